@@ -1,0 +1,15 @@
+// Shared jest settings for every package: swc transforms TypeScript (fast, no type check: that is
+// the `typecheck` task's job), tests run as native ESM (jest needs --experimental-vm-modules; the
+// package scripts set it), and the `source` export condition lets a test import a sibling package's
+// TypeScript directly, so tests never need a build.
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+  },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironmentOptions: { customExportConditions: ['source', 'node', 'node-addons'] },
+  testMatch: ['<rootDir>/src/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.gpu\\.test\\.ts$'],
+};

@@ -1,0 +1,331 @@
+import type { DType, TensorInfo } from '../tensor/tensor-info.js';
+
+/*
+ * The one typed kernel vocabulary every backend implements. Kernel names are PascalCase; a file named
+ * after each kernel (`MatMul.ts`) implements it in every backend, so a grep finds them all.
+ *
+ * Conventions shared by all kernels (backends must follow them exactly, the conformance suite checks):
+ * - Shapes are row-major (C order). Layout for images is NCHW, weights OIHW, as in PyTorch.
+ * - Binary elementwise kernels broadcast as NumPy does. Arithmetic kernels require a.dtype === b.dtype
+ *   and return that dtype; comparisons return 'bool'. Unary math kernels take and return 'float32'.
+ * - Reductions: `axes` are non-negative and sorted; with keepDims the reduced axes stay with size 1.
+ * - Kernels compute their own output shape with the helpers in `kernels/shape-utils.ts` (core), so
+ *   shape rules live in one place.
+ * - Kernels never mutate inputs; they return fresh data (a backend may alias internally only if the
+ *   aliasing is invisible to core).
+ */
+
+export type Inputs<Names extends string> = { readonly [N in Names]: TensorInfo };
+type NoAttrs = Record<string, never>;
+
+type Binary = { inputs: Inputs<'a' | 'b'>; attrs: NoAttrs };
+type Unary = { inputs: Inputs<'x'>; attrs: NoAttrs };
+type Reduce = {
+  inputs: Inputs<'x'>;
+  attrs: { readonly axes: readonly number[]; readonly keepDims: boolean };
+};
+
+/** Which surrogate derivative a fused kernel or SpikeGrad applies (formulas in core's `surrogate/`). */
+export type SurrogateName =
+  | 'superspike'
+  | 'atan'
+  | 'sigmoid'
+  | 'fastSigmoid'
+  | 'triangle'
+  | 'straightThrough';
+
+/** Kernels every backend must implement. */
+export interface RequiredKernels {
+  // Elementwise binary, NumPy broadcasting.
+  Add: Binary;
+  Sub: Binary;
+  Mul: Binary;
+  Div: Binary;
+  Pow: Binary;
+  Maximum: Binary;
+  Minimum: Binary;
+  Equal: Binary;
+  NotEqual: Binary;
+  Greater: Binary;
+  GreaterEqual: Binary;
+  Less: Binary;
+  LessEqual: Binary;
+  LogicalAnd: Binary; // bool x bool -> bool
+  // Elementwise unary (float32).
+  Neg: Unary;
+  Abs: Unary;
+  Exp: Unary;
+  Log: Unary;
+  Sqrt: Unary;
+  Reciprocal: Unary;
+  Sign: Unary; // -1, 0, 1
+  Floor: Unary;
+  Tanh: Unary;
+  /** condition ('bool') ? a : b, all three broadcast together; a and b share a dtype. */
+  Where: { inputs: Inputs<'condition' | 'a' | 'b'>; attrs: NoAttrs };
+  /** float32 -> int32 truncates toward zero; anything -> bool is x !== 0; bool -> numbers is 0/1. */
+  Cast: { inputs: Inputs<'x'>; attrs: { readonly dtype: DType } };
+  /** Heaviside spike: 1 where x > 0 (or x >= 0 with `inclusive`, SpikingJelly's convention), else 0. float32 out. */
+  Spike: { inputs: Inputs<'x'>; attrs: { readonly inclusive: boolean } };
+  // Reductions.
+  Sum: Reduce;
+  Max: Reduce;
+  /** Index of the first maximum along one axis; int32 out; the axis is removed. */
+  ArgMax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
+  /**
+   * a [...batch, M, K] (or [..., K, M] with transposeA) times b [...batch, K, N] (or [..., N, K]).
+   * Rank 2 or 3. For rank 3 the batch sizes are equal or one of them is 1 (broadcast). float32.
+   */
+  MatMul: {
+    inputs: Inputs<'a' | 'b'>;
+    attrs: { readonly transposeA: boolean; readonly transposeB: boolean };
+  };
+  // Movement. (Reshape is metadata in core: no kernel.)
+  Transpose: { inputs: Inputs<'x'>; attrs: { readonly perm: readonly number[] } };
+  /** x[begin[d] : begin[d] + size[d]] along every axis. */
+  Slice: {
+    inputs: Inputs<'x'>;
+    attrs: { readonly begin: readonly number[]; readonly size: readonly number[] };
+  };
+  /** Inputs share dtype and all dims but `axis`. */
+  Concat: { inputs: { readonly xs: readonly TensorInfo[] }; attrs: { readonly axis: number } };
+  /** paddings[d] = [before, after] (non-negative), filled with `value`. */
+  Pad: {
+    inputs: Inputs<'x'>;
+    attrs: { readonly paddings: readonly (readonly [number, number])[]; readonly value: number };
+  };
+  /** Repeat x to `shape` (NumPy broadcast_to rules). */
+  BroadcastTo: { inputs: Inputs<'x'>; attrs: { readonly shape: readonly number[] } };
+  /** indices (int32, any shape) -> float32 [...indices.shape, depth] with onValue/offValue. */
+  OneHot: {
+    inputs: Inputs<'indices'>;
+    attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
+  };
+  /**
+   * Uniform float32 in [0, 1) from core's counter-based generator (Philox4x32-10, see
+   * `random/philox.ts`, which is the specification): element i of the row-major output is word
+   * (i % 4) of philox4x32_10(counter = [lo32(offset + floor(i / 4)), hi32(offset + floor(i / 4)), 0, 0],
+   * key = [lo32(seed), hi32(seed)]), converted as (word >>> 8) * 2^-24.
+   * `seed` and `offset` are non-negative integers below 2^53.
+   */
+  RandomUniform: {
+    inputs: Record<string, never>;
+    attrs: { readonly shape: readonly number[]; readonly seed: number; readonly offset: number };
+  };
+}
+
+/** Shared scalar/per-neuron parameter attrs of the fused neuron kernels (numbers only: per-neuron
+ * tensor parameters always take the decomposition in core). */
+export interface LIFSequenceAttrs {
+  readonly tauSynInv: number;
+  readonly tauMemInv: number;
+  readonly vLeak: number;
+  readonly vTh: number;
+  readonly vReset: number;
+  readonly dt: number;
+  readonly surrogate: SurrogateName;
+  readonly alpha: number;
+}
+
+/**
+ * Kernels a backend may implement for speed. Core holds a decomposition of each into required
+ * kernels and uses it when a backend lacks the kernel; the two must agree (conformance suite).
+ */
+export interface OptionalKernels {
+  /** x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias. */
+  Conv2D: {
+    inputs: Inputs<'x' | 'w'>;
+    attrs: {
+      readonly strides: readonly [number, number];
+      readonly pads: readonly [number, number, number, number];
+    };
+  };
+  /** Gradient of Conv2D with respect to x: dy [N, O, Ho, Wo], w -> dx of shape xShape. */
+  Conv2DBackpropInput: {
+    inputs: Inputs<'dy' | 'w'>;
+    attrs: {
+      readonly xShape: readonly [number, number, number, number];
+      readonly strides: readonly [number, number];
+      readonly pads: readonly [number, number, number, number];
+    };
+  };
+  /** Gradient of Conv2D with respect to w: x, dy -> dw of shape wShape. */
+  Conv2DBackpropFilter: {
+    inputs: Inputs<'x' | 'dy'>;
+    attrs: {
+      readonly wShape: readonly [number, number, number, number];
+      readonly strides: readonly [number, number];
+      readonly pads: readonly [number, number, number, number];
+    };
+  };
+  /** Max pooling over NCHW; padding counts as -Infinity. */
+  MaxPool: {
+    inputs: Inputs<'x'>;
+    attrs: {
+      readonly kernel: readonly [number, number];
+      readonly strides: readonly [number, number];
+      readonly pads: readonly [number, number, number, number];
+    };
+  };
+  /** dx for MaxPool: each dy goes to the first (row-major) maximum of its window. */
+  MaxPoolGrad: {
+    inputs: Inputs<'dy' | 'x'>;
+    attrs: {
+      readonly kernel: readonly [number, number];
+      readonly strides: readonly [number, number];
+      readonly pads: readonly [number, number, number, number];
+    };
+  };
+  LogSoftmax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
+  /** dy * surrogate'(x) for the Heaviside spike, in one pass. */
+  SpikeGrad: {
+    inputs: Inputs<'dy' | 'x'>;
+    attrs: { readonly surrogate: SurrogateName; readonly alpha: number };
+  };
+  /** MatMul whose `a` holds only 0 and 1 (spikes): a backend may skip the zeros. Same attrs as MatMul. */
+  SpikeMatMul: {
+    inputs: Inputs<'a' | 'b'>;
+    attrs: { readonly transposeA: boolean; readonly transposeB: boolean };
+  };
+  /**
+   * Norse's lif_feed_forward_step over all T steps. x [T, ...n], v0 and i0 [...n].
+   * Per step: vd = v + dt*tauMemInv*((vLeak - v) + i); id = i - dt*tauSynInv*i; z = Spike(vd - vTh);
+   * v = (1 - z)*vd + z*vReset; i = id + x[t]. Returns [z, v, i, vDecayed], each [T, ...n]
+   * (v and i after each step; vDecayed, before reset, is what the gradient kernel needs).
+   */
+  LIFSequence: { inputs: Inputs<'x' | 'v0' | 'i0'>; attrs: LIFSequenceAttrs };
+  /**
+   * Reverse-time gradient of LIFSequence (reset detached as in Norse). Inputs: the forward's
+   * x-independent saved outputs z and vDecayed, and the upstream gradients dz, dv, di ([T, ...n]; zeros
+   * where unused). Returns [dx, dv0, di0].
+   */
+  LIFSequenceGrad: { inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'dv' | 'di'>; attrs: LIFSequenceAttrs };
+  /**
+   * Norse's li_feed_forward_step over T steps: v' = v + dt*tauMemInv*((vLeak - v) + i);
+   * i' = i - dt*tauSynInv*i + x[t]. Returns [v, i], each [T, ...n].
+   */
+  LISequence: {
+    inputs: Inputs<'x' | 'v0' | 'i0'>;
+    attrs: {
+      readonly tauSynInv: number;
+      readonly tauMemInv: number;
+      readonly vLeak: number;
+      readonly dt: number;
+    };
+  };
+  /** Reverse-time gradient of LISequence: upstream dv, di [T, ...n] -> [dx, dv0, di0]. */
+  LISequenceGrad: {
+    inputs: Inputs<'dv' | 'di'>;
+    attrs: {
+      readonly tauSynInv: number;
+      readonly tauMemInv: number;
+      readonly vLeak: number;
+      readonly dt: number;
+    };
+  };
+  /**
+   * PyTorch Adam (L2 weight decay added to the gradient, no amsgrad), step already incremented:
+   * g = grad + weightDecay*param; m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g^2;
+   * param -= lr * (m / (1 - b1^step)) / (sqrt(v / (1 - b2^step)) + eps). Returns [param, m, v].
+   */
+  AdamUpdate: {
+    inputs: Inputs<'param' | 'grad' | 'm' | 'v'>;
+    attrs: {
+      readonly lr: number;
+      readonly beta1: number;
+      readonly beta2: number;
+      readonly eps: number;
+      readonly weightDecay: number;
+      readonly step: number;
+    };
+  };
+  /**
+   * PyTorch SGD: g = grad + weightDecay*param; buf = momentum*buf + (1 - dampening)*g (buf = g on the
+   * first step, signalled by firstStep); g = nesterov ? g + momentum*buf : buf (when momentum > 0);
+   * param -= lr * g. Returns [param, buf].
+   */
+  SGDUpdate: {
+    inputs: Inputs<'param' | 'grad' | 'buf'>;
+    attrs: {
+      readonly lr: number;
+      readonly momentum: number;
+      readonly dampening: number;
+      readonly nesterov: boolean;
+      readonly weightDecay: number;
+      readonly firstStep: boolean;
+    };
+  };
+}
+
+export interface KernelSignatures extends RequiredKernels, OptionalKernels {}
+export type KernelName = keyof KernelSignatures;
+export type RequiredKernelName = keyof RequiredKernels;
+export type OptionalKernelName = keyof OptionalKernels;
+
+export type KernelInputs<K extends KernelName> = KernelSignatures[K]['inputs'];
+export type KernelAttrs<K extends KernelName> = KernelSignatures[K]['attrs'];
+
+/** A backend's implementation of one kernel. Multi-output kernels return an array, in the documented order. */
+export type KernelFunction<K extends KernelName> = (
+  inputs: KernelInputs<K>,
+  attrs: KernelAttrs<K>,
+) => TensorInfo | TensorInfo[];
+
+export type KernelTable = { readonly [K in KernelName]?: KernelFunction<K> };
+
+export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Pow',
+  'Maximum',
+  'Minimum',
+  'Equal',
+  'NotEqual',
+  'Greater',
+  'GreaterEqual',
+  'Less',
+  'LessEqual',
+  'LogicalAnd',
+  'Neg',
+  'Abs',
+  'Exp',
+  'Log',
+  'Sqrt',
+  'Reciprocal',
+  'Sign',
+  'Floor',
+  'Tanh',
+  'Where',
+  'Cast',
+  'Spike',
+  'Sum',
+  'Max',
+  'ArgMax',
+  'MatMul',
+  'Transpose',
+  'Slice',
+  'Concat',
+  'Pad',
+  'BroadcastTo',
+  'OneHot',
+  'RandomUniform',
+];
+
+export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
+  'Conv2D',
+  'Conv2DBackpropInput',
+  'Conv2DBackpropFilter',
+  'MaxPool',
+  'MaxPoolGrad',
+  'LogSoftmax',
+  'SpikeGrad',
+  'SpikeMatMul',
+  'LIFSequence',
+  'LIFSequenceGrad',
+  'LISequence',
+  'LISequenceGrad',
+  'AdamUpdate',
+  'SGDUpdate',
+];

@@ -1,0 +1,37 @@
+import { ShapeError } from '../errors.js';
+import {
+  broadcastIndex,
+  broadcastShapes,
+  conv2dShape,
+  matMulShape,
+  reduceShape,
+  stridesFromShape,
+} from './shape-utils.js';
+
+describe('shape utils', () => {
+  it('broadcasts like NumPy', () => {
+    expect(broadcastShapes([2, 1, 3], [4, 1])).toEqual([2, 4, 3]);
+    expect(broadcastShapes([], [5])).toEqual([5]);
+  });
+  it('names the op and both shapes when shapes do not broadcast', () => {
+    expect(() => broadcastShapes([2, 3], [4], 'add')).toThrow(ShapeError);
+    expect(() => broadcastShapes([2, 3], [4], 'add')).toThrow(
+      'add: shapes [2, 3] and [4] cannot be broadcast together',
+    );
+  });
+  it('computes reduction, matmul and conv shapes', () => {
+    expect(reduceShape([2, 3, 4], [1], false)).toEqual([2, 4]);
+    expect(reduceShape([2, 3, 4], [0, 2], true)).toEqual([1, 3, 1]);
+    expect(matMulShape([5, 3], [4, 3], false, true)).toEqual([5, 4]);
+    expect(matMulShape([2, 3, 5], [1, 3, 4], true, false)).toEqual([2, 5, 4]);
+    expect(() => matMulShape([5, 3], [4, 3], false, false)).toThrow('inner dimensions differ');
+    expect(conv2dShape([8, 1, 28, 28], [20, 1, 5, 5], [1, 1], [0, 0, 0, 0])).toEqual([8, 20, 24, 24]);
+  });
+  it('maps broadcast indices', () => {
+    expect(stridesFromShape([2, 3, 4])).toEqual([12, 4, 1]);
+    // out [2, 3], in [3]: element (1, 2) reads in[2]
+    expect(broadcastIndex(5, [2, 3], [3])).toBe(2);
+    // out [2, 3], in [2, 1]: element (1, 2) reads in[1]
+    expect(broadcastIndex(5, [2, 3], [2, 1])).toBe(1);
+  });
+});

@@ -1,0 +1,153 @@
+import { ShapeError } from '../errors.js';
+
+/* Shape rules shared by core and every backend, so each rule lives in one place. */
+
+export function sizeFromShape(shape: readonly number[]): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+/** Row-major strides, in elements. */
+export function stridesFromShape(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = s;
+    s *= shape[d];
+  }
+  return strides;
+}
+
+export function shapesEqual(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/** NumPy broadcasting of two shapes; throws a ShapeError naming the op and both shapes. */
+export function broadcastShapes(a: readonly number[], b: readonly number[], op = 'broadcast'): number[] {
+  const rank = Math.max(a.length, b.length);
+  const out = new Array<number>(rank);
+  for (let i = 0; i < rank; i++) {
+    const da = a[a.length - rank + i] ?? 1;
+    const db = b[b.length - rank + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new ShapeError(
+        `${op}: shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast together`,
+      );
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Output shape of a reduction over `axes` (non-negative, sorted). */
+export function reduceShape(shape: readonly number[], axes: readonly number[], keepDims: boolean): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < shape.length; d++) {
+    if (axes.includes(d)) {
+      if (keepDims) out.push(1);
+    } else out.push(shape[d]);
+  }
+  return out;
+}
+
+/** Output shape of MatMul (rank 2 or 3; batch sizes equal or 1). */
+export function matMulShape(
+  a: readonly number[],
+  b: readonly number[],
+  transposeA: boolean,
+  transposeB: boolean,
+): number[] {
+  if (a.length !== b.length || (a.length !== 2 && a.length !== 3)) {
+    throw new ShapeError(
+      `matMul: expected two rank-2 or two rank-3 tensors, got ${formatShape(a)} and ${formatShape(b)}`,
+    );
+  }
+  const r = a.length;
+  const m = transposeA ? a[r - 1] : a[r - 2];
+  const ka = transposeA ? a[r - 2] : a[r - 1];
+  const kb = transposeB ? b[r - 1] : b[r - 2];
+  const n = transposeB ? b[r - 2] : b[r - 1];
+  if (ka !== kb) {
+    throw new ShapeError(
+      `matMul: inner dimensions differ: ${formatShape(a)}${transposeA ? 'ᵀ' : ''} x ${formatShape(b)}${transposeB ? 'ᵀ' : ''} (${ka} vs ${kb})`,
+    );
+  }
+  if (r === 2) return [m, n];
+  if (a[0] !== b[0] && a[0] !== 1 && b[0] !== 1) {
+    throw new ShapeError(`matMul: batch sizes differ: ${formatShape(a)} and ${formatShape(b)}`);
+  }
+  return [Math.max(a[0], b[0]), m, n];
+}
+
+/** Spatial output size of a convolution or pooling window along one axis. */
+export function windowOutputSize(
+  size: number,
+  kernel: number,
+  stride: number,
+  padBefore: number,
+  padAfter: number,
+): number {
+  return Math.floor((size + padBefore + padAfter - kernel) / stride) + 1;
+}
+
+/** Output shape of Conv2D: x [N, C, H, W], w [O, C, kh, kw]. */
+export function conv2dShape(
+  x: readonly number[],
+  w: readonly number[],
+  strides: readonly [number, number],
+  pads: readonly [number, number, number, number],
+): [number, number, number, number] {
+  if (x.length !== 4 || w.length !== 4 || x[1] !== w[1]) {
+    throw new ShapeError(
+      `conv2d: expected x [N, C, H, W] and w [O, C, kh, kw] with equal C, got ${formatShape(x)} and ${formatShape(w)}`,
+    );
+  }
+  const ho = windowOutputSize(x[2], w[2], strides[0], pads[0], pads[1]);
+  const wo = windowOutputSize(x[3], w[3], strides[1], pads[2], pads[3]);
+  if (ho < 1 || wo < 1) {
+    throw new ShapeError(`conv2d: kernel ${formatShape(w)} does not fit input ${formatShape(x)}`);
+  }
+  return [x[0], w[0], ho, wo];
+}
+
+/** Output shape of MaxPool over x [N, C, H, W]. */
+export function poolShape(
+  x: readonly number[],
+  kernel: readonly [number, number],
+  strides: readonly [number, number],
+  pads: readonly [number, number, number, number],
+): [number, number, number, number] {
+  if (x.length !== 4) throw new ShapeError(`maxPool2d: expected x [N, C, H, W], got ${formatShape(x)}`);
+  const ho = windowOutputSize(x[2], kernel[0], strides[0], pads[0], pads[1]);
+  const wo = windowOutputSize(x[3], kernel[1], strides[1], pads[2], pads[3]);
+  if (ho < 1 || wo < 1)
+    throw new ShapeError(`maxPool2d: window ${formatShape(kernel)} does not fit input ${formatShape(x)}`);
+  return [x[0], x[1], ho, wo];
+}
+
+/** Maps a flat index of an output of `outShape` to the flat index of a broadcast input of `inShape`. */
+export function broadcastIndex(
+  outIndex: number,
+  outShape: readonly number[],
+  inShape: readonly number[],
+): number {
+  let inIndex = 0;
+  let inStride = 1;
+  let rem = outIndex;
+  const offset = outShape.length - inShape.length;
+  for (let d = outShape.length - 1; d >= 0; d--) {
+    const coord = rem % outShape[d];
+    rem = Math.floor(rem / outShape[d]);
+    const id = d - offset;
+    if (id >= 0) {
+      if (inShape[id] !== 1) inIndex += coord * inStride;
+      inStride *= inShape[id];
+    }
+  }
+  return inIndex;
+}

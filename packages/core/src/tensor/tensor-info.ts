@@ -1,0 +1,21 @@
+/** The element types a tensor may hold. `bool` is stored as 0/1 bytes (Uint8Array). */
+export type DType = 'float32' | 'int32' | 'bool';
+
+/** An opaque handle to data a backend owns (a typed array, a GPUBuffer, a tf.Tensor...). */
+export type DataId = object;
+
+/** What core knows of data: an opaque id plus its shape and dtype. Never a GPUBuffer or tf.Tensor. */
+export interface TensorInfo {
+  readonly dataId: DataId;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/** Typed array for each dtype: float32 -> Float32Array, int32 -> Int32Array, bool -> Uint8Array. */
+export type TypedArrayFor<D extends DType> = D extends 'float32'
+  ? Float32Array
+  : D extends 'int32'
+    ? Int32Array
+    : Uint8Array;
+
+export type BackendValues = Float32Array | Int32Array | Uint8Array;
