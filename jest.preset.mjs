@@ -2,7 +2,10 @@
 // the `typecheck` task's job), tests run as native ESM (jest needs --experimental-vm-modules; the
 // package scripts set it), and the `source` export condition lets a test import a sibling package's
 // TypeScript directly, so tests never need a build.
+import { fileURLToPath } from 'node:url';
+
 export default {
+  reporters: ['default', fileURLToPath(new URL('./scripts/jest-summary-reporter.cjs', import.meta.url))],
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
