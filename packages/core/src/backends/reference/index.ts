@@ -1,0 +1,1 @@
+export { createReferenceBackend, ReferenceBackend } from './reference-backend.js';

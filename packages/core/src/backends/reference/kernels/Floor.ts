@@ -1,0 +1,6 @@
+import { unaryFloat } from '../elementwise.js';
+import type { ReferenceKernel } from '../reference-kernel.js';
+
+/** Round toward -Infinity. */
+export const Floor: ReferenceKernel<'Floor'> = (inputs, _attrs, store) =>
+  unaryFloat(store, inputs.x, 'Floor', Math.floor);

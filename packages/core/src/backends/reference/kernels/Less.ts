@@ -1,0 +1,6 @@
+import { comparison } from '../elementwise.js';
+import type { ReferenceKernel } from '../reference-kernel.js';
+
+/** a < b, bool out (NaN compares false except under NotEqual, as IEEE 754). */
+export const Less: ReferenceKernel<'Less'> = (inputs, _attrs, store) =>
+  comparison(store, inputs, 'Less', (a, b) => a < b);
