@@ -1,0 +1,97 @@
+import {
+  ArgumentError,
+  type DType,
+  formatShape,
+  type KernelAttrs,
+  type KernelInputs,
+  type KernelName,
+  shapesEqual,
+  type TensorInfo,
+} from '@snn/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { TfData } from './tf-data.js';
+
+/** What each kernel file gets: access to input tensors and a way to hand results back to core. */
+export interface TfKernelContext {
+  /** The tf.Tensor behind `info`, viewed with info's shape (core's reshape is metadata only). */
+  get(info: TensorInfo): tf.Tensor;
+  /** Runs `fn` in a tf.tidy scope and wraps the one tensor it returns as fresh data for core. */
+  run(fn: () => tf.Tensor): TensorInfo;
+  /** Same for kernels with several outputs, in the documented order. */
+  runMany(fn: () => tf.Tensor[]): TensorInfo[];
+}
+
+/** One kernel written against tfjs: the KernelFunction shape plus the context. */
+export type TfKernel<K extends KernelName> = (
+  ctx: TfKernelContext,
+  inputs: KernelInputs<K>,
+  attrs: KernelAttrs<K>,
+) => TensorInfo | TensorInfo[];
+
+function asDType(dtype: string): DType {
+  if (dtype === 'float32' || dtype === 'int32' || dtype === 'bool') return dtype;
+  throw new ArgumentError(`tfjs backend: tfjs produced a '${dtype}' tensor, which @snn cannot hold`);
+}
+
+/**
+ * The one place where tf.Tensors become core data. Every result leaves tf.tidy as a tensor (never
+ * as a typed array: returning large values out of tidy walks them element by element), is kept
+ * against any enclosing tf scope, and is registered with the backend's live set.
+ */
+export class TfKernelRunner implements TfKernelContext {
+  private readonly owned = new WeakSet<tf.Tensor>();
+
+  constructor(
+    private readonly activate: () => void,
+    private readonly track: (data: TfData) => void,
+  ) {}
+
+  get(info: TensorInfo): tf.Tensor {
+    const data = info.dataId as TfData;
+    if (!(data instanceof TfData) || data.disposed) {
+      throw new ArgumentError('tfjs backend: a kernel input is disposed or belongs to another backend');
+    }
+    const t = data.tensor;
+    if (t.dtype !== info.dtype) {
+      throw new ArgumentError(`tfjs backend: input declared ${info.dtype} but holds ${t.dtype}`);
+    }
+    if (shapesEqual(t.shape, info.shape)) return t;
+    if (t.size !== info.shape.reduce((a, b) => a * b, 1)) {
+      throw new ArgumentError(
+        `tfjs backend: input of shape ${formatShape(t.shape)} viewed as ${formatShape(info.shape)}`,
+      );
+    }
+    return tf.reshape(t, info.shape as number[]);
+  }
+
+  run(fn: () => tf.Tensor): TensorInfo {
+    return this.runMany(() => [fn()])[0];
+  }
+
+  runMany(fn: () => tf.Tensor[]): TensorInfo[] {
+    this.activate();
+    const outs = tf.tidy(() => {
+      const raw = fn();
+      // A kernel that returns an input unchanged (or the same tensor twice) would let two DataIds
+      // share one tf.Tensor, and disposing one would free the other: clone (tfjs shares the data).
+      const seen = new Set<tf.Tensor>();
+      return raw.map((t) => {
+        const alias = seen.has(t) || this.owned.has(t);
+        seen.add(t);
+        return alias ? tf.clone(t) : t;
+      });
+    });
+    return outs.map((t) => {
+      tf.keep(t);
+      return { dataId: this.adopt(t), shape: t.shape.slice(), dtype: asDType(t.dtype) };
+    });
+  }
+
+  /** Wraps a tensor this backend now owns. */
+  adopt(t: tf.Tensor): TfData {
+    const data = new TfData(t);
+    this.owned.add(t);
+    this.track(data);
+    return data;
+  }
+}

@@ -1,0 +1,5 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TfKernel } from '../kernel-context.js';
+import { unary } from './helpers.js';
+
+export const Reciprocal: TfKernel<'Reciprocal'> = unary('reciprocal', (x) => tf.reciprocal(x));

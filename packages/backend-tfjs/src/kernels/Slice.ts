@@ -1,0 +1,16 @@
+import { formatShape, ShapeError } from '@snn/core';
+import * as tf from '@tensorflow/tfjs-core';
+import type { TfKernel } from '../kernel-context.js';
+
+export const Slice: TfKernel<'Slice'> = (ctx, { x }, { begin, size }) => {
+  const ok =
+    begin.length === x.shape.length &&
+    size.length === x.shape.length &&
+    x.shape.every((d, i) => begin[i] >= 0 && size[i] >= 0 && begin[i] + size[i] <= d);
+  if (!ok) {
+    throw new ShapeError(
+      `slice: begin ${formatShape(begin)} and size ${formatShape(size)} do not fit shape ${formatShape(x.shape)}`,
+    );
+  }
+  return ctx.run(() => tf.slice(ctx.get(x), begin.slice(), size.slice()));
+};

@@ -1,0 +1,5 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TfKernel } from '../kernel-context.js';
+import { unary } from './helpers.js';
+
+export const Tanh: TfKernel<'Tanh'> = unary('tanh', (x) => tf.tanh(x));

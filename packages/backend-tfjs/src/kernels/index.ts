@@ -1,0 +1,89 @@
+import type { KernelName, KernelTable } from '@snn/core';
+import type { TfKernel, TfKernelContext } from '../kernel-context.js';
+import { Abs } from './Abs.js';
+import { Add } from './Add.js';
+import { ArgMax } from './ArgMax.js';
+import { BroadcastTo } from './BroadcastTo.js';
+import { Cast } from './Cast.js';
+import { Concat } from './Concat.js';
+import { Div } from './Div.js';
+import { Equal } from './Equal.js';
+import { Exp } from './Exp.js';
+import { Floor } from './Floor.js';
+import { Greater } from './Greater.js';
+import { GreaterEqual } from './GreaterEqual.js';
+import { Less } from './Less.js';
+import { LessEqual } from './LessEqual.js';
+import { Log } from './Log.js';
+import { LogicalAnd } from './LogicalAnd.js';
+import { MatMul } from './MatMul.js';
+import { Max } from './Max.js';
+import { Maximum } from './Maximum.js';
+import { Minimum } from './Minimum.js';
+import { Mul } from './Mul.js';
+import { Neg } from './Neg.js';
+import { NotEqual } from './NotEqual.js';
+import { OneHot } from './OneHot.js';
+import { Pad } from './Pad.js';
+import { Pow } from './Pow.js';
+import { Reciprocal } from './Reciprocal.js';
+import { Sign } from './Sign.js';
+import { Slice } from './Slice.js';
+import { Spike } from './Spike.js';
+import { Sqrt } from './Sqrt.js';
+import { Sub } from './Sub.js';
+import { Sum } from './Sum.js';
+import { Tanh } from './Tanh.js';
+import { Transpose } from './Transpose.js';
+import { Where } from './Where.js';
+
+type TfKernelTable = { readonly [K in KernelName]?: TfKernel<K> };
+
+/** Every kernel this backend implements natively; core decomposes the optional ones missing here. */
+export const TF_KERNELS: TfKernelTable = {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Pow,
+  Maximum,
+  Minimum,
+  Equal,
+  NotEqual,
+  Greater,
+  GreaterEqual,
+  Less,
+  LessEqual,
+  LogicalAnd,
+  Neg,
+  Abs,
+  Exp,
+  Log,
+  Sqrt,
+  Reciprocal,
+  Sign,
+  Floor,
+  Tanh,
+  Where,
+  Cast,
+  Spike,
+  Sum,
+  Max,
+  ArgMax,
+  MatMul,
+  Transpose,
+  Slice,
+  Concat,
+  Pad,
+  BroadcastTo,
+  OneHot,
+};
+
+/** Binds each kernel to a backend's context, giving the KernelTable core calls. */
+export function buildKernelTable(ctx: TfKernelContext): KernelTable {
+  const table: Record<string, unknown> = {};
+  for (const [name, kernel] of Object.entries(TF_KERNELS) as [string, TfKernel<KernelName>][]) {
+    table[name] = (inputs: never, attrs: never) => kernel(ctx, inputs, attrs);
+  }
+  return table as KernelTable;
+}

@@ -1,0 +1,82 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { BackendError } from '@snn/core';
+import * as tf from '@tensorflow/tfjs-core';
+
+/** The tfjs backends this package can run on. */
+export type TfBackendKind = 'wasm' | 'cpu' | 'node';
+
+/** tfjs's own registered name for each kind ('tensorflow' is the name tfjs-node registers). */
+export const TF_BACKEND_NAME: Record<TfBackendKind, string> = {
+  wasm: 'wasm',
+  cpu: 'cpu',
+  node: 'tensorflow',
+};
+
+const isNode = typeof process !== 'undefined' && process.versions?.node != null;
+
+/**
+ * Points tfjs-backend-wasm at the .wasm files inside its installed package. Its Node bundle finds
+ * them next to itself already, but a bundler (or an ESM build picking its `module` entry) would make
+ * it fetch them relative to the page; an explicit directory works from source, from our built dist
+ * and from a user's node_modules alike. Browsers keep tfjs's default (or the user's setWasmPaths).
+ */
+function locateWasmFiles(wasm: { setWasmPaths(prefix: string): void }): void {
+  if (!isNode) return;
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
+    wasm.setWasmPaths(`${join(dirname(pkg), 'dist')}/`);
+  } catch {
+    // Already initialised (setWasmPaths throws then) or not resolvable: tfjs's default stays.
+  }
+}
+
+async function loadKind(kind: TfBackendKind): Promise<void> {
+  if (kind === 'cpu') {
+    await import('@tensorflow/tfjs-backend-cpu');
+  } else if (kind === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    if (tf.findBackend('wasm') == null) locateWasmFiles(wasm);
+  } else {
+    // Optional peer: installing it downloads libtensorflow, so it is never a dependency of ours.
+    const moduleName = '@tensorflow/tfjs-node';
+    try {
+      await import(/* webpackIgnore: true */ moduleName);
+    } catch (error) {
+      throw new BackendError(
+        `tfjs-node: cannot load ${moduleName} (${(error as Error).message}). ` +
+          'Install it next to @snn/backend-tfjs (npm install @tensorflow/tfjs-node@4.22.0) ' +
+          "or use the 'tfjs-wasm' backend.",
+      );
+    }
+  }
+}
+
+/**
+ * Loads and initialises one tfjs backend and makes it tfjs's active backend.
+ * Throws a BackendError saying why when it cannot start here.
+ */
+export async function startTfBackend(kind: TfBackendKind): Promise<void> {
+  await loadKind(kind);
+  const name = TF_BACKEND_NAME[kind];
+  let ok = false;
+  let cause = '';
+  try {
+    ok = await tf.setBackend(name);
+  } catch (error) {
+    cause = `: ${(error as Error).message}`;
+  }
+  if (!ok || tf.getBackend() !== name) {
+    throw new BackendError(`tfjs-${kind}: tfjs could not initialise its '${name}' backend${cause}`);
+  }
+}
+
+/**
+ * Makes `name` tfjs's active backend again if someone switched it (two of our backends in one
+ * process, or user code calling tf.setBackend). tfjs's setBackend runs synchronously up to its first
+ * await, which it only reaches for a backend not yet initialised; ours always are.
+ */
+export function activateTfBackend(name: string): void {
+  if (tf.getBackend() !== name) void tf.setBackend(name);
+}
