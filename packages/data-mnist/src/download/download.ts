@@ -1,0 +1,198 @@
+import { ChecksumError, DataMnistError, DownloadError } from '../errors.js';
+import type { FileSpec } from '../registry.js';
+import { DigestChecker, type HasherFactory } from './hash.js';
+
+export interface DownloadProgress {
+  readonly file: string;
+  readonly url: string;
+  readonly receivedBytes: number;
+  /** From Content-Length, when the server sent one. */
+  readonly totalBytes: number | undefined;
+}
+
+export interface DownloadOptions {
+  /** fetch implementation (default: the global one). */
+  fetch?: typeof fetch;
+  /** Give up on an attempt after this long without receiving a byte, connecting included (default 30000). */
+  timeoutMs?: number;
+  /** Extra attempts per mirror after a network failure (default 2). HTTP 4xx and bad checksums move on at once. */
+  retries?: number;
+  /** Wait before a retry; doubled each time (default 500). */
+  retryDelayMs?: number;
+  /** Called for every chunk received. */
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Cancels the download (no further mirrors are tried). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Where downloaded bytes go. The Node sink writes a temporary file and renames it on `commit`
+ * (so an interrupted download never leaves a complete-looking file); the browser sink keeps memory.
+ */
+export interface ByteSink<T> {
+  write(chunk: Uint8Array): Promise<void> | void;
+  /** Called only after the checksum passed. */
+  commit(): Promise<T>;
+  /** Called on any failure; must remove partial output. */
+  abort(): Promise<void>;
+}
+
+class AttemptFailure extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Download `file` from the first URL that serves it with the right checksum. Each URL gets
+ * `1 + retries` attempts for transient failures (network errors, stalls, truncated bodies, 5xx).
+ */
+export async function downloadVerified<T>(
+  file: FileSpec,
+  urls: readonly string[],
+  openSink: () => Promise<ByteSink<T>>,
+  createHasher: HasherFactory,
+  options: DownloadOptions = {},
+): Promise<T> {
+  const retries = options.retries ?? 2;
+  const attempts: string[] = [];
+  if (urls.length === 0) throw new DownloadError(file.name, ['no download URL is known for this file']);
+  for (const url of urls) {
+    let delay = options.retryDelayMs ?? 500;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      options.signal?.throwIfAborted();
+      const sink = await openSink();
+      try {
+        await fetchInto(url, file, sink, createHasher, options);
+        return await sink.commit();
+      } catch (error) {
+        await sink.abort();
+        if (options.signal?.aborted) throw options.signal.reason;
+        const failure = toFailure(error);
+        attempts.push(`${url}: ${failure.message}`);
+        if (!failure.retryable || attempt === retries) break;
+        await sleep(delay, options.signal);
+        delay *= 2;
+      }
+    }
+  }
+  throw new DownloadError(file.name, attempts);
+}
+
+async function fetchInto<T>(
+  url: string,
+  file: FileSpec,
+  sink: ByteSink<T>,
+  createHasher: HasherFactory,
+  options: DownloadOptions,
+): Promise<void> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30000;
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(
+      () => controller.abort(new AttemptFailure(`stalled: no data for ${timeoutMs} ms`, true)),
+      timeoutMs,
+    );
+  };
+  try {
+    arm();
+    let response: Response;
+    try {
+      // identity: a server that gzips the .gz again on the fly would change the bytes we hash
+      // (browsers ignore this header; they decode transparently either way).
+      response = await doFetch(url, {
+        signal: controller.signal,
+        headers: { 'accept-encoding': 'identity' },
+      });
+    } catch (error) {
+      throw abortReasonOr(controller, error);
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      const transient = response.status >= 500 || response.status === 408 || response.status === 429;
+      throw new AttemptFailure(`HTTP ${response.status} ${response.statusText}`.trim(), transient);
+    }
+    const lengthHeader = response.headers.get('content-length');
+    const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+    const total = lengthHeader !== null && !encoded ? Number(lengthHeader) : undefined;
+    const checker = new DigestChecker(file, url, createHasher);
+    let received = 0;
+    if (response.body === null) throw new AttemptFailure('empty response body', true);
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        arm();
+        received += value.length;
+        checker.update(value);
+        await sink.write(value);
+        options.onProgress?.({ file: file.name, url, receivedBytes: received, totalBytes: total });
+      }
+    } catch (error) {
+      throw abortReasonOr(controller, error, received, total);
+    } finally {
+      reader.releaseLock();
+    }
+    if (total !== undefined && received !== total) {
+      throw new AttemptFailure(`truncated: expected ${total} bytes, got ${received}`, true);
+    }
+    await checker.verify();
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+function abortReasonOr(
+  controller: AbortController,
+  error: unknown,
+  received?: number,
+  total?: number,
+): unknown {
+  if (controller.signal.aborted && controller.signal.reason instanceof AttemptFailure) {
+    return controller.signal.reason;
+  }
+  if (controller.signal.aborted) return error;
+  const why = describe(error);
+  const progress =
+    received === undefined ? '' : ` after ${received}${total === undefined ? '' : ` of ${total}`} bytes`;
+  return new AttemptFailure(`connection failed${progress} (${why})`, true);
+}
+
+function toFailure(error: unknown): AttemptFailure {
+  if (error instanceof AttemptFailure) return error;
+  // A wrong checksum from one mirror will be wrong again there: move to the next mirror.
+  if (error instanceof ChecksumError) return new AttemptFailure(error.message, false);
+  if (error instanceof DataMnistError) return new AttemptFailure(error.message, false);
+  return new AttemptFailure(describe(error), true);
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }
+    function onAbort() {
+      clearTimeout(t);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

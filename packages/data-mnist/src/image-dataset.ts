@@ -1,0 +1,187 @@
+import { DatasetError } from './errors.js';
+import type { IdxArray } from './idx/parse-idx.js';
+
+export interface LabelRules {
+  /** Labels must lie in [labelMin, labelMin + numClasses - 1]. */
+  readonly numClasses: number;
+  readonly labelMin?: number;
+  /** Expected number of examples, when known (registry datasets). */
+  readonly count?: number;
+  /** Transpose every image (EMNIST stores images transposed relative to MNIST). */
+  readonly transpose?: boolean;
+  /** Pixel mean/std (of x/255) used by 'standard' normalisation, where established. */
+  readonly stats?: PixelStats;
+}
+
+export interface PixelStats {
+  readonly mean: number;
+  readonly std: number;
+}
+
+/**
+ * A labelled set of single-channel uint8 images, stored as one contiguous `images` buffer of
+ * `length * height * width` bytes and one `labels` byte per image. Subsets are views where they
+ * can be (a contiguous range) and copies of the selected rows otherwise.
+ */
+export class ImageDataset {
+  constructor(
+    readonly images: Uint8Array,
+    readonly labels: Uint8Array,
+    readonly height: number,
+    readonly width: number,
+    readonly numClasses: number,
+    readonly labelMin = 0,
+    /** Mean/std for 'standard' normalisation (MNIST: 0.1307 / 0.3081); undefined when unknown. */
+    readonly stats?: PixelStats,
+  ) {
+    if (images.length !== labels.length * height * width) {
+      throw new DatasetError(
+        `ImageDataset: ${labels.length} labels need ${labels.length * height * width} pixels, got ${images.length}`,
+      );
+    }
+  }
+
+  /** Pair an images IDX ([N, H, W] ubyte) with a labels IDX ([N] ubyte), checking both. */
+  static fromIdx(
+    images: IdxArray,
+    labels: IdxArray,
+    rules: LabelRules,
+    files: { images: string; labels: string } = { images: 'images', labels: 'labels' },
+  ): ImageDataset {
+    if (images.dtype !== 'uint8' || images.shape.length !== 3) {
+      throw new DatasetError(
+        `${files.images}: expected an images file of shape [N, height, width] ubyte, ` +
+          `got [${images.shape.join(', ')}] ${images.dtype}`,
+      );
+    }
+    if (labels.dtype !== 'uint8' || labels.shape.length !== 1) {
+      throw new DatasetError(
+        `${files.labels}: expected a labels file of shape [N] ubyte, got [${labels.shape.join(', ')}] ${labels.dtype}`,
+      );
+    }
+    const [n, h, w] = images.shape;
+    if (labels.shape[0] !== n) {
+      throw new DatasetError(
+        `image/label count mismatch: ${files.images} has ${n} images, ${files.labels} has ${labels.shape[0]} labels`,
+      );
+    }
+    if (rules.count !== undefined && n !== rules.count) {
+      throw new DatasetError(
+        `${files.images}: expected ${rules.count} examples, got ${n}: wrong file or a different version`,
+      );
+    }
+    const labelMin = rules.labelMin ?? 0;
+    const labelMax = labelMin + rules.numClasses - 1;
+    const lab = labels.data as Uint8Array;
+    for (let i = 0; i < lab.length; i++) {
+      const l = lab[i];
+      if (l < labelMin || l > labelMax) {
+        throw new DatasetError(
+          `${files.labels}: label ${l} at index ${i} is outside [${labelMin}, ${labelMax}] ` +
+            `(${rules.numClasses} classes)`,
+        );
+      }
+    }
+    let pixels = images.data as Uint8Array;
+    if (rules.transpose) pixels = transposeImages(pixels, n, h, w);
+    return new ImageDataset(
+      pixels,
+      lab,
+      rules.transpose ? w : h,
+      rules.transpose ? h : w,
+      rules.numClasses,
+      labelMin,
+      rules.stats,
+    );
+  }
+
+  get length(): number {
+    return this.labels.length;
+  }
+
+  get imageSize(): number {
+    return this.height * this.width;
+  }
+
+  /** The pixels of image `i` (a view, no copy). */
+  image(i: number): Uint8Array {
+    const s = this.imageSize;
+    return this.images.subarray(i * s, (i + 1) * s);
+  }
+
+  /** Examples [start, end): views into this dataset's buffers, no copy. */
+  slice(start: number, end = this.length): ImageDataset {
+    const s = Math.max(0, Math.min(start, this.length));
+    const e = Math.max(s, Math.min(end, this.length));
+    return new ImageDataset(
+      this.images.subarray(s * this.imageSize, e * this.imageSize),
+      this.labels.subarray(s, e),
+      this.height,
+      this.width,
+      this.numClasses,
+      this.labelMin,
+      this.stats,
+    );
+  }
+
+  /** The first `limit` examples (a view). */
+  take(limit: number): ImageDataset {
+    return this.slice(0, limit);
+  }
+
+  /** The examples at `indices`, copied in that order. */
+  select(indices: ArrayLike<number>): ImageDataset {
+    const s = this.imageSize;
+    const images = new Uint8Array(indices.length * s);
+    const labels = new Uint8Array(indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k];
+      if (!Number.isInteger(i) || i < 0 || i >= this.length) {
+        throw new DatasetError(`select: index ${i} is outside [0, ${this.length - 1}]`);
+      }
+      images.set(this.images.subarray(i * s, (i + 1) * s), k * s);
+      labels[k] = this.labels[i];
+    }
+    return new ImageDataset(
+      images,
+      labels,
+      this.height,
+      this.width,
+      this.numClasses,
+      this.labelMin,
+      this.stats,
+    );
+  }
+
+  /** How many examples carry each label (index 0 is label `labelMin`). */
+  classCounts(): number[] {
+    const counts = new Array<number>(this.numClasses).fill(0);
+    for (let i = 0; i < this.labels.length; i++) counts[this.labels[i] - this.labelMin]++;
+    return counts;
+  }
+
+  /** Mean and standard deviation of all pixels scaled to [0, 1]. */
+  pixelStats(): PixelStats {
+    const hist = new Float64Array(256);
+    for (let i = 0; i < this.images.length; i++) hist[this.images[i]]++;
+    let sum = 0;
+    let sq = 0;
+    for (let v = 0; v < 256; v++) {
+      sum += hist[v] * (v / 255);
+      sq += hist[v] * (v / 255) ** 2;
+    }
+    const n = this.images.length || 1;
+    const mean = sum / n;
+    return { mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
+  }
+}
+
+function transposeImages(src: Uint8Array, n: number, h: number, w: number): Uint8Array {
+  const out = new Uint8Array(src.length);
+  const s = h * w;
+  for (let k = 0; k < n; k++) {
+    const o = k * s;
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[o + x * h + y] = src[o + y * w + x];
+  }
+  return out;
+}

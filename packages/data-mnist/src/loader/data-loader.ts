@@ -1,0 +1,139 @@
+import { DatasetError } from '../errors.js';
+import type { ImageDataset } from '../image-dataset.js';
+import { type Normalization, normalizationTable } from './normalize.js';
+import { epochSeed, permutation } from './prng.js';
+
+export interface Batch {
+  /** Normalised pixels, `batchSize * height * width` floats, NCHW with C = 1. */
+  readonly images: Float32Array;
+  readonly labels: Uint8Array;
+  readonly batchSize: number;
+  readonly shape: readonly [number, 1, number, number];
+  /** Positions of these examples in the dataset. */
+  readonly indices: Uint32Array;
+}
+
+export interface DataLoaderOptions {
+  /** Examples per batch (default 64). */
+  batchSize?: number;
+  /** Shuffle every epoch (default false). The order depends only on `seed` and the epoch number. */
+  shuffle?: boolean;
+  /** Seed for shuffling (default 0). */
+  seed?: number;
+  /** Drop the last batch when it is smaller than `batchSize` (default false: keep it). */
+  dropLast?: boolean;
+  /**
+   * Pixel normalisation. Default: 'standard' when the dataset has registered statistics (MNIST:
+   * mean 0.1307, std 0.3081), else 'unit'.
+   */
+  normalize?: Normalization;
+  /** Mean/std for 'standard' (default: the dataset's `stats`). */
+  stats?: { mean: number; std: number };
+  /**
+   * Reuse one images/labels buffer for every full batch (default false). Faster and allocation
+   * free, but each batch is valid only until the next one is requested.
+   */
+  reuseBuffers?: boolean;
+}
+
+/**
+ * Iterates over a dataset in batches. Nothing is copied per epoch except the batch being built:
+ * the dataset stays as bytes and each batch is normalised from it through a 256-entry table.
+ */
+export class DataLoader implements Iterable<Batch> {
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  readonly seed: number;
+  readonly dropLast: boolean;
+  readonly reuseBuffers: boolean;
+  private readonly lut: Float32Array;
+  private nextEpoch = 0;
+
+  constructor(
+    readonly dataset: ImageDataset,
+    options: DataLoaderOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 64;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
+      throw new DatasetError(`DataLoader: batchSize must be a positive integer, got ${options.batchSize}`);
+    }
+    this.shuffle = options.shuffle ?? false;
+    this.seed = options.seed ?? 0;
+    this.dropLast = options.dropLast ?? false;
+    this.reuseBuffers = options.reuseBuffers ?? false;
+    const stats = options.stats ?? dataset.stats;
+    this.lut = normalizationTable(options.normalize ?? (stats ? 'standard' : 'unit'), stats);
+  }
+
+  /** Batches per epoch. */
+  get length(): number {
+    const n = this.dataset.length;
+    return this.dropLast ? Math.floor(n / this.batchSize) : Math.ceil(n / this.batchSize);
+  }
+
+  /** The example order of `epoch` (identity when not shuffling). */
+  order(epoch: number): Uint32Array {
+    const n = this.dataset.length;
+    if (this.shuffle) return permutation(n, epochSeed(this.seed, epoch));
+    const out = new Uint32Array(n);
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
+
+  /** Iterating the loader runs the next epoch: 0, 1, 2, ... */
+  [Symbol.iterator](): Iterator<Batch> {
+    return this.epoch(this.nextEpoch++);
+  }
+
+  /** The batches of a given epoch; the same epoch always yields the same batches. */
+  *epoch(epoch: number): Generator<Batch, void, undefined> {
+    const order = this.order(epoch);
+    const { dataset, batchSize, lut } = this;
+    const size = dataset.imageSize;
+    const pixels = dataset.images;
+    let shared: { images: Float32Array; labels: Uint8Array } | undefined;
+    for (let b = 0; b < this.length; b++) {
+      const start = b * batchSize;
+      const count = Math.min(batchSize, order.length - start);
+      const indices = order.subarray(start, start + count);
+      let images: Float32Array;
+      let labels: Uint8Array;
+      if (this.reuseBuffers && count === batchSize) {
+        shared ??= { images: new Float32Array(batchSize * size), labels: new Uint8Array(batchSize) };
+        ({ images, labels } = shared);
+      } else {
+        images = new Float32Array(count * size);
+        labels = new Uint8Array(count);
+      }
+      for (let k = 0; k < count; k++) {
+        const src = indices[k] * size;
+        const dst = k * size;
+        for (let p = 0; p < size; p++) images[dst + p] = lut[pixels[src + p]];
+        labels[k] = dataset.labels[indices[k]];
+      }
+      yield { images, labels, batchSize: count, shape: [count, 1, dataset.height, dataset.width], indices };
+    }
+  }
+}
+
+/**
+ * Split a dataset into two disjoint parts, e.g. train/validation. `first` is a count or a
+ * fraction of the examples. With a seed the examples are shuffled first (deterministically);
+ * without one the split is the first / remaining examples, as views.
+ */
+export function randomSplit(
+  dataset: ImageDataset,
+  first: number,
+  seed?: number,
+): [ImageDataset, ImageDataset] {
+  const n = dataset.length;
+  const k = first > 0 && first < 1 ? Math.round(first * n) : first;
+  if (!Number.isInteger(k) || k < 0 || k > n) {
+    throw new DatasetError(
+      `randomSplit: first part must be a fraction in (0, 1) or a count in [0, ${n}], got ${first}`,
+    );
+  }
+  if (seed === undefined) return [dataset.slice(0, k), dataset.slice(k)];
+  const order = permutation(n, seed >>> 0);
+  return [dataset.select(order.subarray(0, k)), dataset.select(order.subarray(k))];
+}

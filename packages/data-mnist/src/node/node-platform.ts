@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCb } from 'node:zlib';
+import type { ByteSink } from '../download/download.js';
+import type { HasherFactory } from '../download/hash.js';
+import type { Gunzip } from '../idx/decode-idx.js';
+
+const gunzipAsync = promisify(gunzipCb);
+
+export const nodeGunzip: Gunzip = async (bytes) => {
+  const out = await gunzipAsync(bytes);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+};
+
+export const nodeHasher: HasherFactory = (algorithm) => {
+  const hash = createHash(algorithm);
+  return {
+    update: (chunk) => {
+      hash.update(chunk);
+    },
+    digest: async () => hash.digest('hex'),
+  };
+};
+
+/** Name of the temporary file a download of `dest` is written to before the rename. */
+export function partPath(dest: string): string {
+  return `${dest}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
+}
+
+/**
+ * Writes to `<dest>.<pid>-<random>.part` and renames it to `dest` on commit (atomic on one file
+ * system), so readers never see a half-written file under the real name.
+ */
+export async function openFileSink(dest: string): Promise<ByteSink<string>> {
+  await mkdir(dirname(dest), { recursive: true });
+  const temp = partPath(dest);
+  const handle = await open(temp, 'wx');
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  return {
+    write: async (chunk) => {
+      await handle.write(chunk);
+    },
+    commit: async () => {
+      await handle.sync();
+      await close();
+      await rename(temp, dest);
+      return dest;
+    },
+    abort: async () => {
+      await close().catch(() => undefined);
+      await rm(temp, { force: true });
+    },
+  };
+}
