@@ -1,8 +1,34 @@
 import type { OptionalKernelName } from '../../../kernels/kernel-signatures.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
+import { AdamUpdate } from './AdamUpdate.js';
+import { Conv2D } from './Conv2D.js';
+import { Conv2DBackpropFilter } from './Conv2DBackpropFilter.js';
+import { Conv2DBackpropInput } from './Conv2DBackpropInput.js';
+import { LIFSequence } from './LIFSequence.js';
+import { LIFSequenceGrad } from './LIFSequenceGrad.js';
+import { LISequence } from './LISequence.js';
+import { LISequenceGrad } from './LISequenceGrad.js';
+import { LogSoftmax } from './LogSoftmax.js';
+import { MaxPool } from './MaxPool.js';
+import { MaxPoolGrad } from './MaxPoolGrad.js';
+import { SGDUpdate } from './SGDUpdate.js';
+import { SpikeGrad } from './SpikeGrad.js';
 import { SpikeMatMul } from './SpikeMatMul.js';
 
-/** The optional kernels the reference backend implements natively. */
-export const optionalKernels: { readonly [K in OptionalKernelName]?: ReferenceKernel<K> } = {
+/** Every optional kernel, implemented natively by the reference backend. */
+export const optionalKernels: { readonly [K in OptionalKernelName]: ReferenceKernel<K> } = {
+  Conv2D,
+  Conv2DBackpropInput,
+  Conv2DBackpropFilter,
+  MaxPool,
+  MaxPoolGrad,
+  LogSoftmax,
+  SpikeGrad,
   SpikeMatMul,
+  LIFSequence,
+  LIFSequenceGrad,
+  LISequence,
+  LISequenceGrad,
+  AdamUpdate,
+  SGDUpdate,
 };

@@ -1,0 +1,32 @@
+import type { ReferenceKernel } from '../reference-kernel.js';
+import { sequenceSizes } from '../sequence-shapes.js';
+
+/**
+ * Norse's li_feed_forward_step over T steps. Norse adds the input to the current FIRST and the voltage
+ * integrates that jumped current (norse/torch/functional/leaky_integrator.py, and the Norse fixture
+ * norse-li-feed-forward-step.json: v after step 0 is dt*tauMemInv*x[0]):
+ *   j = i + x[t];  v = v + dt*tauMemInv*((vLeak - v) + j);  i = j - dt*tauSynInv*j.
+ * Returns [v, i], each [T, ...n].
+ */
+export const LISequence: ReferenceKernel<'LISequence'> = ({ x, v0, i0 }, attrs, store) => {
+  const xv = store.getFloat(x, 'LISequence', 'x');
+  const v0v = store.getFloat(v0, 'LISequence', 'v0');
+  const i0v = store.getFloat(i0, 'LISequence', 'i0');
+  const { steps, neurons } = sequenceSizes('LISequence', { x }, { v0, i0 });
+  const { tauSynInv, tauMemInv, vLeak, dt } = attrs;
+  const v = new Float32Array(steps * neurons);
+  const i = new Float32Array(steps * neurons);
+  for (let k = 0; k < neurons; k++) {
+    let vk = v0v[k];
+    let ik = i0v[k];
+    for (let t = 0; t < steps; t++) {
+      const at = t * neurons + k;
+      const jumped = ik + xv[at];
+      v[at] = vk + dt * tauMemInv * (vLeak - vk + jumped);
+      i[at] = jumped - dt * tauSynInv * jumped;
+      vk = v[at];
+      ik = i[at];
+    }
+  }
+  return [store.output(v, x.shape, 'float32'), store.output(i, x.shape, 'float32')];
+};

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TensorInfo } from '../../tensor/tensor-info.js';
+import { createReferenceBackend } from './reference-backend.js';
+
+/* The fused neuron kernels against values computed with Norse 1.0 (float64): see shared/reference. */
+
+interface Fixture {
+  params: Record<string, number | string>;
+  inputs: { x: number[][] };
+  outputs: Record<string, number[][]>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const load = (name: string) =>
+  JSON.parse(readFileSync(resolve(here, '../../../../../../shared/reference', name), 'utf8')) as Fixture;
+
+const backend = createReferenceBackend();
+const write = (rows: number[][] | number[], shape: number[]): TensorInfo => ({
+  dataId: backend.write(Float32Array.from(rows.flat()), shape, 'float32'),
+  shape,
+  dtype: 'float32',
+});
+const read = (t: TensorInfo) => Array.from(backend.readSync(t.dataId));
+
+function expectClose(actual: number[], expected: number[][], what: string) {
+  const flat = expected.flat();
+  const scale = Math.max(...flat.map(Math.abs));
+  expect(actual).toHaveLength(flat.length);
+  actual.forEach((a, k) => {
+    const err = Math.abs(a - flat[k]);
+    if (err > 1e-4 * scale + 1e-6) throw new Error(`${what}[${k}]: got ${a}, Norse ${flat[k]}`);
+  });
+}
+
+describe('fused neuron kernels reproduce Norse', () => {
+  it('LIFSequence matches lif_feed_forward_step (default parameters)', () => {
+    const f = load('norse-lif-feed-forward-step.json');
+    const [T, n] = [f.inputs.x.length, f.inputs.x[0].length];
+    const x = write(f.inputs.x, [T, n]);
+    const zeros = write(new Array(n).fill(0), [n]);
+    const p = f.params as Record<string, number>;
+    const [z, v, i] = backend.kernels.LIFSequence!(
+      { x, v0: zeros, i0: zeros },
+      {
+        tauSynInv: p.tau_syn_inv,
+        tauMemInv: p.tau_mem_inv,
+        vLeak: p.v_leak,
+        vTh: p.v_th,
+        vReset: p.v_reset,
+        dt: p.dt,
+        surrogate: 'superspike',
+        alpha: p.alpha,
+      },
+    ) as TensorInfo[];
+    expect(read(z)).toEqual(f.outputs.z.flat());
+    expect(f.outputs.z.flat().some((s) => s === 1)).toBe(true);
+    expectClose(read(v), f.outputs.v, 'v');
+    expectClose(read(i), f.outputs.i, 'i');
+  });
+
+  it('LISequence matches li_feed_forward_step (default parameters)', () => {
+    const f = load('norse-li-feed-forward-step.json');
+    const [T, n] = [f.inputs.x.length, f.inputs.x[0].length];
+    const x = write(f.inputs.x, [T, n]);
+    const zeros = write(new Array(n).fill(0), [n]);
+    const p = f.params as Record<string, number>;
+    const [v, i] = backend.kernels.LISequence!(
+      { x, v0: zeros, i0: zeros },
+      { tauSynInv: p.tau_syn_inv, tauMemInv: p.tau_mem_inv, vLeak: p.v_leak, dt: p.dt },
+    ) as TensorInfo[];
+    expectClose(read(v), f.outputs.v, 'v');
+    expectClose(read(i), f.outputs.i, 'i');
+  });
+});

@@ -1,0 +1,34 @@
+import { ShapeError } from '../../errors.js';
+import { formatShape, shapesEqual, sizeFromShape } from '../../kernels/shape-utils.js';
+import type { TensorInfo } from '../../tensor/tensor-info.js';
+
+/**
+ * Checks the shapes of a fused neuron kernel over T steps: every `sequences` tensor is [T, ...n] with
+ * the same shape, every `states` tensor is [...n]. Returns T and the neuron count.
+ */
+export function sequenceSizes(
+  op: string,
+  sequences: Record<string, TensorInfo>,
+  states: Record<string, TensorInfo> = {},
+): { steps: number; neurons: number; neuronShape: number[] } {
+  const [firstName, first] = Object.entries(sequences)[0];
+  if (first.shape.length < 1) {
+    throw new ShapeError(`${op}: ${firstName} must be [T, ...n], got ${formatShape(first.shape)}`);
+  }
+  for (const [name, s] of Object.entries(sequences)) {
+    if (!shapesEqual(s.shape, first.shape)) {
+      throw new ShapeError(
+        `${op}: ${name} ${formatShape(s.shape)} must have the shape of ${firstName} ${formatShape(first.shape)}`,
+      );
+    }
+  }
+  const neuronShape = first.shape.slice(1);
+  for (const [name, s] of Object.entries(states)) {
+    if (!shapesEqual(s.shape, neuronShape)) {
+      throw new ShapeError(
+        `${op}: ${name} ${formatShape(s.shape)} must be one step of ${firstName} ${formatShape(first.shape)}, i.e. ${formatShape(neuronShape)}`,
+      );
+    }
+  }
+  return { steps: first.shape[0], neurons: sizeFromShape(neuronShape), neuronShape };
+}
