@@ -118,13 +118,13 @@ describe('downloadVerified against a local server', () => {
 
   it('reports every attempt when all mirrors fail, and an unreachable host is a network error', async () => {
     const closed = 'http://127.0.0.1:9/'; // discard port: connection refused
-    const e = await downloadVerified(
+    const e = (await downloadVerified(
       FILE,
       [server.url('404') + NAME, closed + NAME],
       () => openFileSink(dest()),
       nodeHasher,
       { ...FAST, retries: 0 },
-    ).catch((x: unknown) => x as DownloadError);
+    ).catch((x: unknown) => x)) as DownloadError;
     expect(e).toBeInstanceOf(DownloadError);
     expect(e.attempts[0]).toContain('HTTP 404');
     expect(e.attempts[1]).toContain('connection failed');
