@@ -25,8 +25,8 @@ export type PresetName = (typeof PRESET_NAMES)[number];
 export const ENCODER_NAMES = ['constant-current', 'poisson', 'spike-latency', 'rate', 'direct'] as const;
 export type EncoderName = (typeof ENCODER_NAMES)[number];
 
-/** How pixels are scaled before encoding: Norse normalises with MNIST's mean/std, the others use x/255. */
-export type Normalization = 'mnist-mean-std' | 'unit';
+/** How pixels are scaled before encoding: Norse normalises with the data set's mean/std (MNIST 0.1307/0.3081), the others use x/255. */
+export type Normalization = 'standard' | 'unit';
 
 export interface Preset {
   readonly name: PresetName;
@@ -61,7 +61,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'ConstantCurrentLIFEncoder(32) -> LIFRecurrentCell(784,100, alpha 100, vTh 0.5) -> Linear(100,10, no bias) -> LICell; max-over-time log-softmax; nll',
     encoder: 'constant-current',
     encoders: ['constant-current', 'poisson', 'spike-latency'],
-    normalization: 'mnist-mean-std',
+    normalization: 'standard',
     steps: 32,
     batchSize: 256,
     optimizer: 'adam',
@@ -77,7 +77,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'ConstantCurrentLIFEncoder(48) -> Conv2d(1,20,5) -> LIF -> maxpool2 -> 10*Conv2d(20,50,5) -> LIF -> maxpool2 -> Linear(800,500) -> LIF -> relu -> LILinearCell(500,10); max-over-time log-softmax; nll',
     encoder: 'constant-current',
     encoders: ['constant-current', 'poisson', 'spike-latency'],
-    normalization: 'mnist-mean-std',
+    normalization: 'standard',
     steps: 48,
     batchSize: 256,
     optimizer: 'adam',
@@ -93,7 +93,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'norse-recurrent with per-neuron learnable tauMemInv (100 + 20*N(0,1)) and vTh (0.5 + 0.1*N(0,1))',
     encoder: 'constant-current',
     encoders: ['constant-current', 'poisson', 'spike-latency'],
-    normalization: 'mnist-mean-std',
+    normalization: 'standard',
     steps: 32,
     batchSize: 256,
     optimizer: 'adam',
