@@ -10,9 +10,12 @@ import {
 } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { TfData } from './tf-data.js';
+import type { TfBackendKind } from './tf-runtime.js';
 
 /** What each kernel file gets: access to input tensors and a way to hand results back to core. */
 export interface TfKernelContext {
+  /** Which tfjs backend runs the kernels, for kernels whose fastest formulation differs. */
+  readonly tfBackend: TfBackendKind;
   /** The tf.Tensor behind `info`, viewed with info's shape (core's reshape is metadata only). */
   get(info: TensorInfo): tf.Tensor;
   /** Runs `fn` in a tf.tidy scope and wraps the one tensor it returns as fresh data for core. */
@@ -42,6 +45,7 @@ export class TfKernelRunner implements TfKernelContext {
   private readonly owned = new WeakSet<tf.Tensor>();
 
   constructor(
+    readonly tfBackend: TfBackendKind,
     private readonly activate: () => void,
     private readonly track: (data: TfData) => void,
   ) {}

@@ -117,6 +117,39 @@ for (const kind of ['cpu', 'wasm'] as const) {
       expect(() => run('MatMul', { a, b: a }, { transposeA: false, transposeB: false })).toThrow(/matMul/);
     });
 
+    test('MatMul with transposes agrees with Transpose + MatMul, rank 2 and 3, both formulations', () => {
+      const rnd = (shape: number[]) =>
+        t(
+          Array.from({ length: shape.reduce((p, d) => p * d, 1) }, (_, i) => Math.sin(i * 1.3)),
+          shape,
+        );
+      const swap = (x: TensorInfo) =>
+        run('Transpose', { x }, { perm: x.shape.length === 2 ? [1, 0] : [0, 2, 1] });
+      // Shapes chosen so that both the operand-transposing and output-transposing forms are taken.
+      const cases: [number[], number[], boolean, boolean][] = [
+        [[7, 3], [7, 5], true, false],
+        [[30, 2], [30, 40], true, false],
+        [[3, 7], [5, 7], false, true],
+        [[2, 30], [40, 30], false, true],
+        [[7, 3], [5, 7], true, true],
+        [[2, 7, 3], [1, 5, 7], true, true],
+        [[1, 30, 2], [3, 30, 40], true, false],
+      ];
+      for (const [sa, sb, ta, tb] of cases) {
+        const a = rnd(sa);
+        const b = rnd(sb);
+        const got = run('MatMul', { a, b }, { transposeA: ta, transposeB: tb });
+        const want = run(
+          'MatMul',
+          { a: ta ? swap(a) : a, b: tb ? swap(b) : b },
+          { transposeA: false, transposeB: false },
+        );
+        expect(got.shape).toEqual(want.shape);
+        const g = values(got);
+        values(want).forEach((w, i) => expect(g[i]).toBeCloseTo(w, 4));
+      }
+    });
+
     test('movement kernels, including bool data', () => {
       const x = t([1, 0, 1, 1, 0, 0], [2, 3], 'bool');
       expect(values(run('Transpose', { x }, { perm: [1, 0] }))).toEqual([1, 1, 0, 0, 1, 0]);

@@ -38,6 +38,7 @@ export class TfjsBackend implements KernelBackend {
     this.name = `tfjs-${tfBackend}`;
     this.tfName = TF_BACKEND_NAME[tfBackend];
     this.runner = new TfKernelRunner(
+      tfBackend,
       () => activateTfBackend(this.tfName),
       (data) => this.live.add(data),
     );

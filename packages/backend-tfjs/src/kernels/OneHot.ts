@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError } from '@snn/core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 
 /**
@@ -8,7 +8,8 @@ import type { TfKernel } from '../kernel-context.js';
  * tfjs-wasm's OneHot ignores the float32 dtype (it returns zeros for fractional on/off values).
  */
 export const OneHot: TfKernel<'OneHot'> = (ctx, { indices }, { depth, onValue, offValue }) => {
-  if (indices.dtype !== 'int32') throw new ArgumentError(`oneHot: indices must be int32, got ${indices.dtype}`);
+  if (indices.dtype !== 'int32')
+    throw new ArgumentError(`oneHot: indices must be int32, got ${indices.dtype}`);
   if (!Number.isInteger(depth) || depth < 0) {
     throw new ArgumentError(`oneHot: depth must be a non-negative integer, got ${depth}`);
   }
