@@ -1,0 +1,19 @@
+import { ArgumentError, broadcastShapes } from '@snn/core';
+import { nonZero } from '../program.js';
+import { elementwiseProgram, runElementwise } from './elementwise-shader.js';
+import type { WebGPUKernel } from './kernel.js';
+
+/** condition ? a : b, all three broadcast together (condition is bool, stored as u32). */
+export const Where: WebGPUKernel<'Where'> = (backend, { condition, a, b }) => {
+  if (a.dtype !== b.dtype) {
+    throw new ArgumentError(`Where: a and b must share a dtype, got ${a.dtype} and ${b.dtype}`);
+  }
+  const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape, 'Where'), b.shape, 'Where');
+  const program = elementwiseProgram(
+    `Where:${condition.dtype}:${a.dtype}`,
+    [condition.dtype, a.dtype, b.dtype],
+    a.dtype,
+    `select(v2, v1, ${nonZero(condition.dtype, 'v0')})`,
+  );
+  return runElementwise(backend, program, [condition, a, b], shape, a.dtype, 'Where');
+};

@@ -1,0 +1,74 @@
+import { DisposedTensorError } from '@snn/core';
+import { WebGPUError } from './errors.js';
+import { Uniforms } from './program.js';
+import { createTestBackend } from './test-utils/gpu-backend.js';
+import { harness } from './test-utils/kernel-harness.js';
+import type { WebGPUBackend } from './webgpu-backend.js';
+
+let backend: WebGPUBackend;
+beforeAll(async () => {
+  backend = await createTestBackend();
+});
+afterAll(() => backend?.dispose());
+const { t, k, read } = harness(() => backend);
+
+test('memory counts live buffers and bytes; disposed data is pooled and reused', async () => {
+  const before = backend.memory();
+  const a = t([1, 2, 3], [3]);
+  const b = k('Add', { a, b: a });
+  expect(backend.memory()).toEqual({ buffers: before.buffers + 2, bytes: before.bytes + 24 });
+  await read(b);
+  backend.disposeData(a.dataId);
+  backend.disposeData(b.dataId);
+  expect(backend.memory()).toEqual(before);
+  const created = backend.pool.created;
+  const c = t([4, 5, 6], [3]);
+  expect(backend.pool.created).toBe(created);
+  expect(await read(c)).toEqual([4, 5, 6]);
+  backend.disposeData(c.dataId);
+});
+
+test('dispatches are batched: a chain of kernels is one submit', async () => {
+  let x = t([1, 2], [2]);
+  await backend.flush();
+  const s0 = { ...backend.stats };
+  for (let i = 0; i < 20; i++) x = k('Add', { a: x, b: x });
+  expect(backend.stats.dispatches - s0.dispatches).toBe(20);
+  expect(backend.stats.submits).toBe(s0.submits);
+  expect(await read(x)).toEqual([2 ** 20, 2 ** 21]);
+  expect(backend.stats.submits - s0.submits).toBe(1);
+});
+
+test('pipelines are compiled once per kernel and dtype, whatever the shapes', async () => {
+  k('Mul', { a: t([1], [1]), b: t([2], [1]) });
+  const compiled = backend.pipelines.compiled;
+  k('Mul', { a: t([1, 2, 3, 4], [2, 2]), b: t([2], [1]) });
+  k('Mul', { a: t(new Array(100).fill(1), [10, 10]), b: t(new Array(10).fill(1), [10, 1]) });
+  expect(backend.pipelines.compiled).toBe(compiled);
+  k('Mul', { a: t([1], [1], 'int32'), b: t([2], [1], 'int32') });
+  expect(backend.pipelines.compiled).toBe(compiled + 1);
+  await backend.flush();
+});
+
+test('a shader that does not compile surfaces as a WebGPUError naming the program on the next read', async () => {
+  const out = backend.output([1], 'float32');
+  const broken = {
+    key: 'Broken:test',
+    numInputs: 0,
+    numOutputs: 1,
+    uniformWords: 4,
+    build: () => 'fn main( {',
+  };
+  backend.run(broken, [], [out], new Uniforms(4), [1, 1, 1]);
+  const err = await read(out).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(WebGPUError);
+  expect(String(err)).toMatch(/Broken:test/);
+  // The error is reported once; the backend keeps working.
+  expect(await read(t([3], [1]))).toEqual([3]);
+});
+
+test('using disposed data throws DisposedTensorError', () => {
+  const a = t([1], [1]);
+  backend.disposeData(a.dataId);
+  expect(() => k('Neg', { x: a })).toThrow(DisposedTensorError);
+});

@@ -1,0 +1,311 @@
+import {
+  type BackendValues,
+  type DataId,
+  DisposedTensorError,
+  type DType,
+  type KernelBackend,
+  type KernelName,
+  type KernelTable,
+  sizeFromShape,
+  type TensorInfo,
+} from '@snn/core';
+import { BufferPool } from './buffer-pool.js';
+import { type AcquiredDevice, acquireDevice, type DeviceOptions } from './device.js';
+import { WebGPUError } from './errors.js';
+import { MapMode, READBACK_USAGE, STORAGE_USAGE, UNIFORM_USAGE } from './gpu-constants.js';
+import { KERNELS } from './kernels/index.js';
+import { PipelineCache } from './pipeline-cache.js';
+import type { Program, Uniforms } from './program.js';
+
+/** What the backend knows of one tensor's data: its buffer and element count. Also the DataId. */
+export class GPUData {
+  constructor(
+    public readonly buffer: GPUBuffer,
+    public readonly size: number,
+    public readonly dtype: DType,
+  ) {}
+}
+
+export interface WebGPUBackendOptions extends DeviceOptions {
+  /** Submit the open command batch after this many dispatches even without a read (bounds memory). */
+  readonly maxDispatchesPerSubmit?: number;
+}
+
+/** Counters for benchmarks and tests: how much GPU work the backend issued. */
+export interface WebGPUStats {
+  dispatches: number;
+  submits: number;
+  reads: number;
+  writes: number;
+}
+
+/**
+ * The WebGPU kernel backend. Kernels encode compute dispatches into one open command encoder; the
+ * batch is submitted by `flush()`, before a read, or every `maxDispatchesPerSubmit` dispatches.
+ * Validation and out-of-memory errors are caught by error scopes around each batch and thrown by the
+ * next `read()` / `flush()`; a lost device makes every later call throw.
+ */
+export class WebGPUBackend implements KernelBackend {
+  readonly specificationVersion = 'v1' as const;
+  readonly name = 'webgpu';
+  readonly kernels: KernelTable;
+  readonly device: GPUDevice;
+  readonly adapterDescription: string;
+  readonly stats: WebGPUStats = { dispatches: 0, submits: 0, reads: 0, writes: 0 };
+  readonly pool: BufferPool;
+  readonly pipelines: PipelineCache;
+
+  private readonly owned: boolean;
+  private readonly maxDispatches: number;
+  private readonly live = new Set<GPUData>();
+  private liveBytes = 0;
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private batchDispatches = 0;
+  /** Buffers freed while the open batch may still use them: pooled only after it is submitted. */
+  private pendingFree: GPUBuffer[] = [];
+  private errorChecks: Promise<void>[] = [];
+  private gpuError: string | null = null;
+  private lostMessage: string | null = null;
+  private readonly lostPromise: Promise<never>;
+  private disposed = false;
+
+  static async create(options: WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
+    return new WebGPUBackend(await acquireDevice(options), options);
+  }
+
+  private constructor(acquired: AcquiredDevice, options: WebGPUBackendOptions) {
+    this.device = acquired.device;
+    this.owned = acquired.owned;
+    this.adapterDescription = acquired.adapterDescription;
+    this.maxDispatches = options.maxDispatchesPerSubmit ?? 1024;
+    this.pool = new BufferPool(this.device);
+    this.pipelines = new PipelineCache(this.device);
+    this.lostPromise = this.device.lost.then((info) => {
+      this.lostMessage = `WebGPU device lost (${info.reason}): ${info.message}`;
+      throw new WebGPUError(this.lostMessage);
+    });
+    this.lostPromise.catch(() => {});
+    this.pushScopes();
+    const table: Record<string, unknown> = {};
+    for (const [name, impl] of Object.entries(KERNELS)) {
+      table[name] = (inputs: unknown, attrs: unknown) =>
+        (impl as (b: WebGPUBackend, i: unknown, a: unknown) => unknown)(this, inputs, attrs);
+    }
+    this.kernels = table as KernelTable;
+  }
+
+  /** Whether the backend has a native kernel of this name. */
+  hasKernel(name: KernelName): boolean {
+    return name in this.kernels;
+  }
+
+  // ---- storage ----
+
+  write(values: BackendValues, shape: readonly number[], dtype: DType): DataId {
+    this.assertUsable();
+    const size = sizeFromShape(shape);
+    if (values.length !== size) {
+      throw new WebGPUError(
+        `write: ${values.length} values for shape [${shape.join(', ')}] (${size} elements)`,
+      );
+    }
+    const data = this.allocate(size, dtype);
+    if (size > 0) {
+      const words = dtype === 'bool' ? Uint32Array.from(values as Uint8Array) : values;
+      this.device.queue.writeBuffer(data.buffer, 0, words.buffer, words.byteOffset, size * 4);
+    }
+    this.stats.writes++;
+    return data;
+  }
+
+  async read(dataId: DataId): Promise<BackendValues> {
+    this.assertUsable();
+    const data = this.get(dataId);
+    this.stats.reads++;
+    const bytes = data.size * 4;
+    let words = new Uint32Array(0);
+    if (bytes > 0) {
+      const staging = this.pool.acquire(bytes, READBACK_USAGE, 'readback');
+      this.endPass();
+      this.getEncoder().copyBufferToBuffer(data.buffer, 0, staging, 0, bytes);
+      this.submit();
+      try {
+        await Promise.race([staging.mapAsync(MapMode.READ, 0, bytes), this.lostPromise]);
+      } catch (err) {
+        await this.throwIfFailed();
+        throw new WebGPUError(`read: mapping the readback buffer failed: ${String(err)}`);
+      }
+      words = new Uint32Array(staging.getMappedRange(0, bytes).slice(0));
+      staging.unmap();
+      this.pool.release(staging);
+    }
+    await this.throwIfFailed();
+    if (data.dtype === 'float32') return new Float32Array(words.buffer, 0, data.size);
+    if (data.dtype === 'int32') return new Int32Array(words.buffer, 0, data.size);
+    return Uint8Array.from(words);
+  }
+
+  disposeData(dataId: DataId): void {
+    const data = dataId as GPUData;
+    if (!this.live.delete(data)) return;
+    this.liveBytes -= data.size * 4;
+    if (this.encoder) this.pendingFree.push(data.buffer);
+    else this.pool.release(data.buffer);
+  }
+
+  async flush(): Promise<void> {
+    this.assertUsable();
+    this.submit();
+    await this.throwIfFailed();
+  }
+
+  memory(): { buffers: number; bytes: number } {
+    return { buffers: this.live.size, bytes: this.liveBytes };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.live) d.buffer.destroy();
+    this.live.clear();
+    this.liveBytes = 0;
+    for (const b of this.pendingFree) b.destroy();
+    this.pendingFree = [];
+    this.pool.clear();
+    if (this.owned) this.device.destroy();
+  }
+
+  // ---- for kernels ----
+
+  /** The GPUData behind a tensor; throws if it was disposed. */
+  get(dataIdOrInfo: DataId | TensorInfo): GPUData {
+    const id = 'dataId' in dataIdOrInfo ? (dataIdOrInfo as TensorInfo).dataId : dataIdOrInfo;
+    const data = id as GPUData;
+    if (!this.live.has(data)) {
+      throw new DisposedTensorError('webgpu: data used after it was disposed (or from another backend)');
+    }
+    return data;
+  }
+
+  /** A fresh output tensor (contents undefined until a dispatch writes it). */
+  output(shape: readonly number[], dtype: DType): TensorInfo {
+    return { dataId: this.allocate(sizeFromShape(shape), dtype), shape: [...shape], dtype };
+  }
+
+  /** Encodes one dispatch of `program`. Skipped when the grid is empty. */
+  run(
+    program: Program,
+    inputs: readonly TensorInfo[],
+    outputs: readonly TensorInfo[],
+    uniforms: Uniforms,
+    workgroups: readonly [number, number, number],
+  ): void {
+    this.assertUsable();
+    if (workgroups[0] * workgroups[1] * workgroups[2] === 0) return;
+    const { pipeline, layout } = this.pipelines.get(program);
+    const words = uniforms.words;
+    const ubuf = this.pool.acquire(words.byteLength, UNIFORM_USAGE, 'uniforms');
+    this.device.queue.writeBuffer(ubuf, 0, words.buffer, words.byteOffset, words.byteLength);
+    const entries: GPUBindGroupEntry[] = [];
+    let b = 0;
+    for (const t of inputs) entries.push({ binding: b++, resource: { buffer: this.get(t).buffer } });
+    for (const t of outputs) entries.push({ binding: b++, resource: { buffer: this.get(t).buffer } });
+    entries.push({ binding: b, resource: { buffer: ubuf, size: words.byteLength } });
+    const bindGroup = this.device.createBindGroup({ label: program.key, layout, entries });
+    const pass = this.getPass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
+    pass.dispatchWorkgroups(workgroups[0], workgroups[1], workgroups[2]);
+    this.pendingFree.push(ubuf);
+    this.stats.dispatches++;
+    if (++this.batchDispatches >= this.maxDispatches) this.submit();
+  }
+
+  /** Copies `count` elements between tensors' buffers (offsets in elements), in encoder order. */
+  copy(src: TensorInfo, srcOffset: number, dst: TensorInfo, dstOffset: number, count: number): void {
+    this.assertUsable();
+    if (count === 0) return;
+    this.endPass();
+    this.getEncoder().copyBufferToBuffer(
+      this.get(src).buffer,
+      srcOffset * 4,
+      this.get(dst).buffer,
+      dstOffset * 4,
+      count * 4,
+    );
+  }
+
+  // ---- internals ----
+
+  private allocate(size: number, dtype: DType): GPUData {
+    const buffer = this.pool.acquire(Math.max(size, 1) * 4, STORAGE_USAGE, 'tensor');
+    const data = new GPUData(buffer, size, dtype);
+    this.live.add(data);
+    this.liveBytes += size * 4;
+    return data;
+  }
+
+  private getEncoder(): GPUCommandEncoder {
+    if (!this.encoder) {
+      this.encoder = this.device.createCommandEncoder({ label: '@snn batch' });
+      this.batchDispatches = 0;
+    }
+    return this.encoder;
+  }
+
+  private getPass(): GPUComputePassEncoder {
+    if (!this.pass) this.pass = this.getEncoder().beginComputePass();
+    return this.pass;
+  }
+
+  private endPass(): void {
+    if (this.pass) {
+      this.pass.end();
+      this.pass = null;
+    }
+  }
+
+  private submit(): void {
+    if (!this.encoder) return;
+    this.endPass();
+    this.device.queue.submit([this.encoder.finish()]);
+    this.encoder = null;
+    this.stats.submits++;
+    for (const b of this.pendingFree) this.pool.release(b);
+    this.pendingFree = [];
+    this.popScopes();
+    this.pushScopes();
+  }
+
+  private pushScopes(): void {
+    this.device.pushErrorScope('out-of-memory');
+    this.device.pushErrorScope('validation');
+  }
+
+  private popScopes(): void {
+    const record = (prefix: string) => (e: GPUError | null) => {
+      if (e && this.gpuError === null) this.gpuError = `${prefix}${e.message}`;
+    };
+    // Scopes pop in reverse order of pushing: validation first, then out-of-memory.
+    this.errorChecks.push(this.device.popErrorScope().then(record('validation: '), () => {}));
+    this.errorChecks.push(this.device.popErrorScope().then(record('out of GPU memory: '), () => {}));
+  }
+
+  private async throwIfFailed(): Promise<void> {
+    const checks = this.errorChecks;
+    this.errorChecks = [];
+    await Promise.race([Promise.all(checks), this.lostPromise]);
+    if (this.lostMessage) throw new WebGPUError(this.lostMessage);
+    if (this.gpuError !== null) {
+      const msg = this.gpuError;
+      this.gpuError = null;
+      throw new WebGPUError(`WebGPU error in a submitted batch: ${msg}`);
+    }
+  }
+
+  private assertUsable(): void {
+    if (this.disposed) throw new WebGPUError('webgpu: the backend was disposed');
+    if (this.lostMessage) throw new WebGPUError(this.lostMessage);
+  }
+}
