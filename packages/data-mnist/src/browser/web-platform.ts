@@ -1,0 +1,67 @@
+import { md5 } from '@noble/hashes/legacy.js';
+import type { ByteSink } from '../download/download.js';
+import type { HasherFactory } from '../download/hash.js';
+import type { Gunzip } from '../idx/decode-idx.js';
+
+/** gunzip with the Compression Streams API (all current browsers, Node >= 18, Deno, Bun). */
+export const webGunzip: Gunzip = async (bytes) => {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+
+/**
+ * sha256 through SubtleCrypto (native; it has no incremental API, so chunks are kept and digested
+ * once). md5, which SubtleCrypto lacks and Fashion-MNIST/KMNIST publish, through @noble/hashes.
+ */
+export const webHasher: HasherFactory = (algorithm) => {
+  if (algorithm === 'md5') {
+    const h = md5.create();
+    return {
+      update: (chunk) => {
+        h.update(chunk);
+      },
+      digest: async () => toHex(h.digest()),
+    };
+  }
+  const chunks: Uint8Array[] = [];
+  return {
+    update: (chunk) => {
+      chunks.push(chunk);
+    },
+    digest: async () => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks)))),
+  };
+};
+
+/** Collects the body in memory; nothing is written anywhere, so abort just drops it. */
+export async function openMemorySink(): Promise<ByteSink<Uint8Array>> {
+  let chunks: Uint8Array[] = [];
+  return {
+    write: (chunk) => {
+      chunks.push(chunk);
+    },
+    commit: async () => concat(chunks),
+    abort: async () => {
+      chunks = [];
+    },
+  };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
