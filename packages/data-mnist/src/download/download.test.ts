@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,8 +110,21 @@ describe('downloadVerified against a local server', () => {
     await expectNothingLeft();
   });
 
+  it('times out a server that never sends headers, then uses the next mirror', async () => {
+    await download(['hang', 'ok'], { timeoutMs: 150, retries: 0 });
+    expect(server.requests).toEqual([`/hang/${NAME}`, `/ok/${NAME}`]);
+    expect(await readdir(dir)).toEqual([NAME]);
+  });
+
   it('retries an interrupted download and succeeds on the second attempt', async () => {
-    await download(['flaky']);
+    // While bytes arrive they go to a .part file: the real name appears only after verification.
+    const during: string[][] = [];
+    await download(['flaky'], { ...FAST, onProgress: () => during.push(readdirSync(dir)) });
+    expect(during.length).toBeGreaterThan(1);
+    for (const names of during) {
+      expect(names).toHaveLength(1);
+      expect(names[0]).toMatch(/^blob\.gz\.\d+-[0-9a-f]{8}\.part$/);
+    }
     expect(server.requests).toEqual([`/flaky/${NAME}`, `/flaky/${NAME}`]);
     expect(new Uint8Array(await readFile(dest()))).toEqual(BODY);
     expect(await readdir(dir)).toEqual([NAME]);

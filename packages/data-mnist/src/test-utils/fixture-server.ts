@@ -12,6 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
  *   /wrong/NAME       other bytes of the same length (checksum mismatch)
  *   /stall/NAME       headers and a few bytes, then silence until the client gives up
  *   /flaky/NAME       first request per file is cut mid-body, later ones succeed
+ *   /hang/NAME        accepts the request and never answers (not even headers)
  */
 export class FixtureServer {
   readonly requests: string[] = [];
@@ -76,6 +77,8 @@ export class FixtureServer {
         res.writeHead(200, { 'content-length': other.length }).end(other);
         return;
       }
+      case 'hang':
+        return; // stop() destroys the socket
       case 'stall':
         res.writeHead(200, { 'content-length': body.length });
         res.write(body.subarray(0, 4));
