@@ -1,5 +1,21 @@
 export * from './backend/kernel-backend.js';
+export { createReferenceBackend, ReferenceBackend } from './backends/reference/reference-backend.js';
+export * from './engine/api.js';
+export type { MemoryInfo } from './engine/engine.js';
+export * from './engine/gradients-api.js';
+export type {
+  Decomposition,
+  GradRule,
+  GradSaved,
+  GradThunks,
+  KernelOutput,
+  KernelTensors,
+  MultiOutputKernelName,
+} from './engine/kernel-types.js';
 export * from './errors.js';
+export { sumToShape } from './gradients/reduce-util.js';
 export * from './kernels/kernel-signatures.js';
 export * from './kernels/shape-utils.js';
+export * from './ops/index.js';
+export { describeTensor, type NestedArray, Tensor } from './tensor/tensor.js';
 export * from './tensor/tensor-info.js';

@@ -1,0 +1,100 @@
+import { ArgumentError, GradientError } from '../errors.js';
+import { Tensor } from '../tensor/tensor.js';
+import { ENGINE } from './engine.js';
+
+/**
+ * `grad(f)(x)`: the gradient of f at x (of sum(f(x)) when f is not scalar; `dy` seeds another
+ * weighting). Tensors made inside are freed; the gradient is the caller's.
+ */
+export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
+  return (x, dy) => ENGINE.gradients(() => f(x), [x], dy).grads[0];
+}
+
+/** Like `grad`, for a function of several tensors. */
+export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly Tensor[], dy?: Tensor) => Tensor[] {
+  return (xs, dy) => ENGINE.gradients(() => f(...xs), xs, dy).grads;
+}
+
+/** `valueAndGrad(f)(x)` -> { value: f(x), grad }. */
+export function valueAndGrad(
+  f: (x: Tensor) => Tensor,
+): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+  return (x, dy) => {
+    const { value, grads: g } = ENGINE.gradients(() => f(x), [x], dy);
+    return { value, grad: g[0] };
+  };
+}
+
+/**
+ * The value of a scalar `f()` and its gradients with respect to each of `xs` (zeros where f does not
+ * depend on an x). Every tensor made inside f is freed except the value; the gradients are plain
+ * tensors the caller owns. Throws a GradientError naming the op when a gradient can only reach an x
+ * through a non-differentiable op (ArgMax, a comparison, a Cast to int...).
+ */
+export function valueAndGrads(
+  f: () => Tensor,
+  xs: readonly Tensor[],
+  dy?: Tensor,
+): { value: Tensor; grads: Tensor[] } {
+  if (!Array.isArray(xs)) throw new ArgumentError('valueAndGrads(f, xs): xs must be an array of tensors');
+  return ENGINE.gradients(f, xs, dy);
+}
+
+/** What a custom-gradient function returns. */
+export interface CustomGradResult {
+  value: Tensor;
+  /**
+   * dL/dvalue -> dL/dinput for each input (null: no gradient). `saved` is `save` (default: the
+   * inputs), held by the tape so they live until the backward pass even if disposed meanwhile.
+   */
+  gradFunc: (dy: Tensor, saved: readonly Tensor[]) => readonly (Tensor | null | undefined)[] | Tensor;
+  /** Tensors gradFunc needs, kept alive by the tape (default: the inputs). */
+  save?: readonly Tensor[];
+}
+
+/**
+ * A function with a hand-written gradient (tf.customGrad): the forward runs without recording, and
+ * the backward pass calls `gradFunc`. Used for surrogate spike functions and fused neuron kernels.
+ * Tensors made inside f are freed when it returns, except `value` and `save`: gradFunc must read
+ * tensors through its `saved` argument, not through its closure.
+ */
+export function customGrad<I extends Tensor[]>(
+  f: (...inputs: I) => CustomGradResult,
+  name = 'customGrad',
+): (...inputs: I) => Tensor {
+  return (...inputs: I) => {
+    for (const t of inputs) ENGINE.assertUsable(t, name);
+    // tidy frees f's intermediates; what it returns (value, save) survives.
+    const res = ENGINE.noGrad(() => ENGINE.tidy(() => f(...inputs)));
+    if (
+      res === null ||
+      typeof res !== 'object' ||
+      !(res.value instanceof Tensor) ||
+      typeof res.gradFunc !== 'function'
+    ) {
+      throw new ArgumentError(`${name}: f must return { value: Tensor, gradFunc }`);
+    }
+    let value = res.value;
+    if (!ENGINE.isRecording) return value;
+    // The output must be a handle of its own, or the tape could not tell it from an input.
+    if (inputs.includes(value)) value = ENGINE.detach(value);
+    const gradFunc = res.gradFunc;
+    ENGINE.recordNode(
+      name,
+      inputs,
+      [value],
+      (dys, saved) => {
+        const out = gradFunc(dys[0], saved);
+        const list = out instanceof Tensor ? [out] : out;
+        if (!Array.isArray(list) || list.length !== inputs.length) {
+          throw new GradientError(
+            `${name}: gradFunc returned ${Array.isArray(list) ? list.length : 'no'} gradients for ${inputs.length} inputs`,
+          );
+        }
+        return list.map((g) => (g === null || g === undefined ? undefined : () => g));
+      },
+      res.save ?? inputs,
+    );
+    return value;
+  };
+}

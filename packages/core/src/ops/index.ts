@@ -1,0 +1,10 @@
+export * from '../tensor/creation.js';
+export * from './binary.js';
+export * from './compare.js';
+export * from './matmul.js';
+export * from './movement.js';
+export * from './nn.js';
+export * from './optim.js';
+export * from './reduce.js';
+export * from './unary.js';
+export type { TensorLike } from './util.js';

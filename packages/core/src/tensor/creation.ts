@@ -1,0 +1,198 @@
+import { ENGINE } from '../engine/engine.js';
+import { ArgumentError, ShapeError } from '../errors.js';
+import { formatShape, sizeFromShape } from '../kernels/shape-utils.js';
+import { uniformFloat32 } from '../random/philox.js';
+import type { Tensor } from './tensor.js';
+import type { BackendValues, DType } from './tensor-info.js';
+
+/** Nested arrays of numbers or booleans, as accepted by `tensor()`. */
+export type NestedValues = number | boolean | readonly NestedValues[];
+
+function checkShape(shape: readonly number[], op: string): void {
+  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
+    throw new ShapeError(
+      `${op}: shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`,
+    );
+  }
+}
+
+function inferShape(values: NestedValues): number[] {
+  const shape: number[] = [];
+  let v: NestedValues = values;
+  while (Array.isArray(v)) {
+    shape.push(v.length);
+    v = (v as readonly NestedValues[])[0];
+  }
+  return shape;
+}
+
+function flattenInto(v: NestedValues, shape: readonly number[], dim: number, out: number[]): void {
+  if (dim === shape.length) {
+    if (Array.isArray(v))
+      throw new ShapeError(`tensor: ragged nested array (expected shape ${formatShape(shape)})`);
+    out.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v as number));
+    return;
+  }
+  if (!Array.isArray(v) || v.length !== shape[dim]) {
+    throw new ShapeError(`tensor: ragged nested array (expected shape ${formatShape(shape)})`);
+  }
+  for (const item of v as readonly NestedValues[]) flattenInto(item, shape, dim + 1, out);
+}
+
+function typedFor(dtype: DType, values: ArrayLike<number>): BackendValues {
+  if (dtype === 'float32') return values instanceof Float32Array ? values : Float32Array.from(values);
+  if (dtype === 'int32') return values instanceof Int32Array ? values : Int32Array.from(values);
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] ? 1 : 0;
+  return out;
+}
+
+/**
+ * A tensor from values: a typed array or a flat array (with `shape`), or nested arrays (shape
+ * inferred). dtype defaults from the values: Int32Array -> int32, Uint8Array or booleans -> bool,
+ * otherwise float32.
+ */
+export function tensor(
+  values: NestedValues | Float32Array | Int32Array | Uint8Array,
+  shape?: readonly number[],
+  dtype?: DType,
+): Tensor {
+  let flat: ArrayLike<number>;
+  let inferred: number[];
+  let defaultType: DType = 'float32';
+  if (ArrayBuffer.isView(values)) {
+    flat = values;
+    inferred = [values.length];
+    if (values instanceof Int32Array) defaultType = 'int32';
+    else if (values instanceof Uint8Array) defaultType = 'bool';
+  } else {
+    inferred = inferShape(values);
+    const out: number[] = [];
+    flattenInto(values, inferred, 0, out);
+    flat = out;
+    let first: NestedValues = values;
+    while (Array.isArray(first)) first = (first as readonly NestedValues[])[0];
+    if (typeof first === 'boolean') defaultType = 'bool';
+  }
+  const s = shape ?? inferred;
+  checkShape(s, 'tensor');
+  if (sizeFromShape(s) !== flat.length) {
+    throw new ShapeError(
+      `tensor: ${flat.length} values do not fill shape ${formatShape(s)} (${sizeFromShape(s)} elements)`,
+    );
+  }
+  const dt = dtype ?? defaultType;
+  return ENGINE.makeTensor(typedFor(dt, flat), s, dt);
+}
+
+export function scalar(value: number | boolean, dtype?: DType): Tensor {
+  return tensor(value, [], dtype);
+}
+
+/** A tensor of `shape` filled with `value`. */
+export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
+  checkShape(shape, 'fill');
+  const size = sizeFromShape(shape);
+  const values =
+    dtype === 'float32'
+      ? new Float32Array(size).fill(value)
+      : dtype === 'int32'
+        ? new Int32Array(size).fill(value)
+        : new Uint8Array(size).fill(value ? 1 : 0);
+  return ENGINE.makeTensor(values, shape, dtype);
+}
+
+export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+  return fill(shape, 0, dtype);
+}
+
+export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+  return fill(shape, 1, dtype);
+}
+
+export function zerosLike(x: Tensor): Tensor {
+  ENGINE.assertUsable(x, 'zerosLike');
+  return fill(x.shape, 0, x.dtype);
+}
+
+export function onesLike(x: Tensor): Tensor {
+  ENGINE.assertUsable(x, 'onesLike');
+  return fill(x.shape, 1, x.dtype);
+}
+
+/** start, start + step, ... below stop (float32; with one argument: 0 .. start). */
+export function arange(start: number, stop?: number, step = 1): Tensor {
+  if (stop === undefined) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0 || !Number.isFinite(step))
+    throw new ArgumentError(`arange: step must be finite and non-zero, got ${step}`);
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) values[i] = start + i * step;
+  return ENGINE.makeTensor(values, [n], 'float32');
+}
+
+/**
+ * A trainable tensor: a handle on x's data that survives tidy() and is marked requiresGrad. Free it
+ * with dispose() when done.
+ */
+export function variable(x: Tensor, options: { requiresGrad?: boolean; name?: string } = {}): Tensor {
+  const v = ENGINE.keptCopy(x);
+  v.requiresGrad = options.requiresGrad ?? true;
+  v.name = options.name;
+  return v;
+}
+
+export interface RandomOptions {
+  /** Non-negative integer below 2^53. */
+  seed: number;
+  /** Position in the stream, in 4-element blocks (see random/philox.ts); default 0. */
+  offset?: number;
+}
+
+/** Uniform float32 in [low, high) from core's counter-based Philox stream (identical on every backend). */
+export function randomUniform(
+  shape: readonly number[],
+  options: RandomOptions & { low?: number; high?: number },
+): Tensor {
+  checkShape(shape, 'randomUniform');
+  const { seed, offset = 0, low = 0, high = 1 } = options;
+  const u = ENGINE.runKernel('RandomUniform', {}, { shape: [...shape], seed, offset });
+  if (low === 0 && high === 1) return u;
+  return ENGINE.tidy(() =>
+    ENGINE.runKernel(
+      'Add',
+      {
+        a: ENGINE.runKernel('Mul', { a: u, b: ENGINE.scalarConst(high - low, 'float32') }, {}),
+        b: ENGINE.scalarConst(low, 'float32'),
+      },
+      {},
+    ),
+  );
+}
+
+/**
+ * Normal float32 (mean, std) by Box-Muller on the host from the same Philox stream: pair k uses
+ * uniforms u1 = U[2k], u2 = U[2k+1] of uniformFloat32(2 * ceil(n / 2), seed, offset) and gives
+ * r cos(2 pi u2), r sin(2 pi u2) with r = sqrt(-2 ln(1 - u1)), computed in float64.
+ */
+export function randomNormal(
+  shape: readonly number[],
+  options: RandomOptions & { mean?: number; std?: number },
+): Tensor {
+  checkShape(shape, 'randomNormal');
+  const { seed, offset = 0, mean = 0, std = 1 } = options;
+  const n = sizeFromShape(shape);
+  const pairs = Math.ceil(n / 2);
+  const u = uniformFloat32(2 * pairs, seed, offset);
+  const out = new Float32Array(n);
+  for (let k = 0; k < pairs; k++) {
+    const r = Math.sqrt(-2 * Math.log(1 - u[2 * k]));
+    const theta = 2 * Math.PI * u[2 * k + 1];
+    out[2 * k] = mean + std * r * Math.cos(theta);
+    if (2 * k + 1 < n) out[2 * k + 1] = mean + std * r * Math.sin(theta);
+  }
+  return ENGINE.makeTensor(out, shape, 'float32');
+}

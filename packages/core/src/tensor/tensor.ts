@@ -1,0 +1,133 @@
+import type { BackendValues, DataId, DType, TensorInfo } from './tensor-info.js';
+
+/** Nested JavaScript arrays as returned by `Tensor.array()`. */
+export type NestedArray = number | NestedArray[];
+
+/**
+ * What a Tensor needs from the engine. Passed in by the engine (never imported) so this file has no
+ * runtime dependency on the engine and the two can be read apart.
+ */
+export interface TensorOwner {
+  readTensor(t: Tensor): Promise<BackendValues>;
+  readTensorSync(t: Tensor): BackendValues;
+  disposeTensor(t: Tensor): void;
+  reshapeTensor(t: Tensor, shape: readonly number[]): Tensor;
+  cloneTensor(t: Tensor): Tensor;
+}
+
+/**
+ * A handle to data a backend owns: an id, a shape and a dtype. Tensors are immutable: every op returns
+ * a new tensor. Free them with `dispose()` or create them inside `tidy()`.
+ */
+export class Tensor implements TensorInfo {
+  readonly id: number;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly size: number;
+  readonly rank: number;
+  /** The engine's handle of the (possibly shared) data; reshape and clone share it. */
+  readonly dataId: DataId;
+  /** Marks a trainable leaf (set by `variable()`); informative, gradients are asked for explicitly. */
+  requiresGrad = false;
+  /** Optional name, shown in error messages (variables, parameters). */
+  name: string | undefined;
+  /** @internal Survives `tidy()` (variables and `keep()`). */
+  kept = false;
+  /** @internal A cached scalar constant owned by the engine: `dispose()` leaves it alone. */
+  readonly cached: boolean;
+  /** @internal */
+  disposedFlag = false;
+  readonly #owner: TensorOwner;
+
+  constructor(
+    owner: TensorOwner,
+    id: number,
+    dataId: DataId,
+    shape: readonly number[],
+    dtype: DType,
+    cached = false,
+  ) {
+    this.#owner = owner;
+    this.id = id;
+    this.dataId = dataId;
+    this.shape = Object.freeze(shape.slice());
+    this.dtype = dtype;
+    let size = 1;
+    for (const d of shape) size *= d;
+    this.size = size;
+    this.rank = shape.length;
+    this.cached = cached;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposedFlag;
+  }
+
+  /** The values, row-major, as a fresh typed array. Works on every backend (GPU reads are async). */
+  data(): Promise<BackendValues> {
+    return this.#owner.readTensor(this);
+  }
+
+  /** Synchronous read; throws on backends that can only read asynchronously (use `await data()`). */
+  dataSync(): BackendValues {
+    return this.#owner.readTensorSync(this);
+  }
+
+  /** The values as nested arrays (a number for a scalar). */
+  async array(): Promise<NestedArray> {
+    return toNested(await this.data(), this.shape);
+  }
+
+  arraySync(): NestedArray {
+    return toNested(this.dataSync(), this.shape);
+  }
+
+  /** The single value of a one-element tensor (sync read). */
+  item(): number {
+    if (this.size !== 1) {
+      throw new RangeError(`item(): tensor ${describeTensor(this)} has ${this.size} elements, expected 1`);
+    }
+    return this.dataSync()[0];
+  }
+
+  dispose(): void {
+    this.#owner.disposeTensor(this);
+  }
+
+  /** Same data, new shape (metadata only; one dimension may be -1). */
+  reshape(shape: readonly number[]): Tensor {
+    return this.#owner.reshapeTensor(this, shape);
+  }
+
+  /** A new handle on the same data (gradient: identity). */
+  clone(): Tensor {
+    return this.#owner.cloneTensor(this);
+  }
+
+  toString(): string {
+    return `Tensor(${describeTensor(this)})`;
+  }
+}
+
+/** `#12 'fc1.weight' [100, 784] float32`: how errors name a tensor. */
+export function describeTensor(t: Tensor): string {
+  const name = t.name === undefined ? '' : ` '${t.name}'`;
+  return `#${t.id}${name} [${t.shape.join(', ')}] ${t.dtype}`;
+}
+
+function toNested(values: BackendValues, shape: readonly number[]): NestedArray {
+  if (shape.length === 0) return values[0];
+  const build = (offset: number, dim: number): NestedArray[] => {
+    const n = shape[dim];
+    const out: NestedArray[] = new Array(n);
+    if (dim === shape.length - 1) {
+      for (let i = 0; i < n; i++) out[i] = values[offset + i];
+      return out;
+    }
+    let inner = 1;
+    for (let d = dim + 1; d < shape.length; d++) inner *= shape[d];
+    for (let i = 0; i < n; i++) out[i] = build(offset + i * inner, dim + 1);
+    return out;
+  };
+  return build(0, 0);
+}
