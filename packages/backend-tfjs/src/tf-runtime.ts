@@ -59,6 +59,10 @@ async function loadKind(kind: TfBackendKind): Promise<void> {
  */
 export async function startTfBackend(kind: TfBackendKind): Promise<void> {
   await loadKind(kind);
+  // tfjs-cpu prints a "install tfjs-node" banner on its first tensor in Node; the user chose this
+  // backend through us (and our registry prefers tfjs-node when it is installed), so it is noise.
+  // PROD only silences tfjs's warnings and deprecation notices.
+  if (kind === 'cpu') tf.env().set('PROD', true);
   const name = TF_BACKEND_NAME[kind];
   let ok = false;
   let cause = '';

@@ -1,11 +1,16 @@
 import type { KernelName, KernelTable } from '@snn/core';
 import type { TfKernel, TfKernelContext } from '../kernel-context.js';
+import type { TfBackendKind } from '../tf-runtime.js';
 import { Abs } from './Abs.js';
+import { AdamUpdate } from './AdamUpdate.js';
 import { Add } from './Add.js';
 import { ArgMax } from './ArgMax.js';
 import { BroadcastTo } from './BroadcastTo.js';
 import { Cast } from './Cast.js';
 import { Concat } from './Concat.js';
+import { Conv2D } from './Conv2D.js';
+import { Conv2DBackpropFilter } from './Conv2DBackpropFilter.js';
+import { Conv2DBackpropInput } from './Conv2DBackpropInput.js';
 import { Div } from './Div.js';
 import { Equal } from './Equal.js';
 import { Exp } from './Exp.js';
@@ -14,11 +19,18 @@ import { Greater } from './Greater.js';
 import { GreaterEqual } from './GreaterEqual.js';
 import { Less } from './Less.js';
 import { LessEqual } from './LessEqual.js';
+import { LIFSequence } from './LIFSequence.js';
+import { LIFSequenceGrad } from './LIFSequenceGrad.js';
+import { LISequence } from './LISequence.js';
+import { LISequenceGrad } from './LISequenceGrad.js';
 import { Log } from './Log.js';
 import { LogicalAnd } from './LogicalAnd.js';
+import { LogSoftmax } from './LogSoftmax.js';
 import { MatMul } from './MatMul.js';
 import { Max } from './Max.js';
 import { Maximum } from './Maximum.js';
+import { MaxPool } from './MaxPool.js';
+import { MaxPoolGrad } from './MaxPoolGrad.js';
 import { Minimum } from './Minimum.js';
 import { Mul } from './Mul.js';
 import { Neg } from './Neg.js';
@@ -27,9 +39,12 @@ import { OneHot } from './OneHot.js';
 import { Pad } from './Pad.js';
 import { Pow } from './Pow.js';
 import { Reciprocal } from './Reciprocal.js';
+import { SGDUpdate } from './SGDUpdate.js';
 import { Sign } from './Sign.js';
 import { Slice } from './Slice.js';
 import { Spike } from './Spike.js';
+import { SpikeGrad } from './SpikeGrad.js';
+import { SpikeMatMul } from './SpikeMatMul.js';
 import { Sqrt } from './Sqrt.js';
 import { Sub } from './Sub.js';
 import { Sum } from './Sum.js';
@@ -77,12 +92,40 @@ export const TF_KERNELS: TfKernelTable = {
   Pad,
   BroadcastTo,
   OneHot,
+  // Optional kernels.
+  Conv2D,
+  Conv2DBackpropInput,
+  Conv2DBackpropFilter,
+  MaxPool,
+  MaxPoolGrad,
+  LogSoftmax,
+  SpikeGrad,
+  SpikeMatMul,
+  LIFSequence,
+  LIFSequenceGrad,
+  LISequence,
+  LISequenceGrad,
+  AdamUpdate,
+  SGDUpdate,
+};
+
+/**
+ * Kernels left to core's decomposition on one tfjs backend because tfjs's own kernel is wrong there:
+ * tfjs-wasm 4.22's MaxPoolGrad drops the gradient of every window below the first row of windows
+ * (a 4x4 input pooled 2x2 gets gradient in its top two rows only).
+ */
+export const TF_KERNELS_EXCLUDED: Readonly<Record<TfBackendKind, readonly KernelName[]>> = {
+  wasm: ['MaxPoolGrad'],
+  cpu: [],
+  node: [],
 };
 
 /** Binds each kernel to a backend's context, giving the KernelTable core calls. */
 export function buildKernelTable(ctx: TfKernelContext): KernelTable {
   const table: Record<string, unknown> = {};
-  for (const [name, kernel] of Object.entries(TF_KERNELS) as [string, TfKernel<KernelName>][]) {
+  const excluded = TF_KERNELS_EXCLUDED[ctx.tfBackend];
+  for (const [name, kernel] of Object.entries(TF_KERNELS) as [KernelName, TfKernel<KernelName>][]) {
+    if (excluded.includes(name)) continue;
     table[name] = (inputs: never, attrs: never) => kernel(ctx, inputs, attrs);
   }
   return table as KernelTable;

@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TfKernel } from '../kernel-context.js';
+import { sequenceShape } from './sequence-shapes.js';
+import { surrogateDerivativeTf } from './surrogate.js';
+
+/**
+ * Reverse-time gradient of LIFSequence, reset detached as in Norse. With a = dt*tauMemInv and
+ * b = dt*tauSynInv, from t = T-1 down to 0 (gv = gi = 0 after the last step):
+ *   Gv = dv[t] + gv;  Gi = di[t] + gi;  gvd = Gv*(1 - z[t]) + dz[t]*surrogate'(vDecayed[t] - vTh);
+ *   dx[t] = Gi;  gv = gvd*(1 - a);  gi = gvd*a + Gi*(1 - b).
+ * dv0 = gv and di0 = gi after t = 0. The terms that do not depend on the recursion (the surrogate
+ * and 1 - z) are computed for all T steps at once. Returns [dx, dv0, di0].
+ */
+export const LIFSequenceGrad: TfKernel<'LIFSequenceGrad'> = (ctx, inputs, attrs) => {
+  const { steps, neuronShape } = sequenceShape('LIFSequenceGrad', inputs);
+  const a = attrs.dt * attrs.tauMemInv;
+  const b = attrs.dt * attrs.tauSynInv;
+  return ctx.runMany(() => {
+    const surrogate = surrogateDerivativeTf(
+      attrs.surrogate,
+      tf.sub(ctx.get(inputs.vDecayed), attrs.vTh),
+      attrs.alpha,
+    );
+    const direct = tf.unstack(tf.mul(ctx.get(inputs.dz), surrogate), 0);
+    const keep = tf.unstack(tf.sub(1, ctx.get(inputs.z)), 0);
+    const dv = tf.unstack(ctx.get(inputs.dv), 0);
+    const di = tf.unstack(ctx.get(inputs.di), 0);
+    let gv: tf.Tensor = tf.zeros(neuronShape);
+    let gi: tf.Tensor = tf.zeros(neuronShape);
+    const dx: tf.Tensor[] = new Array(steps);
+    for (let t = steps - 1; t >= 0; t--) {
+      const Gv = tf.add(dv[t], gv);
+      const Gi = tf.add(di[t], gi);
+      const gvd = tf.add(tf.mul(Gv, keep[t]), direct[t]);
+      dx[t] = Gi;
+      gv = tf.mul(gvd, 1 - a);
+      gi = tf.add(tf.mul(gvd, a), tf.mul(Gi, 1 - b));
+    }
+    return [steps === 0 ? tf.zeros(inputs.z.shape.slice()) : tf.stack(dx), gv, gi];
+  });
+};
