@@ -16,7 +16,13 @@ export { encodeIdx } from './idx/encode-idx.js';
 export { IDX_DTYPES, type IdxDType, type IdxTypedArray } from './idx/idx-dtypes.js';
 export { type IdxArray, parseIdx } from './idx/parse-idx.js';
 export { ImageDataset, type LabelRules, type PixelStats } from './image-dataset.js';
-export { type Batch, DataLoader, type DataLoaderOptions, randomSplit } from './loader/data-loader.js';
+export {
+  type Batch,
+  DataLoader,
+  type DataLoaderOptions,
+  randomSplit,
+  toFloat32,
+} from './loader/data-loader.js';
 export type { Normalization } from './loader/normalize.js';
 export { mulberry32, permutation } from './loader/prng.js';
 export {

@@ -1,6 +1,6 @@
 import { DatasetError } from '../errors.js';
 import { ImageDataset } from '../image-dataset.js';
-import { DataLoader, randomSplit } from './data-loader.js';
+import { DataLoader, randomSplit, toFloat32 } from './data-loader.js';
 import { mulberry32, permutation, uniformInt } from './prng.js';
 
 /** n 2x2 images; image i has every pixel = i, label i % 10. */
@@ -87,6 +87,14 @@ describe('DataLoader', () => {
     expect([...new DataLoader(toy(3), { batchSize: 3 })][0].images[8]).toBeCloseTo(2 / 255, 7);
     expect(() => new DataLoader(toy(3), { normalize: 'standard' })).toThrow(DatasetError);
     expect(() => new DataLoader(toy(3), { batchSize: 0 })).toThrow(/batchSize/);
+  });
+
+  it('toFloat32 normalises the whole set exactly as the batches do', () => {
+    const ds = toy(7, { mean: 0.1307, std: 0.3081 });
+    const all = toFloat32(ds);
+    const batched = [...new DataLoader(ds, { batchSize: 3 })].flatMap((b) => Array.from(b.images));
+    expect(Array.from(all)).toEqual(batched);
+    expect(toFloat32(ds, { normalize: 'unit' })[27]).toBeCloseTo(6 / 255, 7);
   });
 
   it('reuses one buffer per full batch when asked, never copying the dataset', () => {

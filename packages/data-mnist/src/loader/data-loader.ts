@@ -117,6 +117,21 @@ export class DataLoader implements Iterable<Batch> {
 }
 
 /**
+ * All images as one Float32Array (length * height * width), normalised like a DataLoader would
+ * (same `normalize`/`stats` options and defaults). For code that wants the whole set at once.
+ */
+export function toFloat32(
+  dataset: ImageDataset,
+  options: Pick<DataLoaderOptions, 'normalize' | 'stats'> = {},
+): Float32Array {
+  const stats = options.stats ?? dataset.stats;
+  const lut = normalizationTable(options.normalize ?? (stats ? 'standard' : 'unit'), stats);
+  const out = new Float32Array(dataset.images.length);
+  for (let i = 0; i < out.length; i++) out[i] = lut[dataset.images[i]];
+  return out;
+}
+
+/**
  * Split a dataset into two disjoint parts, e.g. train/validation. `first` is a count or a
  * fraction of the examples. With a seed the examples are shuffled first (deterministically);
  * without one the split is the first / remaining examples, as views.
