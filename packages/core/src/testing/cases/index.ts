@@ -1,0 +1,22 @@
+import type { KernelCase } from '../case-types.js';
+import { convPoolCases } from './conv-pool.js';
+import { elementwiseCases } from './elementwise.js';
+import { matMulCases, spikeMatMulCases } from './matmul.js';
+import { movementCases } from './movement.js';
+import { neuronCases } from './neurons.js';
+import { optimizerCases } from './optimizers.js';
+import { randomCases } from './random.js';
+import { reductionCases } from './reductions.js';
+
+/** Every data-driven conformance case, required kernels first. */
+export const conformanceCases: readonly KernelCase[] = [
+  ...elementwiseCases,
+  ...reductionCases,
+  ...matMulCases,
+  ...movementCases,
+  ...randomCases,
+  ...convPoolCases,
+  ...spikeMatMulCases,
+  ...neuronCases,
+  ...optimizerCases,
+];

@@ -1,0 +1,63 @@
+import { uniformFloat32 } from '../../random/philox.js';
+import { type KernelCase, t } from '../case-types.js';
+import { product } from '../host-math.js';
+
+/*
+ * RandomUniform: the stream must equal random/philox.ts (the specification) bit for bit, for any
+ * seed/offset/shape, and look uniform.
+ */
+
+const streams: [number[], number, number][] = [
+  [[5], 0, 0],
+  [[2, 3], 1, 0],
+  [[4, 4, 3], 42, 7],
+  [[], 3, 0],
+  [[1], 3, 0],
+  [[2, 1, 3, 2], 123456789, 1000],
+  [[9], 2 ** 40 + 3, 2 ** 33 + 5],
+  [[7], 2 ** 32, 2 ** 32 - 1],
+  [[3, 5], 2 ** 53 - 1, 0],
+];
+
+export const randomCases: readonly KernelCase[] = [
+  ...streams.map(
+    ([shape, seed, offset]): KernelCase => ({
+      kernel: 'RandomUniform',
+      name: `stream equals philox.ts: shape [${shape.join(', ')}] seed ${seed} offset ${offset}`,
+      inputs: {},
+      attrs: { shape, seed, offset },
+      expected: t(uniformFloat32(product(shape), seed, offset), shape),
+      tolerance: 0,
+    }),
+  ),
+  {
+    kernel: 'RandomUniform',
+    name: 'a stream continues at offset + ceil(n / 4)',
+    inputs: {},
+    attrs: { shape: [8], seed: 11, offset: 3 },
+    expected: t(uniformFloat32(20, 11, 0).subarray(12), [8]),
+    tolerance: 0,
+  },
+  {
+    kernel: 'RandomUniform',
+    name: 'uniform on [0, 1): mean 1/2, variance 1/12 over 4096 draws',
+    inputs: {},
+    attrs: { shape: [64, 64], seed: 2024, offset: 0 },
+    check: ([out]) => {
+      const v = out.values;
+      if (v.length !== 4096) throw new Error(`expected 4096 values, got ${v.length}`);
+      let sum = 0;
+      let sq = 0;
+      for (const x of v) {
+        if (!(x >= 0 && x < 1)) throw new Error(`value ${x} outside [0, 1)`);
+        sum += x;
+        sq += x * x;
+      }
+      const mean = sum / v.length;
+      const variance = sq / v.length - mean * mean;
+      // Standard errors: mean 0.0045, variance 0.0012; these bounds are about 4 sigma.
+      if (Math.abs(mean - 0.5) > 0.018) throw new Error(`mean ${mean} is not near 0.5`);
+      if (Math.abs(variance - 1 / 12) > 0.005) throw new Error(`variance ${variance} is not near 1/12`);
+    },
+  },
+];

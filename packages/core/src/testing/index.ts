@@ -1,0 +1,4 @@
+export type { KernelCase, TensorSpec } from './case-types.js';
+export { conformanceCases } from './cases/index.js';
+export { type ConformanceOptions, describeConformance } from './conformance.js';
+export { runKernelCase } from './run-case.js';
