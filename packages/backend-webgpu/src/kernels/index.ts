@@ -1,9 +1,13 @@
 import { Abs } from './Abs.js';
+import { AdamUpdate } from './AdamUpdate.js';
 import { Add } from './Add.js';
 import { ArgMax } from './ArgMax.js';
 import { BroadcastTo } from './BroadcastTo.js';
 import { Cast } from './Cast.js';
 import { Concat } from './Concat.js';
+import { Conv2D } from './Conv2D.js';
+import { Conv2DBackpropFilter } from './Conv2DBackpropFilter.js';
+import { Conv2DBackpropInput } from './Conv2DBackpropInput.js';
 import { Div } from './Div.js';
 import { Equal } from './Equal.js';
 import { Exp } from './Exp.js';
@@ -12,11 +16,18 @@ import { Greater } from './Greater.js';
 import { GreaterEqual } from './GreaterEqual.js';
 import { Less } from './Less.js';
 import { LessEqual } from './LessEqual.js';
+import { LIFSequence } from './LIFSequence.js';
+import { LIFSequenceGrad } from './LIFSequenceGrad.js';
+import { LISequence } from './LISequence.js';
+import { LISequenceGrad } from './LISequenceGrad.js';
 import { Log } from './Log.js';
 import { LogicalAnd } from './LogicalAnd.js';
+import { LogSoftmax } from './LogSoftmax.js';
 import { MatMul } from './MatMul.js';
 import { Max } from './Max.js';
 import { Maximum } from './Maximum.js';
+import { MaxPool } from './MaxPool.js';
+import { MaxPoolGrad } from './MaxPoolGrad.js';
 import { Minimum } from './Minimum.js';
 import { Mul } from './Mul.js';
 import { Neg } from './Neg.js';
@@ -26,9 +37,11 @@ import { Pad } from './Pad.js';
 import { Pow } from './Pow.js';
 import { RandomUniform } from './RandomUniform.js';
 import { Reciprocal } from './Reciprocal.js';
+import { SGDUpdate } from './SGDUpdate.js';
 import { Sign } from './Sign.js';
 import { Slice } from './Slice.js';
 import { Spike } from './Spike.js';
+import { SpikeGrad } from './SpikeGrad.js';
 import { Sqrt } from './Sqrt.js';
 import { Sub } from './Sub.js';
 import { Sum } from './Sum.js';
@@ -39,23 +52,34 @@ import { Where } from './Where.js';
 /** Every kernel this backend implements natively (core decomposes the optional ones it lacks). */
 export const KERNELS = {
   Abs,
+  AdamUpdate,
   Add,
   ArgMax,
   BroadcastTo,
   Cast,
   Concat,
+  Conv2D,
+  Conv2DBackpropFilter,
+  Conv2DBackpropInput,
   Div,
   Equal,
   Exp,
   Floor,
   Greater,
   GreaterEqual,
+  LIFSequence,
+  LIFSequenceGrad,
+  LISequence,
+  LISequenceGrad,
   Less,
   LessEqual,
   Log,
+  LogSoftmax,
   LogicalAnd,
   MatMul,
   Max,
+  MaxPool,
+  MaxPoolGrad,
   Maximum,
   Minimum,
   Mul,
@@ -66,9 +90,11 @@ export const KERNELS = {
   Pow,
   RandomUniform,
   Reciprocal,
+  SGDUpdate,
   Sign,
   Slice,
   Spike,
+  SpikeGrad,
   Sqrt,
   Sub,
   Sum,

@@ -1,0 +1,29 @@
+import { conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
+import { runConv } from './conv-run.js';
+import { CONV2D_BACKPROP_FILTER_PROGRAM } from './conv-shader.js';
+import type { WebGPUKernel } from './kernel.js';
+import { checkWindowAttrs } from './window-attrs.js';
+
+/** dw of Conv2D from x and dy [N, O, Ho, Wo]. */
+export const Conv2DBackpropFilter: WebGPUKernel<'Conv2DBackpropFilter'> = (
+  backend,
+  { x, dy },
+  { wShape, strides, pads },
+) => {
+  checkWindowAttrs('Conv2DBackpropFilter', strides, pads);
+  const yShape = conv2dShape(x.shape, wShape, strides, pads);
+  if (!shapesEqual(dy.shape, yShape)) {
+    throw new ShapeError(`Conv2DBackpropFilter: dy ${formatShape(dy.shape)} must be ${formatShape(yShape)}`);
+  }
+  return runConv(
+    backend,
+    CONV2D_BACKPROP_FILTER_PROGRAM,
+    [x, dy],
+    wShape,
+    x.shape,
+    wShape,
+    yShape,
+    strides,
+    pads,
+  );
+};

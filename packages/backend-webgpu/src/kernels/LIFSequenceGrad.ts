@@ -1,0 +1,70 @@
+import type { SurrogateName } from '@snn/core';
+import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
+import type { WebGPUKernel } from './kernel.js';
+import { sequenceSizes } from './sequence-shapes.js';
+import { surrogateWgsl } from './surrogate-wgsl.js';
+
+/*
+ * Reverse-time gradient of LIFSequence (reset detached, as Norse) in ONE dispatch: each thread owns
+ * a neuron and walks t = T-1 .. 0 (formulas in core's reference LIFSequenceGrad).
+ * Uniform words: 0 neurons, 1 steps, 2 a = dt*tauMemInv, 3 b = dt*tauSynInv, 4 vTh, 5 alpha.
+ */
+function program(surrogate: SurrogateName): Program {
+  return {
+    key: `LIFSequenceGrad:${surrogate}`,
+    numInputs: 5,
+    numOutputs: 3,
+    uniformWords: 8,
+    build: () => `${header(
+      ['z', 'vd', 'dz', 'dv', 'di'].map((name) => ({ name, type: 'f32' as const })),
+      ['dx', 'dv0', 'di0'].map((name) => ({ name, type: 'f32' as const })),
+      8,
+    )}
+${surrogateWgsl(surrogate)}
+${elementwiseMain(`  let n = pu(0u);
+  if (idx >= n) { return; }
+  let steps = pu(1u);
+  let a = pf(2u);
+  let b = pf(3u);
+  let vTh = pf(4u);
+  let alpha = pf(5u);
+  var gv = 0.0;
+  var gi = 0.0;
+  for (var k = 0u; k < steps; k++) {
+    let at = (steps - 1u - k) * n + idx;
+    let Gv = dv[at] + gv;
+    let Gi = di[at] + gi;
+    let gvd = Gv * (1.0 - z[at]) + dz[at] * surrogate_grad(vd[at] - vTh, alpha);
+    dx[at] = Gi;
+    gv = gvd * (1.0 - a);
+    gi = gvd * a + Gi * (1.0 - b);
+  }
+  dv0[idx] = gv;
+  di0[idx] = gi;`)}`,
+  };
+}
+
+export const LIFSequenceGrad: WebGPUKernel<'LIFSequenceGrad'> = (backend, inputs, attrs) => {
+  const { steps, neurons, neuronShape } = sequenceSizes('LIFSequenceGrad', { ...inputs });
+  const outs = [
+    backend.output(inputs.z.shape, 'float32'),
+    backend.output(neuronShape, 'float32'),
+    backend.output(neuronShape, 'float32'),
+  ];
+  const u = new Uniforms(8)
+    .u(0, neurons)
+    .u(1, steps)
+    .f(2, attrs.dt * attrs.tauMemInv)
+    .f(3, attrs.dt * attrs.tauSynInv)
+    .f(4, attrs.vTh)
+    .f(5, attrs.alpha);
+  const { z, vDecayed, dz, dv, di } = inputs;
+  backend.run(
+    program(attrs.surrogate),
+    [z, vDecayed, dz, dv, di],
+    outs,
+    u,
+    grid(Math.ceil(neurons / ELEMENTWISE_WG)),
+  );
+  return outs;
+};
