@@ -1,0 +1,49 @@
+export type { SpikeMethod } from '../surrogate/resolve.js';
+export type { SpikeFunction } from '../surrogate/spike-function.js';
+export {
+  DEFAULT_LI_PARAMETERS,
+  type LIParameters,
+  type LIState,
+  liFeedForwardStep,
+  liInitialState,
+  liParameters,
+  liStep,
+} from './li.js';
+export { ensureLISequenceKernels, type LISequenceResult, liFeedForwardSequence } from './li-sequence.js';
+export {
+  DEFAULT_DT,
+  DEFAULT_LIF_PARAMETERS,
+  type LIFFeedForwardState,
+  type LIFParameters,
+  type LIFState,
+  type LIFStepOptions,
+  lifCurrentEncoder,
+  lifFeedForwardInitialState,
+  lifFeedForwardStep,
+  lifInitialState,
+  lifParameters,
+  lifStep,
+} from './lif.js';
+export {
+  ensureLIFSequenceKernels,
+  type LIFSequenceResult,
+  lifFeedForwardSequence,
+} from './lif-sequence.js';
+export type { Param } from './param.js';
+export {
+  type LeakyParameters,
+  leakyStep,
+  type ResetMechanism,
+  type SynapticParameters,
+  type SynapticState,
+  synapticStep,
+} from './snntorch.js';
+export {
+  type IFNodeParameters,
+  ifNode,
+  ifNodeStep,
+  type LIFNodeParameters,
+  lifNode,
+  lifNodeStep,
+  type NodeSequence,
+} from './spikingjelly.js';

@@ -1,0 +1,88 @@
+import { add, matMul, mul, sub } from '../ops/index.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { DEFAULT_DT } from './lif.js';
+import { checkDt, checkParam, filledLike, type Param, scaleParam } from './param.js';
+
+/*
+ * Norse's leaky integrator (norse/torch/functional/leaky_integrator.py): the LIF without a threshold,
+ * used as a readout. Norse 1.0 adds the input to the current first, and the voltage integrates that
+ * jumped current (fixture norse-li-feed-forward-step.json: v after step 0 is dt*tauMemInv*x[0]).
+ */
+
+/** Norse `LIParameters`; each field a number or a tensor. */
+export interface LIParameters {
+  /** 1 / synaptic time constant, default 200. */
+  tauSynInv: Param;
+  /** 1 / membrane time constant, default 100. */
+  tauMemInv: Param;
+  /** Leak potential, default 0. */
+  vLeak: Param;
+}
+
+export const DEFAULT_LI_PARAMETERS: Readonly<LIParameters> = Object.freeze({
+  tauSynInv: 200,
+  tauMemInv: 100,
+  vLeak: 0,
+});
+
+/** Norse `LIState`: membrane v and current i. */
+export interface LIState {
+  v: Tensor;
+  i: Tensor;
+}
+
+export function liParameters(p: Partial<LIParameters> = {}): LIParameters {
+  const full: LIParameters = {
+    tauSynInv: p.tauSynInv ?? DEFAULT_LI_PARAMETERS.tauSynInv,
+    tauMemInv: p.tauMemInv ?? DEFAULT_LI_PARAMETERS.tauMemInv,
+    vLeak: p.vLeak ?? DEFAULT_LI_PARAMETERS.vLeak,
+  };
+  for (const k of ['tauSynInv', 'tauMemInv', 'vLeak'] as const) checkParam('LIParameters', k, full[k]);
+  return full;
+}
+
+/** Initial state (v = vLeak, i = 0) of the given shape. */
+export function liInitialState(shape: readonly number[], p: Partial<LIParameters> = {}): LIState {
+  return { v: filledLike(shape, liParameters(p).vLeak), i: filledLike(shape, 0) };
+}
+
+/**
+ * Norse `li_feed_forward_step(input, state, p, dt)`:
+ *   j = i + input;  v' = v + dt*tauMemInv*((vLeak - v) + j);  i' = j - dt*tauSynInv*j.
+ * `state` null starts from v = vLeak, i = 0. Returns [v', state'].
+ */
+export function liFeedForwardStep(
+  input: Tensor,
+  state: LIState | null,
+  p: Partial<LIParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, LIState] {
+  checkDt('liFeedForwardStep', dt);
+  const q = liParameters(p);
+  const s = state ?? liInitialState(input.shape, q);
+  return integrate(add(s.i, input), s.v, q, dt);
+}
+
+/**
+ * Norse `li_step(input, state, inputWeights, p, dt)`: as liFeedForwardStep with the input current
+ * input @ inputWeights^T (weights [out, in], PyTorch Linear layout). Returns [v', state'].
+ */
+export function liStep(
+  input: Tensor,
+  state: LIState | null,
+  inputWeights: Tensor,
+  p: Partial<LIParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, LIState] {
+  checkDt('liStep', dt);
+  const q = liParameters(p);
+  const current = matMul(input, inputWeights, false, true);
+  const s = state ?? liInitialState(current.shape, q);
+  return integrate(add(s.i, current), s.v, q, dt);
+}
+
+function integrate(j: Tensor, v: Tensor, q: LIParameters, dt: number): [Tensor, LIState] {
+  const vNew = add(v, mul(add(sub(q.vLeak, v), j), scaleParam(dt, q.tauMemInv)));
+  const iNew = add(j, mul(j, scaleParam(-dt, q.tauSynInv)));
+  return [vNew, { v: vNew, i: iNew }];
+}

@@ -1,0 +1,203 @@
+import { registerDecomposition, registerGradient, runKernel } from '../engine/api.js';
+import { ArgumentError, ShapeError } from '../errors.js';
+import type { LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
+import { add, mul, reshape, slice, spike, stack, sub, unstack } from '../ops/index.js';
+import { surrogateDerivative } from '../surrogate/derivatives.js';
+import { fusedSurrogate } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import {
+  DEFAULT_DT,
+  type LIFFeedForwardState,
+  type LIFParameters,
+  lifFeedForwardInitialState,
+  lifFeedForwardStep,
+  lifParameters,
+} from './lif.js';
+import { allNumbers, checkDt } from './param.js';
+
+/*
+ * The LIF feed-forward layer over all T steps at once (SpikingJelly's fused multi-step mode): one
+ * LIFSequence kernel forward and one LIFSequenceGrad kernel backward, instead of ~10 kernels per step.
+ * Backends may implement both natively; core registers decompositions (the step loop below, and the
+ * reverse-time recursion in core ops) so every backend runs it, with the same values and gradients.
+ *
+ * Semantics: lifFeedForwardStep's Norse order with the reset DETACHED (the kernel contract), i.e. the
+ * gradients equal those of lifFeedForwardStep(..., { detachReset: true }) step by step.
+ */
+
+/** All T steps: spikes z, membrane v and current i after each step ([T, ...n]), and the final state. */
+export interface LIFSequenceResult {
+  z: Tensor;
+  v: Tensor;
+  i: Tensor;
+  state: LIFFeedForwardState;
+}
+
+let registered = false;
+
+/** Registers the LIFSequence gradient rule and the decompositions of LIFSequence/LIFSequenceGrad. */
+export function ensureLIFSequenceKernels(): void {
+  if (registered) return;
+  registered = true;
+  registerDecomposition('LIFSequence', lifSequenceDecomposition);
+  registerDecomposition('LIFSequenceGrad', lifSequenceGradDecomposition);
+  registerGradient({
+    kernelName: 'LIFSequence',
+    gradFunc: (_dy, saved, attrs) => {
+      let grads: Tensor[] | undefined;
+      const all = () => {
+        // Outputs are [z, v, i, vDecayed]; a gradient into vDecayed (an internal output) is not propagated.
+        grads ??= runKernel(
+          'LIFSequenceGrad',
+          {
+            z: saved.outputs[0],
+            vDecayed: saved.outputs[3],
+            dz: saved.dys[0],
+            dv: saved.dys[1],
+            di: saved.dys[2],
+          },
+          attrs,
+        );
+        return grads;
+      };
+      return { x: () => all()[0], v0: () => all()[1], i0: () => all()[2] };
+    },
+  });
+}
+
+/** The step loop: LIFSequence in core ops (what backends without the kernel run). */
+export function lifSequenceDecomposition(
+  { x, v0, i0 }: { x: Tensor; v0: Tensor; i0: Tensor },
+  attrs: LIFSequenceAttrs,
+): Tensor[] {
+  const a = attrs.dt * attrs.tauMemInv;
+  const b = -attrs.dt * attrs.tauSynInv;
+  const zs: Tensor[] = [];
+  const vs: Tensor[] = [];
+  const is: Tensor[] = [];
+  const vds: Tensor[] = [];
+  let v = v0;
+  let i = i0;
+  for (const xt of unstack(x, 0)) {
+    const vd = add(v, mul(add(sub(attrs.vLeak, v), i), a));
+    const id = add(i, mul(i, b));
+    // The kernel fires on vd - vTh > 0 (Norse's convention); the spike's gradient is the rule's job.
+    const z = spike(sub(vd, attrs.vTh));
+    v = add(mul(sub(1, z), vd), mul(z, attrs.vReset));
+    i = add(id, xt);
+    zs.push(z);
+    vs.push(v);
+    is.push(i);
+    vds.push(vd);
+  }
+  return [stack(zs, 0), stack(vs, 0), stack(is, 0), stack(vds, 0)];
+}
+
+/** Reverse-time gradient of LIFSequence in core ops (reset detached). Returns [dx, dv0, di0]. */
+export function lifSequenceGradDecomposition(
+  inputs: { z: Tensor; vDecayed: Tensor; dz: Tensor; dv: Tensor; di: Tensor },
+  attrs: LIFSequenceAttrs,
+): Tensor[] {
+  const a = attrs.dt * attrs.tauMemInv;
+  const b = attrs.dt * attrs.tauSynInv;
+  const z = unstack(inputs.z, 0);
+  const vd = unstack(inputs.vDecayed, 0);
+  const dz = unstack(inputs.dz, 0);
+  const dv = unstack(inputs.dv, 0);
+  const di = unstack(inputs.di, 0);
+  const steps = z.length;
+  const dx: Tensor[] = new Array(steps);
+  let gv: Tensor | undefined;
+  let gi: Tensor | undefined;
+  for (let t = steps - 1; t >= 0; t--) {
+    const Gv = gv === undefined ? dv[t] : add(dv[t], gv);
+    const Gi = gi === undefined ? di[t] : add(di[t], gi);
+    const surrogate = surrogateDerivative(attrs.surrogate, sub(vd[t], attrs.vTh), attrs.alpha);
+    const gvd = add(mul(Gv, sub(1, z[t])), mul(dz[t], surrogate));
+    dx[t] = Gi;
+    gv = mul(gvd, 1 - a);
+    gi = add(mul(gvd, a), mul(Gi, 1 - b));
+  }
+  return [stack(dx, 0), gv!, gi!];
+}
+
+/**
+ * Norse's LIF feed-forward layer over a whole sequence: x [T, ...n] input currents, `state` the state
+ * before step 0 (null: v = vLeak, i = 0). Uses the fused LIFSequence kernel (native or core's
+ * decomposition) when every parameter is a number and the spike method is a named surrogate; otherwise
+ * (tensor parameters, a custom surrogate, 'heaviside') it runs lifFeedForwardStep T times with the reset
+ * detached. Both paths give the same values and gradients.
+ */
+export function lifFeedForwardSequence(
+  x: Tensor,
+  state: LIFFeedForwardState | null = null,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+): LIFSequenceResult {
+  const fn = 'lifFeedForwardSequence';
+  checkDt(fn, dt);
+  if (x.rank < 1 || x.shape[0] < 1) {
+    throw new ArgumentError(`${fn}: x must be time-major [T, ...] with T >= 1, got [${x.shape.join(', ')}]`);
+  }
+  const q = lifParameters(p);
+  const neuronShape = x.shape.slice(1);
+  const s = state ?? lifFeedForwardInitialState(neuronShape, q);
+  checkStateShape(fn, neuronShape, s.v, s.i);
+  const fused = fusedSurrogate(q.method, q.alpha);
+  if (fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
+    ensureLIFSequenceKernels();
+    const attrs: LIFSequenceAttrs = {
+      tauSynInv: q.tauSynInv as number,
+      tauMemInv: q.tauMemInv as number,
+      vLeak: q.vLeak as number,
+      vTh: q.vTh as number,
+      vReset: q.vReset as number,
+      dt,
+      surrogate: fused.surrogate,
+      alpha: fused.alpha,
+    };
+    const [z, v, i] = runKernel('LIFSequence', { x, v0: s.v, i0: s.i }, attrs);
+    return { z, v, i, state: { v: lastOfSequence(v), i: lastOfSequence(i) } };
+  }
+  return lifFeedForwardLoop(x, s, q, dt);
+}
+
+/** The step-by-step path (reset detached, as the fused kernel). */
+export function lifFeedForwardLoop(
+  x: Tensor,
+  state: LIFFeedForwardState,
+  p: LIFParameters,
+  dt: number,
+): LIFSequenceResult {
+  const zs: Tensor[] = [];
+  const vs: Tensor[] = [];
+  const is: Tensor[] = [];
+  let s = state;
+  for (const xt of unstack(x, 0)) {
+    const [z, next] = lifFeedForwardStep(xt, s, p, dt, { detachReset: true });
+    zs.push(z);
+    vs.push(next.v);
+    is.push(next.i);
+    s = next;
+  }
+  return { z: stack(zs, 0), v: stack(vs, 0), i: stack(is, 0), state: s };
+}
+
+/** seq[T - 1] of a time-major [T, ...n] tensor, shaped [...n]. */
+export function lastOfSequence(seq: Tensor): Tensor {
+  const [T, ...n] = seq.shape;
+  return reshape(slice(seq, [T - 1, ...n.map(() => 0)], [1, ...n]), n);
+}
+
+export function checkStateShape(fn: string, neuronShape: readonly number[], v: Tensor, i: Tensor): void {
+  for (const [name, t] of [
+    ['v', v],
+    ['i', i],
+  ] as const) {
+    if (t.shape.length !== neuronShape.length || t.shape.some((d, k) => d !== neuronShape[k])) {
+      throw new ShapeError(
+        `${fn}: state.${name} has shape [${t.shape.join(', ')}] but x [T, ${neuronShape.join(', ')}] needs [${neuronShape.join(', ')}]`,
+      );
+    }
+  }
+}

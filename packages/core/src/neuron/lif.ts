@@ -1,0 +1,178 @@
+import { detach } from '../engine/api.js';
+import { add, matMul, mul, sub } from '../ops/index.js';
+import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { checkDt, checkParam, filledLike, type Param, scaleParam } from './param.js';
+
+/*
+ * Norse's current-based leaky integrate-and-fire neuron (norse/torch/functional/lif.py, Norse 1.0):
+ *   dv/dt = tauMemInv * ((vLeak - v) + i),  di/dt = -tauSynInv * i,  z = H(v - vTh) (fires on v - vTh > 0),
+ * integrated with explicit Euler steps of dt. The step order of each function is Norse's own (checked
+ * against ../shared/reference fixtures): they differ between functions, as in Norse.
+ */
+
+/** Norse `LIFParameters`. Every field may be a number or a tensor (per neuron, learnable). */
+export interface LIFParameters {
+  /** 1 / synaptic time constant, 1/s. Norse default 200 (5 ms). */
+  tauSynInv: Param;
+  /** 1 / membrane time constant, 1/s. Norse default 100 (10 ms). */
+  tauMemInv: Param;
+  /** Leak (resting) potential, default 0. */
+  vLeak: Param;
+  /** Threshold, default 1. */
+  vTh: Param;
+  /** Potential after a spike, default 0. */
+  vReset: Param;
+  /** Spike function: Norse 'super' (SuperSpike, the default), 'heaviside', a surrogate name or function. */
+  method: SpikeMethod;
+  /** Surrogate sharpness when `method` is a name, default 100 (Norse). */
+  alpha: number;
+}
+
+/** Norse's default LIF parameters (tau_syn_inv 200, tau_mem_inv 100, v_leak 0, v_th 1, v_reset 0, 'super', 100). */
+export const DEFAULT_LIF_PARAMETERS: Readonly<LIFParameters> = Object.freeze({
+  tauSynInv: 200,
+  tauMemInv: 100,
+  vLeak: 0,
+  vTh: 1,
+  vReset: 0,
+  method: 'super',
+  alpha: 100,
+});
+
+/** Norse's default integration step, 1 ms. */
+export const DEFAULT_DT = 0.001;
+
+/** Fills Norse's defaults into a partial parameter set and validates it. */
+export function lifParameters(p: Partial<LIFParameters> = {}): LIFParameters {
+  const full = { ...DEFAULT_LIF_PARAMETERS, ...definedOnly(p) } as LIFParameters;
+  for (const k of ['tauSynInv', 'tauMemInv', 'vLeak', 'vTh', 'vReset'] as const) {
+    checkParam('LIFParameters', k, full[k]);
+  }
+  return full;
+}
+
+/** Norse `LIFState` (recurrent): last spikes z, membrane v, synaptic current i. */
+export interface LIFState {
+  z: Tensor;
+  v: Tensor;
+  i: Tensor;
+}
+
+/** Norse `LIFFeedForwardState`: membrane v and synaptic current i. */
+export interface LIFFeedForwardState {
+  v: Tensor;
+  i: Tensor;
+}
+
+/** Options beyond Norse's signature. */
+export interface LIFStepOptions {
+  /**
+   * Cut the reset v = (1 - z)*vd + z*vReset from the graph (z.detach()). Norse's `lif_feed_forward_step`
+   * keeps it (default false there); Norse's `lif_step` always detaches it.
+   */
+  detachReset?: boolean;
+}
+
+/** Initial feed-forward state (Norse: v = vLeak, i = 0), shaped like `input`. */
+export function lifFeedForwardInitialState(
+  shape: readonly number[],
+  p: Partial<LIFParameters> = {},
+): LIFFeedForwardState {
+  const full = lifParameters(p);
+  return { v: filledLike(shape, full.vLeak), i: filledLike(shape, 0) };
+}
+
+/** Initial recurrent state (z = 0, v = vLeak, i = 0) for `shape` = [batch, hidden]. */
+export function lifInitialState(shape: readonly number[], p: Partial<LIFParameters> = {}): LIFState {
+  const full = lifParameters(p);
+  return { z: filledLike(shape, 0), v: filledLike(shape, full.vLeak), i: filledLike(shape, 0) };
+}
+
+/**
+ * Norse `lif_feed_forward_step(input, state, p, dt)`: one Euler step driven by an input current (e.g.
+ * the output of a Linear or Conv layer). Norse 1.0's order: decay first, then spike, reset, and jump:
+ *   vd = v + dt*tauMemInv*((vLeak - v) + i);  id = i - dt*tauSynInv*i;  z = H(vd - vTh);
+ *   v' = (1 - z)*vd + z*vReset;  i' = id + input.
+ * The reset is NOT detached (Norse keeps it in the graph here); pass { detachReset: true } to cut it.
+ * `state` null starts from v = vLeak, i = 0. Returns [z, state'].
+ */
+export function lifFeedForwardStep(
+  input: Tensor,
+  state: LIFFeedForwardState | null,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+  options: LIFStepOptions = {},
+): [Tensor, LIFFeedForwardState] {
+  checkDt('lifFeedForwardStep', dt);
+  const q = lifParameters(p);
+  const s = state ?? lifFeedForwardInitialState(input.shape, q);
+  const spikeFn = resolveSpikeFunction(q.method, q.alpha);
+  const vd = add(s.v, mul(add(sub(q.vLeak, s.v), s.i), scaleParam(dt, q.tauMemInv)));
+  const id = add(s.i, mul(s.i, scaleParam(-dt, q.tauSynInv)));
+  const z = spikeFn(sub(vd, q.vTh));
+  const v = resetTo(vd, options.detachReset ? detach(z) : z, q.vReset);
+  return [z, { v, i: add(id, input) }];
+}
+
+/**
+ * Norse `lif_step(input, state, inputWeights, recurrentWeights, p, dt)`: a recurrent LIF layer. Norse
+ * 1.0's order: jump first, then integrate, spike and reset:
+ *   ij = i + input @ inputWeights^T + z @ recurrentWeights^T;
+ *   vd = v + dt*tauMemInv*((vLeak - v) + ij);  id = ij - dt*tauSynInv*ij;  z' = H(vd - vTh);
+ *   v' = (1 - z'.detach())*vd + z'.detach()*vReset  (reset detached, as Norse).
+ * Weights are [hidden, inputs] and [hidden, hidden] (PyTorch Linear layout). `state` null starts at
+ * zeros. Returns [z', state'].
+ */
+export function lifStep(
+  input: Tensor,
+  state: LIFState | null,
+  inputWeights: Tensor,
+  recurrentWeights: Tensor,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, LIFState] {
+  checkDt('lifStep', dt);
+  const q = lifParameters(p);
+  const jumpIn = matMul(input, inputWeights, false, true);
+  const s = state ?? lifInitialState(jumpIn.shape, q);
+  const ij = add(add(s.i, jumpIn), matMul(s.z, recurrentWeights, false, true));
+  const spikeFn = resolveSpikeFunction(q.method, q.alpha);
+  const vd = add(s.v, mul(add(sub(q.vLeak, s.v), ij), scaleParam(dt, q.tauMemInv)));
+  const id = add(ij, mul(ij, scaleParam(-dt, q.tauSynInv)));
+  const z = spikeFn(sub(vd, q.vTh));
+  const v = resetTo(vd, detach(z), q.vReset);
+  return [z, { z, v, i: id }];
+}
+
+/**
+ * Norse `lif_current_encoder(input_current, voltage, p, dt)`: a LIF driven directly by a current (no
+ * synaptic state), as in ConstantCurrentLIFEncoder:
+ *   v' = v + dt*tauMemInv*((vLeak - v) + input);  z = H(v' - vTh);  v'' = v' - z*(v' - vReset).
+ * Returns [z, v''] (reset kept in the graph, as Norse).
+ */
+export function lifCurrentEncoder(
+  inputCurrent: Tensor,
+  voltage: Tensor,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, Tensor] {
+  checkDt('lifCurrentEncoder', dt);
+  const q = lifParameters(p);
+  const spikeFn = resolveSpikeFunction(q.method, q.alpha);
+  const v = add(voltage, mul(add(sub(q.vLeak, voltage), inputCurrent), scaleParam(dt, q.tauMemInv)));
+  const z = spikeFn(sub(v, q.vTh));
+  return [z, sub(v, mul(z, sub(v, q.vReset)))];
+}
+
+/** (1 - z)*vd + z*vReset, skipping the vReset term when it is the number 0. */
+function resetTo(vd: Tensor, z: Tensor, vReset: Param): Tensor {
+  const kept = mul(sub(1, z), vd);
+  return vReset === 0 ? kept : add(kept, mul(z, vReset));
+}
+
+function definedOnly<T extends object>(p: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}

@@ -1,0 +1,134 @@
+import { detach } from '../engine/api.js';
+import { ArgumentError } from '../errors.js';
+import { add, div, mul, stack, sub, unstack } from '../ops/index.js';
+import { sigmoid } from '../surrogate/factories.js';
+import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { checkParam, filledLike, type Param } from './param.js';
+
+/*
+ * SpikingJelly's IFNode and LIFNode (spikingjelly/activation_based/neuron.py, 0.0.0.0.14). Charge, fire
+ * on h - vThreshold >= 0 (SpikingJelly's heaviside is x >= 0), then reset:
+ *   hard (vReset a number): v = (1 - s)*h + s*vReset;  soft (vReset null): v = h - s*vThreshold.
+ * The reset keeps the spike in the graph unless detachReset (SpikingJelly's default detach_reset=False).
+ */
+
+/** SpikingJelly `IFNode(v_threshold=1., v_reset=0., surrogate_function=Sigmoid(), detach_reset=False)`. */
+export interface IFNodeParameters {
+  /** Threshold, default 1. */
+  vThreshold?: Param;
+  /** Reset potential, default 0 (hard reset); null for the soft reset (subtract vThreshold). */
+  vReset?: Param | null;
+  /** Spike function, default SpikingJelly's: sigmoid with alpha 4. */
+  surrogate?: SpikeMethod;
+  /** Cut the spike out of the reset's gradient, default false. */
+  detachReset?: boolean;
+}
+
+/** SpikingJelly `LIFNode(tau=2., decay_input=True, ...)`. */
+export interface LIFNodeParameters extends IFNodeParameters {
+  /** Membrane time constant in steps, default 2; a tensor for per-neuron or learnable tau. */
+  tau?: Param;
+  /** Whether the input is divided by tau too, default true. */
+  decayInput?: boolean;
+}
+
+/** Multi-step result: spikes and the membrane after reset at every step, each [T, ...]. */
+export interface NodeSequence {
+  spikes: Tensor;
+  v: Tensor;
+}
+
+interface Common {
+  vThreshold: Param;
+  vReset: Param | null;
+  fire: (x: Tensor) => Tensor;
+  detachReset: boolean;
+}
+
+function common(fn: string, p: IFNodeParameters): Common {
+  const vThreshold = p.vThreshold ?? 1;
+  checkParam(fn, 'vThreshold', vThreshold);
+  const vReset = p.vReset === undefined ? 0 : p.vReset;
+  if (vReset !== null) checkParam(fn, 'vReset', vReset);
+  const f = p.surrogate === undefined ? sigmoid() : resolveSpikeFunction(p.surrogate);
+  return { vThreshold, vReset, fire: (x) => f(x, true), detachReset: p.detachReset ?? false };
+}
+
+function fireAndReset(h: Tensor, c: Common): [Tensor, Tensor] {
+  const s = c.fire(sub(h, c.vThreshold));
+  const sr = c.detachReset ? detach(s) : s;
+  if (c.vReset === null) return [s, sub(h, mul(sr, c.vThreshold))];
+  const kept = mul(sub(1, sr), h);
+  return [s, c.vReset === 0 ? kept : add(kept, mul(sr, c.vReset))];
+}
+
+/** The initial membrane: vReset for a hard reset, 0 for a soft one (SpikingJelly's v_reset or 0.). */
+function initialV(shape: readonly number[], c: Common): Tensor {
+  return filledLike(shape, c.vReset ?? 0);
+}
+
+/** One IFNode step: h = v + x, then fire and reset. `v` null starts at vReset (or 0). Returns [s, v']. */
+export function ifNodeStep(x: Tensor, v: Tensor | null, p: IFNodeParameters = {}): [Tensor, Tensor] {
+  const c = common('ifNodeStep', p);
+  return fireAndReset(add(v ?? initialV(x.shape, c), x), c);
+}
+
+/**
+ * One LIFNode step. Charge (SpikingJelly's four cases):
+ *   decayInput, hard: h = v + (x - (v - vReset)) / tau     decayInput, soft: h = v + (x - v) / tau
+ *   no decayInput, hard: h = v - (v - vReset) / tau + x    no decayInput, soft: h = v*(1 - 1/tau) + x
+ * then fire and reset. `v` null starts at vReset (or 0). Returns [s, v'].
+ */
+export function lifNodeStep(x: Tensor, v: Tensor | null, p: LIFNodeParameters = {}): [Tensor, Tensor] {
+  const fn = 'lifNodeStep';
+  const c = common(fn, p);
+  const tau = p.tau ?? 2;
+  checkParam(fn, 'tau', tau);
+  if (typeof tau === 'number' && !(tau > 0)) throw new ArgumentError(`${fn}: tau must be > 0, got ${tau}`);
+  const v0 = v ?? initialV(x.shape, c);
+  const decayInput = p.decayInput ?? true;
+  let h: Tensor;
+  if (decayInput) {
+    const drive = c.vReset === null ? sub(x, v0) : sub(x, sub(v0, c.vReset));
+    h = add(v0, div(drive, tau));
+  } else if (c.vReset === null) {
+    h = add(mul(v0, sub(1, div(1, tau))), x);
+  } else {
+    h = add(sub(v0, div(sub(v0, c.vReset), tau)), x);
+  }
+  return fireAndReset(h, c);
+}
+
+function multiStep(
+  fn: string,
+  step: (x: Tensor, v: Tensor | null) => [Tensor, Tensor],
+  xSeq: Tensor,
+  v0: Tensor | null,
+): NodeSequence {
+  if (xSeq.rank < 1 || xSeq.shape[0] < 1) {
+    throw new ArgumentError(
+      `${fn}: xSeq must be time-major [T, ...] with T >= 1, got [${xSeq.shape.join(', ')}]`,
+    );
+  }
+  const spikes: Tensor[] = [];
+  const vs: Tensor[] = [];
+  let v = v0;
+  for (const x of unstack(xSeq, 0)) {
+    const [s, vNext] = step(x, v);
+    spikes.push(s);
+    vs.push(vNext);
+    v = vNext;
+  }
+  return { spikes: stack(spikes, 0), v: stack(vs, 0) };
+}
+
+/** SpikingJelly `IFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+export function ifNode(xSeq: Tensor, v0: Tensor | null = null, p: IFNodeParameters = {}): NodeSequence {
+  return multiStep('ifNode', (x, v) => ifNodeStep(x, v, p), xSeq, v0);
+}
+
+/** SpikingJelly `LIFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+export function lifNode(xSeq: Tensor, v0: Tensor | null = null, p: LIFNodeParameters = {}): NodeSequence {
+  return multiStep('lifNode', (x, v) => lifNodeStep(x, v, p), xSeq, v0);
+}
