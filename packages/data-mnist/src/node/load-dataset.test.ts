@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -117,6 +117,36 @@ describe('download into the cache', () => {
     const before = server.requests.length;
     await loadDataset(mirrored, { env: {}, cacheDir: root });
     expect(server.requests.length).toBe(before); // served from the cache
+  });
+});
+
+describe('a damaged cache', () => {
+  it('replaces a cached file whose checksum no longer matches, but never a user file', async () => {
+    const server = await new FixtureServer().start();
+    try {
+      const { spec, files } = tinyDataset();
+      for (const [n, b] of Object.entries(files)) server.add(n, b);
+      const mirrored = { ...spec, mirrors: [server.url('ok')] };
+      const name = spec.splits.train.labels.name;
+      const damaged = new Uint8Array(files[name]);
+      damaged[damaged.length - 5] ^= 1;
+      await writeFiles(join(root, 'cache', 'tiny'), { ...files, [name]: damaged });
+      const ds = await loadDataset(mirrored, { env: {}, cacheDir: join(root, 'cache') });
+      expect(ds.length).toBe(30);
+      expect(server.requests).toEqual([`/ok/${name}`]);
+      expect(new Uint8Array(await readFile(join(root, 'cache', 'tiny', name)))).toEqual(files[name]);
+      // the same damage in a user's dataDir is an error, and the file stays
+      await writeFiles(join(root, 'mine'), { ...files, [name]: damaged });
+      const error = await loadDataset(mirrored, {
+        env: {},
+        cacheDir: join(root, 'cache'),
+        dataDir: join(root, 'mine'),
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(ChecksumError);
+      expect(new Uint8Array(await readFile(join(root, 'mine', name)))).toEqual(damaged);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DownloadOptions, downloadVerified } from '../download/download.js';
 import { verifyBytes } from '../download/hash.js';
-import { DataNotFoundError, DownloadError } from '../errors.js';
+import { ChecksumError, DataNotFoundError, DownloadError } from '../errors.js';
 import { decodeIdx, isGzip } from '../idx/decode-idx.js';
 import type { IdxArray } from '../idx/parse-idx.js';
 import { ImageDataset } from '../image-dataset.js';
@@ -60,22 +60,39 @@ export async function loadDataset(
 ): Promise<ImageDataset> {
   const spec = getDatasetSpec(dataset);
   const split = options.split ?? 'train';
-  const paths = await resolveDatasetFiles(spec, options);
   const files = spec.splits[split];
   const verify = options.verify ?? true;
-  const [images, labels] = await Promise.all(
-    (
-      [
-        [paths.images, files.images],
-        [paths.labels, files.labels],
-      ] as const
-    ).map(async ([path, file]) => {
-      const bytes = await readFileBytes(path);
-      if (verify && isGzip(bytes) && path.endsWith(file.name))
-        await verifyBytes(bytes, file, path, nodeHasher);
-      return decodeIdx(bytes, path, nodeGunzip);
-    }),
-  );
+  const read = async (paths: { images: string; labels: string }) =>
+    Promise.all(
+      (
+        [
+          [paths.images, files.images],
+          [paths.labels, files.labels],
+        ] as const
+      ).map(async ([path, file]) => {
+        const bytes = await readFileBytes(path);
+        if (verify && isGzip(bytes) && path.endsWith(file.name)) {
+          await verifyBytes(bytes, file, path, nodeHasher);
+        }
+        return decodeIdx(bytes, path, nodeGunzip);
+      }),
+    );
+  let paths = await resolveDatasetFiles(spec, options);
+  let images: IdxArray;
+  let labels: IdxArray;
+  try {
+    [images, labels] = await read(paths);
+  } catch (error) {
+    // A bad file in OUR cache (written only after verification, so damaged since) is replaced by a
+    // fresh download; a bad file the user supplied is reported, never deleted.
+    const cacheDir = cacheDirFor(spec, options);
+    if (!(error instanceof ChecksumError) || options.download === false || !error.file.startsWith(cacheDir)) {
+      throw error;
+    }
+    await rm(error.file, { force: true });
+    paths = await resolveDatasetFiles(spec, options);
+    [images, labels] = await read(paths);
+  }
   return ImageDataset.fromIdx(
     images,
     labels,
