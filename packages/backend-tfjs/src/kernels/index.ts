@@ -38,6 +38,7 @@ import { NotEqual } from './NotEqual.js';
 import { OneHot } from './OneHot.js';
 import { Pad } from './Pad.js';
 import { Pow } from './Pow.js';
+import { RandomUniform } from './RandomUniform.js';
 import { Reciprocal } from './Reciprocal.js';
 import { SGDUpdate } from './SGDUpdate.js';
 import { Sign } from './Sign.js';
@@ -92,6 +93,7 @@ export const TF_KERNELS: TfKernelTable = {
   Pad,
   BroadcastTo,
   OneHot,
+  RandomUniform,
   // Optional kernels.
   Conv2D,
   Conv2DBackpropInput,
