@@ -17,6 +17,9 @@ import { KERNELS } from './kernels/index.js';
 import { PipelineCache } from './pipeline-cache.js';
 import type { Program, Uniforms } from './program.js';
 
+/** Bytes of uniforms packed per upload (256 dispatches at the usual 256-byte offset alignment). */
+const UNIFORM_ARENA_BYTES = 64 * 1024;
+
 /** What the backend knows of one tensor's data: its buffer and element count. Also the DataId. */
 export class GPUData {
   constructor(
@@ -64,6 +67,8 @@ export class WebGPUBackend implements KernelBackend {
   private batchDispatches = 0;
   /** Buffers freed while the open batch may still use them: pooled only after it is submitted. */
   private pendingFree: GPUBuffer[] = [];
+  /** Uniform words of the open batch, packed at aligned offsets and uploaded with one write. */
+  private arena: { buffer: GPUBuffer; data: Uint8Array; used: number } | null = null;
   private errorChecks: Promise<void>[] = [];
   private gpuError: string | null = null;
   private lostMessage: string | null = null;
@@ -205,19 +210,17 @@ export class WebGPUBackend implements KernelBackend {
     if (workgroups[0] * workgroups[1] * workgroups[2] === 0) return;
     const { pipeline, layout } = this.pipelines.get(program);
     const words = uniforms.words;
-    const ubuf = this.pool.acquire(words.byteLength, UNIFORM_USAGE, 'uniforms');
-    this.device.queue.writeBuffer(ubuf, 0, words.buffer, words.byteOffset, words.byteLength);
+    const { buffer: ubuf, offset } = this.uniformSlot(words);
     const entries: GPUBindGroupEntry[] = [];
     let b = 0;
     for (const t of inputs) entries.push({ binding: b++, resource: { buffer: this.get(t).buffer } });
     for (const t of outputs) entries.push({ binding: b++, resource: { buffer: this.get(t).buffer } });
-    entries.push({ binding: b, resource: { buffer: ubuf, size: words.byteLength } });
+    entries.push({ binding: b, resource: { buffer: ubuf, offset, size: words.byteLength } });
     const bindGroup = this.device.createBindGroup({ label: program.key, layout, entries });
     const pass = this.getPass();
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bindGroup);
     pass.dispatchWorkgroups(workgroups[0], workgroups[1], workgroups[2]);
-    this.pendingFree.push(ubuf);
     this.stats.dispatches++;
     if (++this.batchDispatches >= this.maxDispatches) this.submit();
   }
@@ -246,6 +249,42 @@ export class WebGPUBackend implements KernelBackend {
     return data;
   }
 
+  /**
+   * A slot for one dispatch's uniforms in the batch's arena buffer. The arena is uploaded with one
+   * writeBuffer when full or at submit (queue writes land before the submit that reads them).
+   */
+  private uniformSlot(words: Uint32Array): { buffer: GPUBuffer; offset: number } {
+    const align = this.device.limits.minUniformBufferOffsetAlignment;
+    const size = words.byteLength;
+    if (this.arena && this.arena.used + size > this.arena.data.byteLength) this.uploadArena();
+    if (!this.arena) {
+      const bytes = Math.max(UNIFORM_ARENA_BYTES, size);
+      this.arena = {
+        buffer: this.pool.acquire(bytes, UNIFORM_USAGE, 'uniforms'),
+        data: new Uint8Array(bytes),
+        used: 0,
+      };
+    }
+    const offset = this.arena.used;
+    this.arena.data.set(new Uint8Array(words.buffer, words.byteOffset, size), offset);
+    this.arena.used = Math.ceil((offset + size) / align) * align;
+    return { buffer: this.arena.buffer, offset };
+  }
+
+  private uploadArena(): void {
+    const arena = this.arena;
+    if (!arena) return;
+    this.arena = null;
+    this.device.queue.writeBuffer(
+      arena.buffer,
+      0,
+      arena.data.buffer,
+      0,
+      Math.min(arena.used, arena.data.byteLength),
+    );
+    this.pendingFree.push(arena.buffer);
+  }
+
   private getEncoder(): GPUCommandEncoder {
     if (!this.encoder) {
       this.encoder = this.device.createCommandEncoder({ label: '@snn batch' });
@@ -269,6 +308,7 @@ export class WebGPUBackend implements KernelBackend {
   private submit(): void {
     if (!this.encoder) return;
     this.endPass();
+    this.uploadArena();
     this.device.queue.submit([this.encoder.finish()]);
     this.encoder = null;
     this.stats.submits++;
