@@ -201,8 +201,9 @@ export interface OptionalKernels {
    */
   LIFSequenceGrad: { inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'dv' | 'di'>; attrs: LIFSequenceAttrs };
   /**
-   * Norse's li_feed_forward_step over T steps: v' = v + dt*tauMemInv*((vLeak - v) + i);
-   * i' = i - dt*tauSynInv*i + x[t]. Returns [v, i], each [T, ...n].
+   * Norse's li_feed_forward_step over T steps (the input jumps the current first, as in Norse):
+   * j = i + x[t]; v' = v + dt*tauMemInv*((vLeak - v) + j); i' = j - dt*tauSynInv*j.
+   * Returns [v, i], each [T, ...n].
    */
   LISequence: {
     inputs: Inputs<'x' | 'v0' | 'i0'>;
