@@ -1,0 +1,237 @@
+import {
+  add,
+  backendName,
+  getDecomposition,
+  grads,
+  hasKernel,
+  type LIFSequenceAttrs,
+  mul,
+  registerBackend,
+  runKernel,
+  type SurrogateName,
+  setBackend,
+  stack,
+  sum,
+  tensor,
+  tidy,
+  unstack,
+} from '../index.js';
+import * as surrogate from '../surrogate/index.js';
+import type { Tensor } from '../tensor/tensor.js';
+import {
+  ensureLIFSequenceKernels,
+  ensureLISequenceKernels,
+  liFeedForwardSequence,
+  liFeedForwardStep,
+  lifFeedForwardSequence,
+  lifParameters,
+} from './index.js';
+import { lifFeedForwardLoop } from './lif-sequence.js';
+import { referenceWithout } from './test-utils/no-fused-backend.js';
+import { expectClose } from './test-utils/reference-fixtures.js';
+
+/** Deterministic pseudo-random values in [lo, hi). */
+function values(count: number, seed: number, lo: number, hi: number): number[] {
+  let s = seed >>> 0;
+  return Array.from({ length: count }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return lo + ((s >>> 8) / 2 ** 24) * (hi - lo);
+  });
+}
+
+const T = 12;
+const N = [2, 5];
+const n = N[0] * N[1];
+
+type Sequence = (x: Tensor, v0: Tensor, i0: Tensor) => { z?: Tensor; v: Tensor; i: Tensor };
+
+interface Probe {
+  z: number[];
+  v: number[];
+  i: number[];
+  /** d(weighted sum of z, v, i) / d(x, v0, i0). */
+  grads: number[][];
+}
+
+function probe(sequence: Sequence): Probe {
+  return tidy(() => {
+    const x = tensor(values(T * n, 1, 0, 6), [T, ...N]);
+    const v0 = tensor(values(n, 2, 0, 0.9), N);
+    const i0 = tensor(values(n, 3, 0, 3), N);
+    const wz = tensor(values(T * n, 4, -1, 1), [T, ...N]);
+    const wv = tensor(values(T * n, 5, -1, 1), [T, ...N]);
+    const wi = tensor(values(T * n, 6, -1, 1), [T, ...N]);
+    const out = sequence(x, v0, i0);
+    const loss = (xx: Tensor, vv: Tensor, ii: Tensor) => {
+      const r = sequence(xx, vv, ii);
+      const vi = add(sum(mul(r.v, wv)), sum(mul(r.i, wi)));
+      return r.z === undefined ? vi : add(vi, sum(mul(r.z, wz)));
+    };
+    const g = grads(loss)([x, v0, i0]);
+    return {
+      z: out.z === undefined ? [] : Array.from(out.z.dataSync()),
+      v: Array.from(out.v.dataSync()),
+      i: Array.from(out.i.dataSync()),
+      grads: g.map((t) => Array.from(t.dataSync())),
+    };
+  });
+}
+
+function expectSame(a: Probe, b: Probe, what: string): void {
+  expect(a.z).toEqual(b.z);
+  expectClose(a.v, b.v, `${what} v`, 1e-5);
+  expectClose(a.i, b.i, `${what} i`, 1e-5);
+  a.grads.forEach((g, k) => {
+    expectClose(g, b.grads[k], `${what} grad ${['x', 'v0', 'i0'][k]}`, 1e-5);
+  });
+}
+
+const lifFused: Sequence = (x, v0, i0) => lifFeedForwardSequence(x, { v: v0, i: i0 });
+const lifLoop: Sequence = (x, v0, i0) => lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(), 0.001);
+const liFused: Sequence = (x, v0, i0) => liFeedForwardSequence(x, { v: v0, i: i0 });
+const liLoop: Sequence = (x, v0, i0) => {
+  const vs: Tensor[] = [];
+  const is: Tensor[] = [];
+  let s = { v: v0, i: i0 };
+  for (const xt of unstack(x, 0)) {
+    const [v, next] = liFeedForwardStep(xt, s);
+    vs.push(v);
+    is.push(next.i);
+    s = next;
+  }
+  return { v: stack(vs), i: stack(is) };
+};
+
+describe('fused LIF/LI sequences on the reference backend (native kernels)', () => {
+  it('LIF: native LIFSequence == lifFeedForwardStep loop with the reset detached (values and gradients)', () => {
+    expect(hasKernel('LIFSequence')).toBe(true);
+    const a = probe(lifFused);
+    expect(a.z.some((z) => z === 1)).toBe(true);
+    expect(a.z.some((z) => z === 0)).toBe(true);
+    expectSame(a, probe(lifLoop), 'native vs loop');
+  });
+
+  it('LI: native LISequence == liFeedForwardStep loop', () => {
+    expectSame(probe(liFused), probe(liLoop), 'LI native vs loop');
+  });
+
+  it('tensor parameters or a custom surrogate take the step loop, with the same results', () => {
+    const tensorParams: Sequence = (x, v0, i0) =>
+      lifFeedForwardSequence(x, { v: v0, i: i0 }, { tauMemInv: tensor([100], [1]), vTh: tensor(1) });
+    expectSame(probe(tensorParams), probe(lifFused), 'tensor params');
+    const superAsCustom = surrogate.custom((x) => surrogate.surrogateDerivative('superspike', x, 100));
+    const custom: Sequence = (x, v0, i0) =>
+      lifFeedForwardSequence(x, { v: v0, i: i0 }, { method: superAsCustom });
+    expectSame(probe(custom), probe(lifFused), 'custom surrogate');
+  });
+
+  it.each(['atan', 'sigmoid', 'triangle'] as SurrogateName[])(
+    'the %s surrogate reaches the kernel',
+    (name) => {
+      const p = { method: name, alpha: 2 };
+      const a = probe((x, v0, i0) => lifFeedForwardSequence(x, { v: v0, i: i0 }, p));
+      const b = probe((x, v0, i0) => lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(p), 0.001));
+      expectSame(a, b, name);
+    },
+  );
+
+  it('core decompositions of LIFSequenceGrad, LISequenceGrad and SpikeGrad match the native kernels', () => {
+    ensureLIFSequenceKernels();
+    ensureLISequenceKernels();
+    tidy(() => {
+      const attrs: LIFSequenceAttrs = {
+        tauSynInv: 200,
+        tauMemInv: 100,
+        vLeak: 0.1,
+        vTh: 1,
+        vReset: -0.2,
+        dt: 0.001,
+        surrogate: 'atan',
+        alpha: 2,
+      };
+      const x = tensor(values(T * n, 7, 0, 6), [T, ...N]);
+      const v0 = tensor(values(n, 8, 0, 1), N);
+      const i0 = tensor(values(n, 9, 0, 2), N);
+      const [z, v, i, vDecayed] = runKernel('LIFSequence', { x, v0, i0 }, attrs);
+      const [dz, dv, di] = [10, 11, 12].map((s) => tensor(values(T * n, s, -1, 1), [T, ...N]));
+      const forward = getDecomposition('LIFSequence')!({ x, v0, i0 }, attrs);
+      expect(Array.from(forward[0].dataSync())).toEqual(Array.from(z.dataSync()));
+      [v, i, vDecayed].forEach((t, k) => {
+        expectClose(forward[k + 1].dataSync(), Array.from(t.dataSync()), 'fwd', 1e-5);
+      });
+      const gradInputs = { z, vDecayed, dz, dv, di };
+      const native = runKernel('LIFSequenceGrad', gradInputs, attrs);
+      const decomposed = getDecomposition('LIFSequenceGrad')!(gradInputs, attrs);
+      native.forEach((t, k) => {
+        expectClose(decomposed[k].dataSync(), Array.from(t.dataSync()), `LIF grad ${k}`, 1e-5);
+      });
+
+      const liAttrs = { tauSynInv: 200, tauMemInv: 100, vLeak: 0.1, dt: 0.001 };
+      const liNative = runKernel('LISequenceGrad', { dv, di }, liAttrs);
+      const liDecomposed = getDecomposition('LISequenceGrad')!({ dv, di }, liAttrs);
+      liNative.forEach((t, k) => {
+        expectClose(liDecomposed[k].dataSync(), Array.from(t.dataSync()), `LI grad ${k}`, 1e-5);
+      });
+      const liFwd = runKernel('LISequence', { x, v0, i0 }, liAttrs);
+      const liFwdDecomposed = getDecomposition('LISequence')!({ x, v0, i0 }, liAttrs);
+      liFwd.forEach((t, k) => {
+        expectClose(liFwdDecomposed[k].dataSync(), Array.from(t.dataSync()), `LI fwd ${k}`, 1e-5);
+      });
+
+      surrogate.ensureSpikeGradDecomposition();
+      for (const name of [
+        'superspike',
+        'atan',
+        'sigmoid',
+        'fastSigmoid',
+        'triangle',
+        'straightThrough',
+      ] as const) {
+        const sg = { surrogate: name, alpha: 3 };
+        const want = runKernel('SpikeGrad', { dy: dz, x: vDecayed }, sg);
+        const got = getDecomposition('SpikeGrad')!({ dy: dz, x: vDecayed }, sg);
+        expectClose(got.dataSync(), Array.from(want.dataSync()), `SpikeGrad ${name}`, 1e-5);
+      }
+    });
+  });
+
+  it('rejects a state whose shape does not match x', () => {
+    tidy(() => {
+      const x = tensor(values(3 * 4, 1, 0, 1), [3, 4]);
+      const bad = tensor([0, 0], [2]);
+      expect(() => lifFeedForwardSequence(x, { v: bad, i: bad })).toThrow(
+        /state.v has shape \[2\] but x \[T, 4\]/,
+      );
+      expect(() => lifFeedForwardSequence(tensor(1))).toThrow(/time-major/);
+    });
+  });
+});
+
+describe('fused LIF/LI sequences on a backend without the fused kernels (core decompositions)', () => {
+  const removed = ['LIFSequence', 'LIFSequenceGrad', 'LISequence', 'LISequenceGrad', 'SpikeGrad'] as const;
+  let nativeLIF: Probe;
+  let nativeLI: Probe;
+  beforeAll(async () => {
+    nativeLIF = probe(lifFused);
+    nativeLI = probe(liFused);
+    registerBackend('reference-no-fused', () => referenceWithout('reference-no-fused', removed), -1);
+    await setBackend('reference-no-fused');
+  });
+  afterAll(async () => {
+    await setBackend('reference');
+  });
+
+  it('LIF: decomposition == step loop == native kernels', () => {
+    expect(backendName()).toBe('reference-no-fused');
+    expect(hasKernel('LIFSequence')).toBe(false);
+    const a = probe(lifFused);
+    expectSame(a, probe(lifLoop), 'decomposition vs loop');
+    expectSame(a, nativeLIF, 'decomposition vs native');
+  });
+
+  it('LI: decomposition == step loop == native kernels', () => {
+    const a = probe(liFused);
+    expectSame(a, probe(liLoop), 'LI decomposition vs loop');
+    expectSame(a, nativeLI, 'LI decomposition vs native');
+  });
+});
