@@ -487,10 +487,30 @@ export class Engine implements TensorOwner {
     for (const scope of this.#gradScopes) {
       if (!inputs.some((t) => scope.tracked.has(t.id))) continue;
       const toSave = save === true ? [...inputs, ...outputs] : save === false ? [] : save;
-      const saved = toSave.map((t) => this.#share(t, t.shape, false));
+      const saved = toSave.map((t) => this.#hold(t, scope));
       scope.tape.push({ name, inputs, outputs, backward, saved });
       for (const o of outputs) scope.tracked.add(o.id);
     }
+  }
+
+  /**
+   * The tape's own handle on a saved tensor. For gradients of gradients, an outer computation that
+   * tracks `t` must see the handle as t itself: it gets an identity node from t to the handle.
+   */
+  #hold(t: Tensor, owner: GradScope): Tensor {
+    const h = this.#share(t, t.shape, false);
+    for (const scope of this.#gradScopes) {
+      if (scope === owner || !scope.tracked.has(t.id)) continue;
+      scope.tape.push({
+        name: 'Clone',
+        inputs: [t],
+        outputs: [h],
+        backward: (dys) => [() => dys[0]],
+        saved: [],
+      });
+      scope.tracked.add(h.id);
+    }
+    return h;
   }
 
   // ---- gradients --------------------------------------------------------------------------------

@@ -72,8 +72,10 @@ export function backprop(
       let mark: string | undefined;
       for (const o of node.outputs) mark ??= blocked.get(o.id);
       if (mark !== undefined) {
+        // A non-differentiable op on the way renames the mark: the error names the op closest to x.
+        const name = node.backward === undefined ? node.name : mark;
         for (const t of node.inputs) {
-          if (scope.tracked.has(t.id) && !blocked.has(t.id)) blocked.set(t.id, mark);
+          if (scope.tracked.has(t.id) && !blocked.has(t.id)) blocked.set(t.id, name);
         }
       }
       continue;

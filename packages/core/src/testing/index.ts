@@ -1,4 +1,11 @@
 export type { KernelCase, TensorSpec } from './case-types.js';
 export { conformanceCases } from './cases/index.js';
 export { type ConformanceOptions, describeConformance } from './conformance.js';
+export {
+  checkDecomposition,
+  checkGradients,
+  type DecompositionCheck,
+  type GradCheckOptions,
+  type GradCheckResult,
+} from './grad-check.js';
 export { runKernelCase } from './run-case.js';
