@@ -1,2 +1,71 @@
+// Decoding, losses, metrics
+export {
+  accuracy,
+  firingRate,
+  lastStep,
+  maxLogSoftmax,
+  maxOverTime,
+  spikeCount,
+} from './decoders/decoders.js';
 export * from './errors.js';
+export { loadSafetensors, saveSafetensors } from './io/module-io.js';
 export * from './io/safetensors.js';
+export { Conv2d, type Conv2dOptions } from './layers/conv2d.js';
+export { Dropout } from './layers/dropout.js';
+export { Flatten } from './layers/flatten.js';
+export { scaledNormal, uniformFanIn } from './layers/init.js';
+// Layers
+export { Linear, type LinearOptions } from './layers/linear.js';
+export { MaxPool2d } from './layers/max-pool2d.js';
+export { Sequential } from './layers/sequential.js';
+export { crossEntropy, mseLoss, nllLoss, type Reduction } from './losses/classification.js';
+export {
+  type FiringRateRegularizerOptions,
+  firingRateRegularizer,
+  l1RateSparsity,
+} from './losses/regularizers.js';
+export {
+  ceCountLoss,
+  ceMaxMembraneLoss,
+  ceRateLoss,
+  type MseCountLossOptions,
+  type MseMembraneLossOptions,
+  mseCountLoss,
+  mseMembraneLoss,
+  type PopulationCodeOptions,
+} from './losses/snntorch.js';
+export type { Targets } from './losses/targets.js';
+// Modules and parameters
+export { type LoadStateDictResult, Module, type StateDictValue } from './module/module.js';
+export { Parameter } from './module/parameter.js';
+export { Adam, type AdamOptions } from './optim/adam.js';
+export { clipGradNorm, computeGradients } from './optim/gradients.js';
+export { CosineAnnealingLR, LRScheduler, type SchedulerState, StepLR } from './optim/lr-scheduler.js';
+// Optimizers
+export { Optimizer, type OptimizerStateDict } from './optim/optimizer.js';
+export { SGD, type SGDOptions } from './optim/sgd.js';
+export type { RandomStateful } from './random/random-stateful.js';
+export { getSeedState, manualSeed, nextSeed, type SeedState, setSeedState } from './random/seed.js';
+// Cells and time
+export { Lift, type Resettable, resetNet, type StepModule, unroll } from './time/unroll.js';
+export {
+  CHECKPOINT_FORMAT,
+  type CheckpointParts,
+  type CheckpointStore,
+  loadCheckpoint,
+  memoryCheckpointStore,
+  saveCheckpoint,
+  type TrainingProgress,
+} from './training/checkpoint.js';
+// Training, checkpoints, weights files
+export {
+  type Batch,
+  type BatchProgress,
+  type BatchSource,
+  type EpochResult,
+  evaluate,
+  type FitOptions,
+  type FitResult,
+  fit,
+  type MetricsRecord,
+} from './training/fit.js';

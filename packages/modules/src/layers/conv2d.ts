@@ -1,0 +1,61 @@
+import { add, conv2d, reshape, ShapeError, type Tensor } from '@snn/core';
+import { Module } from '../module/module.js';
+import type { Parameter } from '../module/parameter.js';
+import { uniformFanIn } from './init.js';
+
+export interface Conv2dOptions {
+  stride?: number | [number, number];
+  padding?: number | [number, number];
+  bias?: boolean;
+  seed?: number;
+}
+
+const pair = (v: number | [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : v);
+
+/**
+ * PyTorch's `nn.Conv2d` (NCHW input, `weight` [out, in, kh, kw], `bias` [out]), initialised
+ * U(-1/sqrt(fanIn), 1/sqrt(fanIn)) with fanIn = in*kh*kw. A 5-D input [T, B, C, H, W] is run as
+ * one [T*B, C, H, W] batch (SpikingJelly's multi-step mode).
+ */
+export class Conv2d extends Module {
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  readonly kernelSize: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+
+  constructor(
+    readonly inChannels: number,
+    readonly outChannels: number,
+    kernelSize: number | [number, number],
+    { stride = 1, padding = 0, bias = true, seed }: Conv2dOptions = {},
+  ) {
+    super();
+    this.kernelSize = pair(kernelSize);
+    this.stride = pair(stride);
+    this.padding = pair(padding);
+    const fanIn = inChannels * this.kernelSize[0] * this.kernelSize[1];
+    this.weight = this.registerParameter(
+      'weight',
+      uniformFanIn([outChannels, inChannels, ...this.kernelSize], fanIn, seed),
+    );
+    this.bias = bias
+      ? this.registerParameter(
+          'bias',
+          uniformFanIn([outChannels], fanIn, seed === undefined ? undefined : seed + 1),
+        )
+      : null;
+  }
+
+  forward(x: Tensor): Tensor {
+    if ((x.rank !== 4 && x.rank !== 5) || x.shape[x.rank - 3] !== this.inChannels) {
+      throw new ShapeError(
+        `Conv2d(${this.inChannels}, ${this.outChannels}) expects [N, ${this.inChannels}, H, W] or [T, N, ${this.inChannels}, H, W], got [${x.shape.join(', ')}]`,
+      );
+    }
+    const x4 = x.rank === 4 ? x : reshape(x, [-1, ...x.shape.slice(2)]);
+    let y = conv2d(x4, this.weight.value, { stride: this.stride, padding: this.padding });
+    if (this.bias) y = add(y, reshape(this.bias.value, [1, this.outChannels, 1, 1]));
+    return x.rank === 4 ? y : reshape(y, [x.shape[0], x.shape[1], ...y.shape.slice(1)]);
+  }
+}

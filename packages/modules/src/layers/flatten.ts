@@ -1,0 +1,24 @@
+import { reshape, ShapeError, type Tensor } from '@snn/core';
+import { Module } from '../module/module.js';
+
+/** PyTorch's `nn.Flatten(startDim = 1, endDim = -1)`: merges dims startDim..endDim into one. */
+export class Flatten extends Module {
+  constructor(
+    readonly startDim = 1,
+    readonly endDim = -1,
+  ) {
+    super();
+  }
+
+  forward(x: Tensor): Tensor {
+    const s = this.startDim < 0 ? x.rank + this.startDim : this.startDim;
+    const e = this.endDim < 0 ? x.rank + this.endDim : this.endDim;
+    if (s < 0 || e >= x.rank || s > e) {
+      throw new ShapeError(
+        `Flatten(${this.startDim}, ${this.endDim}) does not fit input [${x.shape.join(', ')}]`,
+      );
+    }
+    const merged = x.shape.slice(s, e + 1).reduce((a, b) => a * b, 1);
+    return reshape(x, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
+  }
+}

@@ -1,0 +1,66 @@
+import {
+  logSoftmax,
+  mean,
+  mul,
+  neg,
+  oneHot,
+  ShapeError,
+  square,
+  sub,
+  sum,
+  type Tensor,
+  tidy,
+} from '@snn/core';
+import { type Targets, targetsTensor } from './targets.js';
+
+export type Reduction = 'mean' | 'sum' | 'none';
+
+function reduce(perSample: Tensor, reduction: Reduction): Tensor {
+  if (reduction === 'none') return perSample;
+  return reduction === 'sum' ? sum(perSample) : mean(perSample);
+}
+
+/**
+ * PyTorch's `nll_loss`: -logP[b, target[b]] per sample, then the mean (default), sum or none.
+ * logP [B, C] (already log-probabilities, e.g. from `logSoftmax`), targets [B] class indices.
+ */
+export function nllLoss(
+  logP: Tensor,
+  targets: Targets,
+  { reduction = 'mean' }: { reduction?: Reduction } = {},
+): Tensor {
+  if (logP.rank !== 2) {
+    throw new ShapeError(`nllLoss: input must be [batch, classes], got [${logP.shape.join(', ')}]`);
+  }
+  const [batch, classes] = logP.shape;
+  return tidy(() => {
+    const { t } = targetsTensor(targets, 'nllLoss', batch);
+    const picked = sum(mul(logP, oneHot(t, classes)), -1);
+    return reduce(neg(picked), reduction);
+  });
+}
+
+/** PyTorch's `cross_entropy` on logits [B, C]: nllLoss(logSoftmax(logits)). */
+export function crossEntropy(logits: Tensor, targets: Targets, opts: { reduction?: Reduction } = {}): Tensor {
+  if (logits.rank !== 2) {
+    throw new ShapeError(`crossEntropy: input must be [batch, classes], got [${logits.shape.join(', ')}]`);
+  }
+  return tidy(() => nllLoss(logSoftmax(logits, -1), targets, opts));
+}
+
+/** PyTorch's `mse_loss`: mean (default), sum or elementwise squared difference; shapes must match. */
+export function mseLoss(
+  input: Tensor,
+  target: Tensor,
+  { reduction = 'mean' }: { reduction?: Reduction } = {},
+): Tensor {
+  if (input.shape.length !== target.shape.length || input.shape.some((d, i) => d !== target.shape[i])) {
+    throw new ShapeError(
+      `mseLoss: input [${input.shape.join(', ')}] and target [${target.shape.join(', ')}] must have the same shape`,
+    );
+  }
+  return tidy(() => {
+    const sq = square(sub(input, target));
+    return reduction === 'none' ? sq : reduction === 'sum' ? sum(sq) : mean(sq);
+  });
+}

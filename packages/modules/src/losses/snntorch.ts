@@ -1,0 +1,128 @@
+import {
+  ArgumentError,
+  cast,
+  expandDims,
+  logSoftmax,
+  max,
+  mean,
+  mul,
+  neg,
+  oneHot,
+  reshape,
+  ShapeError,
+  square,
+  sub,
+  sum,
+  type Tensor,
+  tidy,
+} from '@snn/core';
+import { nllLoss } from './classification.js';
+import { type Targets, targetsTensor } from './targets.js';
+
+/*
+ * snnTorch's `snntorch.functional` losses (0.9), same arguments and numbers. Inputs are recordings
+ * [T, B, N] (time first). snnTorch returns a one-element tensor; these return a scalar.
+ */
+
+function checkRecording(x: Tensor, op: string): [number, number, number] {
+  if (x.rank !== 3)
+    throw new ShapeError(`${op}: expects a [T, batch, outputs] recording, got [${x.shape.join(', ')}]`);
+  return [x.shape[0], x.shape[1], x.shape[2]];
+}
+
+export interface PopulationCodeOptions {
+  /** More output neurons than classes: neurons split into `numClasses` equal consecutive groups. */
+  populationCode?: boolean;
+  numClasses?: number;
+}
+
+/** Spike counts per class [B, C]: sum over time, and over each class's group with population code. */
+function spikeCounts(
+  spk: Tensor,
+  op: string,
+  { populationCode = false, numClasses }: PopulationCodeOptions,
+): Tensor {
+  const [, batch, outputs] = checkRecording(spk, op);
+  const counts = sum(spk, 0);
+  if (!populationCode) return counts;
+  if (!numClasses) throw new ArgumentError(`${op}: numClasses must be given when populationCode is true`);
+  if (outputs % numClasses) {
+    throw new ArgumentError(`${op}: numOutputs ${outputs} must be a multiple of numClasses ${numClasses}`);
+  }
+  return sum(reshape(counts, [batch, numClasses, outputs / numClasses]), -1);
+}
+
+/** `ce_rate_loss`: cross entropy of the output at every step, averaged over steps (and batch). */
+export function ceRateLoss(spk: Tensor, targets: Targets): Tensor {
+  const [, batch, classes] = checkRecording(spk, 'ceRateLoss');
+  return tidy(() => {
+    const { t } = targetsTensor(targets, 'ceRateLoss', batch);
+    const picked = sum(mul(logSoftmax(spk, -1), expandDims(oneHot(t, classes), 0)), -1);
+    // sum over steps of the batch-mean nll, divided by T: the mean over [T, B].
+    return neg(mean(picked));
+  });
+}
+
+/** `ce_count_loss`: cross entropy of the spike counts (summed over time). */
+export function ceCountLoss(spk: Tensor, targets: Targets, opts: PopulationCodeOptions = {}): Tensor {
+  return tidy(() => nllLoss(logSoftmax(spikeCounts(spk, 'ceCountLoss', opts), -1), targets));
+}
+
+/** `ce_max_membrane_loss`: cross entropy of each output's maximum membrane potential over time. */
+export function ceMaxMembraneLoss(mem: Tensor, targets: Targets): Tensor {
+  checkRecording(mem, 'ceMaxMembraneLoss');
+  return tidy(() => nllLoss(logSoftmax(max(mem, 0), -1), targets));
+}
+
+export interface MseCountLossOptions extends PopulationCodeOptions {
+  /** Fraction of steps the correct class should fire (snnTorch default 1). */
+  correctRate?: number;
+  /** Fraction of steps the other classes should fire (default 0). */
+  incorrectRate?: number;
+}
+
+/**
+ * `mse_count_loss`: MSE between spike counts and target counts int(T*correctRate) for the correct
+ * class, int(T*incorrectRate) elsewhere (scaled by neurons per class with population code), / T.
+ */
+export function mseCountLoss(spk: Tensor, targets: Targets, opts: MseCountLossOptions = {}): Tensor {
+  const { correctRate = 1, incorrectRate = 0, populationCode = false } = opts;
+  const [steps, batch, outputs] = checkRecording(spk, 'mseCountLoss');
+  return tidy(() => {
+    const counts = spikeCounts(spk, 'mseCountLoss', opts);
+    const classes = counts.shape[1];
+    const scale = populationCode ? outputs / classes : 1;
+    // Python's int() truncates toward zero.
+    const on = Math.trunc(steps * correctRate * scale);
+    const off = Math.trunc(steps * incorrectRate * scale);
+    const { t } = targetsTensor(targets, 'mseCountLoss', batch);
+    const wanted = oneHot(t, classes, on, off);
+    return mul(mean(square(sub(counts, wanted))), 1 / steps);
+  });
+}
+
+export interface MseMembraneLossOptions {
+  /** targets are [T, B] labels, one per step (snnTorch `time_var_targets`). */
+  timeVarTargets?: boolean;
+  onTarget?: number;
+  offTarget?: number;
+}
+
+/** `mse_membrane_loss`: MSE between the membrane at every step and onTarget/offTarget, averaged over steps. */
+export function mseMembraneLoss(mem: Tensor, targets: Tensor, opts: MseMembraneLossOptions = {}): Tensor {
+  const { timeVarTargets = false, onTarget = 1, offTarget = 0 } = opts;
+  const [steps, batch, outputs] = checkRecording(mem, 'mseMembraneLoss');
+  const want = timeVarTargets ? [steps, batch] : [batch];
+  if (targets.rank !== want.length || targets.shape.some((d, i) => d !== want[i])) {
+    throw new ShapeError(
+      `mseMembraneLoss: targets must be [${want.join(', ')}] labels, got [${targets.shape.join(', ')}]`,
+    );
+  }
+  return tidy(() => {
+    const idx = targets.dtype === 'int32' ? targets : cast(targets, 'int32');
+    let wanted = oneHot(idx, outputs, onTarget, offTarget);
+    if (!timeVarTargets) wanted = expandDims(wanted, 0);
+    // Every step has the same number of elements, so the mean of per-step means is the overall mean.
+    return mean(square(sub(mem, wanted)));
+  });
+}

@@ -1,0 +1,240 @@
+import { ShapeError, SnnError, Tensor, tensor } from '@snn/core';
+import { StateDictError } from '../errors.js';
+import { Parameter } from './parameter.js';
+
+/** Anything `loadStateDict` accepts per key: a tensor, or plain data with its shape. */
+export type StateDictValue =
+  | Tensor
+  | { readonly shape: readonly number[]; readonly data: Float32Array | Int32Array | Uint8Array };
+
+export interface LoadStateDictResult {
+  readonly missingKeys: string[];
+  readonly unexpectedKeys: string[];
+}
+
+const ANNOTATED = Symbol('snn.moduleAnnotated');
+
+function describeArg(a: unknown): string {
+  if (a === null || a === undefined) return String(a);
+  if (typeof a === 'object' && 'shape' in a && Array.isArray((a as Tensor).shape)) {
+    return `[${(a as Tensor).shape.join(', ')}]`;
+  }
+  if (typeof a === 'number') return String(a);
+  return typeof a === 'object' ? 'state' : typeof a;
+}
+
+/**
+ * Base class of every layer, cell and model (PyTorch's `nn.Module`, minus hooks).
+ *
+ * Subclasses register parameters and submodules under the names PyTorch/Norse/snnTorch use, so
+ * `stateDict()` keys match theirs (`l1.input_weights`, `fc_out.weight`) and weights move between
+ * the two worlds. `forward` is wrapped per instance: a ShapeError raised anywhere inside is rethrown
+ * once, at the innermost module, with the module's path (`snn.l1`), its class and its input shapes.
+ */
+export abstract class Module {
+  training = true;
+  private readonly ownParams = new Map<string, Parameter>();
+  private readonly ownBuffers = new Map<string, Parameter>();
+  private readonly ownChildren = new Map<string, Module>();
+  private parentModule: Module | null = null;
+  private nameInParent = '';
+
+  constructor() {
+    const original = (this as unknown as { forward: (...args: unknown[]) => unknown }).forward;
+    if (typeof original === 'function') {
+      const wrapped = (...args: unknown[]): unknown => {
+        try {
+          return original.apply(this, args);
+        } catch (e) {
+          throw this.annotate(e, args);
+        }
+      };
+      Object.defineProperty(this, 'forward', { value: wrapped, writable: true, configurable: true });
+    }
+  }
+
+  abstract forward(...args: never[]): unknown;
+
+  /** Dotted path from the root module (`snn.l1`); the root itself is `''`. */
+  get path(): string {
+    const parts: string[] = [];
+    for (let m: Module | null = this; m?.parentModule; m = m.parentModule) parts.unshift(m.nameInParent);
+    return parts.join('.');
+  }
+
+  private annotate(e: unknown, args: unknown[]): unknown {
+    if (!(e instanceof SnnError) || (e as unknown as Record<symbol, boolean>)[ANNOTATED]) return e;
+    if (!(e instanceof ShapeError)) return e;
+    const where = this.path || '(root)';
+    const shapes = args.map(describeArg).join(', ');
+    const err = new ShapeError(
+      `in ${where} (${this.constructor.name}) called with (${shapes}): ${e.message}`,
+    );
+    err.stack = `${err.name}: ${err.message}\n${(e.stack ?? '').split('\n').slice(1).join('\n')}`;
+    (err as unknown as Record<symbol, boolean>)[ANNOTATED] = true;
+    return err;
+  }
+
+  /** Registers a trainable tensor under `name` (the key it gets in `stateDict`). */
+  protected registerParameter(name: string, value: Tensor, requiresGrad = true): Parameter {
+    this.checkName(name);
+    const p = new Parameter(value, requiresGrad);
+    this.ownParams.set(name, p);
+    return p;
+  }
+
+  /** Registers persistent non-trainable state (in `stateDict`, never in `parameters()`), e.g. a mask. */
+  protected registerBuffer(name: string, value: Tensor): Parameter {
+    this.checkName(name);
+    const p = new Parameter(value, false);
+    this.ownBuffers.set(name, p);
+    return p;
+  }
+
+  /** Registers a child module under `name`; returns it for `this.l1 = this.registerModule('l1', ...)`. */
+  protected registerModule<M extends Module>(name: string, module: M): M {
+    this.checkName(name);
+    if (module.parentModule) {
+      throw new StateDictError(
+        `module ${module.constructor.name} is already registered as "${module.path}"; a module has one parent`,
+      );
+    }
+    module.parentModule = this;
+    module.nameInParent = name;
+    this.ownChildren.set(name, module);
+    return module;
+  }
+
+  private checkName(name: string): void {
+    if (!name || name.includes('.')) {
+      throw new StateDictError(`invalid name "${name}": names are non-empty and contain no "."`);
+    }
+    if (this.ownParams.has(name) || this.ownBuffers.has(name) || this.ownChildren.has(name)) {
+      throw new StateDictError(`"${name}" is already registered in ${this.constructor.name}`);
+    }
+  }
+
+  /** Direct children, in registration order. */
+  namedChildren(): [string, Module][] {
+    return [...this.ownChildren.entries()];
+  }
+
+  /** This module and every descendant with its dotted path (this one is `''`), depth first. */
+  namedModules(prefix = ''): [string, Module][] {
+    const out: [string, Module][] = [[prefix, this]];
+    for (const [name, child] of this.ownChildren) {
+      out.push(...child.namedModules(prefix ? `${prefix}.${name}` : name));
+    }
+    return out;
+  }
+
+  modules(): Module[] {
+    return this.namedModules().map(([, m]) => m);
+  }
+
+  /** Every parameter with its dotted key, in PyTorch order (own first, then children). */
+  namedParameters(prefix = ''): [string, Parameter][] {
+    const out: [string, Parameter][] = [];
+    for (const [path, m] of this.namedModules(prefix)) {
+      for (const [name, p] of m.ownParams) out.push([path ? `${path}.${name}` : name, p]);
+    }
+    return out;
+  }
+
+  /** Trainable parameters (those with `requiresGrad`), what an optimizer takes. */
+  parameters(): Parameter[] {
+    return this.namedParameters()
+      .map(([, p]) => p)
+      .filter((p) => p.requiresGrad);
+  }
+
+  namedBuffers(prefix = ''): [string, Parameter][] {
+    const out: [string, Parameter][] = [];
+    for (const [path, m] of this.namedModules(prefix)) {
+      for (const [name, b] of m.ownBuffers) out.push([path ? `${path}.${name}` : name, b]);
+    }
+    return out;
+  }
+
+  /** Training mode on (dropout active) for this module and all descendants. */
+  train(mode = true): this {
+    for (const m of this.modules()) m.training = mode;
+    return this;
+  }
+
+  eval(): this {
+    return this.train(false);
+  }
+
+  /**
+   * Parameters and buffers by dotted key, in PyTorch's order (each module's parameters, then its
+   * buffers, then its children). The tensors are the live values, not copies: do not dispose them.
+   */
+  stateDict(): Map<string, Tensor> {
+    return new Map([...this.namedSlots()].map(([k, p]) => [k, p.value]));
+  }
+
+  /** Parameters and buffers in state-dict order. */
+  private namedSlots(): Map<string, Parameter> {
+    const out = new Map<string, Parameter>();
+    const visit = (m: Module, prefix: string): void => {
+      for (const [name, p] of m.ownParams) out.set(prefix + name, p);
+      for (const [name, b] of m.ownBuffers) out.set(prefix + name, b);
+      for (const [name, c] of m.ownChildren) visit(c, `${prefix}${name}.`);
+    };
+    visit(this, '');
+    return out;
+  }
+
+  /**
+   * Copies values into the parameters and buffers with the same keys. With `strict` (default) every
+   * key must match both ways and every shape must agree; all problems are reported in one error.
+   * Given tensors are copied, so the caller still owns (and may dispose) them.
+   */
+  loadStateDict(
+    dict: Map<string, StateDictValue> | Record<string, StateDictValue>,
+    { strict = true }: { strict?: boolean } = {},
+  ): LoadStateDictResult {
+    const entries = dict instanceof Map ? dict : new Map(Object.entries(dict));
+    const slots = this.namedSlots();
+    const missingKeys = [...slots.keys()].filter((k) => !entries.has(k));
+    const unexpectedKeys = [...entries.keys()].filter((k) => !slots.has(k));
+    const problems: string[] = [];
+    for (const [key, value] of entries) {
+      const slot = slots.get(key);
+      if (!slot) continue;
+      const same =
+        value.shape.length === slot.shape.length && value.shape.every((d, i) => d === slot.shape[i]);
+      if (!same) {
+        problems.push(`"${key}": expected shape [${slot.shape.join(', ')}], got [${value.shape.join(', ')}]`);
+      }
+    }
+    if (strict) {
+      if (missingKeys.length) problems.push(`missing keys: ${missingKeys.join(', ')}`);
+      if (unexpectedKeys.length) problems.push(`unexpected keys: ${unexpectedKeys.join(', ')}`);
+    }
+    if (problems.length) {
+      throw new StateDictError(
+        `loadStateDict into ${this.constructor.name} failed:\n  ${problems.join('\n  ')}`,
+      );
+    }
+    for (const [key, value] of entries) {
+      const slot = slots.get(key);
+      if (!slot) continue;
+      const next =
+        value instanceof Tensor ? value.clone() : tensor(value.data, [...value.shape], slot.value.dtype);
+      slot.assign(next);
+    }
+    for (const m of this.modules()) m.onStateLoaded();
+    return { missingKeys, unexpectedKeys };
+  }
+
+  /** Hook for modules whose loaded values need fixing up (e.g. zeroing autapses). */
+  protected onStateLoaded(): void {}
+
+  /** Frees every parameter and buffer tensor of this module tree. */
+  dispose(): void {
+    for (const [, p] of this.namedParameters()) p.dispose();
+    for (const [, b] of this.namedBuffers()) b.dispose();
+  }
+}

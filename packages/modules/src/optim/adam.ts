@@ -1,0 +1,81 @@
+import { ArgumentError, adamUpdate, noGrad, zerosLike } from '@snn/core';
+import type { Parameter } from '../module/parameter.js';
+import { Optimizer } from './optimizer.js';
+
+export interface AdamOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weightDecay?: number;
+}
+
+/**
+ * `torch.optim.Adam` with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0
+ * added to the gradient as L2, no amsgrad). Each update is one `AdamUpdate` kernel per parameter
+ * via core's `adamUpdate` (core decomposes it where a backend lacks it). State: `exp_avg`, `exp_avg_sq`, step, as PyTorch names them.
+ */
+export class Adam extends Optimizer {
+  protected readonly typeName = 'Adam';
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+
+  constructor(
+    params: Iterable<Parameter>,
+    { lr = 1e-3, betas = [0.9, 0.999], eps = 1e-8, weightDecay = 0 }: AdamOptions = {},
+  ) {
+    super(params, lr);
+    for (const b of betas) {
+      if (!(b >= 0 && b < 1))
+        throw new ArgumentError(`Adam: betas must be in [0, 1), got [${betas.join(', ')}]`);
+    }
+    if (!(eps >= 0)) throw new ArgumentError(`Adam: eps must be >= 0, got ${eps}`);
+    if (!(weightDecay >= 0)) throw new ArgumentError(`Adam: weightDecay must be >= 0, got ${weightDecay}`);
+    [this.beta1, this.beta2] = betas;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+  }
+
+  protected hyper() {
+    return { beta1: this.beta1, beta2: this.beta2, eps: this.eps, weightDecay: this.weightDecay };
+  }
+
+  protected setHyper(h: Record<string, number | boolean>): void {
+    this.beta1 = Number(h.beta1);
+    this.beta2 = Number(h.beta2);
+    this.eps = Number(h.eps);
+    this.weightDecay = Number(h.weightDecay);
+  }
+
+  step(): void {
+    noGrad(() => {
+      this.params.forEach((p, i) => {
+        if (!p.grad) return;
+        const s = this.state[i];
+        if (!s.tensors.has('exp_avg')) {
+          this.setState(i, 'exp_avg', zerosLike(p.value));
+          this.setState(i, 'exp_avg_sq', zerosLike(p.value));
+        }
+        s.step += 1;
+        const [param, m, v] = adamUpdate(
+          p.value,
+          p.grad,
+          s.tensors.get('exp_avg')!,
+          s.tensors.get('exp_avg_sq')!,
+          {
+            lr: this.lr,
+            beta1: this.beta1,
+            beta2: this.beta2,
+            eps: this.eps,
+            weightDecay: this.weightDecay,
+            step: s.step,
+          },
+        );
+        p.assign(param);
+        this.setState(i, 'exp_avg', m);
+        this.setState(i, 'exp_avg_sq', v);
+      });
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  add,
+  minimum,
+  mul,
+  noGrad,
+  reciprocal,
+  scalar,
+  sqrt,
+  square,
+  sum,
+  type Tensor,
+  tidy,
+  valueAndGrads,
+} from '@snn/core';
+import type { Parameter } from '../module/parameter.js';
+
+/**
+ * Runs `f` (which must return a scalar loss), stores d loss / d p in each parameter's `grad`
+ * (replacing the previous one: call `optimizer.zeroGrad()` or let the next call replace it) and
+ * returns the loss. This is PyTorch's `loss.backward()` for a functional tape.
+ */
+export function computeGradients(f: () => Tensor, params: readonly Parameter[]): Tensor {
+  const { value, grads } = valueAndGrads(
+    f,
+    params.map((p) => p.value),
+  );
+  params.forEach((p, i) => {
+    p.setGrad(grads[i]);
+  });
+  return value;
+}
+
+/**
+ * `torch.nn.utils.clip_grad_norm_`: scales all gradients by min(1, maxNorm / (totalNorm + 1e-6)),
+ * where totalNorm is the 2-norm of all gradients together. Returns totalNorm (a scalar the caller
+ * owns). Stays on the device: no read-back.
+ */
+export function clipGradNorm(params: readonly Parameter[], maxNorm: number): Tensor {
+  const withGrad = params.filter((p) => p.grad);
+  return noGrad(() => {
+    const total = tidy(() => {
+      let sq: Tensor = scalar(0);
+      for (const p of withGrad) sq = add(sq, sum(square(p.grad!)));
+      return sqrt(sq);
+    });
+    const coef = tidy(() => minimum(mul(reciprocal(add(total, 1e-6)), maxNorm), 1));
+    for (const p of withGrad) p.setGrad(mul(p.grad!, coef));
+    coef.dispose();
+    return total;
+  });
+}

@@ -1,0 +1,47 @@
+/*
+ * Where modules get their random seeds when the caller gives none (PyTorch's `torch.manual_seed`).
+ * Every draw is a pure function of (global seed, draw index), so a program that builds the same
+ * modules in the same order after `manualSeed(s)` gets the same weights, and the generator's state
+ * is two integers a checkpoint can store.
+ */
+
+let globalSeed = 0;
+let draws = 0;
+
+/** Resets the default seed sequence, as `torch.manual_seed(seed)` does. */
+export function manualSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new RangeError(`manualSeed: seed must be a non-negative safe integer, got ${seed}`);
+  }
+  globalSeed = seed;
+  draws = 0;
+}
+
+// splitmix64-style mixing done in 32-bit halves, so seeds are well spread and below 2^53.
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** The next seed of the default sequence (a non-negative integer below 2^53). */
+export function nextSeed(): number {
+  const i = draws++;
+  const lo = mix32((globalSeed >>> 0) ^ mix32(i * 2 + 1));
+  const hi = mix32(Math.floor(globalSeed / 2 ** 32) ^ mix32(i * 2 + 2) ^ lo) & 0x1fffff;
+  return hi * 2 ** 32 + lo;
+}
+
+export interface SeedState {
+  readonly seed: number;
+  readonly draws: number;
+}
+
+export function getSeedState(): SeedState {
+  return { seed: globalSeed, draws };
+}
+
+export function setSeedState(state: SeedState): void {
+  manualSeed(state.seed);
+  draws = state.draws;
+}

@@ -1,0 +1,61 @@
+import { ShapeError, stack, type Tensor, unstack } from '@snn/core';
+import { Module } from '../module/module.js';
+
+/** Anything with a Norse-style step: `(input, state | null) -> [output, state]`. */
+export interface StepModule<S> {
+  forward(input: Tensor, state: S | null): [Tensor, S];
+}
+
+/**
+ * Runs a cell over the leading time axis of `inputs` [T, ...] starting from `state` (null: the
+ * cell's initial state) and returns [outputs [T, ...], final state] -- Norse's `LIF` vs `LIFCell`.
+ * Per-step tensors are left to the caller's `tidy` (the gradient tape may still need them).
+ */
+export function unroll<S>(cell: StepModule<S>, inputs: Tensor, state: S | null = null): [Tensor, S] {
+  if (inputs.rank < 1 || inputs.shape[0] < 1) {
+    throw new ShapeError(`unroll: inputs must be [T >= 1, ...], got [${inputs.shape.join(', ')}]`);
+  }
+  const steps = unstack(inputs, 0);
+  const outputs: Tensor[] = [];
+  let s = state;
+  for (const x of steps) {
+    const [z, next] = cell.forward(x, s);
+    outputs.push(z);
+    s = next;
+  }
+  return [stack(outputs, 0), s as S];
+}
+
+/**
+ * Norse's `Lift`: applies a stateless module (Linear, Conv2d...) to every time step of [T, ...].
+ * Layers that accept leading dims (Linear, Conv2d on 5-D input) are faster called directly on the
+ * whole sequence; Lift is for modules that take one step at a time.
+ */
+export class Lift extends Module {
+  readonly liftedModule: Module;
+
+  constructor(module: Module) {
+    super();
+    this.liftedModule = this.registerModule('lifted_module', module);
+  }
+
+  forward(x: Tensor): Tensor {
+    const steps = unstack(x, 0);
+    const f = this.liftedModule as unknown as { forward(x: Tensor): Tensor };
+    const ys = steps.map((s) => f.forward(s));
+    return stack(ys, 0);
+  }
+}
+
+/** A module that keeps state between calls (SpikingJelly style) and can forget it. */
+export interface Resettable {
+  resetState(): void;
+}
+
+/** SpikingJelly's `functional.reset_net`: clears the kept state of every stateful module in the tree. */
+export function resetNet(model: Module): void {
+  for (const m of model.modules()) {
+    const r = m as unknown as Partial<Resettable>;
+    if (typeof r.resetState === 'function') r.resetState();
+  }
+}
