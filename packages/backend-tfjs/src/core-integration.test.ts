@@ -54,8 +54,12 @@ describe('@snn/backend-tfjs under @snn/core', () => {
       const got = await lossAndGrads(name);
       expect(want.g1.some((g) => g !== 0)).toBe(true);
       expect(got.loss).toBeCloseTo(want.loss, 5);
-      got.g1.forEach((g, k) => expect(g).toBeCloseTo(want.g1[k], 4));
-      got.g2.forEach((g, k) => expect(g).toBeCloseTo(want.g2[k], 4));
+      got.g1.forEach((g, k) => {
+        expect(g).toBeCloseTo(want.g1[k], 4);
+      });
+      got.g2.forEach((g, k) => {
+        expect(g).toBeCloseTo(want.g2[k], 4);
+      });
     },
   );
 

@@ -146,7 +146,9 @@ for (const kind of ['cpu', 'wasm'] as const) {
         );
         expect(got.shape).toEqual(want.shape);
         const g = values(got);
-        values(want).forEach((w, i) => expect(g[i]).toBeCloseTo(w, 4));
+        values(want).forEach((w, i) => {
+          expect(g[i]).toBeCloseTo(w, 4);
+        });
       }
     });
 
