@@ -11,7 +11,9 @@ const tensor = (shape) => ({
   shape,
   dtype: 'float32',
 });
-const free = (...ts) => ts.flat().forEach((t) => backend.disposeData(t.dataId));
+const free = (...ts) => {
+  for (const t of ts.flat()) backend.disposeData(t.dataId);
+};
 
 async function time(label, reps, fn) {
   const warm = fn();
@@ -24,7 +26,7 @@ async function time(label, reps, fn) {
   await backend.read([outs.at(-1)].flat()[0].dataId);
   const ms = (performance.now() - t0) / reps;
   const d = (backend.stats.dispatches - s0.dispatches) / reps;
-  outs.forEach((o) => free(o));
+  for (const o of outs) free(o);
   console.log(
     `${label}: ${ms.toFixed(3)} ms/op, ${d} dispatch(es)/op, ${backend.stats.submits - s0.submits} submit(s) in all`,
   );

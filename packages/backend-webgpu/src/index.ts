@@ -9,3 +9,4 @@ import { WebGPUBackend, type WebGPUBackendOptions } from './webgpu-backend.js';
 export function webgpuBackendFactory(options: WebGPUBackendOptions = {}): BackendFactory {
   return () => WebGPUBackend.create(options);
 }
+export { registerWebGPUBackend } from './register.js';
