@@ -148,9 +148,11 @@ export async function checkDecomposition<K extends OptionalKernelName>(
   const native = toList(
     ENGINE.noGrad(() => ENGINE.runKernel(kernelName, inputs, attrs)) as Tensor | Tensor[],
   );
+  const given = Object.values(inputs as Record<string, Tensor | Tensor[]>).flat();
+  // A decomposition may return an input unchanged (SGD's buffer without momentum): own a handle.
   const decomposed = toList(
     ENGINE.noGrad(() => ENGINE.tidy(() => decomposition(inputs, attrs)) as Tensor | Tensor[]),
-  );
+  ).map((t) => (given.includes(t) ? t.clone() : t));
   try {
     if (native.length !== decomposed.length) {
       throw new GradientError(
