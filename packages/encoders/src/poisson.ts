@@ -1,0 +1,77 @@
+import { cast, less, mul, type Tensor, tidy } from '@snn/core';
+import { RandomStream } from './random-stream.js';
+import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+
+export interface PoissonOptions {
+  /** Maximal firing rate in Hz (Norse `f_max`), default 100. */
+  fMax?: number;
+  /** Integration time step in seconds, default 0.001. */
+  dt?: number;
+  /** Seed of the random stream (same seed => same spikes on every backend). Random when omitted. */
+  seed?: number;
+  /** First Philox counter to use, default 0. */
+  offset?: number;
+}
+
+/**
+ * Norse `poisson_encode`: spikes [seqLength, ...x.shape] where each step fires with probability
+ * fMax * dt * x (x is meant to lie in [0, 1]; probabilities outside [0, 1] saturate, exactly as in Norse's
+ * `rand < p` test). Spike iff u < fMax * dt * x with u uniform in [0, 1).
+ */
+export function poissonEncode(x: Tensor, seqLength: number, options: PoissonOptions = {}): Tensor {
+  const fMax = options.fMax ?? 100;
+  const dt = options.dt ?? 0.001;
+  checkPoissonArgs('poissonEncode', seqLength, fMax, dt);
+  checkNoNaN('poissonEncode', x);
+  return poissonFromStream(
+    x,
+    seqLength,
+    fMax * dt,
+    new RandomStream('poissonEncode', options.seed, options.offset),
+  );
+}
+
+/** @internal spikes with per-step probability `scale * x`, drawing from `stream`. */
+export function poissonFromStream(x: Tensor, seqLength: number, scale: number, stream: RandomStream): Tensor {
+  return tidy(() => {
+    const u = stream.uniform([seqLength, ...x.shape]);
+    return cast(less(u, mul(x, scale)), 'float32');
+  });
+}
+
+export function checkPoissonArgs(fn: string, seqLength: number, fMax: number, dt: number): void {
+  checkSeqLength(fn, seqLength);
+  checkNonNegative(fn, 'fMax', fMax);
+  checkNonNegative(fn, 'dt', dt, true);
+}
+
+/**
+ * Norse `PoissonEncoder(seq_length, f_max=100, dt=0.001)` as a reusable encoder. Each `forward` call
+ * continues the same random stream, so consecutive batches get fresh spikes while a fixed seed replays
+ * the whole run.
+ */
+export class PoissonEncoder {
+  readonly seqLength: number;
+  readonly fMax: number;
+  readonly dt: number;
+  readonly #stream: RandomStream;
+
+  constructor(seqLength: number, fMax = 100, dt = 0.001, options: { seed?: number; offset?: number } = {}) {
+    checkPoissonArgs('PoissonEncoder', seqLength, fMax, dt);
+    this.seqLength = seqLength;
+    this.fMax = fMax;
+    this.dt = dt;
+    this.#stream = new RandomStream('PoissonEncoder', options.seed, options.offset);
+  }
+
+  /** The seed of this encoder's random stream. */
+  get seed(): number {
+    return this.#stream.seed;
+  }
+
+  /** x [...shape] -> spikes [seqLength, ...shape]. */
+  forward(x: Tensor): Tensor {
+    checkNoNaN('PoissonEncoder.forward', x);
+    return poissonFromStream(x, this.seqLength, this.fMax * this.dt, this.#stream);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Tensor } from '@snn/core';
+import { randomUniform } from '@snn/core';
+import { checkSeed, randomSeed } from './validate.js';
+
+/**
+ * A position in core's counter-based (Philox) random stream: `seed` picks the stream, `offset` the
+ * first counter. Each draw of n uniforms consumes ceil(n / 4) counters (one Philox block yields 4 words),
+ * so successive draws never overlap and a given (seed, call order) gives the same spikes on every backend.
+ */
+export class RandomStream {
+  readonly seed: number;
+  #offset: number;
+
+  constructor(fn: string, seed?: number, offset = 0) {
+    this.seed = seed ?? randomSeed();
+    checkSeed(fn, this.seed);
+    checkSeed(fn, offset, 'offset');
+    this.#offset = offset;
+  }
+
+  /** The counter the next draw starts at. */
+  get offset(): number {
+    return this.#offset;
+  }
+
+  /** Uniforms in [0, 1) of the given shape; advances the stream past them. */
+  uniform(shape: readonly number[]): Tensor {
+    let n = 1;
+    for (const d of shape) n *= d;
+    const u = randomUniform(shape, { seed: this.seed, offset: this.#offset });
+    this.#offset += Math.ceil(n / 4);
+    return u;
+  }
+}

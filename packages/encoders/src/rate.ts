@@ -1,0 +1,55 @@
+import { ArgumentError, add, cast, clip, less, mul, type Tensor, tensor, tidy } from '@snn/core';
+import { RandomStream } from './random-stream.js';
+import { checkNoNaN, checkSeqLength } from './validate.js';
+
+export interface RateOptions {
+  /** snnTorch `gain`: x is scaled by it before clipping, default 1. */
+  gain?: number;
+  /** snnTorch `offset`: added after the gain, default 0. */
+  offset?: number;
+  /** snnTorch `first_spike_time`: steps before it are silent, default 0. */
+  firstSpikeTime?: number;
+  /** Seed of the random stream (same seed => same spikes on every backend). Random when omitted. */
+  seed?: number;
+  /** First Philox counter to use, default 0. */
+  randomOffset?: number;
+}
+
+/**
+ * Rate coding, snnTorch `spikegen.rate(data, num_steps, gain, offset, first_spike_time)` and SpikingJelly
+ * `encoding.PoissonEncoder` (one step per call there): p = clip(x * gain + offset, 0, 1), and each of the
+ * numSteps steps fires independently with probability p (spike iff u < p, u uniform in [0, 1); p = 1
+ * always fires, p = 0 never does). Returns spikes [numSteps, ...x.shape].
+ */
+export function rate(x: Tensor, numSteps: number, options: RateOptions = {}): Tensor {
+  checkSeqLength('rate', numSteps, 'numSteps');
+  const gain = options.gain ?? 1;
+  const offset = options.offset ?? 0;
+  const firstSpikeTime = options.firstSpikeTime ?? 0;
+  if (!Number.isFinite(gain) || !Number.isFinite(offset)) {
+    throw new ArgumentError(`rate: gain and offset must be finite numbers, got ${gain} and ${offset}`);
+  }
+  if (!Number.isInteger(firstSpikeTime) || firstSpikeTime < 0 || firstSpikeTime > numSteps - 1) {
+    throw new ArgumentError(
+      `rate: firstSpikeTime must be an integer in [0, numSteps - 1 = ${numSteps - 1}], got ${firstSpikeTime}`,
+    );
+  }
+  checkNoNaN('rate', x);
+  const stream = new RandomStream('rate', options.seed, options.randomOffset);
+  return tidy(() => {
+    const p = clip(add(mul(x, gain), offset), 0, 1);
+    const u = stream.uniform([numSteps, ...x.shape]);
+    const spikes = cast(less(u, p), 'float32');
+    if (firstSpikeTime === 0) return spikes;
+    // Silence the first `firstSpikeTime` steps, as snnTorch does with spike_data[0:first_spike_time] = 0.
+    const mask = timeMask(numSteps, x.rank, firstSpikeTime);
+    return mul(spikes, mask);
+  });
+}
+
+/** [numSteps, 1, ..., 1] float mask: 0 for t < from, 1 after. */
+export function timeMask(numSteps: number, rank: number, from: number): Tensor {
+  const values = new Float32Array(numSteps);
+  for (let t = from; t < numSteps; t++) values[t] = 1;
+  return tensor(values, [numSteps, ...new Array<number>(rank).fill(1)]);
+}
