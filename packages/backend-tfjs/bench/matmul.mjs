@@ -5,6 +5,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 
+// Silences tfjs-cpu's "install tfjs-node" banner (tfjs warnings only).
+tf.env().set('PROD', true);
+
 const swap = (t) => tf.transpose(t, [1, 0]);
 const FORMULATIONS = {
   flags: (a, b, ta, tb) => tf.matMul(a, b, ta, tb),
