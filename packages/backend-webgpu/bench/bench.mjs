@@ -63,6 +63,22 @@ const lif = {
   surrogate: 'superspike',
   alpha: 100,
 };
+const spikes = {
+  dataId: backend.write(
+    Float32Array.from({ length: 256 * 784 }, () => (Math.random() < 0.03 ? 1 : 0)),
+    [256, 784],
+    'float32',
+  ),
+  shape: [256, 784],
+  dtype: 'float32',
+};
+const wIn = tensor([784, 100]);
+await time('MatMul [256, 784] spikes (3 %) x [784, 100]', 5, () =>
+  backend.kernels.MatMul({ a: spikes, b: wIn }, { transposeA: false, transposeB: false }),
+);
+await time('SpikeMatMul same', 5, () =>
+  backend.kernels.SpikeMatMul({ a: spikes, b: wIn }, { transposeA: false, transposeB: false }),
+);
 await time(`LIFSequence T ${T} x [256, 100] (fused)`, 5, () =>
   backend.kernels.LIFSequence({ x, v0, i0 }, lif),
 );

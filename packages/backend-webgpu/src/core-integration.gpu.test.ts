@@ -72,8 +72,12 @@ test('LIF-like loss and gradients equal the reference backend (RandomUniform str
   expect(got.x).toEqual(want.x);
   expect(want.g1.some((g) => g !== 0)).toBe(true);
   expect(got.loss).toBeCloseTo(want.loss, 5);
-  got.g1.forEach((g, k) => expect(g).toBeCloseTo(want.g1[k], 4));
-  got.g2.forEach((g, k) => expect(g).toBeCloseTo(want.g2[k], 4));
+  got.g1.forEach((g, k) => {
+    expect(g).toBeCloseTo(want.g1[k], 4);
+  });
+  got.g2.forEach((g, k) => {
+    expect(g).toBeCloseTo(want.g2[k], 4);
+  });
 });
 
 test('GPU buffers stay flat over 20 training steps; one batch of kernels per step', async () => {

@@ -42,6 +42,7 @@ import { Sign } from './Sign.js';
 import { Slice } from './Slice.js';
 import { Spike } from './Spike.js';
 import { SpikeGrad } from './SpikeGrad.js';
+import { SpikeMatMul } from './SpikeMatMul.js';
 import { Sqrt } from './Sqrt.js';
 import { Sub } from './Sub.js';
 import { Sum } from './Sum.js';
@@ -95,6 +96,7 @@ export const KERNELS = {
   Slice,
   Spike,
   SpikeGrad,
+  SpikeMatMul,
   Sqrt,
   Sub,
   Sum,

@@ -177,3 +177,22 @@ test.each([
     { kernel, strides, pads },
   );
 });
+
+test.each([
+  [[6, 13], [13, 5], false, false],
+  [[13, 6], [5, 13], true, true],
+  [[2, 6, 13], [2, 13, 5], false, false],
+  [[1, 6, 13], [3, 5, 13], false, true],
+])(
+  'SpikeMatMul a %j b %j tA %s tB %s equals MatMul on spikes',
+  async (aShape, bShape, transposeA, transposeB) => {
+    const n = aShape.reduce((p, q) => p * q, 1);
+    const spikes = Array.from(values(n, 8), (v) => (v > 0.6 ? 1 : 0));
+    await compare(
+      'SpikeMatMul',
+      { a: { shape: aShape, values: spikes }, b: { shape: bShape } },
+      { transposeA, transposeB },
+      1e-5,
+    );
+  },
+);
