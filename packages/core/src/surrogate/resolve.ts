@@ -24,8 +24,17 @@ export function resolveSpikeFunction(method: SpikeMethod, alpha?: number): Spike
       `unknown spike method '${String(method)}'; expected 'super', 'heaviside', one of ${Object.keys(DEFAULT_SURROGATE_ALPHA).join(', ')}, or a surrogate.* function`,
     );
   }
-  return namedSpikeFunction(name, alpha);
+  // Neuron steps resolve their method on every call: reuse one SpikeFunction per (name, alpha).
+  const key = `${name}:${alpha ?? DEFAULT_SURROGATE_ALPHA[name]}`;
+  let f = cache.get(key);
+  if (f === undefined) {
+    f = namedSpikeFunction(name, alpha);
+    if (cache.size < 64) cache.set(key, f);
+  }
+  return f;
 }
+
+const cache = new Map<string, SpikeFunction>();
 
 /** The (surrogate, alpha) pair a fused kernel needs, or undefined when the method has none (custom, heaviside). */
 export function fusedSurrogate(
