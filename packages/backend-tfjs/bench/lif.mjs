@@ -10,7 +10,7 @@ const B = 256;
 const IN = 784;
 const H = 100;
 const OUT = 10;
-const LR = 0.5;
+const LR = 0.05;
 
 /** Heaviside forward, SuperSpike surrogate (alpha 100) backward, as Norse's default. */
 const spikeFn = snn.customGrad((x) => ({
@@ -73,6 +73,7 @@ export async function benchLif(backends, minMs = 3000) {
       'samples/s': Math.round((B * 1000) / ms),
       'first loss': losses[0].toFixed(4),
       'last loss': loss.toFixed(4),
+      steps: steps + 1,
     });
     snn.dispose([x, ...xs, w1, w2, target]);
   }
