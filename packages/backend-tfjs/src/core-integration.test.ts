@@ -64,7 +64,7 @@ describe('@snn/backend-tfjs under @snn/core', () => {
   );
 
   test.each(['tfjs-wasm', 'tfjs-cpu'])(
-    '%s: tfjs numTensors stays flat over 20 training steps',
+    '%s: tfjs numTensors stays flat over 100 training steps',
     async (name) => {
       await snn.setBackend(name);
       const p = problem();
@@ -78,7 +78,7 @@ describe('@snn/backend-tfjs under @snn/core', () => {
       const tfBefore = tf.memory().numTensors;
       const coreBefore = snn.memory().numTensors;
       const buffersBefore = snn.getBackend().memory().buffers;
-      for (let k = 0; k < 20; k++) snn.dispose(step());
+      for (let k = 0; k < 100; k++) snn.dispose(step());
       expect(tf.memory().numTensors).toBe(tfBefore);
       expect(snn.memory().numTensors).toBe(coreBefore);
       expect(snn.getBackend().memory().buffers).toBe(buffersBefore);
