@@ -9,6 +9,7 @@ import {
   DEFAULT_DT,
   type LIFFeedForwardState,
   type LIFParameters,
+  type LIFStepOptions,
   lifFeedForwardInitialState,
   lifFeedForwardStep,
   lifParameters,
@@ -126,13 +127,16 @@ export function lifSequenceGradDecomposition(
  * before step 0 (null: v = vLeak, i = 0). Uses the fused LIFSequence kernel (native or core's
  * decomposition) when every parameter is a number and the spike method is a named surrogate; otherwise
  * (tensor parameters, a custom surrogate, 'heaviside') it runs lifFeedForwardStep T times with the reset
- * detached. Both paths give the same values and gradients.
+ * detached. Both paths give the same values and gradients. `{ detachReset: false }` asks for Norse's
+ * lif_feed_forward_step gradient exactly (reset in the graph), which the kernel contract does not
+ * cover: it always takes the step loop.
  */
 export function lifFeedForwardSequence(
   x: Tensor,
   state: LIFFeedForwardState | null = null,
   p: Partial<LIFParameters> = {},
   dt: number = DEFAULT_DT,
+  options: LIFStepOptions = {},
 ): LIFSequenceResult {
   const fn = 'lifFeedForwardSequence';
   checkDt(fn, dt);
@@ -144,7 +148,8 @@ export function lifFeedForwardSequence(
   const s = state ?? lifFeedForwardInitialState(neuronShape, q);
   checkStateShape(fn, neuronShape, s.v, s.i);
   const fused = fusedSurrogate(q.method, q.alpha);
-  if (fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
+  const detachReset = options.detachReset ?? true;
+  if (detachReset && fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
     ensureLIFSequenceKernels();
     const attrs: LIFSequenceAttrs = {
       tauSynInv: q.tauSynInv as number,
@@ -159,22 +164,23 @@ export function lifFeedForwardSequence(
     const [z, v, i] = runKernel('LIFSequence', { x, v0: s.v, i0: s.i }, attrs);
     return { z, v, i, state: { v: lastOfSequence(v), i: lastOfSequence(i) } };
   }
-  return lifFeedForwardLoop(x, s, q, dt);
+  return lifFeedForwardLoop(x, s, q, dt, detachReset);
 }
 
-/** The step-by-step path (reset detached, as the fused kernel). */
+/** The step-by-step path (reset detached by default, as the fused kernel). */
 export function lifFeedForwardLoop(
   x: Tensor,
   state: LIFFeedForwardState,
   p: LIFParameters,
   dt: number,
+  detachReset = true,
 ): LIFSequenceResult {
   const zs: Tensor[] = [];
   const vs: Tensor[] = [];
   const is: Tensor[] = [];
   let s = state;
   for (const xt of unstack(x, 0)) {
-    const [z, next] = lifFeedForwardStep(xt, s, p, dt, { detachReset: true });
+    const [z, next] = lifFeedForwardStep(xt, s, p, dt, { detachReset });
     zs.push(z);
     vs.push(next.v);
     is.push(next.i);

@@ -195,6 +195,18 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
     });
   });
 
+  it('detachReset false gives the step loop with the reset in the graph (Norse lif_feed_forward_step)', () => {
+    const attached = probe((x, v0, i0) =>
+      lifFeedForwardSequence(x, { v: v0, i: i0 }, {}, 0.001, { detachReset: false }),
+    );
+    const loop = probe((x, v0, i0) => lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(), 0.001, false));
+    expectSame(attached, loop, 'attached reset');
+    // Same values as the fused path, other gradients.
+    const detached = probe(lifFused);
+    expect(attached.z).toEqual(detached.z);
+    expect(attached.grads[1]).not.toEqual(detached.grads[1]);
+  });
+
   it('rejects a state whose shape does not match x', () => {
     tidy(() => {
       const x = tensor(values(3 * 4, 1, 0, 1), [3, 4]);
