@@ -48,6 +48,18 @@ describe('tensors and memory', () => {
     expect(() => x.reshape([7])).toThrow(DisposedTensorError);
   });
 
+  test('a Tensor is a TensorInfo its backend understands (dataId is the backend id)', () => {
+    const x = tensor([1, 2, 3]);
+    const backend = getBackend();
+    const out = backend.kernels.Add!({ a: x, b: x }, {}) as { dataId: object };
+    expect(Array.from(backend.readSync!(out.dataId))).toEqual([2, 4, 6]);
+    const r = x.reshape([3, 1]);
+    expect(r.dataId).toBe(x.dataId);
+    expect(Array.from(backend.readSync!(r.dataId))).toEqual([1, 2, 3]);
+    backend.disposeData(out.dataId);
+    dispose([x, r]);
+  });
+
   test('reshape size mismatch is a ShapeError naming both shapes', () => {
     const x = zeros([2, 3]);
     expect(() => x.reshape([4, 2])).toThrow(/reshape: cannot reshape \[2, 3\] \(6 elements\) to \[4, 2\]/);

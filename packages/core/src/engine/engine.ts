@@ -18,7 +18,7 @@ import type { Decomposition, GradRule, KernelOutput, KernelTensors } from './ker
 import { MULTI_OUTPUT_KERNELS } from './kernel-types.js';
 import { backprop, type GradScope, releaseTape, type TapeNode, type Thunk } from './tape.js';
 
-/** Engine-side record of one backend buffer; `Tensor.dataId` is this object. Reshapes share it. */
+/** Engine-side record of one backend buffer (`Tensor.record`); reshapes share it. */
 interface DataRecord {
   backend: KernelBackend;
   /** The backend's own id for the data. */
@@ -132,7 +132,7 @@ export class Engine implements TensorOwner {
 
   /** A new handle on the same data (refcount + 1). */
   #share(t: Tensor, shape: readonly number[] = t.shape, track = true): Tensor {
-    const record = t.dataId as DataRecord;
+    const record = t.record as DataRecord;
     record.refCount++;
     return this.#makeTensor(record, shape, t.dtype, track);
   }
@@ -186,19 +186,19 @@ export class Engine implements TensorOwner {
     t.disposedFlag = true;
     this.#numTensors--;
     this.#finalizer.unregister(t);
-    this.#release(t.dataId as DataRecord);
+    this.#release(t.record as DataRecord);
   }
 
   async readTensor(t: Tensor): Promise<BackendValues> {
     this.assertUsable(t, 'data()');
-    const record = t.dataId as DataRecord;
+    const record = t.record as DataRecord;
     await record.backend.flush?.();
     return record.backend.read(record.id);
   }
 
   readTensorSync(t: Tensor): BackendValues {
     this.assertUsable(t, 'dataSync()');
-    const record = t.dataId as DataRecord;
+    const record = t.record as DataRecord;
     if (record.backend.readSync === undefined) {
       throw new BackendError(
         `dataSync(): backend '${record.backend.name}' can only read data asynchronously; use \`await tensor.data()\` (or \`await tensor.array()\`)`,
@@ -336,7 +336,7 @@ export class Engine implements TensorOwner {
 
   /** Moves data made on another backend (after setBackend) to `backend`; needs a sync read. */
   #onBackend(t: Tensor, backend: KernelBackend, op: string): DataId {
-    const record = t.dataId as DataRecord;
+    const record = t.record as DataRecord;
     if (record.backend === backend) return record.id;
     const from = record.backend;
     if (from.readSync === undefined) {

@@ -25,8 +25,11 @@ export class Tensor implements TensorInfo {
   readonly dtype: DType;
   readonly size: number;
   readonly rank: number;
-  /** The engine's handle of the (possibly shared) data; reshape and clone share it. */
-  readonly dataId: DataId;
+  /**
+   * @internal The engine's record of the (possibly shared) data: reshape and clone share it, and it
+   * follows the data when it moves to another backend.
+   */
+  readonly record: { readonly id: DataId };
   /** Marks a trainable leaf (set by `variable()`); informative, gradients are asked for explicitly. */
   requiresGrad = false;
   /** Optional name, shown in error messages (variables, parameters). */
@@ -42,14 +45,14 @@ export class Tensor implements TensorInfo {
   constructor(
     owner: TensorOwner,
     id: number,
-    dataId: DataId,
+    record: { readonly id: DataId },
     shape: readonly number[],
     dtype: DType,
     cached = false,
   ) {
     this.#owner = owner;
     this.id = id;
-    this.dataId = dataId;
+    this.record = record;
     this.shape = Object.freeze(shape.slice());
     this.dtype = dtype;
     let size = 1;
@@ -57,6 +60,11 @@ export class Tensor implements TensorInfo {
     this.size = size;
     this.rank = shape.length;
     this.cached = cached;
+  }
+
+  /** The backend's id of the data (shared by reshapes of the same data). */
+  get dataId(): DataId {
+    return this.record.id;
   }
 
   get isDisposed(): boolean {
