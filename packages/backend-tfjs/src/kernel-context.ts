@@ -42,8 +42,6 @@ function asDType(dtype: string): DType {
  * against any enclosing tf scope, and is registered with the backend's live set.
  */
 export class TfKernelRunner implements TfKernelContext {
-  private readonly owned = new WeakSet<tf.Tensor>();
-
   constructor(
     readonly tfBackend: TfBackendKind,
     private readonly activate: () => void,
@@ -68,33 +66,35 @@ export class TfKernelRunner implements TfKernelContext {
     return tf.reshape(t, info.shape as number[]);
   }
 
+  /*
+   * A kernel that returns an input unchanged (or one tensor twice) would let two DataIds share one
+   * tf.Tensor, and disposing one would free the other: such results are cloned (tfjs shares the
+   * data). Every tensor this backend owns went through tf.keep, so `kept` marks the inputs; fresh
+   * results of a tidy are never kept. (This path is per kernel call: no Sets or WeakSets here.)
+   */
   run(fn: () => tf.Tensor): TensorInfo {
-    return this.runMany(() => [fn()])[0];
+    this.activate();
+    const t = tf.tidy(() => {
+      const raw = fn();
+      return raw.kept ? tf.clone(raw) : raw;
+    });
+    return this.output(t);
   }
 
   runMany(fn: () => tf.Tensor[]): TensorInfo[] {
     this.activate();
-    const outs = tf.tidy(() => {
-      const raw = fn();
-      // A kernel that returns an input unchanged (or the same tensor twice) would let two DataIds
-      // share one tf.Tensor, and disposing one would free the other: clone (tfjs shares the data).
-      const seen = new Set<tf.Tensor>();
-      return raw.map((t) => {
-        const alias = seen.has(t) || this.owned.has(t);
-        seen.add(t);
-        return alias ? tf.clone(t) : t;
-      });
-    });
-    return outs.map((t) => {
-      tf.keep(t);
-      return { dataId: this.adopt(t), shape: t.shape.slice(), dtype: asDType(t.dtype) };
-    });
+    const outs = tf.tidy(() => fn().map((t, k, all) => (t.kept || all.indexOf(t) !== k ? tf.clone(t) : t)));
+    return outs.map((t) => this.output(t));
   }
 
-  /** Wraps a tensor this backend now owns. */
+  private output(t: tf.Tensor): TensorInfo {
+    tf.keep(t);
+    return { dataId: this.adopt(t), shape: t.shape, dtype: asDType(t.dtype) };
+  }
+
+  /** Wraps a kept tensor this backend now owns. */
   adopt(t: tf.Tensor): TfData {
     const data = new TfData(t);
-    this.owned.add(t);
     this.track(data);
     return data;
   }
