@@ -1,3 +1,4 @@
+// Cells and time
 // Decoding, losses, metrics
 export {
   accuracy,
@@ -46,7 +47,6 @@ export { Optimizer, type OptimizerStateDict } from './optim/optimizer.js';
 export { SGD, type SGDOptions } from './optim/sgd.js';
 export type { RandomStateful } from './random/random-stateful.js';
 export { getSeedState, manualSeed, nextSeed, type SeedState, setSeedState } from './random/seed.js';
-// Cells and time
 export { Lift, type Resettable, resetNet, type StepModule, unroll } from './time/unroll.js';
 export {
   CHECKPOINT_FORMAT,

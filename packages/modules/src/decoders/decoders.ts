@@ -3,14 +3,16 @@ import {
   cast,
   equal,
   logSoftmax,
-  max,
   mean,
+  mul,
+  oneHot,
   ShapeError,
   slice,
   squeeze,
   sum,
   type Tensor,
   tidy,
+  transpose,
 } from '@snn/core';
 import { type Targets, targetsTensor } from '../losses/targets.js';
 
@@ -24,16 +26,25 @@ function checkTime(x: Tensor, op: string): void {
     throw new ShapeError(`${op}: expects a [T, batch, ...] recording, got [${x.shape.join(', ')}]`);
 }
 
-/** Maximum over time (Norse tutorial's `torch.max(x, 0)`), e.g. of readout voltages. */
+/**
+ * Maximum over time, as Norse tutorial's `torch.max(x, 0)`: the gradient goes to the FIRST time
+ * step holding the maximum only (PyTorch's rule for `max(dim)`), not shared among ties -- readout
+ * voltages that stay at 0 for several steps tie often, and the gradients differ.
+ */
 export function maxOverTime(x: Tensor): Tensor {
   checkTime(x, 'maxOverTime');
-  return max(x, 0);
+  return tidy(() => {
+    const steps = x.shape[0];
+    const first = oneHot(argMax(x, 0), steps); // [...rest, T]
+    const perm = [x.rank - 1, ...Array.from({ length: x.rank - 1 }, (_, k) => k)];
+    return sum(mul(x, transpose(first, perm)), 0);
+  });
 }
 
 /** Norse tutorial's `decode`: max over time, then log_softmax over classes -> log-probabilities [B, C]. */
 export function maxLogSoftmax(x: Tensor): Tensor {
   checkTime(x, 'maxLogSoftmax');
-  return tidy(() => logSoftmax(max(x, 0), -1));
+  return tidy(() => logSoftmax(maxOverTime(x), -1));
 }
 
 /** The last time step x[T-1]. */

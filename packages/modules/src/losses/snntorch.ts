@@ -3,7 +3,6 @@ import {
   cast,
   expandDims,
   logSoftmax,
-  max,
   mean,
   mul,
   neg,
@@ -16,6 +15,7 @@ import {
   type Tensor,
   tidy,
 } from '@snn/core';
+import { maxOverTime } from '../decoders/decoders.js';
 import { nllLoss } from './classification.js';
 import { type Targets, targetsTensor } from './targets.js';
 
@@ -68,10 +68,10 @@ export function ceCountLoss(spk: Tensor, targets: Targets, opts: PopulationCodeO
   return tidy(() => nllLoss(logSoftmax(spikeCounts(spk, 'ceCountLoss', opts), -1), targets));
 }
 
-/** `ce_max_membrane_loss`: cross entropy of each output's maximum membrane potential over time. */
+/** `ce_max_membrane_loss`: cross entropy of each output's maximum membrane potential over time (gradient to the first maximum, as torch.max). */
 export function ceMaxMembraneLoss(mem: Tensor, targets: Targets): Tensor {
   checkRecording(mem, 'ceMaxMembraneLoss');
-  return tidy(() => nllLoss(logSoftmax(max(mem, 0), -1), targets));
+  return tidy(() => nllLoss(logSoftmax(maxOverTime(mem), -1), targets));
 }
 
 export interface MseCountLossOptions extends PopulationCodeOptions {

@@ -3,7 +3,7 @@ import { Module } from '../module/module.js';
 
 /** Anything with a Norse-style step: `(input, state | null) -> [output, state]`. */
 export interface StepModule<S> {
-  forward(input: Tensor, state: S | null): [Tensor, S];
+  forward(input: Tensor, state?: S | null): [Tensor, S];
 }
 
 /**

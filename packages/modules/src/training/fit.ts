@@ -7,6 +7,7 @@ import type { Module } from '../module/module.js';
 import { clipGradNorm, computeGradients } from '../optim/gradients.js';
 import type { LRScheduler } from '../optim/lr-scheduler.js';
 import type { Optimizer } from '../optim/optimizer.js';
+import { resetNet } from '../time/unroll.js';
 import { type CheckpointStore, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 
 /** One batch: model input and targets. fit disposes both tensors after the step unless `keepBatches`. */
@@ -72,6 +73,11 @@ export interface FitOptions<Out = Tensor> {
   resume?: boolean;
   /** Leave batch tensors to the caller instead of disposing them after use. */
   keepBatches?: boolean;
+  /**
+   * Call `resetNet(model)` before every batch (default true), as SpikingJelly's training loops call
+   * `reset_net` after each: stateful modules (LIFNode) start each batch from rest.
+   */
+  resetBetweenBatches?: boolean;
 }
 
 export interface FitResult {
@@ -101,6 +107,7 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
     ((out: Out, b: Batch) => ({ loss: lossFn(out, b), accuracy: accuracy(out as unknown as Tensor, b.y) }));
   const logEvery = Math.max(1, opts.logEvery ?? 1);
   const params = optimizer.params;
+  const resetBetween = opts.resetBetweenBatches ?? true;
 
   let startEpoch = 0;
   let step = 0;
@@ -124,6 +131,7 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
     let windowSamples = 0;
     for await (const batch of iterate(opts.trainBatches(epoch))) {
       const size = batch.size ?? batch.y.shape[0];
+      if (resetBetween) resetNet(model);
       const lossT = tidy(() => computeGradients(() => lossFn(forward(model, batch.x), batch), params));
       const lossValue = (await lossT.data())[0];
       lossT.dispose();
@@ -164,7 +172,14 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
     const lr = optimizer.lr;
     let evalResult: Record<string, number> | undefined;
     if (opts.evalBatches) {
-      evalResult = await evaluate(model, opts.evalBatches(epoch), forward, metricsFn, !opts.keepBatches);
+      evalResult = await evaluate(
+        model,
+        opts.evalBatches(epoch),
+        forward,
+        metricsFn,
+        !opts.keepBatches,
+        resetBetween,
+      );
     }
     scheduler?.step();
     const result: EpochResult = {
@@ -195,6 +210,7 @@ export async function evaluate<Out>(
   forward: (model: Module, x: Tensor) => Out,
   metrics: (output: Out, batch: Batch) => Record<string, Tensor>,
   disposeBatches = true,
+  resetBetweenBatches = true,
 ): Promise<Record<string, number>> {
   const wasTraining = model.training;
   model.eval();
@@ -203,6 +219,7 @@ export async function evaluate<Out>(
   try {
     for await (const batch of iterate(batches)) {
       const size = batch.size ?? batch.y.shape[0];
+      if (resetBetweenBatches) resetNet(model);
       const values = tidy(() => noGrad(() => metrics(forward(model, batch.x), batch)));
       for (const [k, t] of Object.entries(values)) {
         sums[k] = (sums[k] ?? 0) + (await t.data())[0] * size;
