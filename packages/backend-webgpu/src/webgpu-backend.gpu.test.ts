@@ -3,7 +3,7 @@ import { WebGPUError } from './errors.js';
 import { Uniforms } from './program.js';
 import { createTestBackend } from './test-utils/gpu-backend.js';
 import { harness } from './test-utils/kernel-harness.js';
-import type { WebGPUBackend } from './webgpu-backend.js';
+import { WebGPUBackend } from './webgpu-backend.js';
 
 let backend: WebGPUBackend;
 beforeAll(async () => {
@@ -71,4 +71,54 @@ test('using disposed data throws DisposedTensorError', () => {
   const a = t([1], [1]);
   backend.disposeData(a.dataId);
   expect(() => k('Neg', { x: a })).toThrow(DisposedTensorError);
+});
+
+test('600 dispatches in one batch (uniform arena spills over several buffers) compute the right values', async () => {
+  let x = t([1, -1], [2]);
+  const one = t([1], [1]);
+  await backend.flush();
+  const s0 = backend.stats.submits;
+  for (let i = 0; i < 600; i++) x = k('Add', { a: x, b: one });
+  expect(await read(x)).toEqual([601, 599]);
+  expect(backend.stats.submits - s0).toBe(1);
+});
+
+test('maxDispatchesPerSubmit bounds a batch', async () => {
+  const small = await WebGPUBackend.create({ maxDispatchesPerSubmit: 10 });
+  try {
+    const h = harness(() => small);
+    let x = h.t([0], [1]);
+    for (let i = 0; i < 25; i++) x = h.k('Add', { a: x, b: x });
+    expect(small.stats.submits).toBe(2);
+    expect(await h.read(x)).toEqual([0]);
+  } finally {
+    small.dispose();
+  }
+});
+
+test('grids past 65535 workgroups (2-D dispatch): 5M-element Add and a 100k-output Sum', async () => {
+  const n = 5_000_000;
+  const a = t(
+    new Float32Array(n).map((_, i) => i % 1000),
+    [n],
+  );
+  const out = await read(k('Add', { a, b: t([0.5], [1]) }));
+  expect(out[0]).toBe(0.5);
+  expect(out[n - 1]).toBe(((n - 1) % 1000) + 0.5);
+  expect(out[4_321_987]).toBe((4_321_987 % 1000) + 0.5);
+  const s = await read(
+    k('Sum', { x: t(new Float32Array(200_000).fill(1), [100_000, 2]) }, { axes: [1], keepDims: false }),
+  );
+  expect(s.length).toBe(100_000);
+  expect(s.every((v) => v === 2)).toBe(true);
+});
+
+test('a lost device fails later calls with a clear WebGPUError instead of hanging', async () => {
+  const doomed = await WebGPUBackend.create();
+  const h = harness(() => doomed);
+  const x = h.t([1, 2], [2]);
+  doomed.device.destroy();
+  await expect(h.read(x)).rejects.toThrow(/device lost|destroyed/i);
+  expect(() => h.t([1], [1])).toThrow(WebGPUError);
+  doomed.dispose();
 });
