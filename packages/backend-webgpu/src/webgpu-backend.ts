@@ -83,7 +83,7 @@ export class WebGPUBackend implements KernelBackend {
     this.device = acquired.device;
     this.owned = acquired.owned;
     this.adapterDescription = acquired.adapterDescription;
-    this.maxDispatches = options.maxDispatchesPerSubmit ?? 1024;
+    this.maxDispatches = options.maxDispatchesPerSubmit ?? 4096;
     this.pool = new BufferPool(this.device);
     this.pipelines = new PipelineCache(this.device);
     this.lostPromise = this.device.lost.then((info) => {
