@@ -9,8 +9,9 @@ export async function createTestBackend(): Promise<WebGPUBackend> {
   try {
     return await WebGPUBackend.create();
   } catch (err) {
+    const message = String(err);
     throw new Error(
-      `GPU tests need a WebGPU adapter and none could be created: ${String(err)}\n${NODE_INSTALL_HINT}`,
+      `GPU tests need a WebGPU adapter and none could be created: ${message}${message.includes(NODE_INSTALL_HINT) ? '' : `\n${NODE_INSTALL_HINT}`}`,
     );
   }
 }
