@@ -122,3 +122,11 @@ test('a lost device fails later calls with a clear WebGPUError instead of hangin
   expect(() => h.t([1], [1])).toThrow(WebGPUError);
   doomed.dispose();
 });
+
+test('write converts a typed array of another kind to the dtype (bool: any non-zero is 1)', async () => {
+  const f = backend.write(Int32Array.from([1, -2]), [2], 'float32');
+  expect(Array.from(await backend.read(f))).toEqual([1, -2]);
+  const b = backend.write(Float32Array.from([0, 2.5, -1]), [3], 'bool');
+  expect(Array.from(await backend.read(b))).toEqual([0, 1, 1]);
+  expect(() => backend.write(Float32Array.from([1]), [2], 'float32')).toThrow(/1 values for shape \[2\]/);
+});

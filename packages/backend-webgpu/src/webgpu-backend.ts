@@ -117,7 +117,17 @@ export class WebGPUBackend implements KernelBackend {
     }
     const data = this.allocate(size, dtype);
     if (size > 0) {
-      const words = dtype === 'bool' ? Uint32Array.from(values as Uint8Array) : values;
+      // bool becomes one u32 per element; a typed array of another kind than the dtype is converted.
+      const words =
+        dtype === 'bool'
+          ? Uint32Array.from(values, (v) => (v !== 0 ? 1 : 0))
+          : dtype === 'float32'
+            ? values instanceof Float32Array
+              ? values
+              : Float32Array.from(values)
+            : values instanceof Int32Array
+              ? values
+              : Int32Array.from(values);
       this.device.queue.writeBuffer(data.buffer, 0, words.buffer, words.byteOffset, size * 4);
     }
     this.stats.writes++;
