@@ -9,6 +9,7 @@ export interface EvalConfig {
   /** The data set; undefined means the one the model was trained on (stored in the checkpoint). */
   readonly dataset: DatasetName | undefined;
   readonly dataDir: string | undefined;
+  readonly download: boolean;
   /** undefined: the batch size the model was trained with. */
   readonly batchSize: number | undefined;
   readonly limitTest: number | undefined;
@@ -22,6 +23,7 @@ export interface PredictConfig {
   readonly backend: BackendChoice;
   readonly dataset: DatasetName | undefined;
   readonly dataDir: string | undefined;
+  readonly download: boolean;
   /** Indices into the test set. */
   readonly indices: readonly number[];
   readonly seed: number;
@@ -33,6 +35,7 @@ export interface RawEvalFlags {
   backend?: string;
   dataset?: string;
   dataDir?: string;
+  download?: boolean;
   batchSize?: string;
   limitTest?: string;
   seed?: string;
@@ -59,6 +62,7 @@ function common(raw: RawEvalFlags) {
       raw.backend === undefined ? ('auto' as const) : parseChoice('--backend', raw.backend, BACKEND_CHOICES),
     dataset: raw.dataset === undefined ? undefined : parseChoice('--dataset', raw.dataset, DATASET_NAMES),
     dataDir: raw.dataDir,
+    download: raw.download !== false,
     seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
     json: raw.json === true,
   };

@@ -56,6 +56,7 @@ describe('mnist-demo train flags', () => {
       seed: 0,
       plots: false,
       json: false,
+      download: true,
     });
   });
 
@@ -178,6 +179,7 @@ describe('mnist-demo train flags', () => {
       '--tau',
       '--dataset',
       '--data-dir',
+      '--no-download',
       '--out-dir',
       '--resume',
       '--checkpoint-every',

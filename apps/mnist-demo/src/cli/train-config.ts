@@ -33,6 +33,8 @@ export interface TrainConfig {
   readonly tau: number;
   readonly dataset: DatasetName;
   readonly dataDir: string | undefined;
+  /** Download the data set when no local copy is found (--no-download turns it off). */
+  readonly download: boolean;
   readonly outDir: string;
   readonly resume: string | undefined;
   /** Write a checkpoint every this many batches as well as at the end of each epoch (0: epochs only). */
@@ -58,6 +60,7 @@ export interface RawTrainFlags {
   tau?: string;
   dataset?: string;
   dataDir?: string;
+  download?: boolean;
   outDir?: string;
   resume?: string;
   checkpointEvery?: string;
@@ -110,6 +113,7 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
     tau: raw.tau === undefined ? preset.tau : parsePositive('--tau', raw.tau),
     dataset: raw.dataset === undefined ? 'mnist' : parseChoice('--dataset', raw.dataset, DATASET_NAMES),
     dataDir: nonEmpty('--data-dir', raw.dataDir),
+    download: raw.download !== false,
     outDir: nonEmpty('--out-dir', raw.outDir) ?? `runs/${preset.name}`,
     resume: nonEmpty('--resume', raw.resume),
     checkpointEvery:
