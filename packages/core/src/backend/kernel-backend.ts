@@ -14,7 +14,8 @@ export interface KernelBackend {
   readonly kernels: KernelTable;
   /** Takes ownership of a copy of `values` (the caller may reuse its array). */
   write(values: BackendValues, shape: readonly number[], dtype: DType): DataId;
-  /** Async read of the data behind an id, as a fresh typed array of the dtype's kind. */
+  /** Async read of the data behind an id, as a fresh typed array of the dtype's kind. Includes all work
+   * enqueued before the call (a batching backend submits it itself): core never flushes before a read. */
   read(dataId: DataId): Promise<BackendValues>;
   /** Sync read, where the backend can (CPU backends). GPU backends leave it out. */
   readSync?(dataId: DataId): BackendValues;

@@ -192,7 +192,8 @@ export class Engine implements TensorOwner {
   async readTensor(t: Tensor): Promise<BackendValues> {
     this.assertUsable(t, 'data()');
     const record = t.record as DataRecord;
-    await record.backend.flush?.();
+    // read() includes any work still batched (KernelBackend contract): no separate flush, so a GPU
+    // backend submits once per read, not twice.
     return record.backend.read(record.id);
   }
 
