@@ -18,6 +18,11 @@ export interface TfKernelContext {
   readonly tfBackend: TfBackendKind;
   /** The tf.Tensor behind `info`, viewed with info's shape (core's reshape is metadata only). */
   get(info: TensorInfo): tf.Tensor;
+  /**
+   * A tensor computed from `info` by `make` and cached with its data (see TfData.derive): for
+   * kernels that would otherwise recompute it on every call, e.g. a transposed weight matrix.
+   */
+  derived(info: TensorInfo, key: string, make: (t: tf.Tensor) => tf.Tensor): tf.Tensor;
   /** Runs `fn` in a tf.tidy scope and wraps the one tensor it returns as fresh data for core. */
   run(fn: () => tf.Tensor): TensorInfo;
   /** Same for kernels with several outputs, in the documented order. */
@@ -64,6 +69,11 @@ export class TfKernelRunner implements TfKernelContext {
       );
     }
     return tf.reshape(t, info.shape as number[]);
+  }
+
+  derived(info: TensorInfo, key: string, make: (t: tf.Tensor) => tf.Tensor): tf.Tensor {
+    const t = this.get(info);
+    return (info.dataId as TfData).derive(`${key}:${info.shape.join(',')}`, () => make(t));
   }
 
   /*

@@ -1,10 +1,34 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * The opaque DataId this backend hands to core: a box around one tf.Tensor. Core never sees the
  * tf.Tensor. The box lets disposeData detect double frees and lets `memory()` count live data.
+ *
+ * `derived` holds tensors computed from this data that kernels reuse, e.g. the transpose of a weight
+ * matrix that a MatMul needs on every time step. Data never changes after it is written (kernels
+ * return fresh data), so a derived tensor stays valid until the data is disposed, and dies with it.
  */
 export class TfData {
   disposed = false;
+  private derived?: Map<string, tf.Tensor>;
+
   constructor(readonly tensor: tf.Tensor) {}
+
+  /** The tensor cached under `key`, made (and kept out of any tf.tidy) on first use. */
+  derive(key: string, make: () => tf.Tensor): tf.Tensor {
+    this.derived ??= new Map();
+    let t = this.derived.get(key);
+    if (t === undefined) {
+      t = tf.keep(make());
+      this.derived.set(key, t);
+    }
+    return t;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.tensor.dispose();
+    if (this.derived) for (const t of this.derived.values()) t.dispose();
+    this.derived = undefined;
+  }
 }

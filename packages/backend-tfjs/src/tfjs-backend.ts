@@ -73,9 +73,8 @@ export class TfjsBackend implements KernelBackend {
   disposeData(dataId: DataId): void {
     const data = dataId as TfData;
     if (!(data instanceof TfData) || data.disposed) return;
-    data.disposed = true;
     this.live.delete(data);
-    data.tensor.dispose();
+    data.dispose();
   }
 
   memory(): { buffers: number; bytes: number } {

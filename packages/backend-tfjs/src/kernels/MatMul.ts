@@ -23,12 +23,13 @@ export function matMulTf(
   transposeA: boolean,
   transposeB: boolean,
   outSize: number,
+  bTransposed: () => tf.Tensor = () => swapInner(b),
 ): tf.Tensor {
   if (kind !== 'wasm' || (!transposeA && !transposeB)) return tf.matMul(a, b, transposeA, transposeB);
   const moveOperands = (transposeA ? a.size : 0) + (transposeB ? b.size : 0);
   const moveOutput = (transposeA ? 0 : a.size) + (transposeB ? 0 : b.size) + outSize;
   if (moveOperands <= moveOutput) {
-    return tf.matMul(transposeA ? swapInner(a) : a, transposeB ? swapInner(b) : b);
+    return tf.matMul(transposeA ? swapInner(a) : a, transposeB ? bTransposed() : b);
   }
   return swapInner(tf.matMul(transposeB ? b : swapInner(b), transposeA ? a : swapInner(a)));
 }
@@ -39,5 +40,11 @@ export const MatMul: TfKernel<'MatMul'> = (ctx, { a, b }, { transposeA, transpos
     throw new ArgumentError(`matMul: expected float32 tensors, got ${a.dtype} and ${b.dtype}`);
   }
   const outSize = outShape.reduce((p, d) => p * d, 1);
-  return ctx.run(() => matMulTf(ctx.tfBackend, ctx.get(a), ctx.get(b), transposeA, transposeB, outSize));
+  // x @ W^T with the same W on every time step is the common case: W^T is cached with W's data, which
+  // also lets XNNPACK reuse its packed copy of the same tensor.
+  return ctx.run(() =>
+    matMulTf(ctx.tfBackend, ctx.get(a), ctx.get(b), transposeA, transposeB, outSize, () =>
+      ctx.derived(b, 'transposeInner', swapInner),
+    ),
+  );
 };

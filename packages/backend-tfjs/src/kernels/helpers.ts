@@ -57,3 +57,15 @@ export function unary(
     return ctx.run(() => f(ctx.get(x)));
   };
 }
+
+/**
+ * NumPy broadcast of t to `shape` as t * ones(shape): tfjs-wasm's Tile (behind tf.broadcastTo and
+ * tf.where's operand broadcasting) runs about 8x slower than a broadcasting Mul on [256, 784]
+ * (bench: 8 ms vs 0.9 ms). Multiplying by 1 is exact for every float (NaN, -0 and Infinity included)
+ * and int32; bool goes through int32.
+ */
+export function broadcastFast(t: tf.Tensor, shape: readonly number[]): tf.Tensor {
+  if (t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i])) return t;
+  if (t.dtype === 'bool') return tf.notEqual(tf.mul(tf.cast(t, 'int32'), tf.ones(shape.slice(), 'int32')), 0);
+  return tf.mul(t, tf.ones(shape.slice(), t.dtype));
+}
