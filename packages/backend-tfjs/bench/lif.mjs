@@ -42,14 +42,17 @@ function lifLoss(_x, xs, w1, w2, target) {
  */
 function fusedLoss(x, _xs, w1, w2, target) {
   const cur = snn.reshape(snn.matMul(snn.reshape(x, [T * B, IN]), w1), [T, B, H]);
-  const { z } = snn.lifFeedForwardSequence(cur, null, { vTh: 1, method: 'super', alpha: 100 });
+  const { z } = lifFeedForwardSequence(cur, null, { vTh: 1, method: 'super', alpha: 100 });
   const out = snn.sum(snn.reshape(snn.matMul(snn.reshape(z, [T * B, H]), w2), [T, B, OUT]), 0);
   return snn.mean(snn.square(snn.sub(snn.mul(out, 1 / T), target)));
 }
 
-/** The formulations to time: the fused one where this @snn/core build exports the sequence op. */
-export const MODELS = { 'per-step loop': lifLoss };
-if (typeof snn.lifFeedForwardSequence === 'function') MODELS['fused LIFSequence'] = fusedLoss;
+// Core does not export its neuron functions from the package root yet; its built dist has them.
+const { lifFeedForwardSequence } =
+  typeof snn.lifFeedForwardSequence === 'function' ? snn : await import('../../core/dist/neuron/index.js');
+
+/** The formulations to time. */
+export const MODELS = { 'per-step loop': lifLoss, 'fused LIFSequence': fusedLoss };
 
 export async function benchLif(backends, minMs = 3000, models = MODELS) {
   const rows = [];

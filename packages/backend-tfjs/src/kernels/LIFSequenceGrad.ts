@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { sequenceShape } from './sequence-shapes.js';
+import { unstackFast } from './slice-fast.js';
 import { surrogateDerivativeTf } from './surrogate.js';
 
 /**
@@ -21,10 +22,10 @@ export const LIFSequenceGrad: TfKernel<'LIFSequenceGrad'> = (ctx, inputs, attrs)
       tf.sub(ctx.get(inputs.vDecayed), attrs.vTh),
       attrs.alpha,
     );
-    const direct = tf.unstack(tf.mul(ctx.get(inputs.dz), surrogate), 0);
-    const keep = tf.unstack(tf.sub(1, ctx.get(inputs.z)), 0);
-    const dv = tf.unstack(ctx.get(inputs.dv), 0);
-    const di = tf.unstack(ctx.get(inputs.di), 0);
+    const direct = unstackFast(tf.mul(ctx.get(inputs.dz), surrogate));
+    const keep = unstackFast(tf.sub(1, ctx.get(inputs.z)));
+    const dv = unstackFast(ctx.get(inputs.dv));
+    const di = unstackFast(ctx.get(inputs.di));
     let gv: tf.Tensor = tf.zeros(neuronShape);
     let gi: tf.Tensor = tf.zeros(neuronShape);
     const dx: tf.Tensor[] = new Array(steps);

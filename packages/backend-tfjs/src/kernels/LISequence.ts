@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { sequenceShape } from './sequence-shapes.js';
+import { unstackFast } from './slice-fast.js';
 
 /**
  * Norse's li_feed_forward_step over T steps, input first as Norse does (the reference backend's
@@ -13,7 +14,7 @@ export const LISequence: TfKernel<'LISequence'> = (ctx, { x, v0, i0 }, attrs) =>
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
   return ctx.runMany(() => {
-    const xs = tf.unstack(ctx.get(x), 0);
+    const xs = unstackFast(ctx.get(x));
     let v = ctx.get(v0);
     let i = ctx.get(i0);
     const vs: tf.Tensor[] = [];

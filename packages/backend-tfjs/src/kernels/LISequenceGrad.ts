@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { sequenceShape } from './sequence-shapes.js';
+import { unstackFast } from './slice-fast.js';
 
 /**
  * Reverse-time gradient of LISequence (input first). With a = dt*tauMemInv, b = dt*tauSynInv, from
@@ -12,8 +13,8 @@ export const LISequenceGrad: TfKernel<'LISequenceGrad'> = (ctx, { dv, di }, attr
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
   return ctx.runMany(() => {
-    const dvs = tf.unstack(ctx.get(dv), 0);
-    const dis = tf.unstack(ctx.get(di), 0);
+    const dvs = unstackFast(ctx.get(dv));
+    const dis = unstackFast(ctx.get(di));
     let gv: tf.Tensor = tf.zeros(neuronShape);
     let gi: tf.Tensor = tf.zeros(neuronShape);
     const dx: tf.Tensor[] = new Array(steps);

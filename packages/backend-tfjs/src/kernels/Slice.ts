@@ -1,6 +1,6 @@
 import { formatShape, ShapeError } from '@snn/core';
-import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
+import { sliceFast } from './slice-fast.js';
 
 export const Slice: TfKernel<'Slice'> = (ctx, { x }, { begin, size }) => {
   const ok =
@@ -12,5 +12,6 @@ export const Slice: TfKernel<'Slice'> = (ctx, { x }, { begin, size }) => {
       `slice: begin ${formatShape(begin)} and size ${formatShape(size)} do not fit shape ${formatShape(x.shape)}`,
     );
   }
-  return ctx.run(() => tf.slice(ctx.get(x), begin.slice(), size.slice()));
+  // sliceFast: tfjs-wasm's own Slice costs O(input) (slice-fast.ts).
+  return ctx.run(() => sliceFast(ctx.get(x), begin, size));
 };
