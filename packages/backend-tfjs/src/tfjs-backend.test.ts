@@ -180,6 +180,44 @@ for (const kind of ['cpu', 'wasm'] as const) {
       expect(values(pf)).toEqual([-0.5, -0.5, 1, 2, -0.5]);
     });
 
+    test('Slice: contiguous runs (copied straight from the wasm heap) and strided regions, every dtype', () => {
+      const shape = [4, 3, 5];
+      const host = Array.from({ length: 60 }, (_, k) => k);
+      const cases: [number[], number[]][] = [
+        [
+          [2, 0, 0],
+          [1, 3, 5],
+        ], // one step: contiguous
+        [
+          [1, 0, 0],
+          [2, 3, 5],
+        ], // contiguous
+        [
+          [3, 1, 0],
+          [1, 2, 5],
+        ], // contiguous
+        [
+          [0, 1, 1],
+          [4, 2, 3],
+        ], // strided
+      ];
+      for (const dtype of ['float32', 'int32', 'bool'] as const) {
+        const vals = dtype === 'bool' ? host.map((k) => (k % 3 === 0 ? 1 : 0)) : host;
+        const x = t(vals, shape, dtype);
+        for (const [begin, size] of cases) {
+          const want: number[] = [];
+          for (let i = 0; i < size[0]; i++)
+            for (let j = 0; j < size[1]; j++)
+              for (let k = 0; k < size[2]; k++)
+                want.push(vals[((begin[0] + i) * 3 + begin[1] + j) * 5 + begin[2] + k]);
+          const y = run('Slice', { x }, { begin, size });
+          expect(y.dtype).toBe(dtype);
+          expect(y.shape).toEqual(size);
+          expect(values(y)).toEqual(want);
+        }
+      }
+    });
+
     test('OneHot, including out-of-range indices and depth 1', () => {
       const idx = t([0, 2, -1, 5], [2, 2], 'int32');
       const o = run('OneHot', { indices: idx }, { depth: 3, onValue: 0.9, offValue: 0.05 });
