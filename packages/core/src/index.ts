@@ -17,5 +17,6 @@ export { sumToShape } from './gradients/reduce-util.js';
 export * from './kernels/kernel-signatures.js';
 export * from './kernels/shape-utils.js';
 export * from './ops/index.js';
+export { philox4x32_10, uniformFloat32 } from './random/philox.js';
 export { describeTensor, type NestedArray, Tensor } from './tensor/tensor.js';
 export * from './tensor/tensor-info.js';

@@ -2,6 +2,7 @@ import {
   arange,
   dispose,
   fill,
+  memory,
   ones,
   onesLike,
   randomNormal,
@@ -54,6 +55,14 @@ test('randomUniform follows the Philox specification, with range and offset', ()
   expect(Math.min(...v)).toBeGreaterThanOrEqual(-2);
   expect(Math.max(...v)).toBeLessThan(3);
   dispose([u, r]);
+});
+
+test('randomUniform with a range outside tidy leaves only its result alive', () => {
+  const before = memory().numTensors;
+  const r = randomUniform([8], { seed: 3, low: -1, high: 1 });
+  expect(memory().numTensors).toBe(before + 1);
+  r.dispose();
+  expect(memory().numTensors).toBe(before);
 });
 
 test('randomNormal: Box-Muller over the Philox stream, reproducible, right moments', () => {

@@ -159,18 +159,20 @@ export function randomUniform(
 ): Tensor {
   checkShape(shape, 'randomUniform');
   const { seed, offset = 0, low = 0, high = 1 } = options;
-  const u = ENGINE.runKernel('RandomUniform', {}, { shape: [...shape], seed, offset });
-  if (low === 0 && high === 1) return u;
-  return ENGINE.tidy(() =>
-    ENGINE.runKernel(
+  if (low === 0 && high === 1)
+    return ENGINE.runKernel('RandomUniform', {}, { shape: [...shape], seed, offset });
+  // The [0, 1) draw is made inside the tidy so it is freed with the intermediate product.
+  return ENGINE.tidy(() => {
+    const u = ENGINE.runKernel('RandomUniform', {}, { shape: [...shape], seed, offset });
+    return ENGINE.runKernel(
       'Add',
       {
         a: ENGINE.runKernel('Mul', { a: u, b: ENGINE.scalarConst(high - low, 'float32') }, {}),
         b: ENGINE.scalarConst(low, 'float32'),
       },
       {},
-    ),
-  );
+    );
+  });
 }
 
 /**
