@@ -182,7 +182,6 @@ describe('mnist-demo train flags', () => {
       '--no-download',
       '--out-dir',
       '--resume',
-      '--checkpoint-every',
       '--seed',
       '--limit-train',
       '--limit-test',

@@ -49,7 +49,7 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
   const backendOption = () =>
     new Option(
       '--backend <name>',
-      'compute backend; auto picks the fastest that starts (tfjs-wasm, then tfjs-cpu, then reference)',
+      'compute backend; auto picks the fastest that starts (tfjs-node if installed, tfjs-wasm, tfjs-cpu, reference)',
     ).choices(BACKEND_CHOICES);
   const datasetOption = () => new Option('--dataset <name>', 'IDX data set').choices(DATASET_NAMES);
 
@@ -81,10 +81,9 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
     .option('--data-dir <dir>', DATA_HELP)
     .option('--no-download', 'never download the data set: fail with a message if no local copy is found')
     .option('--out-dir <dir>', 'where checkpoints, metrics and pictures go (default: runs/<preset>)')
-    .option('--resume <checkpoint>', 'continue the run saved in this checkpoint (same flags, same seed)')
     .option(
-      '--checkpoint-every <batches>',
-      'also checkpoint every this many batches (default 0: after each epoch)',
+      '--resume <checkpoint>',
+      'continue the run saved in this checkpoint (written after every epoch; same flags, same seed)',
     )
     .option('--seed <S>', 'seed for initialisation, shuffling and stochastic encoders (default 0)')
     .option('--limit-train <N>', 'use only the first N training images')

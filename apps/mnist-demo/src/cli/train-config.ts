@@ -37,8 +37,6 @@ export interface TrainConfig {
   readonly download: boolean;
   readonly outDir: string;
   readonly resume: string | undefined;
-  /** Write a checkpoint every this many batches as well as at the end of each epoch (0: epochs only). */
-  readonly checkpointEvery: number;
   readonly seed: number;
   readonly limitTrain: number | undefined;
   readonly limitTest: number | undefined;
@@ -63,7 +61,6 @@ export interface RawTrainFlags {
   download?: boolean;
   outDir?: string;
   resume?: string;
-  checkpointEvery?: string;
   seed?: string;
   limitTrain?: string;
   limitTest?: string;
@@ -116,8 +113,6 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
     download: raw.download !== false,
     outDir: nonEmpty('--out-dir', raw.outDir) ?? `runs/${preset.name}`,
     resume: nonEmpty('--resume', raw.resume),
-    checkpointEvery:
-      raw.checkpointEvery === undefined ? 0 : parseInteger('--checkpoint-every', raw.checkpointEvery, 0),
     seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
     limitTrain: optionalCount('--limit-train', raw.limitTrain),
     limitTest: optionalCount('--limit-test', raw.limitTest),
