@@ -47,9 +47,7 @@ function fusedLoss(x, _xs, w1, w2, target) {
   return snn.mean(snn.square(snn.sub(snn.mul(out, 1 / T), target)));
 }
 
-// Core does not export its neuron functions from the package root yet; its built dist has them.
-const { lifFeedForwardSequence } =
-  typeof snn.lifFeedForwardSequence === 'function' ? snn : await import('../../core/dist/neuron/index.js');
+const { lifFeedForwardSequence } = snn;
 
 /** The formulations to time. */
 export const MODELS = { 'per-step loop': lifLoss, 'fused LIFSequence': fusedLoss };

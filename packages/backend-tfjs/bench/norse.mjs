@@ -7,9 +7,7 @@ import { registerTfjsBackends } from '@snn/backend-tfjs';
 import * as snn from '@snn/core';
 import { DataLoader, loadMnist } from '@snn/data-mnist';
 
-// Core does not export its neuron steps from the package root yet; its built dist has them.
-const neuron = typeof snn.lifStep === 'function' ? snn : await import('../../core/dist/neuron/index.js');
-const { lifCurrentEncoder, lifStep, liFeedForwardStep } = neuron;
+const { lifCurrentEncoder, lifStep, liFeedForwardStep } = snn;
 
 const T = 32;
 const HIDDEN = 100;

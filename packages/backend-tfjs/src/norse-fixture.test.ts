@@ -1,5 +1,4 @@
 import * as snn from '@snn/core';
-import * as tf from '@tensorflow/tfjs-core';
 // Core's neuron functions are not exported from '@snn/core' yet; this reaches the same module
 // instances through core's source (switch to the package import once it exports them).
 import {
@@ -10,7 +9,8 @@ import {
   lifCurrentEncoder,
   lifFeedForwardSequence,
   lifStep,
-} from '../../core/src/neuron/index.js';
+} from '@snn/core';
+import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsBackends } from './register.js';
 import { expectFixtureClose, flat, loadFixture, type Nested, shapeOf } from './test-utils/fixtures.js';
 

@@ -2,7 +2,7 @@
 // a feed-forward LIF -> LI network (fused sequence kernels: the count must not grow with T) and the
 // Norse tutorial's recurrent SNN (a recurrent cell runs per step, so its count grows with T).
 import * as snn from '@snn/core';
-import { liFeedForwardSequence, lifFeedForwardSequence } from '../../core/src/neuron/index.js';
+import { liFeedForwardSequence, lifFeedForwardSequence } from '@snn/core';
 import { registerWebGPUBackend } from '../src/register.js';
 import { adamStep, createNorseRecurrent, norseLoss } from '../src/test-utils/norse-recurrent.js';
 import type { WebGPUBackend } from '../src/webgpu-backend.js';

@@ -8,7 +8,7 @@ import {
   lifCurrentEncoder,
   lifFeedForwardSequence,
   lifStep,
-} from '../../core/src/neuron/index.js';
+} from '@snn/core';
 import { registerWebGPUBackend } from './register.js';
 import { expectFixtureClose, flat, loadFixture, type Nested, shapeOf } from './test-utils/fixtures.js';
 import type { WebGPUBackend } from './webgpu-backend.js';

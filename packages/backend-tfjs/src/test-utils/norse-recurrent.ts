@@ -1,12 +1,6 @@
 import * as snn from '@snn/core';
 // Core's neuron steps are not exported from '@snn/core' yet; the same module instances via its source.
-import {
-  type LIFState,
-  type LIState,
-  liFeedForwardStep,
-  lifCurrentEncoder,
-  lifStep,
-} from '../../../core/src/neuron/index.js';
+import { type LIFState, type LIState, liFeedForwardStep, lifCurrentEncoder, lifStep } from '@snn/core';
 
 /*
  * The Norse MNIST tutorial's recurrent SNN written with core's neuron steps: ConstantCurrentLIFEncoder(T)

@@ -1,4 +1,4 @@
-import { uniformFloat32 } from '../../../core/src/random/philox.js';
+import { uniformFloat32 } from '@snn/core';
 import { createTestBackend } from '../test-utils/gpu-backend.js';
 import { harness } from '../test-utils/kernel-harness.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';

@@ -1,11 +1,5 @@
 import * as snn from '@snn/core';
-import {
-  type LIFState,
-  type LIState,
-  liFeedForwardStep,
-  lifCurrentEncoder,
-  lifStep,
-} from '../../../core/src/neuron/index.js';
+import { type LIFState, type LIState, liFeedForwardStep, lifCurrentEncoder, lifStep } from '@snn/core';
 
 /*
  * The Norse MNIST tutorial's recurrent SNN written with core's neuron steps: ConstantCurrentLIFEncoder(T)
