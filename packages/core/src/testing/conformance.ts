@@ -1,11 +1,7 @@
 /// <reference types="jest" />
 // describeConformance defines jest suites; its callers run under jest, whose globals it uses.
 import type { BackendFactory, KernelBackend } from '../backend/kernel-backend.js';
-import {
-  type KernelName,
-  OPTIONAL_KERNELS,
-  REQUIRED_KERNELS,
-} from '../kernels/kernel-signatures.js';
+import { type KernelName, OPTIONAL_KERNELS, REQUIRED_KERNELS } from '../kernels/kernel-signatures.js';
 import type { KernelCase } from './case-types.js';
 import { conformanceCases } from './cases/index.js';
 import { runKernelCase } from './run-case.js';
