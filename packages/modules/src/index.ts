@@ -1,4 +1,9 @@
+export { Leaky, type LeakyOptions } from './cells/leaky.js';
+export type { LearnableOptions } from './cells/learnable.js';
+export { LICell, type LICellOptions, LILinearCell } from './cells/li.js';
 // Cells and time
+export { LIFCell, type LIFCellOptions, LIFRecurrentCell, type LIFRecurrentCellOptions } from './cells/lif.js';
+export { IFNode, LIFNode } from './cells/lif-node.js';
 // Decoding, losses, metrics
 export {
   accuracy,
@@ -36,6 +41,7 @@ export {
   type PopulationCodeOptions,
 } from './losses/snntorch.js';
 export type { Targets } from './losses/targets.js';
+export { EncoderSNNDecoder, RecurrentSNN, type RecurrentSNNOptions } from './models/recurrent-snn.js';
 // Modules and parameters
 export { type LoadStateDictResult, Module, type StateDictValue } from './module/module.js';
 export { Parameter } from './module/parameter.js';

@@ -1,0 +1,173 @@
+import { add, memory, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
+import { Module } from '../module/module.js';
+import { expectClose, flat, loadReference, shapeOf } from '../test-utils/reference.js';
+import { resetNet, unroll } from '../time/unroll.js';
+import { Leaky } from './leaky.js';
+import { LICell, LILinearCell } from './li.js';
+import { LIFCell, LIFRecurrentCell } from './lif.js';
+import { IFNode, LIFNode } from './lif-node.js';
+import { LI, LIF } from './sequence.js';
+
+const t = (x: unknown) => tensor(flat(x), shapeOf(x));
+const values = (x: Tensor) => Array.from(x.dataSync());
+
+describe('cells reproduce the library fixtures through unroll', () => {
+  it('LIFCell = Norse lif_feed_forward_step (norse-lif-feed-forward-step.json)', () => {
+    const f = loadReference('norse-lif-feed-forward-step.json');
+    const [z, s] = unroll(new LIFCell(), t(f.inputs.x));
+    expect(values(z)).toEqual(flat(f.outputs.z));
+    const last = (k: string) => flat((f.outputs[k] as unknown[])[(f.outputs[k] as unknown[]).length - 1]);
+    expectClose(values(s.v), last('v'));
+    expectClose(values(s.i), last('i'));
+  });
+
+  it('LICell = Norse li_feed_forward_step (norse-li-feed-forward-step.json)', () => {
+    const f = loadReference('norse-li-feed-forward-step.json');
+    const [v] = unroll(new LICell(), t(f.inputs.x));
+    expectClose(values(v), flat(f.outputs.v));
+  });
+
+  it('Leaky = snnTorch Leaky(beta=0.9) (snntorch-leaky.json), with snnTorch state-dict keys', () => {
+    const f = loadReference('snntorch-leaky.json');
+    const cell = new Leaky(0.9);
+    expect([...cell.stateDict().keys()]).toEqual([
+      'threshold',
+      'graded_spikes_factor',
+      'reset_mechanism_val',
+      'beta',
+    ]);
+    expect(cell.parameters()).toHaveLength(0);
+    const [spk, mem] = unroll(cell, t(f.inputs.x));
+    expect(values(spk)).toEqual(flat(f.outputs.spk));
+    const memRec = f.outputs.mem as unknown[];
+    expectClose(values(mem), flat(memRec[memRec.length - 1]));
+  });
+
+  it('LIFNode = SpikingJelly LIFNode(tau=2) multi-step (spikingjelly-lifnode.json); state kept until resetNet', () => {
+    const f = loadReference('spikingjelly-lifnode.json');
+    const node = new LIFNode({ tau: 2, storeVSeq: true });
+    const x = t(f.inputs.x);
+    const spikes = node.forward(x);
+    expect(values(spikes)).toEqual(flat(f.outputs.spikes));
+    expectClose(values(node.vSeq!), flat(f.outputs.v));
+    // a second call continues from the kept membrane; after resetNet it starts over
+    class Net extends Module {
+      readonly sn = this.registerModule('sn', node);
+      forward(x: Tensor) {
+        return this.sn.forward(x);
+      }
+    }
+    const net = new Net();
+    const again = values(net.forward(x));
+    resetNet(net);
+    expect(node.lastV).toBeNull();
+    expect(values(net.forward(x))).toEqual(flat(f.outputs.spikes));
+    expect(again).toBeDefined();
+    const ifn = new IFNode();
+    expect(values(ifn.forward(tensor([0.6, 0.6, 0.6], [3, 1])))).toEqual([0, 1, 0]);
+  });
+});
+
+describe('LIFRecurrentCell', () => {
+  it('initialises like Norse: randn * sqrt(2/hidden), zero diagonal, PyTorch key names', () => {
+    const cell = new LIFRecurrentCell(200, 100, { seed: 4 });
+    expect(cell.input_weights.shape).toEqual([100, 200]);
+    const w = values(cell.input_weights.value);
+    const mean = w.reduce((s, v) => s + v, 0) / w.length;
+    const std = Math.sqrt(w.reduce((s, v) => s + (v - mean) ** 2, 0) / w.length);
+    expect(Math.abs(mean)).toBeLessThan(0.01);
+    expect(Math.abs(std - Math.sqrt(2 / 100))).toBeLessThan(0.005);
+    const r = values(cell.recurrent_weights.value);
+    for (let k = 0; k < 100; k++) expect(r[k * 101]).toBe(0);
+    expect(r.filter((v) => v !== 0).length).toBe(100 * 99);
+    expect([...cell.stateDict().keys()]).toEqual(['input_weights', 'recurrent_weights']);
+    const auto = new LIFRecurrentCell(3, 4, { autapses: true, seed: 1 });
+    expect(values(auto.recurrent_weights.value).filter((v) => v === 0)).toHaveLength(0);
+  });
+
+  it('names the module and shapes when the input does not fit', () => {
+    const cell = new LIFRecurrentCell(3, 4, { seed: 1 });
+    expect(() => cell.forward(tensor(new Float32Array(10), [2, 5]))).toThrow(
+      /LIFRecurrentCell\(3, 4\) expects input \[batch, 3\], got \[2, 5\]/,
+    );
+  });
+});
+
+describe('learnable neuron parameters', () => {
+  it('LIFCell with learnable per-neuron tauMemInv and vTh gets gradients for both', () => {
+    const cell = new LIFCell({ p: { vTh: 0.2 }, learnable: ['tauMemInv', 'vTh'], learnableShape: [3] });
+    expect([...cell.stateDict().keys()]).toEqual(['tau_mem_inv', 'v_th']);
+    const x = tensor(
+      Array.from({ length: 30 }, (_, k) => ((k * 7) % 5) * 4),
+      [10, 3],
+    );
+    const { grads } = valueAndGrads(
+      () => {
+        const [z, s] = unroll(cell, x);
+        return add(sum(s.v), sum(z));
+      },
+      cell.parameters().map((p) => p.value),
+    );
+    expect(grads).toHaveLength(2);
+    for (const g of grads) {
+      expect(g.shape).toEqual([3]);
+      expect(values(g).some((v) => v !== 0)).toBe(true);
+    }
+  });
+
+  it('Leaky with learnBeta/learnThreshold exposes them as parameters', () => {
+    const cell = new Leaky(0.8, { learnBeta: true, learnThreshold: true, shape: [2] });
+    expect(cell.namedParameters().map(([k]) => k)).toEqual(['threshold', 'beta']);
+    const { grads } = valueAndGrads(
+      () => {
+        const [, mem] = unroll(cell, tensor([0.7, 0.3, 0.7, 0.3, 0.7, 0.3, 0.7, 0.3], [4, 2]));
+        return sum(mem);
+      },
+      cell.parameters().map((p) => p.value),
+    );
+    expect(values(grads[1]).every((v) => v !== 0)).toBe(true);
+  });
+
+  it('LILinearCell has Norse input_weights and runs li_step', () => {
+    const cell = new LILinearCell(3, 2, { seed: 3 });
+    expect([...cell.stateDict().keys()]).toEqual(['input_weights']);
+    const [v] = unroll(cell, tensor(new Float32Array(12).fill(1), [4, 1, 3]));
+    expect(v.shape).toEqual([4, 1, 2]);
+  });
+
+  it('unrolled cells do not leak tensors inside tidy', () => {
+    const cell = new LIFRecurrentCell(3, 4, { seed: 1 });
+    const x = tensor(new Float32Array(30).fill(1), [5, 2, 3]);
+    const before = memory().numTensors;
+    tidy(() => {
+      unroll(cell, x);
+    });
+    expect(memory().numTensors).toBe(before);
+  });
+});
+
+describe('sequence layers LIF / LI', () => {
+  it('match the step cells: LIF (reset kept) equals unrolled LIFCell values and gradients; LI equals LICell', () => {
+    const x = tensor(
+      Array.from({ length: 40 }, (_, k) => ((k * 13) % 7) * 15),
+      [10, 2, 2],
+    );
+    const [zSeq, sSeq] = new LIF({ detachReset: false }).forward(x);
+    const [zStep, sStep] = unroll(new LIFCell(), x);
+    expect(values(zSeq)).toEqual(values(zStep));
+    expectClose(values(sSeq.v), values(sStep.v));
+    const [vSeq] = new LI().forward(x);
+    const [vStep] = unroll(new LICell(), x);
+    expectClose(values(vSeq), values(vStep));
+  });
+
+  it('LIF with the default detached reset (fused kernel) has the same spikes and a gradient', () => {
+    const x = tensor(
+      Array.from({ length: 40 }, (_, k) => ((k * 13) % 7) * 15),
+      [10, 2, 2],
+    );
+    const { grads } = valueAndGrads(() => sum(new LIF().forward(x)[0]), [x]);
+    expect(values(new LIF().forward(x)[0])).toEqual(values(unroll(new LIFCell(), x)[0]));
+    expect(values(grads[0]).some((v) => v !== 0)).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import {
+  DEFAULT_DT,
+  type LIParameters,
+  type LIState,
+  liFeedForwardStep,
+  liParameters,
+  liStep,
+  ShapeError,
+  type Tensor,
+} from '@snn/core';
+import { scaledNormal } from '../layers/init.js';
+import { Module } from '../module/module.js';
+import type { Parameter } from '../module/parameter.js';
+import { type LearnableOptions, registerLearnable } from './learnable.js';
+
+type LIKey = 'tauSynInv' | 'tauMemInv' | 'vLeak';
+
+export interface LICellOptions extends LearnableOptions<LIKey> {
+  /** Norse `LIParameters`; missing fields take Norse's defaults (tauSynInv 200, tauMemInv 100, vLeak 0). */
+  p?: Partial<LIParameters>;
+  dt?: number;
+}
+
+/**
+ * Norse's `LICell`: a leaky integrator (no spikes) fed an input current, the usual readout.
+ * `forward(input, state)` returns [voltage, state] (`li_feed_forward_step`).
+ */
+export class LICell extends Module {
+  readonly dt: number;
+  private readonly neuronParams: () => Partial<LIParameters>;
+
+  constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LICellOptions = {}) {
+    super();
+    this.dt = dt;
+    this.neuronParams = registerLearnable(
+      this,
+      (n, v) => this.registerParameter(n, v),
+      liParameters(p),
+      learn,
+    );
+  }
+
+  forward(input: Tensor, state: LIState | null = null): [Tensor, LIState] {
+    return liFeedForwardStep(input, state, this.neuronParams(), this.dt);
+  }
+}
+
+/**
+ * Norse's `LILinearCell`: a leaky integrator behind its own weights `input_weights` [hidden, input]
+ * (Norse init randn * sqrt(2 / hidden)); `forward(input, state)` runs `li_step`.
+ */
+export class LILinearCell extends Module {
+  readonly input_weights: Parameter;
+  readonly dt: number;
+  private readonly neuronParams: () => Partial<LIParameters>;
+
+  constructor(
+    readonly inputSize: number,
+    readonly hiddenSize: number,
+    { p = {}, dt = DEFAULT_DT, seed, ...learn }: LICellOptions & { seed?: number } = {},
+  ) {
+    super();
+    this.dt = dt;
+    this.input_weights = this.registerParameter(
+      'input_weights',
+      scaledNormal([hiddenSize, inputSize], Math.sqrt(2 / hiddenSize), seed),
+    );
+    this.neuronParams = registerLearnable(
+      this,
+      (n, v) => this.registerParameter(n, v),
+      liParameters(p),
+      learn,
+    );
+  }
+
+  forward(input: Tensor, state: LIState | null = null): [Tensor, LIState] {
+    if (input.rank < 1 || input.shape[input.rank - 1] !== this.inputSize) {
+      throw new ShapeError(
+        `LILinearCell(${this.inputSize}, ${this.hiddenSize}) expects input [..., ${this.inputSize}], got [${input.shape.join(', ')}]`,
+      );
+    }
+    return liStep(input, state, this.input_weights.value, this.neuronParams(), this.dt);
+  }
+}

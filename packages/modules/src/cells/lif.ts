@@ -1,0 +1,146 @@
+import {
+  add,
+  DEFAULT_DT,
+  keep,
+  type LIFFeedForwardState,
+  type LIFParameters,
+  type LIFState,
+  lifFeedForwardStep,
+  lifParameters,
+  lifStep,
+  mul,
+  noGrad,
+  ShapeError,
+  type Tensor,
+  tensor,
+} from '@snn/core';
+import { scaledNormal } from '../layers/init.js';
+import { Module } from '../module/module.js';
+import type { Parameter } from '../module/parameter.js';
+import { type LearnableOptions, registerLearnable } from './learnable.js';
+
+type LIFKey = 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset';
+
+export interface LIFCellOptions extends LearnableOptions<LIFKey> {
+  /** Norse `LIFParameters`; missing fields take Norse's defaults. */
+  p?: Partial<LIFParameters>;
+  dt?: number;
+}
+
+/**
+ * Norse's `LIFCell`: one Euler step of a current-based LIF population driven by an input current
+ * (`lif_feed_forward_step`). `forward(input, state)` with `state` null starting at v = vLeak, i = 0;
+ * returns [spikes, state]. Run it over time with `unroll`.
+ */
+export class LIFCell extends Module {
+  readonly dt: number;
+  private readonly neuronParams: () => Partial<LIFParameters>;
+
+  constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LIFCellOptions = {}) {
+    super();
+    this.dt = dt;
+    this.neuronParams = registerLearnable(
+      this,
+      (n, v) => this.registerParameter(n, v),
+      lifParameters(p),
+      learn,
+    );
+  }
+
+  get p(): Partial<LIFParameters> {
+    return this.neuronParams();
+  }
+
+  forward(input: Tensor, state: LIFFeedForwardState | null = null): [Tensor, LIFFeedForwardState] {
+    return lifFeedForwardStep(input, state, this.neuronParams(), this.dt);
+  }
+}
+
+export interface LIFRecurrentCellOptions extends LIFCellOptions {
+  /** Allow self-connections (Norse default false: the diagonal is zero and stays zero). */
+  autapses?: boolean;
+  /** Seed of the initial weights (default: the next seed of `manualSeed`'s sequence). */
+  seed?: number;
+}
+
+/**
+ * Norse's `LIFRecurrentCell`: `input_weights` [hidden, input] and `recurrent_weights` [hidden,
+ * hidden], both initialised as Norse does, randn * sqrt(2 / hidden). With `autapses` false (the
+ * default) the recurrent diagonal is zeroed at init and after loading, and masked in forward so its
+ * gradient is zero and no optimizer can move it. `forward(input, state)` runs `lif_step`.
+ */
+export class LIFRecurrentCell extends Module {
+  readonly input_weights: Parameter;
+  readonly recurrent_weights: Parameter;
+  readonly dt: number;
+  readonly autapses: boolean;
+  private readonly neuronParams: () => Partial<LIFParameters>;
+  private readonly offDiagonal: Tensor | null;
+
+  constructor(
+    readonly inputSize: number,
+    readonly hiddenSize: number,
+    { p = {}, dt = DEFAULT_DT, autapses = false, seed, ...learn }: LIFRecurrentCellOptions = {},
+  ) {
+    super();
+    this.dt = dt;
+    this.autapses = autapses;
+    const scale = Math.sqrt(2 / hiddenSize);
+    this.input_weights = this.registerParameter(
+      'input_weights',
+      scaledNormal([hiddenSize, inputSize], scale, seed),
+    );
+    this.recurrent_weights = this.registerParameter(
+      'recurrent_weights',
+      scaledNormal([hiddenSize, hiddenSize], scale, seed === undefined ? undefined : seed + 1),
+    );
+    this.neuronParams = registerLearnable(
+      this,
+      (n, v) => this.registerParameter(n, v),
+      lifParameters(p),
+      learn,
+    );
+    this.offDiagonal = autapses ? null : keep(offDiagonalMask(hiddenSize));
+    this.zeroAutapses();
+  }
+
+  get p(): Partial<LIFParameters> {
+    return this.neuronParams();
+  }
+
+  private zeroAutapses(): void {
+    if (this.offDiagonal)
+      // + 0 turns the -0 of masked negative weights into +0, as PyTorch's fill_diagonal_(0).
+      this.recurrent_weights.assign(
+        noGrad(() => add(mul(this.recurrent_weights.value, this.offDiagonal!), 0)),
+      );
+  }
+
+  protected override onStateLoaded(): void {
+    this.zeroAutapses();
+  }
+
+  forward(input: Tensor, state: LIFState | null = null): [Tensor, LIFState] {
+    if (input.rank !== 2 || input.shape[1] !== this.inputSize) {
+      throw new ShapeError(
+        `LIFRecurrentCell(${this.inputSize}, ${this.hiddenSize}) expects input [batch, ${this.inputSize}], got [${input.shape.join(', ')}]`,
+      );
+    }
+    const rec = this.offDiagonal
+      ? mul(this.recurrent_weights.value, this.offDiagonal)
+      : this.recurrent_weights.value;
+    return lifStep(input, state, this.input_weights.value, rec, this.neuronParams(), this.dt);
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.offDiagonal?.dispose();
+  }
+}
+
+/** 1 everywhere except 0 on the diagonal, [n, n]. */
+function offDiagonalMask(n: number): Tensor {
+  const m = new Float32Array(n * n).fill(1);
+  for (let k = 0; k < n; k++) m[k * n + k] = 0;
+  return tensor(m, [n, n]);
+}

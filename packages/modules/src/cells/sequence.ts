@@ -1,0 +1,81 @@
+import type { Tensor } from '@snn/core';
+import {
+  DEFAULT_DT,
+  type LIFFeedForwardState,
+  type LIFParameters,
+  type LIParameters,
+  type LIState,
+  liFeedForwardSequence,
+  lifFeedForwardSequence,
+  lifParameters,
+  liParameters,
+} from '@snn/core';
+import { Module } from '../module/module.js';
+import { type LearnableOptions, registerLearnable } from './learnable.js';
+
+export interface LIFOptions extends LearnableOptions<'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset'> {
+  p?: Partial<LIFParameters>;
+  dt?: number;
+  /**
+   * Cut the reset from the graph (default true): the whole sequence then runs as one fused LIFSequence
+   * kernel where the backend has one. false reproduces Norse's `lif_feed_forward_step` gradient
+   * exactly (reset kept) with a step loop.
+   */
+  detachReset?: boolean;
+}
+
+/**
+ * Norse's `LIF` layer: a LIF population over a whole sequence, xSeq [T, ...] input currents ->
+ * [spikes [T, ...], final state]. The fast path for feed-forward nets (see `detachReset`).
+ */
+export class LIF extends Module {
+  readonly dt: number;
+  readonly detachReset: boolean;
+  private readonly neuronParams: () => Partial<LIFParameters>;
+
+  constructor({ p = {}, dt = DEFAULT_DT, detachReset = true, ...learn }: LIFOptions = {}) {
+    super();
+    this.dt = dt;
+    this.detachReset = detachReset;
+    this.neuronParams = registerLearnable(
+      this,
+      (n, v) => this.registerParameter(n, v),
+      lifParameters(p),
+      learn,
+    );
+  }
+
+  forward(xSeq: Tensor, state: LIFFeedForwardState | null = null): [Tensor, LIFFeedForwardState] {
+    const r = lifFeedForwardSequence(xSeq, state, this.neuronParams(), this.dt, {
+      detachReset: this.detachReset,
+    });
+    return [r.z, r.state];
+  }
+}
+
+export interface LIOptions extends LearnableOptions<'tauSynInv' | 'tauMemInv' | 'vLeak'> {
+  p?: Partial<LIParameters>;
+  dt?: number;
+}
+
+/** Norse's `LI` layer: a leaky integrator over a sequence, xSeq [T, ...] -> [voltages [T, ...], final state]. */
+export class LI extends Module {
+  readonly dt: number;
+  private readonly neuronParams: () => Partial<LIParameters>;
+
+  constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LIOptions = {}) {
+    super();
+    this.dt = dt;
+    this.neuronParams = registerLearnable(
+      this,
+      (n, v) => this.registerParameter(n, v),
+      liParameters(p),
+      learn,
+    );
+  }
+
+  forward(xSeq: Tensor, state: LIState | null = null): [Tensor, LIState] {
+    const r = liFeedForwardSequence(xSeq, state, this.neuronParams(), this.dt);
+    return [r.v, r.state];
+  }
+}

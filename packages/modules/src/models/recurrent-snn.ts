@@ -1,0 +1,98 @@
+import {
+  DEFAULT_DT,
+  type LIFParameters,
+  type LIFState,
+  type LIState,
+  reshape,
+  stack,
+  type Tensor,
+  unstack,
+} from '@snn/core';
+import { LICell } from '../cells/li.js';
+import { LIFRecurrentCell } from '../cells/lif.js';
+import { Linear } from '../layers/linear.js';
+import { Module } from '../module/module.js';
+
+export interface RecurrentSNNOptions {
+  /** Hidden-layer parameters; Norse's tutorial uses { alpha: 100, vTh: 0.5 }. */
+  p?: Partial<LIFParameters>;
+  dt?: number;
+  seed?: number;
+}
+
+/**
+ * The `SNN` of Norse's MNIST tutorial, line by line: a `LIFRecurrentCell` (`l1`), a bias-free
+ * `Linear` (`fc_out`) and an `LICell` readout (`out`), looped over time. Input [T, B, ...features]
+ * (flattened per step), output the readout voltages [T, B, outputFeatures]. State-dict keys are the
+ * tutorial's: `l1.input_weights`, `l1.recurrent_weights`, `fc_out.weight`.
+ */
+export class RecurrentSNN extends Module {
+  readonly l1: LIFRecurrentCell;
+  readonly fc_out: Linear;
+  readonly out: LICell;
+
+  constructor(
+    readonly inputFeatures: number,
+    readonly hiddenFeatures: number,
+    readonly outputFeatures: number,
+    { p = { alpha: 100, vTh: 0.5 }, dt = DEFAULT_DT, seed }: RecurrentSNNOptions = {},
+  ) {
+    super();
+    this.l1 = this.registerModule('l1', new LIFRecurrentCell(inputFeatures, hiddenFeatures, { p, dt, seed }));
+    this.fc_out = this.registerModule(
+      'fc_out',
+      new Linear(hiddenFeatures, outputFeatures, {
+        bias: false,
+        seed: seed === undefined ? undefined : seed + 2,
+      }),
+    );
+    this.out = this.registerModule('out', new LICell({ dt }));
+  }
+
+  forward(x: Tensor): Tensor {
+    let s1: LIFState | null = null;
+    let so: LIState | null = null;
+    const voltages: Tensor[] = [];
+    for (const step of unstack(x, 0)) {
+      let z = reshape(step, [-1, this.inputFeatures]);
+      [z, s1] = this.l1.forward(z, s1);
+      z = this.fc_out.forward(z);
+      let vo: Tensor;
+      [vo, so] = this.out.forward(z, so);
+      voltages.push(vo);
+    }
+    return stack(voltages, 0);
+  }
+}
+
+type Fn = (x: Tensor) => Tensor;
+
+/**
+ * Norse tutorial's `Model(encoder, snn, decoder)`: forward = decoder(snn(encoder(x))). The encoder and
+ * decoder are functions or modules (only modules contribute parameters).
+ */
+export class EncoderSNNDecoder extends Module {
+  private readonly encode: Fn;
+  private readonly decode: Fn;
+
+  constructor(
+    encoder: Fn | { forward: Fn },
+    readonly snn: Module & { forward: Fn },
+    decoder: Fn | { forward: Fn },
+  ) {
+    super();
+    this.registerModule('snn', snn);
+    for (const [name, m] of [
+      ['encoder', encoder],
+      ['decoder', decoder],
+    ] as const) {
+      if (m instanceof Module) this.registerModule(name, m);
+    }
+    this.encode = typeof encoder === 'function' ? encoder : (x) => encoder.forward(x);
+    this.decode = typeof decoder === 'function' ? decoder : (x) => decoder.forward(x);
+  }
+
+  forward(x: Tensor): Tensor {
+    return this.decode(this.snn.forward(this.encode(x)));
+  }
+}
