@@ -1,4 +1,13 @@
-import { keep, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
+import {
+  keep,
+  lifCurrentEncoder,
+  stack,
+  type Tensor,
+  tensor,
+  tidy,
+  valueAndGrads,
+  zerosLike,
+} from '@snn/core';
 import { maxLogSoftmax } from '../decoders/decoders.js';
 import { nllLoss } from '../losses/classification.js';
 import { expectClose, flat, loadReference, shapeOf } from '../test-utils/reference.js';
@@ -56,6 +65,24 @@ describe("Norse's recurrent MNIST SNN (norse-recurrent-snn-grad.json)", () => {
         `loss ${worst(value, [ref.outputs.loss]).toExponential(1)}, dW_in ${worst(grads[0], ref.outputs.grad_input_weights).toExponential(1)}, ` +
         `dW_rec ${worst(grads[1], ref.outputs.grad_recurrent_weights).toExponential(1)}, dW_out ${worst(grads[2], ref.outputs.grad_fc_out).toExponential(1)}`,
     );
+  });
+
+  it('runs the whole tutorial pipeline from the image: constant-current LIF encoder -> SNN -> decode', () => {
+    // Norse's ConstantCurrentLIFEncoder(T): lif_current_encoder on the image, T times, from v = 0.
+    const encoder = (image: Tensor) => {
+      const spikes: Tensor[] = [];
+      let v = zerosLike(image);
+      for (let k = 0; k < (ref.params.T as number); k++) {
+        const [z, next] = lifCurrentEncoder(image, v);
+        spikes.push(z);
+        v = next;
+      }
+      return stack(spikes, 0);
+    };
+    const model = new EncoderSNNDecoder(encoder, build(), maxLogSoftmax);
+    expect(Array.from(encoder(t(ref.inputs.image)).dataSync())).toEqual(flat(ref.outputs.encoded));
+    const loss = nllLoss(model.forward(t(ref.inputs.image)), flat(ref.inputs.target));
+    expectClose(Array.from(loss.dataSync()), [ref.outputs.loss as number]);
   });
 
   it('keeps autapses at zero: diagonal gradient is exactly 0 and loading a non-zero diagonal clears it', () => {

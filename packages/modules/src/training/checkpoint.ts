@@ -4,7 +4,7 @@ import { parseSafetensors, type SafetensorsInput, serializeSafetensors } from '.
 import type { Module } from '../module/module.js';
 import type { LRScheduler, SchedulerState } from '../optim/lr-scheduler.js';
 import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';
-import { isRandomStateful } from '../random/random-stateful.js';
+import { isRandomStateful, type RandomStateful } from '../random/random-stateful.js';
 import { getSeedState, type SeedState, setSeedState } from '../random/seed.js';
 
 /*
@@ -48,11 +48,14 @@ export interface CheckpointParts {
   readonly model: Module;
   readonly optimizer?: Optimizer;
   readonly scheduler?: LRScheduler;
+  /** Other random generators of the run (e.g. a data shuffler or an encoder outside the model), by name. */
+  readonly random?: Readonly<Record<string, RandomStateful>>;
 }
 
 interface RandomStates {
   readonly seed: SeedState;
   readonly modules: Record<string, Record<string, number>>;
+  readonly other?: Record<string, Record<string, number>>;
 }
 
 async function toInput(t: Tensor): Promise<SafetensorsInput> {
@@ -74,7 +77,9 @@ export async function saveCheckpoint(
   for (const [path, m] of parts.model.namedModules()) {
     if (isRandomStateful(m)) modules[path] = m.getRandomState();
   }
-  const rng: RandomStates = { seed: getSeedState(), modules };
+  const other: Record<string, Record<string, number>> = {};
+  for (const [name, r] of Object.entries(parts.random ?? {})) other[name] = r.getRandomState();
+  const rng: RandomStates = { seed: getSeedState(), modules, other };
   const metadata: Record<string, string> = {
     format: CHECKPOINT_FORMAT,
     progress: JSON.stringify(progress),
@@ -122,6 +127,11 @@ export function loadCheckpoint(
     const s = rng.modules[path];
     if (!s) throw new TrainingError(`checkpoint has no random state for module "${path}"`);
     m.setRandomState(s);
+  }
+  for (const [name, r] of Object.entries(parts.random ?? {})) {
+    const st = rng.other?.[name];
+    if (!st) throw new TrainingError(`checkpoint has no random state for "${name}"`);
+    r.setRandomState(st);
   }
   const progress = JSON.parse(metadata.progress) as TrainingProgress;
   return { ...progress, extra: JSON.parse(metadata.extra ?? '{}') as Record<string, unknown> };

@@ -67,11 +67,27 @@ function makeData(n: number, seed: number): { x: Float32Array[]; y: number[] } {
 }
 
 /** Batches [T, B, F] in an order that depends only on the epoch. */
-function batches(data: { x: Float32Array[]; y: number[] }, batchSize: number) {
+/** A stateful shuffler (its state must travel in checkpoints for a resumed run to see the same order). */
+class Shuffler {
+  state = 1;
+  next(n: number): number {
+    this.state = (Math.imul(this.state, 48271) >>> 0) % 2147483647;
+    return this.state % n;
+  }
+  getRandomState() {
+    return { state: this.state };
+  }
+  setRandomState(s: Record<string, number>) {
+    this.state = s.state;
+  }
+}
+
+/** Batches [T, B, F]; the order depends on the epoch, or on a stateful shuffler when given. */
+function batches(data: { x: Float32Array[]; y: number[] }, batchSize: number, shuffler?: Shuffler) {
   return function* (epoch: number): Generator<Batch> {
     const order = data.y.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
-      const j = (i * 7 + epoch * 13) % (i + 1);
+      const j = shuffler ? shuffler.next(i + 1) : (i * 7 + epoch * 13) % (i + 1);
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (let b = 0; b < order.length; b += batchSize) {
@@ -114,6 +130,7 @@ describe('fit', () => {
     const data = makeData(12, 2);
     const run = async (epochs: number, store = memoryCheckpointStore(), resume = false, seed = 5) => {
       const model = new TinySNN(seed, 0.2);
+      const shuffler = new Shuffler();
       const optimizer = new Adam(model.parameters(), { lr: 0.01 });
       const scheduler = new StepLR(optimizer, 2, 0.5);
       await fit({
@@ -121,7 +138,8 @@ describe('fit', () => {
         optimizer,
         scheduler,
         epochs,
-        trainBatches: batches(data, 4),
+        trainBatches: batches(data, 4, shuffler),
+        random: { shuffler },
         checkpoint: store,
         resume,
       });

@@ -7,6 +7,7 @@ import type { Module } from '../module/module.js';
 import { clipGradNorm, computeGradients } from '../optim/gradients.js';
 import type { LRScheduler } from '../optim/lr-scheduler.js';
 import type { Optimizer } from '../optim/optimizer.js';
+import type { RandomStateful } from '../random/random-stateful.js';
 import { resetNet } from '../time/unroll.js';
 import { type CheckpointStore, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 
@@ -71,6 +72,8 @@ export interface FitOptions<Out = Tensor> {
   checkpoint?: CheckpointStore;
   /** Continue from the store's last checkpoint if there is one. */
   resume?: boolean;
+  /** Random generators outside the model whose state checkpoints must carry (by name). */
+  random?: Readonly<Record<string, RandomStateful>>;
   /** Leave batch tensors to the caller instead of disposing them after use. */
   keepBatches?: boolean;
   /**
@@ -114,7 +117,7 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
   if (opts.resume && opts.checkpoint) {
     const bytes = await opts.checkpoint.load();
     if (bytes) {
-      const restored = loadCheckpoint(bytes, { model, optimizer, scheduler });
+      const restored = loadCheckpoint(bytes, { model, optimizer, scheduler, random: opts.random });
       startEpoch = restored.epoch;
       step = restored.step;
     }
@@ -193,7 +196,10 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
     };
     if (opts.checkpoint) {
       await opts.checkpoint.save(
-        await saveCheckpoint({ model, optimizer, scheduler }, { epoch: epoch + 1, step }),
+        await saveCheckpoint(
+          { model, optimizer, scheduler, random: opts.random },
+          { epoch: epoch + 1, step },
+        ),
       );
     }
     history.push(result);
