@@ -113,3 +113,14 @@ describe('Module', () => {
     expect(memory().numTensors).toBe(before);
   });
 });
+
+describe('parameter tensor names', () => {
+  it('follow the dotted key from the root and survive assignment', () => {
+    const m = new Outer();
+    expect(m.snn.fc_out.weight.value.name).toBe('snn.fc_out.weight');
+    expect(m.bias.name).toBe('bias');
+    m.loadStateDict({ 'snn.fc_out.weight': tensor([1, 2, 3, 4, 5, 6], [2, 3]) }, { strict: false });
+    expect(m.snn.fc_out.weight.value.name).toBe('snn.fc_out.weight');
+    m.dispose();
+  });
+});

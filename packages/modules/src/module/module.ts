@@ -78,7 +78,7 @@ export abstract class Module {
   /** Registers a trainable tensor under `name` (the key it gets in `stateDict`). */
   protected registerParameter(name: string, value: Tensor, requiresGrad = true): Parameter {
     this.checkName(name);
-    const p = new Parameter(value, requiresGrad);
+    const p = new Parameter(value, requiresGrad, name);
     this.ownParams.set(name, p);
     return p;
   }
@@ -86,7 +86,7 @@ export abstract class Module {
   /** Registers persistent non-trainable state (in `stateDict`, never in `parameters()`), e.g. a mask. */
   protected registerBuffer(name: string, value: Tensor): Parameter {
     this.checkName(name);
-    const p = new Parameter(value, false);
+    const p = new Parameter(value, false, name);
     this.ownBuffers.set(name, p);
     return p;
   }
@@ -101,6 +101,8 @@ export abstract class Module {
     }
     module.parentModule = this;
     module.nameInParent = name;
+    // Tensor names follow the dotted key (modules are registered bottom-up, so prefixing suffices).
+    for (const [key, slot] of module.namedSlots()) slot.name = `${name}.${key}`;
     this.ownChildren.set(name, module);
     return module;
   }

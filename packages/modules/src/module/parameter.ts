@@ -14,13 +14,23 @@ export class Parameter {
     value: Tensor,
     /** false: kept in the state dict but never handed to optimizers (PyTorch `requires_grad=False`). */
     public requiresGrad = true,
+    name?: string,
   ) {
-    this.current = variable(value, { requiresGrad });
+    this.current = variable(value, { requiresGrad, name });
     if (this.current !== value) value.dispose();
   }
 
   get value(): Tensor {
     return this.current;
+  }
+
+  /** The dotted key from the outermost module this parameter is registered in; errors show it. */
+  get name(): string | undefined {
+    return this.current.name;
+  }
+
+  set name(n: string | undefined) {
+    this.current.name = n;
   }
 
   get shape(): readonly number[] {
@@ -31,7 +41,7 @@ export class Parameter {
   assign(next: Tensor): void {
     if (next === this.current) return;
     const old = this.current;
-    this.current = variable(next, { requiresGrad: this.requiresGrad });
+    this.current = variable(next, { requiresGrad: this.requiresGrad, name: old.name });
     if (this.current !== next) next.dispose();
     else keep(next);
     old.dispose();
