@@ -1,0 +1,107 @@
+import {
+  type LIFParameters,
+  lifCurrentEncoder,
+  maximum,
+  mul,
+  stack,
+  sub,
+  type Tensor,
+  tidy,
+  zerosLike,
+} from '@snn/core';
+import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+
+/**
+ * Norse `constant_current_lif_encode`: x is a constant input current; a LIF neuron per element
+ * (Norse's `lif_current_encoder`: v += dt * tauMemInv * ((vLeak - v) + x), spike when v > vTh, then
+ * v -= z * (v - vReset)) is simulated for seqLength steps from v = 0. Returns spikes [seqLength, ...x.shape].
+ * Differentiable in x through the surrogate of `p.method` (Norse's 'super' by default).
+ */
+export function constantCurrentLIFEncode(
+  x: Tensor,
+  seqLength: number,
+  p: Partial<LIFParameters> = {},
+  dt = 0.001,
+): Tensor {
+  checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
+  checkNoNaN('constantCurrentLIFEncode', x);
+  return tidy(() => {
+    let v = zerosLike(x);
+    const spikes: Tensor[] = [];
+    for (let t = 0; t < seqLength; t++) {
+      const [z, vNext] = lifCurrentEncoder(x, v, p, dt);
+      spikes.push(z);
+      v = vNext;
+    }
+    return stack(spikes, 0);
+  });
+}
+
+/**
+ * Norse `spike_latency_lif_encode`: the constant-current LIF encoder with an infinite refractory period,
+ * i.e. only each neuron's first spike is kept. Returns [seqLength, ...x.shape].
+ */
+export function spikeLatencyLIFEncode(
+  x: Tensor,
+  seqLength: number,
+  p: Partial<LIFParameters> = {},
+  dt = 0.001,
+): Tensor {
+  checkLIFEncoderArgs('spikeLatencyLIFEncode', seqLength, dt);
+  checkNoNaN('spikeLatencyLIFEncode', x);
+  return tidy(() => {
+    let v = zerosLike(x);
+    let fired = zerosLike(x);
+    const spikes: Tensor[] = [];
+    for (let t = 0; t < seqLength; t++) {
+      const [z, vNext] = lifCurrentEncoder(x, v, p, dt);
+      spikes.push(mul(z, sub(1, fired)));
+      fired = maximum(fired, z);
+      v = vNext;
+    }
+    return stack(spikes, 0);
+  });
+}
+
+function checkLIFEncoderArgs(fn: string, seqLength: number, dt: number): void {
+  checkSeqLength(fn, seqLength);
+  checkNonNegative(fn, 'dt', dt, true);
+}
+
+/** Norse `ConstantCurrentLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`. */
+export class ConstantCurrentLIFEncoder {
+  readonly seqLength: number;
+  readonly p: Partial<LIFParameters>;
+  readonly dt: number;
+
+  constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {
+    checkLIFEncoderArgs('ConstantCurrentLIFEncoder', seqLength, dt);
+    this.seqLength = seqLength;
+    this.p = p;
+    this.dt = dt;
+  }
+
+  /** Input currents [...shape] -> spikes [seqLength, ...shape]. */
+  forward(x: Tensor): Tensor {
+    return constantCurrentLIFEncode(x, this.seqLength, this.p, this.dt);
+  }
+}
+
+/** Norse `SpikeLatencyLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`: first spike only. */
+export class SpikeLatencyLIFEncoder {
+  readonly seqLength: number;
+  readonly p: Partial<LIFParameters>;
+  readonly dt: number;
+
+  constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {
+    checkLIFEncoderArgs('SpikeLatencyLIFEncoder', seqLength, dt);
+    this.seqLength = seqLength;
+    this.p = p;
+    this.dt = dt;
+  }
+
+  /** Input currents [...shape] -> spikes [seqLength, ...shape], at most one per neuron. */
+  forward(x: Tensor): Tensor {
+    return spikeLatencyLIFEncode(x, this.seqLength, this.p, this.dt);
+  }
+}
