@@ -1,14 +1,14 @@
 import { surrogateDerivative as hostDerivative } from '../backends/reference/surrogate-derivatives.js';
 import { grads, stack, sum, tensor, tidy, zeros } from '../index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { liFeedForwardStep, lifCurrentEncoder, lifFeedForwardStep, lifParameters } from './index.js';
 import {
   expectClose,
   expectSpikes,
-  loadFixture,
+  loadReferenceFixture,
   type Nested,
   shapeOf,
-} from './test-utils/reference-fixtures.js';
+} from '../testing/fixtures.js';
+import { liFeedForwardStep, lifCurrentEncoder, lifFeedForwardStep, lifParameters } from './index.js';
 
 function rows(v: Nested): Tensor[] {
   const shape = shapeOf(v).slice(1);
@@ -17,7 +17,7 @@ function rows(v: Nested): Tensor[] {
 
 describe('Norse LIF (fixtures)', () => {
   it('lifFeedForwardStep reproduces norse-lif-feed-forward-step.json (default LIFParameters)', () => {
-    const f = loadFixture('norse-lif-feed-forward-step');
+    const f = loadReferenceFixture('norse-lif-feed-forward-step');
     tidy(() => {
       const zs: Tensor[] = [];
       const vs: Tensor[] = [];
@@ -37,7 +37,7 @@ describe('Norse LIF (fixtures)', () => {
   });
 
   it('lifCurrentEncoder reproduces norse-lif-current-encoder.json (100 steps)', () => {
-    const f = loadFixture('norse-lif-current-encoder');
+    const f = loadReferenceFixture('norse-lif-current-encoder');
     tidy(() => {
       const current = tensor(f.inputs.input_current as number[], [4]);
       let v = zeros([4]);
@@ -55,7 +55,7 @@ describe('Norse LIF (fixtures)', () => {
   });
 
   it('liFeedForwardStep reproduces norse-li-feed-forward-step.json', () => {
-    const f = loadFixture('norse-li-feed-forward-step');
+    const f = loadReferenceFixture('norse-li-feed-forward-step');
     tidy(() => {
       const vs: Tensor[] = [];
       const is: Tensor[] = [];

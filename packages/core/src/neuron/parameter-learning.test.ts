@@ -1,8 +1,8 @@
 import { surrogateDerivative as sd } from '../backends/reference/surrogate-derivatives.js';
 import { add, grads, mul, sum, tensor, tidy } from '../index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { expectRelative } from '../testing/fixtures.js';
 import { type LIFFeedForwardState, lifFeedForwardStep } from './index.js';
-import { expectRelative } from './test-utils/reference-fixtures.js';
 
 /*
  * Norse's parameter-learning notebook trains per-neuron tauMemInv and vTh. Here the gradients of a

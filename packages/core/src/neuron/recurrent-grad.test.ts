@@ -15,16 +15,16 @@ import {
   zeros,
 } from '../index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { type LIFState, type LIState, liFeedForwardStep, lifCurrentEncoder, lifStep } from './index.js';
 import {
   expectClose,
   expectRelative,
   expectSpikes,
   flat,
-  loadFixture,
+  loadReferenceFixture,
   type Nested,
   shapeOf,
-} from './test-utils/reference-fixtures.js';
+} from '../testing/fixtures.js';
+import { type LIFState, type LIState, liFeedForwardStep, lifCurrentEncoder, lifStep } from './index.js';
 
 /*
  * BPTT through the Norse MNIST tutorial's recurrent SNN, in small (norse-recurrent-snn-grad.json):
@@ -33,7 +33,7 @@ import {
  * with core's step functions and ops.
  */
 
-const f = loadFixture('norse-recurrent-snn-grad');
+const f = loadReferenceFixture('norse-recurrent-snn-grad');
 const T = f.params.T as number;
 
 function t2(v: Nested): Tensor {

@@ -18,6 +18,7 @@ import {
 } from '../index.js';
 import * as surrogate from '../surrogate/index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { expectClose } from '../testing/fixtures.js';
 import {
   ensureLIFSequenceKernels,
   ensureLISequenceKernels,
@@ -28,7 +29,6 @@ import {
 } from './index.js';
 import { lifFeedForwardLoop } from './lif-sequence.js';
 import { referenceWithout } from './test-utils/no-fused-backend.js';
-import { expectClose } from './test-utils/reference-fixtures.js';
 
 /** Deterministic pseudo-random values in [lo, hi). */
 function values(count: number, seed: number, lo: number, hi: number): number[] {

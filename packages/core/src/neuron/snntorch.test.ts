@@ -1,14 +1,14 @@
 import { grads, stack, sum, tensor, tidy } from '../index.js';
 import * as surrogate from '../surrogate/index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { leakyStep, synapticStep } from './index.js';
 import {
   expectClose,
   expectSpikes,
-  loadFixture,
+  loadReferenceFixture,
   type Nested,
   shapeOf,
-} from './test-utils/reference-fixtures.js';
+} from '../testing/fixtures.js';
+import { leakyStep, synapticStep } from './index.js';
 
 function rows(v: Nested): Tensor[] {
   const shape = shapeOf(v).slice(1);
@@ -30,7 +30,7 @@ function run(xs: Tensor[], step: (x: Tensor, m: Tensor | null) => [Tensor, Tenso
 
 describe('snnTorch Leaky', () => {
   it('reproduces snntorch-leaky.json (beta 0.9, subtract reset one step late)', () => {
-    const f = loadFixture('snntorch-leaky');
+    const f = loadReferenceFixture('snntorch-leaky');
     tidy(() => {
       const [spk, mem] = run(rows(f.inputs.x), (x, m) => leakyStep(x, m, { beta: 0.9 }));
       expectSpikes(spk.dataSync(), f.outputs.spk, 'spk');

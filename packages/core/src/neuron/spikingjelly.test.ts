@@ -1,10 +1,10 @@
 import { grads, sum, tensor, tidy } from '../index.js';
+import { expectClose, expectSpikes, flat, loadReferenceFixture, shapeOf } from '../testing/fixtures.js';
 import { ifNode, lifNode, lifNodeStep } from './index.js';
-import { expectClose, expectSpikes, flat, loadFixture, shapeOf } from './test-utils/reference-fixtures.js';
 
 describe('SpikingJelly nodes', () => {
   it('lifNode reproduces spikingjelly-lifnode.json (tau 2, hard reset, decay_input, multi-step)', () => {
-    const f = loadFixture('spikingjelly-lifnode');
+    const f = loadReferenceFixture('spikingjelly-lifnode');
     tidy(() => {
       const x = tensor(flat(f.inputs.x), shapeOf(f.inputs.x));
       const { spikes, v } = lifNode(x, null, { tau: 2 });

@@ -1,10 +1,10 @@
 import { surrogateDerivative as hostDerivative } from '../backends/reference/surrogate-derivatives.js';
 import { abs, add, grad, mul, reciprocal, tensor, tidy } from '../index.js';
 import type { SurrogateName } from '../kernels/kernel-signatures.js';
-import { expectClose, expectSpikes, loadFixture } from '../neuron/test-utils/reference-fixtures.js';
+import { expectClose, expectSpikes, loadReferenceFixture } from '../testing/fixtures.js';
 import * as surrogate from './index.js';
 
-const fixture = loadFixture('surrogate-gradients');
+const fixture = loadReferenceFixture('surrogate-gradients');
 const xs = fixture.inputs.x as number[];
 
 describe('surrogate spike functions reproduce the libraries (surrogate-gradients.json)', () => {

@@ -2,6 +2,19 @@ export type { KernelCase, TensorSpec } from './case-types.js';
 export { conformanceCases } from './cases/index.js';
 export { type ConformanceOptions, describeConformance } from './conformance.js';
 export {
+  expectClose,
+  expectRelative,
+  expectSpikes,
+  fixtureTensor,
+  flat,
+  loadReferenceFixture,
+  type Nested,
+  REFERENCE_DIR_ENV,
+  type ReferenceFixture,
+  referenceDir,
+  shapeOf,
+} from './fixtures.js';
+export {
   checkDecomposition,
   checkGradients,
   type DecompositionCheck,

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TensorInfo } from '../../tensor/tensor-info.js';
+import { expectClose, loadReferenceFixture } from '../../testing/fixtures.js';
 import { createReferenceBackend } from './reference-backend.js';
 
 /* The fused neuron kernels against values computed with Norse 1.0 (float64): see shared/reference. */
@@ -12,9 +10,8 @@ interface Fixture {
   outputs: Record<string, number[][]>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const load = (name: string) =>
-  JSON.parse(readFileSync(resolve(here, '../../../../../../shared/reference', name), 'utf8')) as Fixture;
+// The feed-forward fixtures hold one [T, n] input x and [T, n] outputs.
+const load = (name: string) => loadReferenceFixture(name) as unknown as Fixture;
 
 const backend = createReferenceBackend();
 const write = (rows: number[][] | number[], shape: number[]): TensorInfo => ({
@@ -23,16 +20,6 @@ const write = (rows: number[][] | number[], shape: number[]): TensorInfo => ({
   dtype: 'float32',
 });
 const read = (t: TensorInfo) => Array.from(backend.readSync(t.dataId));
-
-function expectClose(actual: number[], expected: number[][], what: string) {
-  const flat = expected.flat();
-  const scale = Math.max(...flat.map(Math.abs));
-  expect(actual).toHaveLength(flat.length);
-  actual.forEach((a, k) => {
-    const err = Math.abs(a - flat[k]);
-    if (err > 1e-4 * scale + 1e-6) throw new Error(`${what}[${k}]: got ${a}, Norse ${flat[k]}`);
-  });
-}
 
 describe('fused neuron kernels reproduce Norse', () => {
   it('LIFSequence matches lif_feed_forward_step (default parameters)', () => {

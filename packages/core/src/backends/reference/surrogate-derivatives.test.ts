@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SurrogateName } from '../../kernels/kernel-signatures.js';
+import { loadReferenceFixture } from '../../testing/fixtures.js';
 import { surrogateDerivative } from './surrogate-derivatives.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const fixture = JSON.parse(
-  readFileSync(resolve(here, '../../../../../../shared/reference/surrogate-gradients.json'), 'utf8'),
-) as { inputs: { x: number[] }; outputs: Record<string, [number, number][]> };
+// inputs.x [n]; outputs[key] is [derivative [n], forward [n]].
+const fixture = loadReferenceFixture('surrogate-gradients') as unknown as {
+  inputs: { x: number[] };
+  outputs: Record<string, [number[], number[]]>;
+};
 
 describe('surrogateDerivative', () => {
   it.each([
