@@ -1,7 +1,6 @@
-import { ArgumentError } from '@snn/core';
+import { ArgumentError, sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { sequenceShape } from './sequence-shapes.js';
 
 /**
  * PyTorch Adam (L2 weight decay, no amsgrad), step already incremented:
@@ -10,7 +9,7 @@ import { sequenceShape } from './sequence-shapes.js';
  * Returns [param, m, v].
  */
 export const AdamUpdate: TfKernel<'AdamUpdate'> = (ctx, { param, grad, m, v }, attrs) => {
-  sequenceShape('AdamUpdate', { param, grad, m, v });
+  sequenceSizes('AdamUpdate', { param, grad, m, v });
   const { lr, beta1, beta2, eps, weightDecay, step } = attrs;
   if (!Number.isInteger(step) || step < 1) {
     throw new ArgumentError(

@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { sequenceShape } from './sequence-shapes.js';
 import { unstackFast } from './slice-fast.js';
 
 /**
@@ -12,7 +12,7 @@ import { unstackFast } from './slice-fast.js';
  * once per step from float64), so values agree to float32 rounding.
  */
 export const LIFSequence: TfKernel<'LIFSequence'> = (ctx, { x, v0, i0 }, attrs) => {
-  const { steps } = sequenceShape('LIFSequence', { x }, { v0, i0 });
+  const { steps } = sequenceSizes('LIFSequence', { x }, { v0, i0 });
   const { tauSynInv, tauMemInv, vLeak, vTh, vReset, dt } = attrs;
   const a = dt * tauMemInv;
   const b = dt * tauSynInv;

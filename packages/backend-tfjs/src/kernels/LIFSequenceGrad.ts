@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { sequenceShape } from './sequence-shapes.js';
 import { unstackFast } from './slice-fast.js';
 import { surrogateDerivativeTf } from './surrogate.js';
 
@@ -13,7 +13,7 @@ import { surrogateDerivativeTf } from './surrogate.js';
  * and 1 - z) are computed for all T steps at once. Returns [dx, dv0, di0].
  */
 export const LIFSequenceGrad: TfKernel<'LIFSequenceGrad'> = (ctx, inputs, attrs) => {
-  const { steps, neuronShape } = sequenceShape('LIFSequenceGrad', inputs);
+  const { steps, neuronShape } = sequenceSizes('LIFSequenceGrad', inputs);
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
   return ctx.runMany(() => {

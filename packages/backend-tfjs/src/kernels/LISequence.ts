@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { sequenceShape } from './sequence-shapes.js';
 import { unstackFast } from './slice-fast.js';
 
 /**
@@ -10,7 +10,7 @@ import { unstackFast } from './slice-fast.js';
  * Returns [v, i], each [T, ...n].
  */
 export const LISequence: TfKernel<'LISequence'> = (ctx, { x, v0, i0 }, attrs) => {
-  const { steps } = sequenceShape('LISequence', { x }, { v0, i0 });
+  const { steps } = sequenceSizes('LISequence', { x }, { v0, i0 });
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
   return ctx.runMany(() => {

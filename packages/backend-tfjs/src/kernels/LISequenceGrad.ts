@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { sequenceShape } from './sequence-shapes.js';
 import { unstackFast } from './slice-fast.js';
 
 /**
@@ -9,7 +9,7 @@ import { unstackFast } from './slice-fast.js';
  * gv = Gv*(1 - a); gi = gj. dv0 = gv and di0 = gi after t = 0. Returns [dx, dv0, di0].
  */
 export const LISequenceGrad: TfKernel<'LISequenceGrad'> = (ctx, { dv, di }, attrs) => {
-  const { steps, neuronShape } = sequenceShape('LISequenceGrad', { dv, di });
+  const { steps, neuronShape } = sequenceSizes('LISequenceGrad', { dv, di });
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
   return ctx.runMany(() => {

@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { sequenceShape } from './sequence-shapes.js';
 
 /**
  * PyTorch SGD: g = grad + wd*param; with momentum > 0, buf = firstStep ? g : momentum*buf +
@@ -8,7 +8,7 @@ import { sequenceShape } from './sequence-shapes.js';
  * buffer comes back unchanged (PyTorch keeps none). Returns [param, buf].
  */
 export const SGDUpdate: TfKernel<'SGDUpdate'> = (ctx, { param, grad, buf }, attrs) => {
-  sequenceShape('SGDUpdate', { param, grad, buf });
+  sequenceSizes('SGDUpdate', { param, grad, buf });
   const { lr, momentum, dampening, nesterov, weightDecay, firstStep } = attrs;
   return ctx.runMany(() => {
     const p = ctx.get(param);

@@ -1,7 +1,6 @@
-import { ArgumentError, sizeFromShape } from '@snn/core';
+import { ArgumentError, sequenceSizes, sizeFromShape } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
-import { sequenceSizes } from './sequence-shapes.js';
 
 /*
  * PyTorch Adam in one pass over param, grad, m, v -> new param, m, v. The bias corrections

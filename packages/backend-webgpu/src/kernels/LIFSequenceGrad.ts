@@ -1,7 +1,7 @@
 import type { SurrogateName } from '@snn/core';
+import { sequenceSizes } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
-import { sequenceSizes } from './sequence-shapes.js';
 import { surrogateWgsl } from './surrogate-wgsl.js';
 
 /*

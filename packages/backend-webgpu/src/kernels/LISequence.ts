@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
-import { sequenceSizes } from './sequence-shapes.js';
 
 /*
  * Norse's leaky integrator over all T steps in ONE dispatch (one thread per neuron, input first):

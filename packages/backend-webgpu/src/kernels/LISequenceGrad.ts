@@ -1,6 +1,6 @@
+import { sequenceSizes } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
-import { sequenceSizes } from './sequence-shapes.js';
 
 /*
  * Reverse-time gradient of LISequence in ONE dispatch (one thread per neuron, t = T-1 .. 0):

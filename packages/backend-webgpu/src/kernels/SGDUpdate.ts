@@ -1,7 +1,6 @@
-import { sizeFromShape } from '@snn/core';
+import { sequenceSizes, sizeFromShape } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
-import { sequenceSizes } from './sequence-shapes.js';
 
 /*
  * PyTorch SGD in one pass -> new param and momentum buffer (returned unchanged when momentum is 0).

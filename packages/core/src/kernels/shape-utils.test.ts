@@ -1,10 +1,12 @@
-import { ShapeError } from '../errors.js';
+import { ArgumentError, ShapeError } from '../errors.js';
+import type { TensorInfo } from '../tensor/tensor-info.js';
 import {
   broadcastIndex,
   broadcastShapes,
   conv2dShape,
   matMulShape,
   reduceShape,
+  sequenceSizes,
   stridesFromShape,
 } from './shape-utils.js';
 
@@ -33,5 +35,34 @@ describe('shape utils', () => {
     expect(broadcastIndex(5, [2, 3], [3])).toBe(2);
     // out [2, 3], in [2, 1]: element (1, 2) reads in[1]
     expect(broadcastIndex(5, [2, 3], [2, 1])).toBe(1);
+  });
+
+  describe('sequenceSizes', () => {
+    const info = (shape: number[], dtype: TensorInfo['dtype'] = 'float32'): TensorInfo => ({
+      dataId: {},
+      shape,
+      dtype,
+    });
+    it('returns T, the per-step size and shape', () => {
+      expect(sequenceSizes('LIFSequence', { x: info([4, 2, 3]) }, { v0: info([2, 3]) })).toEqual({
+        steps: 4,
+        neurons: 6,
+        neuronShape: [2, 3],
+      });
+    });
+    it('names the op, the tensors and both shapes on a mismatch', () => {
+      expect(() => sequenceSizes('LISequenceGrad', { dv: info([4, 3]), di: info([4, 2]) })).toThrow(
+        'LISequenceGrad: di [4, 2] must have the shape of dv [4, 3]',
+      );
+      expect(() => sequenceSizes('LIFSequence', { x: info([4, 3]) }, { v0: info([4, 3]) })).toThrow(
+        'LIFSequence: v0 [4, 3] must be one step of x [4, 3], i.e. [3]',
+      );
+      expect(() => sequenceSizes('LIFSequence', { x: info([]) })).toThrow(ShapeError);
+    });
+    it('rejects non-float32 inputs', () => {
+      expect(() => sequenceSizes('SGDUpdate', { param: info([3]), grad: info([3], 'int32') })).toThrow(
+        new ArgumentError("SGDUpdate: input 'grad' must be float32, got int32"),
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { ShapeError } from '../errors.js';
+import { ArgumentError, ShapeError } from '../errors.js';
+import type { TensorInfo } from '../tensor/tensor-info.js';
 
 /* Shape rules shared by core and every backend, so each rule lives in one place. */
 
@@ -150,4 +151,43 @@ export function broadcastIndex(
     }
   }
   return inIndex;
+}
+
+/**
+ * Shapes of the fused kernels over T steps (LIFSequence, LISequence, their gradients, the optimizer
+ * updates): every `sequences` tensor is [T, ...n] with one shape, every `states` tensor is [...n], all
+ * float32. Returns T, the per-step element count and the per-step shape. One rule for every backend,
+ * so all of them reject the same inputs with the same message.
+ */
+export function sequenceSizes(
+  op: string,
+  sequences: Readonly<Record<string, TensorInfo>>,
+  states: Readonly<Record<string, TensorInfo>> = {},
+): { steps: number; neurons: number; neuronShape: number[] } {
+  const entries = Object.entries(sequences);
+  if (entries.length === 0) throw new ArgumentError(`${op}: no sequence inputs to check`);
+  const [firstName, first] = entries[0];
+  if (first.shape.length < 1) {
+    throw new ShapeError(`${op}: ${firstName} must be [T, ...n], got ${formatShape(first.shape)}`);
+  }
+  for (const [name, s] of [...entries, ...Object.entries(states)]) {
+    if (s.dtype !== 'float32')
+      throw new ArgumentError(`${op}: input '${name}' must be float32, got ${s.dtype}`);
+  }
+  for (const [name, s] of entries) {
+    if (!shapesEqual(s.shape, first.shape)) {
+      throw new ShapeError(
+        `${op}: ${name} ${formatShape(s.shape)} must have the shape of ${firstName} ${formatShape(first.shape)}`,
+      );
+    }
+  }
+  const neuronShape = first.shape.slice(1);
+  for (const [name, s] of Object.entries(states)) {
+    if (!shapesEqual(s.shape, neuronShape)) {
+      throw new ShapeError(
+        `${op}: ${name} ${formatShape(s.shape)} must be one step of ${firstName} ${formatShape(first.shape)}, i.e. ${formatShape(neuronShape)}`,
+      );
+    }
+  }
+  return { steps: first.shape[0], neurons: sizeFromShape(neuronShape), neuronShape };
 }

@@ -1,6 +1,6 @@
 import { ArgumentError } from '../../../errors.js';
+import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { sequenceSizes } from '../sequence-shapes.js';
 
 /**
  * PyTorch Adam (L2 weight decay added to the gradient, no amsgrad) with `step` already incremented:

@@ -1,5 +1,5 @@
+import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { sequenceSizes } from '../sequence-shapes.js';
 
 /**
  * Norse's lif_feed_forward_step over T steps, per neuron. Each step computes in float64 from the

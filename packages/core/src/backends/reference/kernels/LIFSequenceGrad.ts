@@ -1,5 +1,5 @@
+import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { sequenceSizes } from '../sequence-shapes.js';
 import { surrogateDerivativeFn } from '../surrogate-derivatives.js';
 
 /**

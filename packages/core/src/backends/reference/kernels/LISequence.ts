@@ -1,5 +1,5 @@
+import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { sequenceSizes } from '../sequence-shapes.js';
 
 /**
  * Norse's li_feed_forward_step over T steps. Norse adds the input to the current FIRST and the voltage

@@ -1,5 +1,5 @@
+import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { sequenceSizes } from '../sequence-shapes.js';
 
 /**
  * Reverse-time gradient of LISequence (input-first, as Norse). With a = dt*tauMemInv, b = dt*tauSynInv,
