@@ -1,10 +1,10 @@
 import { tensor, tidy } from '@snn/core';
+import { flat, loadReferenceFixture, shapeOf } from '@snn/core/testing';
 import { ConstantCurrentLIFEncoder, constantCurrentLIFEncode, SpikeLatencyLIFEncoder } from './index.js';
-import { flat, loadFixture, shapeOf } from './test-utils/fixtures.js';
 
 describe('LIF current encoders (Norse)', () => {
   it('ConstantCurrentLIFEncoder reproduces norse-lif-current-encoder.json exactly (100 steps)', () => {
-    const f = loadFixture('norse-lif-current-encoder');
+    const f = loadReferenceFixture('norse-lif-current-encoder');
     tidy(() => {
       const encoder = new ConstantCurrentLIFEncoder(f.params.T as number);
       const spikes = encoder.forward(tensor(f.inputs.input_current as number[], [4]));
@@ -14,7 +14,7 @@ describe('LIF current encoders (Norse)', () => {
   });
 
   it("reproduces the recurrent-SNN fixture's encoded image [T, B, pixels]", () => {
-    const f = loadFixture('norse-recurrent-snn-grad');
+    const f = loadReferenceFixture('norse-recurrent-snn-grad');
     tidy(() => {
       const image = tensor(flat(f.inputs.image), shapeOf(f.inputs.image));
       const spikes = constantCurrentLIFEncode(image, f.params.T as number);
