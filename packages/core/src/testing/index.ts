@@ -1,3 +1,4 @@
+export { fusedLifLiLoss, lifLikeLoss, lifLikeLossAndGrads, lifLikeProblem } from './backend-workloads.js';
 export type { KernelCase, TensorSpec } from './case-types.js';
 export { conformanceCases } from './cases/index.js';
 export { type ConformanceOptions, describeConformance } from './conformance.js';
@@ -21,4 +22,19 @@ export {
   type GradCheckOptions,
   type GradCheckResult,
 } from './grad-check.js';
+export { compareFusedLifWithStepLoop, type FusedVsStepLoop } from './lif-fused-vs-loop.js';
+export {
+  adamStep,
+  constantCurrentEncode,
+  createNorseRecurrent,
+  expectNorseRecurrentFixture,
+  maxOverTime,
+  type NorseRecurrent,
+  type NorseRecurrentFixtureErrors,
+  type NorseRecurrentWeights,
+  nllOfLogP,
+  noAutapseMask,
+  norseLoss,
+  norseRecurrentReadout,
+} from './norse-recurrent.js';
 export { runKernelCase } from './run-case.js';
