@@ -1,6 +1,6 @@
 import { add, memory, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
+import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
 import { Module } from '../module/module.js';
-import { expectClose, flat, loadReference, shapeOf } from '../test-utils/reference.js';
 import { resetNet, unroll } from '../time/unroll.js';
 import { Leaky } from './leaky.js';
 import { LICell, LILinearCell } from './li.js';
@@ -8,27 +8,27 @@ import { LIFCell, LIFRecurrentCell } from './lif.js';
 import { IFNode, LIFNode } from './lif-node.js';
 import { LI, LIF } from './sequence.js';
 
-const t = (x: unknown) => tensor(flat(x), shapeOf(x));
+const t = (x: Nested) => fixtureTensor(x);
 const values = (x: Tensor) => Array.from(x.dataSync());
 
 describe('cells reproduce the library fixtures through unroll', () => {
   it('LIFCell = Norse lif_feed_forward_step (norse-lif-feed-forward-step.json)', () => {
-    const f = loadReference('norse-lif-feed-forward-step.json');
+    const f = loadReferenceFixture('norse-lif-feed-forward-step.json');
     const [z, s] = unroll(new LIFCell(), t(f.inputs.x));
     expect(values(z)).toEqual(flat(f.outputs.z));
-    const last = (k: string) => flat((f.outputs[k] as unknown[])[(f.outputs[k] as unknown[]).length - 1]);
+    const last = (k: string) => flat((f.outputs[k] as Nested[])[(f.outputs[k] as Nested[]).length - 1]);
     expectClose(values(s.v), last('v'));
     expectClose(values(s.i), last('i'));
   });
 
   it('LICell = Norse li_feed_forward_step (norse-li-feed-forward-step.json)', () => {
-    const f = loadReference('norse-li-feed-forward-step.json');
+    const f = loadReferenceFixture('norse-li-feed-forward-step.json');
     const [v] = unroll(new LICell(), t(f.inputs.x));
     expectClose(values(v), flat(f.outputs.v));
   });
 
   it('Leaky = snnTorch Leaky(beta=0.9) (snntorch-leaky.json), with snnTorch state-dict keys', () => {
-    const f = loadReference('snntorch-leaky.json');
+    const f = loadReferenceFixture('snntorch-leaky.json');
     const cell = new Leaky(0.9);
     expect([...cell.stateDict().keys()]).toEqual([
       'threshold',
@@ -39,12 +39,12 @@ describe('cells reproduce the library fixtures through unroll', () => {
     expect(cell.parameters()).toHaveLength(0);
     const [spk, mem] = unroll(cell, t(f.inputs.x));
     expect(values(spk)).toEqual(flat(f.outputs.spk));
-    const memRec = f.outputs.mem as unknown[];
+    const memRec = f.outputs.mem as Nested[];
     expectClose(values(mem), flat(memRec[memRec.length - 1]));
   });
 
   it('LIFNode = SpikingJelly LIFNode(tau=2) multi-step (spikingjelly-lifnode.json); state kept until resetNet', () => {
-    const f = loadReference('spikingjelly-lifnode.json');
+    const f = loadReferenceFixture('spikingjelly-lifnode.json');
     const node = new LIFNode({ tau: 2, storeVSeq: true });
     const x = t(f.inputs.x);
     const spikes = node.forward(x);

@@ -1,6 +1,6 @@
 import { ShapeError, tensor } from '@snn/core';
+import { expectClose } from '@snn/core/testing';
 import { manualSeed } from '../random/seed.js';
-import { expectClose } from '../test-utils/reference.js';
 import { Conv2d } from './conv2d.js';
 import { Dropout } from './dropout.js';
 import { Flatten } from './flatten.js';
@@ -67,10 +67,10 @@ describe('Conv2d / MaxPool2d / Flatten', () => {
             for (let j = 0; j < 2; j++) s += w[o * 4 + i * 2 + j] * padded(r + i, c + j);
           want.push(s);
         }
-    expectClose(values(y), want, 1e-6);
+    expectClose(values(y), want, 'y', 1e-6);
     const y5 = conv.forward(tensor([...img, ...img], [2, 1, 1, 2, 2]));
     expect(y5.shape).toEqual([2, 1, 2, 3, 3]);
-    expectClose(values(y5), [...want, ...want], 1e-6);
+    expectClose(values(y5), [...want, ...want], 'y5', 1e-6);
     expect(() => conv.forward(tensor(new Float32Array(8), [1, 2, 2, 2]))).toThrow(/Conv2d\(1, 2\) expects/);
   });
 

@@ -8,13 +8,13 @@ import {
   valueAndGrads,
   zerosLike,
 } from '@snn/core';
+import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
 import { maxLogSoftmax } from '../decoders/decoders.js';
 import { nllLoss } from '../losses/classification.js';
-import { expectClose, flat, loadReference, shapeOf } from '../test-utils/reference.js';
 import { EncoderSNNDecoder, RecurrentSNN } from './recurrent-snn.js';
 
-const ref = loadReference('norse-recurrent-snn-grad.json');
-const t = (x: unknown) => tensor(flat(x), shapeOf(x));
+const ref = loadReferenceFixture('norse-recurrent-snn-grad.json');
+const t = (x: Nested) => fixtureTensor(x);
 
 describe("Norse's recurrent MNIST SNN (norse-recurrent-snn-grad.json)", () => {
   const build = () => {
@@ -48,13 +48,17 @@ describe("Norse's recurrent MNIST SNN (norse-recurrent-snn-grad.json)", () => {
       },
       params.map((p) => p.value),
     );
-    expectClose(Array.from(voltages.dataSync()), flat(ref.outputs.readout_v));
-    expectClose(Array.from(logP.dataSync()), flat(ref.outputs.log_p));
-    expectClose(Array.from(value.dataSync()), [ref.outputs.loss as number]);
-    expectClose(Array.from(grads[0].dataSync()), flat(ref.outputs.grad_input_weights));
-    expectClose(Array.from(grads[1].dataSync()), flat(ref.outputs.grad_recurrent_weights));
-    expectClose(Array.from(grads[2].dataSync()), flat(ref.outputs.grad_fc_out));
-    const worst = (a: Tensor, b: unknown) => {
+    expectClose(Array.from(voltages.dataSync()), flat(ref.outputs.readout_v), 'readout_v');
+    expectClose(Array.from(logP.dataSync()), flat(ref.outputs.log_p), 'log_p');
+    expectClose(Array.from(value.dataSync()), [ref.outputs.loss as number], 'loss');
+    expectClose(Array.from(grads[0].dataSync()), flat(ref.outputs.grad_input_weights), 'grad_input_weights');
+    expectClose(
+      Array.from(grads[1].dataSync()),
+      flat(ref.outputs.grad_recurrent_weights),
+      'grad_recurrent_weights',
+    );
+    expectClose(Array.from(grads[2].dataSync()), flat(ref.outputs.grad_fc_out), 'grad_fc_out');
+    const worst = (a: Tensor, b: Nested) => {
       const want = flat(b);
       const got = a.dataSync();
       const scale = Math.max(...want.map(Math.abs));
@@ -82,7 +86,7 @@ describe("Norse's recurrent MNIST SNN (norse-recurrent-snn-grad.json)", () => {
     const model = new EncoderSNNDecoder(encoder, build(), maxLogSoftmax);
     expect(Array.from(encoder(t(ref.inputs.image)).dataSync())).toEqual(flat(ref.outputs.encoded));
     const loss = nllLoss(model.forward(t(ref.inputs.image)), flat(ref.inputs.target));
-    expectClose(Array.from(loss.dataSync()), [ref.outputs.loss as number]);
+    expectClose(Array.from(loss.dataSync()), [ref.outputs.loss as number], 'loss');
   });
 
   it('keeps autapses at zero: diagonal gradient is exactly 0 and loading a non-zero diagonal clears it', () => {

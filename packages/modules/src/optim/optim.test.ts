@@ -1,7 +1,7 @@
 import { memory, mul, square, sub, sum, type Tensor, tensor } from '@snn/core';
+import { expectClose } from '@snn/core/testing';
 import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
-import { expectClose } from '../test-utils/reference.js';
 import { Adam } from './adam.js';
 import { clipGradNorm, computeGradients } from './gradients.js';
 import { CosineAnnealingLR, StepLR } from './lr-scheduler.js';
@@ -71,14 +71,24 @@ describe('optimizers', () => {
     const opt = new Adam(model.parameters());
     expect([opt.lr, opt.beta1, opt.beta2, opt.eps, opt.weightDecay]).toEqual([1e-3, 0.9, 0.999, 1e-8, 0]);
     train(model, () => opt.step(), 25);
-    expectClose(Array.from(model.w.value.dataSync()), adamRef(25, 1e-3, 0.9, 0.999, 1e-8, 0), 1e-5);
+    expectClose(
+      Array.from(model.w.value.dataSync()),
+      adamRef(25, 1e-3, 0.9, 0.999, 1e-8, 0),
+      'model.w.value',
+      1e-5,
+    );
   });
 
   it('Adam with weight decay and a large lr', () => {
     const model = new Quad();
     const opt = new Adam(model.parameters(), { lr: 0.1, betas: [0.8, 0.99], weightDecay: 0.05 });
     train(model, () => opt.step(), 10);
-    expectClose(Array.from(model.w.value.dataSync()), adamRef(10, 0.1, 0.8, 0.99, 1e-8, 0.05), 1e-5);
+    expectClose(
+      Array.from(model.w.value.dataSync()),
+      adamRef(10, 0.1, 0.8, 0.99, 1e-8, 0.05),
+      'model.w.value',
+      1e-5,
+    );
   });
 
   it.each([
@@ -98,7 +108,12 @@ describe('optimizers', () => {
         weightDecay: wd,
       });
       train(model, () => opt.step(), 8);
-      expectClose(Array.from(model.w.value.dataSync()), sgdRef(8, 0.05, mom, damp, nest, wd), 1e-5);
+      expectClose(
+        Array.from(model.w.value.dataSync()),
+        sgdRef(8, 0.05, mom, damp, nest, wd),
+        'model.w.value',
+        1e-5,
+      );
     },
   );
 
@@ -143,16 +158,18 @@ describe('clipGradNorm', () => {
     const g = gradOf(W0);
     const norm = Math.sqrt(g.reduce((s, v) => s + v * v, 0));
     const total = clipGradNorm(model.parameters(), 1);
-    expectClose([total.dataSync()[0]], [norm], 1e-6);
+    expectClose([total.dataSync()[0]], [norm], 'total norm', 1e-6);
     expectClose(
       Array.from(model.w.grad!.dataSync()),
       g.map((v) => v / (norm + 1e-6)),
+      'clipped grad',
       1e-6,
     );
     clipGradNorm(model.parameters(), 100);
     expectClose(
       Array.from(model.w.grad!.dataSync()),
       g.map((v) => v / (norm + 1e-6)),
+      'clipped grad',
       1e-6,
     );
   });
@@ -179,7 +196,7 @@ describe('learning-rate schedulers', () => {
       lrs.push(opt.lr);
     }
     const want = [1, 2, 3, 4].map((e) => 0.01 + (0.09 * (1 + Math.cos((Math.PI * e) / 4))) / 2);
-    expectClose(lrs, want, 1e-12, 0);
+    expectClose(lrs, want, 'lrs', 1e-12, 0);
     expect(lrs[3]).toBeCloseTo(0.01, 12);
     const s2 = new CosineAnnealingLR(new SGD(new Quad().parameters(), { lr: 0.1 }), 4, 0.01);
     s2.loadStateDict(s.stateDict());
