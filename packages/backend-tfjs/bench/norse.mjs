@@ -1,6 +1,6 @@
 // Training throughput of the Norse MNIST tutorial's recurrent SNN (ConstantCurrentLIFEncoder(32) ->
 // LIFRecurrentCell(784 -> 100) -> Linear(100 -> 10) -> LICell -> max over time -> log_softmax -> nll,
-// Adam) on real MNIST batches of 256, per backend, in samples/s. Mirrors src/test-utils/norse-recurrent.ts.
+// Adam) on real MNIST batches of 256, per backend, in samples/s. Mirrors @snn/core/testing's norse-recurrent.ts.
 // Imports the built packages (the `bench` script builds them first).
 import { fileURLToPath } from 'node:url';
 import { registerTfjsBackends } from '@snn/backend-tfjs';

@@ -1,41 +1,13 @@
 import * as snn from '@snn/core';
+import { lifLikeLoss, lifLikeLossAndGrads, lifLikeProblem } from '@snn/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsBackends } from './register.js';
-import { lifLoss } from './test-utils/lif-model.js';
 
 /*
  * The backend under core's engine: registry fall-through (no tfjs-node here), a recurrent LIF-like
  * network's loss and gradients equal to the reference backend's, and no tfjs tensor leaks over
  * repeated training steps.
  */
-
-const T = 8;
-const B = 4;
-const IN = 10;
-const H = 6;
-const OUT = 3;
-
-function problem() {
-  return {
-    x: snn.randomUniform([T, B, IN], { seed: 1, low: 0, high: 1.5 }),
-    w1: snn.variable(snn.randomUniform([IN, H], { seed: 2, low: -0.5, high: 1 })),
-    w2: snn.variable(snn.randomUniform([H, OUT], { seed: 3, low: -1, high: 1 })),
-    target: snn.randomUniform([B, OUT], { seed: 4 }),
-  };
-}
-
-async function lossAndGrads(backend: string) {
-  await snn.setBackend(backend);
-  const p = problem();
-  const { value, grads } = snn.valueAndGrads(() => lifLoss(p.x, p.w1, p.w2, p.target), [p.w1, p.w2]);
-  const out = {
-    loss: (await value.data())[0],
-    g1: Array.from(await grads[0].data()),
-    g2: Array.from(await grads[1].data()),
-  };
-  snn.dispose([value, ...grads, p.x, p.w1, p.w2, p.target]);
-  return out;
-}
 
 describe('@snn/backend-tfjs under @snn/core', () => {
   beforeAll(() => registerTfjsBackends());
@@ -50,8 +22,8 @@ describe('@snn/backend-tfjs under @snn/core', () => {
   test.each(['tfjs-wasm', 'tfjs-cpu'])(
     '%s: LIF-like loss and gradients equal the reference backend',
     async (name) => {
-      const want = await lossAndGrads('reference');
-      const got = await lossAndGrads(name);
+      const want = await lifLikeLossAndGrads('reference');
+      const got = await lifLikeLossAndGrads(name);
       expect(want.g1.some((g) => g !== 0)).toBe(true);
       expect(got.loss).toBeCloseTo(want.loss, 5);
       got.g1.forEach((g, k) => {
@@ -67,9 +39,12 @@ describe('@snn/backend-tfjs under @snn/core', () => {
     '%s: tfjs numTensors stays flat over 100 training steps',
     async (name) => {
       await snn.setBackend(name);
-      const p = problem();
+      const p = lifLikeProblem();
       const step = () => {
-        const { value, grads } = snn.valueAndGrads(() => lifLoss(p.x, p.w1, p.w2, p.target), [p.w1, p.w2]);
+        const { value, grads } = snn.valueAndGrads(
+          () => lifLikeLoss(p.x, p.w1, p.w2, p.target),
+          [p.w1, p.w2],
+        );
         const w1 = snn.tidy(() => snn.sub(p.w1, snn.mul(grads[0], 0.1)));
         snn.dispose([value, ...grads]);
         return w1;

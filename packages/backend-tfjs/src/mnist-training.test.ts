@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as snn from '@snn/core';
+import { adamStep, createNorseRecurrent, norseLoss } from '@snn/core/testing';
 import { DataLoader, loadMnist } from '@snn/data-mnist';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsBackends } from './register.js';
-import { adamStep, createNorseRecurrent, norseLoss } from './test-utils/norse-recurrent.js';
 
 /*
  * The Norse tutorial's recurrent SNN trained with Adam on real MNIST batches on tfjs-wasm: 50 steps
