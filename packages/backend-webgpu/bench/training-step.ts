@@ -3,16 +3,11 @@
 // Norse tutorial's recurrent SNN (a recurrent cell runs per step, so its count grows with T).
 import * as snn from '@snn/core';
 import { liFeedForwardSequence, lifFeedForwardSequence } from '@snn/core';
+import { adamStep, createNorseRecurrent, maxOverTime, nllOfLogP, norseLoss } from '@snn/core/testing';
 import { registerWebGPUBackend } from '../src/register.js';
-import { adamStep, createNorseRecurrent, norseLoss } from '../src/test-utils/norse-recurrent.js';
 import type { WebGPUBackend } from '../src/webgpu-backend.js';
 
 const BATCH = 32;
-
-function maxOverTime(seq: snn.Tensor): snn.Tensor {
-  const first = snn.oneHot(snn.argMax(seq, 0), seq.shape[0]);
-  return snn.sum(snn.mul(seq, snn.transpose(first, [2, 0, 1])), 0);
-}
 
 function feedForwardLoss(w1: snn.Tensor, w2: snn.Tensor, x: snn.Tensor, labels: snn.Tensor): snn.Tensor {
   const [T, B, IN] = x.shape;
@@ -21,8 +16,7 @@ function feedForwardLoss(w1: snn.Tensor, w2: snn.Tensor, x: snn.Tensor, labels: 
   const { z } = lifFeedForwardSequence(h);
   const o = snn.reshape(snn.matMul(snn.reshape(z, [T * B, H]), w2), [T, B, 10]);
   const { v } = liFeedForwardSequence(o);
-  const logP = snn.logSoftmax(maxOverTime(v), -1);
-  return snn.neg(snn.mean(snn.sum(snn.mul(logP, snn.oneHot(labels, 10)), -1)));
+  return nllOfLogP(snn.logSoftmax(maxOverTime(v), -1), labels);
 }
 
 async function measure(

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as snn from '@snn/core';
+import { adamStep, createNorseRecurrent, norseLoss } from '@snn/core/testing';
 import { DataLoader, loadMnist } from '@snn/data-mnist';
 import { registerWebGPUBackend } from './register.js';
-import { adamStep, createNorseRecurrent, norseLoss } from './test-utils/norse-recurrent.js';
 import type { WebGPUBackend } from './webgpu-backend.js';
 
 /*
