@@ -126,7 +126,7 @@ for (const kind of ['cpu', 'wasm'] as const) {
     test('LIFSequence and LIFSequenceGrad follow the documented recurrences', () => {
       const T = 6;
       const n = 5;
-      const p = { tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 0.3, vReset: 0, dt: 0.001 };
+      const p = { tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 0.3, vReset: -0.1, dt: 0.001 };
       const xv = rand(T * n, 2).map((v) => (v + 1) * 40);
       const v0 = rand(n, 4).map((v) => v * 0.2);
       const i0 = rand(n, 6).map((v) => v * 2);
@@ -137,6 +137,7 @@ for (const kind of ['cpu', 'wasm'] as const) {
           ...p,
           surrogate: 'superspike',
           alpha: 100,
+          detachReset: false,
         },
       ).map(values);
       const a = p.dt * p.tauMemInv;
@@ -165,29 +166,44 @@ for (const kind of ['cpu', 'wasm'] as const) {
       const dv = rand(T * n, 9);
       const di = rand(T * n, 10);
       const sh = [T, n];
-      const attrs = { ...p, surrogate: 'atan', alpha: 2 };
-      const [dx, dv0, di0] = runAll(
-        'LIFSequenceGrad',
-        { z: t(z, sh), vDecayed: t(vd, sh), dz: t(dz, sh), dv: t(dv, sh), di: t(di, sh) },
-        attrs,
-      ).map(values);
       const surr = (u: number) => 1 / (1 + ((Math.PI / 2) * 2 * u) ** 2);
-      const wantDx = new Array(T * n);
-      const gv = new Array(n).fill(0);
-      const gi = new Array(n).fill(0);
-      for (let s = T - 1; s >= 0; s--)
-        for (let k = 0; k < n; k++) {
-          const at = s * n + k;
-          const Gv = dv[at] + gv[k];
-          const Gi = di[at] + gi[k];
-          const gvd = Gv * (1 - z[at]) + dz[at] * surr(vd[at] - p.vTh);
-          wantDx[at] = Gi;
-          gv[k] = gvd * (1 - a);
-          gi[k] = gvd * a + Gi * (1 - b);
-        }
-      expectClose(dx, wantDx);
-      expectClose(dv0, gv);
-      expectClose(di0, gi);
+      const results = [true, false].map((detachReset) => {
+        const attrs = { ...p, surrogate: 'atan', alpha: 2, detachReset };
+        const [dx, dv0, di0] = runAll(
+          'LIFSequenceGrad',
+          { z: t(z, sh), vDecayed: t(vd, sh), dz: t(dz, sh), dv: t(dv, sh), di: t(di, sh) },
+          attrs,
+        ).map(values);
+        const wantDx = new Array(T * n);
+        const gv = new Array(n).fill(0);
+        const gi = new Array(n).fill(0);
+        for (let s = T - 1; s >= 0; s--)
+          for (let k = 0; k < n; k++) {
+            const at = s * n + k;
+            const Gv = dv[at] + gv[k];
+            const Gi = di[at] + gi[k];
+            const sg = surr(vd[at] - p.vTh);
+            // The reset's own gradient (vReset - vd)*surrogate' only when it is not detached.
+            const keep = 1 - z[at] + (detachReset ? 0 : (p.vReset - vd[at]) * sg);
+            const gvd = Gv * keep + dz[at] * sg;
+            wantDx[at] = Gi;
+            gv[k] = gvd * (1 - a);
+            gi[k] = gvd * a + Gi * (1 - b);
+          }
+        expectClose(dx, wantDx);
+        expectClose(dv0, gv);
+        expectClose(di0, gi);
+        return dv0;
+      });
+      // Spikes happen, so the two settings give different gradients.
+      expect(Math.max(...results[0].map((g, k) => Math.abs(g - results[1][k])))).toBeGreaterThan(1e-3);
+      expect(() =>
+        runAll(
+          'LIFSequenceGrad',
+          { z: t(z, sh), vDecayed: t(vd, sh), dz: t(dz, sh), dv: t(dv, sh), di: t(di, sh) },
+          { ...p, surrogate: 'atan', alpha: 2 },
+        ),
+      ).toThrow(/attrs.detachReset must be/);
     });
 
     test('LISequence and LISequenceGrad (input first, as Norse)', () => {

@@ -1,17 +1,20 @@
 import type { SurrogateName } from '@snn/core';
-import { sequenceSizes } from '@snn/core';
+import { checkDetachReset, sequenceSizes } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
 import { surrogateWgsl } from './surrogate-wgsl.js';
 
 /*
- * Reverse-time gradient of LIFSequence (reset detached, as Norse) in ONE dispatch: each thread owns
- * a neuron and walks t = T-1 .. 0 (formulas in core's reference LIFSequenceGrad).
- * Uniform words: 0 neurons, 1 steps, 2 a = dt*tauMemInv, 3 b = dt*tauSynInv, 4 vTh, 5 alpha.
+ * Reverse-time gradient of LIFSequence in ONE dispatch: each thread owns a neuron and walks
+ * t = T-1 .. 0 (formulas in core's kernel-signatures.ts and reference LIFSequenceGrad). The reset's
+ * own gradient (vReset - vd)*surrogate' (Norse lif_feed_forward_step, detachReset false) is compiled
+ * in or out, so the detached variant (Norse lif_step) does no extra work and no 0*x arithmetic.
+ * Uniform words: 0 neurons, 1 steps, 2 a = dt*tauMemInv, 3 b = dt*tauSynInv, 4 vTh, 5 alpha, 6 vReset.
  */
-function program(surrogate: SurrogateName): Program {
+function program(surrogate: SurrogateName, detachReset: boolean): Program {
+  const keep = detachReset ? '1.0 - z[at]' : '1.0 - z[at] + (vReset - vd[at]) * sg';
   return {
-    key: `LIFSequenceGrad:${surrogate}`,
+    key: `LIFSequenceGrad:${surrogate}:${detachReset ? 'detached' : 'attached'}`,
     numInputs: 5,
     numOutputs: 3,
     uniformWords: 8,
@@ -28,13 +31,15 @@ ${elementwiseMain(`  let n = pu(0u);
   let b = pf(3u);
   let vTh = pf(4u);
   let alpha = pf(5u);
+  let vReset = pf(6u);
   var gv = 0.0;
   var gi = 0.0;
   for (var k = 0u; k < steps; k++) {
     let at = (steps - 1u - k) * n + idx;
     let Gv = dv[at] + gv;
     let Gi = di[at] + gi;
-    let gvd = Gv * (1.0 - z[at]) + dz[at] * surrogate_grad(vd[at] - vTh, alpha);
+    let sg = surrogate_grad(vd[at] - vTh, alpha);
+    let gvd = Gv * (${keep}) + dz[at] * sg;
     dx[at] = Gi;
     gv = gvd * (1.0 - a);
     gi = gvd * a + Gi * (1.0 - b);
@@ -46,6 +51,7 @@ ${elementwiseMain(`  let n = pu(0u);
 
 export const LIFSequenceGrad: WebGPUKernel<'LIFSequenceGrad'> = (backend, inputs, attrs) => {
   const { steps, neurons, neuronShape } = sequenceSizes('LIFSequenceGrad', { ...inputs });
+  const detachReset = checkDetachReset('LIFSequenceGrad', attrs.detachReset);
   const outs = [
     backend.output(inputs.z.shape, 'float32'),
     backend.output(neuronShape, 'float32'),
@@ -57,10 +63,11 @@ export const LIFSequenceGrad: WebGPUKernel<'LIFSequenceGrad'> = (backend, inputs
     .f(2, attrs.dt * attrs.tauMemInv)
     .f(3, attrs.dt * attrs.tauSynInv)
     .f(4, attrs.vTh)
-    .f(5, attrs.alpha);
+    .f(5, attrs.alpha)
+    .f(6, attrs.vReset);
   const { z, vDecayed, dz, dv, di } = inputs;
   backend.run(
-    program(attrs.surrogate),
+    program(attrs.surrogate, detachReset),
     [z, vDecayed, dz, dv, di],
     outs,
     u,

@@ -48,9 +48,10 @@ const lif = {
   tauMemInv: 100,
   vLeak: 0,
   vTh: 0.05,
-  vReset: 0,
+  vReset: -0.02,
   dt: 0.001,
   alpha: 100,
+  detachReset: false,
 };
 
 test('LogSoftmax over the last and a middle axis', async () => {
@@ -77,7 +78,9 @@ test('LIFSequence and LIFSequenceGrad over T = 12 in one dispatch each', async (
   expect(gpu.stats.dispatches - before).toBe(1);
   const z = new Float32Array(12 * 33).map((_, i) => (i % 3 === 0 ? 1 : 0));
   const vd = Array.from(values(12 * 33, 9), (v) => v * 0.1);
-  for (const surrogate of ['superspike', 'atan']) {
+  for (const [surrogate, detachReset] of ['superspike', 'atan'].flatMap((s) =>
+    [false, true].map((d) => [s, d] as const),
+  )) {
     await compare(
       'LIFSequenceGrad',
       {
@@ -87,7 +90,7 @@ test('LIFSequence and LIFSequenceGrad over T = 12 in one dispatch each', async (
         dv: { shape: [12, 33] },
         di: { shape: [12, 33] },
       },
-      { ...lif, surrogate },
+      { ...lif, surrogate, detachReset },
     );
   }
 });

@@ -125,6 +125,13 @@ export interface LIFSequenceAttrs {
   readonly dt: number;
   readonly surrogate: SurrogateName;
   readonly alpha: number;
+  /**
+   * Gradient of the reset v = (1 - z)*vd + z*vReset (the forward is the same either way).
+   * true: Norse's `lif_step` semantics, z detached in the reset, so dv_t/dvd_t = 1 - z.
+   * false: Norse's `lif_feed_forward_step` semantics, the gradient also flows through z in the reset
+   * term: dv_t/dvd_t = (1 - z) + (vReset - vd)*surrogate'(vd - vTh).
+   */
+  readonly detachReset: boolean;
 }
 
 /**
@@ -195,9 +202,14 @@ export interface OptionalKernels {
    */
   LIFSequence: { inputs: Inputs<'x' | 'v0' | 'i0'>; attrs: LIFSequenceAttrs };
   /**
-   * Reverse-time gradient of LIFSequence (reset detached as in Norse). Inputs: the forward's
-   * x-independent saved outputs z and vDecayed, and the upstream gradients dz, dv, di ([T, ...n]; zeros
-   * where unused). Returns [dx, dv0, di0].
+   * Reverse-time gradient of LIFSequence, the reset detached or not as `detachReset` says. With
+   * a = dt*tauMemInv, b = dt*tauSynInv, s = surrogate'(vDecayed[t] - vTh), from t = T-1 down to 0 with
+   * gv = gi = 0 after the last step:
+   *   Gv = dv[t] + gv;  Gi = di[t] + gi;
+   *   gvd = Gv*((1 - z[t]) + (detachReset ? 0 : (vReset - vDecayed[t])*s)) + dz[t]*s;
+   *   dx[t] = Gi;  gv = gvd*(1 - a);  gi = gvd*a + Gi*(1 - b);   dv0 = gv, di0 = gi after t = 0.
+   * Inputs: the forward's x-independent saved outputs z and vDecayed, and the upstream gradients dz,
+   * dv, di ([T, ...n]; zeros where unused). Returns [dx, dv0, di0].
    */
   LIFSequenceGrad: { inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'dv' | 'di'>; attrs: LIFSequenceAttrs };
   /**

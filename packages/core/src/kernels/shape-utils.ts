@@ -191,3 +191,16 @@ export function sequenceSizes(
   }
   return { steps: first.shape[0], neurons: sizeFromShape(neuronShape), neuronShape };
 }
+
+/**
+ * LIFSequenceGrad's `detachReset` attr, which has no safe default (the two values give different
+ * gradients): a caller that leaves it out gets an error, not silently one of the two.
+ */
+export function checkDetachReset(op: string, detachReset: unknown): boolean {
+  if (typeof detachReset !== 'boolean') {
+    throw new ArgumentError(
+      `${op}: attrs.detachReset must be true (Norse lif_step, reset detached) or false (Norse lif_feed_forward_step), got ${String(detachReset)}`,
+    );
+  }
+  return detachReset;
+}

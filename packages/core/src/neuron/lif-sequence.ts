@@ -1,6 +1,7 @@
 import { registerDecomposition, registerGradient, runKernel } from '../engine/api.js';
 import { ArgumentError, ShapeError } from '../errors.js';
 import type { LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
+import { checkDetachReset } from '../kernels/shape-utils.js';
 import { add, mul, reshape, slice, spike, stack, sub, unstack } from '../ops/index.js';
 import { surrogateDerivative } from '../surrogate/derivatives.js';
 import { fusedSurrogate } from '../surrogate/resolve.js';
@@ -22,8 +23,9 @@ import { allNumbers, checkDt } from './param.js';
  * Backends may implement both natively; core registers decompositions (the step loop below, and the
  * reverse-time recursion in core ops) so every backend runs it, with the same values and gradients.
  *
- * Semantics: lifFeedForwardStep's Norse order with the reset DETACHED (the kernel contract), i.e. the
- * gradients equal those of lifFeedForwardStep(..., { detachReset: true }) step by step.
+ * Semantics: lifFeedForwardStep's Norse order; the gradients equal those of
+ * lifFeedForwardStep(..., { detachReset }) step by step for either value of the kernel's detachReset
+ * attr (false, the default here, is Norse's lif_feed_forward_step: gradient through the reset too).
  */
 
 /** All T steps: spikes z, membrane v and current i after each step ([T, ...n]), and the final state. */
@@ -94,11 +96,15 @@ export function lifSequenceDecomposition(
   return [stack(zs, 0), stack(vs, 0), stack(is, 0), stack(vds, 0)];
 }
 
-/** Reverse-time gradient of LIFSequence in core ops (reset detached). Returns [dx, dv0, di0]. */
+/**
+ * Reverse-time gradient of LIFSequence in core ops, the reset detached or not as attrs.detachReset
+ * says (formulas in kernel-signatures.ts). Returns [dx, dv0, di0].
+ */
 export function lifSequenceGradDecomposition(
   inputs: { z: Tensor; vDecayed: Tensor; dz: Tensor; dv: Tensor; di: Tensor },
   attrs: LIFSequenceAttrs,
 ): Tensor[] {
+  checkDetachReset('LIFSequenceGrad', attrs.detachReset);
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
   const z = unstack(inputs.z, 0);
@@ -114,7 +120,11 @@ export function lifSequenceGradDecomposition(
     const Gv = gv === undefined ? dv[t] : add(dv[t], gv);
     const Gi = gi === undefined ? di[t] : add(di[t], gi);
     const surrogate = surrogateDerivative(attrs.surrogate, sub(vd[t], attrs.vTh), attrs.alpha);
-    const gvd = add(mul(Gv, sub(1, z[t])), mul(dz[t], surrogate));
+    // d v_t / d vd_t: 1 - z, plus (vReset - vd)*surrogate' when z stays in the reset's graph.
+    const keep = attrs.detachReset
+      ? sub(1, z[t])
+      : add(sub(1, z[t]), mul(sub(attrs.vReset, vd[t]), surrogate));
+    const gvd = add(mul(Gv, keep), mul(dz[t], surrogate));
     dx[t] = Gi;
     gv = mul(gvd, 1 - a);
     gi = add(mul(gvd, a), mul(Gi, 1 - b));
@@ -126,10 +136,10 @@ export function lifSequenceGradDecomposition(
  * Norse's LIF feed-forward layer over a whole sequence: x [T, ...n] input currents, `state` the state
  * before step 0 (null: v = vLeak, i = 0). Uses the fused LIFSequence kernel (native or core's
  * decomposition) when every parameter is a number and the spike method is a named surrogate; otherwise
- * (tensor parameters, a custom surrogate, 'heaviside') it runs lifFeedForwardStep T times with the reset
- * detached. Both paths give the same values and gradients. `{ detachReset: false }` asks for Norse's
- * lif_feed_forward_step gradient exactly (reset in the graph), which the kernel contract does not
- * cover: it always takes the step loop.
+ * (tensor parameters, a custom surrogate, 'heaviside') it runs lifFeedForwardStep T times. Both paths
+ * give the same values and gradients. The reset is kept in the graph by default, as Norse's
+ * lif_feed_forward_step (so gradients match Norse's LIFCell); `{ detachReset: true }` cuts it, as
+ * Norse's lif_step does.
  */
 export function lifFeedForwardSequence(
   x: Tensor,
@@ -148,8 +158,8 @@ export function lifFeedForwardSequence(
   const s = state ?? lifFeedForwardInitialState(neuronShape, q);
   checkStateShape(fn, neuronShape, s.v, s.i);
   const fused = fusedSurrogate(q.method, q.alpha);
-  const detachReset = options.detachReset ?? true;
-  if (detachReset && fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
+  const detachReset = options.detachReset ?? false;
+  if (fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
     ensureLIFSequenceKernels();
     const attrs: LIFSequenceAttrs = {
       tauSynInv: q.tauSynInv as number,
@@ -160,6 +170,7 @@ export function lifFeedForwardSequence(
       dt,
       surrogate: fused.surrogate,
       alpha: fused.alpha,
+      detachReset,
     };
     const [z, v, i] = runKernel('LIFSequence', { x, v0: s.v, i0: s.i }, attrs);
     return { z, v, i, state: { v: lastOfSequence(v), i: lastOfSequence(i) } };
@@ -167,13 +178,13 @@ export function lifFeedForwardSequence(
   return lifFeedForwardLoop(x, s, q, dt, detachReset);
 }
 
-/** The step-by-step path (reset detached by default, as the fused kernel). */
+/** The step-by-step path (reset in the graph by default, as Norse's lif_feed_forward_step). */
 export function lifFeedForwardLoop(
   x: Tensor,
   state: LIFFeedForwardState,
   p: LIFParameters,
   dt: number,
-  detachReset = true,
+  detachReset = false,
 ): LIFSequenceResult {
   const zs: Tensor[] = [];
   const vs: Tensor[] = [];

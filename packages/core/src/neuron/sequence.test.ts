@@ -77,6 +77,9 @@ function probe(sequence: Sequence): Probe {
   });
 }
 
+const maxDifference = (a: readonly number[], b: readonly number[]) =>
+  Math.max(...a.map((x, k) => Math.abs(x - b[k])));
+
 function expectSame(a: Probe, b: Probe, what: string): void {
   expect(a.z).toEqual(b.z);
   expectClose(a.v, b.v, `${what} v`, 1e-5);
@@ -86,8 +89,17 @@ function expectSame(a: Probe, b: Probe, what: string): void {
   });
 }
 
+const detachSettings = [false, true] as const;
 const lifFused: Sequence = (x, v0, i0) => lifFeedForwardSequence(x, { v: v0, i: i0 });
-const lifLoop: Sequence = (x, v0, i0) => lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(), 0.001);
+const lifFusedWith =
+  (detachReset: boolean): Sequence =>
+  (x, v0, i0) =>
+    lifFeedForwardSequence(x, { v: v0, i: i0 }, {}, 0.001, { detachReset });
+/** lifFeedForwardStep T times, the reset detached or not. */
+const lifLoopWith =
+  (detachReset: boolean): Sequence =>
+  (x, v0, i0) =>
+    lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(), 0.001, detachReset);
 const liFused: Sequence = (x, v0, i0) => liFeedForwardSequence(x, { v: v0, i: i0 });
 const liLoop: Sequence = (x, v0, i0) => {
   const vs: Tensor[] = [];
@@ -103,43 +115,73 @@ const liLoop: Sequence = (x, v0, i0) => {
 };
 
 describe('fused LIF/LI sequences on the reference backend (native kernels)', () => {
-  it('LIF: native LIFSequence == lifFeedForwardStep loop with the reset detached (values and gradients)', () => {
-    expect(hasKernel('LIFSequence')).toBe(true);
-    const a = probe(lifFused);
-    expect(a.z.some((z) => z === 1)).toBe(true);
-    expect(a.z.some((z) => z === 0)).toBe(true);
-    expectSame(a, probe(lifLoop), 'native vs loop');
+  it.each(detachSettings)(
+    'LIF: native LIFSequence == lifFeedForwardStep loop, detachReset %s (values and gradients)',
+    (detachReset) => {
+      expect(hasKernel('LIFSequence')).toBe(true);
+      const a = probe(lifFusedWith(detachReset));
+      expect(a.z.some((z) => z === 1)).toBe(true);
+      expect(a.z.some((z) => z === 0)).toBe(true);
+      expectSame(a, probe(lifLoopWith(detachReset)), `native vs loop, detachReset ${detachReset}`);
+    },
+  );
+
+  it("defaults to Norse's lif_feed_forward_step (reset in the graph), whose gradients differ from the detached ones", () => {
+    const byDefault = probe(lifFused);
+    const attached = probe(lifFusedWith(false));
+    const detached = probe(lifFusedWith(true));
+    expect(byDefault).toEqual(attached);
+    expect(detached.z).toEqual(attached.z);
+    expect(detached.v).toEqual(attached.v);
+    // Spikes happen, so the reset term (vReset - vd)*surrogate' changes dv0 and dx.
+    expect(maxDifference(detached.grads[1], attached.grads[1])).toBeGreaterThan(1e-3);
+    expect(maxDifference(detached.grads[0], attached.grads[0])).toBeGreaterThan(1e-3);
   });
 
   it('LI: native LISequence == liFeedForwardStep loop', () => {
     expectSame(probe(liFused), probe(liLoop), 'LI native vs loop');
   });
 
-  it('tensor parameters or a custom surrogate take the step loop, with the same results', () => {
-    const tensorParams: Sequence = (x, v0, i0) =>
-      lifFeedForwardSequence(x, { v: v0, i: i0 }, { tauMemInv: tensor([100], [1]), vTh: tensor(1) });
-    expectSame(probe(tensorParams), probe(lifFused), 'tensor params');
-    const superAsCustom = surrogate.custom((x) => surrogate.surrogateDerivative('superspike', x, 100));
-    const custom: Sequence = (x, v0, i0) =>
-      lifFeedForwardSequence(x, { v: v0, i: i0 }, { method: superAsCustom });
-    expectSame(probe(custom), probe(lifFused), 'custom surrogate');
-  });
-
-  it.each(['atan', 'sigmoid', 'triangle'] as SurrogateName[])(
-    'the %s surrogate reaches the kernel',
-    (name) => {
-      const p = { method: name, alpha: 2 };
-      const a = probe((x, v0, i0) => lifFeedForwardSequence(x, { v: v0, i: i0 }, p));
-      const b = probe((x, v0, i0) => lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(p), 0.001));
-      expectSame(a, b, name);
+  it.each(detachSettings)(
+    'tensor parameters or a custom surrogate take the step loop, with the same results (detachReset %s)',
+    (detachReset) => {
+      const options = { detachReset };
+      const tensorParams: Sequence = (x, v0, i0) =>
+        lifFeedForwardSequence(
+          x,
+          { v: v0, i: i0 },
+          { tauMemInv: tensor([100], [1]), vTh: tensor(1) },
+          0.001,
+          options,
+        );
+      const fused = probe(lifFusedWith(detachReset));
+      expectSame(probe(tensorParams), fused, 'tensor params');
+      const superAsCustom = surrogate.custom((x) => surrogate.surrogateDerivative('superspike', x, 100));
+      const custom: Sequence = (x, v0, i0) =>
+        lifFeedForwardSequence(x, { v: v0, i: i0 }, { method: superAsCustom }, 0.001, options);
+      expectSame(probe(custom), fused, 'custom surrogate');
     },
   );
+
+  it.each(
+    (['atan', 'sigmoid', 'triangle'] as SurrogateName[]).flatMap((name) =>
+      detachSettings.map((detachReset) => [name, detachReset] as const),
+    ),
+  )('the %s surrogate reaches the kernel (detachReset %s)', (name, detachReset) => {
+    // vReset != vLeak so the reset term (vReset - vd) is not just -vd.
+    const p = { method: name, alpha: 2, vReset: -0.3 };
+    const a = probe((x, v0, i0) => lifFeedForwardSequence(x, { v: v0, i: i0 }, p, 0.001, { detachReset }));
+    const b = probe((x, v0, i0) =>
+      lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(p), 0.001, detachReset),
+    );
+    expectSame(a, b, `${name}, detachReset ${detachReset}`);
+  });
 
   it('core decompositions of LIFSequenceGrad, LISequenceGrad and SpikeGrad match the native kernels', () => {
     ensureLIFSequenceKernels();
     ensureLISequenceKernels();
     tidy(() => {
-      const attrs: LIFSequenceAttrs = {
+      const base: LIFSequenceAttrs = {
         tauSynInv: 200,
         tauMemInv: 100,
         vLeak: 0.1,
@@ -148,23 +190,40 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
         dt: 0.001,
         surrogate: 'atan',
         alpha: 2,
+        detachReset: false,
       };
       const x = tensor(values(T * n, 7, 0, 6), [T, ...N]);
       const v0 = tensor(values(n, 8, 0, 1), N);
       const i0 = tensor(values(n, 9, 0, 2), N);
-      const [z, v, i, vDecayed] = runKernel('LIFSequence', { x, v0, i0 }, attrs);
+      const [z, v, i, vDecayed] = runKernel('LIFSequence', { x, v0, i0 }, base);
+      expect(Array.from(z.dataSync())).toContain(1);
       const [dz, dv, di] = [10, 11, 12].map((s) => tensor(values(T * n, s, -1, 1), [T, ...N]));
-      const forward = getDecomposition('LIFSequence')!({ x, v0, i0 }, attrs);
+      const forward = getDecomposition('LIFSequence')!({ x, v0, i0 }, base);
       expect(Array.from(forward[0].dataSync())).toEqual(Array.from(z.dataSync()));
       [v, i, vDecayed].forEach((t, k) => {
         expectClose(forward[k + 1].dataSync(), Array.from(t.dataSync()), 'fwd', 1e-5);
       });
       const gradInputs = { z, vDecayed, dz, dv, di };
-      const native = runKernel('LIFSequenceGrad', gradInputs, attrs);
-      const decomposed = getDecomposition('LIFSequenceGrad')!(gradInputs, attrs);
-      native.forEach((t, k) => {
-        expectClose(decomposed[k].dataSync(), Array.from(t.dataSync()), `LIF grad ${k}`, 1e-5);
-      });
+      for (const detachReset of detachSettings) {
+        const attrs = { ...base, detachReset };
+        const native = runKernel('LIFSequenceGrad', gradInputs, attrs);
+        const decomposed = getDecomposition('LIFSequenceGrad')!(gradInputs, attrs);
+        native.forEach((t, k) => {
+          expectClose(
+            decomposed[k].dataSync(),
+            Array.from(t.dataSync()),
+            `LIF grad ${k}, detachReset ${detachReset}`,
+            1e-5,
+          );
+        });
+      }
+      const { detachReset: _, ...withoutDetach } = base;
+      for (const run of [
+        () => runKernel('LIFSequenceGrad', gradInputs, withoutDetach as LIFSequenceAttrs),
+        () => getDecomposition('LIFSequenceGrad')!(gradInputs, withoutDetach as LIFSequenceAttrs),
+      ]) {
+        expect(run).toThrow(/LIFSequenceGrad: attrs.detachReset must be true .* or false .*, got undefined/);
+      }
 
       const liAttrs = { tauSynInv: 200, tauMemInv: 100, vLeak: 0.1, dt: 0.001 };
       const liNative = runKernel('LISequenceGrad', { dv, di }, liAttrs);
@@ -195,18 +254,6 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
     });
   });
 
-  it('detachReset false gives the step loop with the reset in the graph (Norse lif_feed_forward_step)', () => {
-    const attached = probe((x, v0, i0) =>
-      lifFeedForwardSequence(x, { v: v0, i: i0 }, {}, 0.001, { detachReset: false }),
-    );
-    const loop = probe((x, v0, i0) => lifFeedForwardLoop(x, { v: v0, i: i0 }, lifParameters(), 0.001, false));
-    expectSame(attached, loop, 'attached reset');
-    // Same values as the fused path, other gradients.
-    const detached = probe(lifFused);
-    expect(attached.z).toEqual(detached.z);
-    expect(attached.grads[1]).not.toEqual(detached.grads[1]);
-  });
-
   it('rejects a state whose shape does not match x', () => {
     tidy(() => {
       const x = tensor(values(3 * 4, 1, 0, 1), [3, 4]);
@@ -221,10 +268,10 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
 
 describe('fused LIF/LI sequences on a backend without the fused kernels (core decompositions)', () => {
   const removed = ['LIFSequence', 'LIFSequenceGrad', 'LISequence', 'LISequenceGrad', 'SpikeGrad'] as const;
-  let nativeLIF: Probe;
+  const nativeLIF = new Map<boolean, Probe>();
   let nativeLI: Probe;
   beforeAll(async () => {
-    nativeLIF = probe(lifFused);
+    for (const d of detachSettings) nativeLIF.set(d, probe(lifFusedWith(d)));
     nativeLI = probe(liFused);
     registerBackend('reference-no-fused', () => referenceWithout('reference-no-fused', removed), -1);
     await setBackend('reference-no-fused');
@@ -233,12 +280,12 @@ describe('fused LIF/LI sequences on a backend without the fused kernels (core de
     await setBackend('reference');
   });
 
-  it('LIF: decomposition == step loop == native kernels', () => {
+  it.each(detachSettings)('LIF: decomposition == step loop == native kernels (detachReset %s)', (d) => {
     expect(backendName()).toBe('reference-no-fused');
     expect(hasKernel('LIFSequence')).toBe(false);
-    const a = probe(lifFused);
-    expectSame(a, probe(lifLoop), 'decomposition vs loop');
-    expectSame(a, nativeLIF, 'decomposition vs native');
+    const a = probe(lifFusedWith(d));
+    expectSame(a, probe(lifLoopWith(d)), 'decomposition vs loop');
+    expectSame(a, nativeLIF.get(d)!, 'decomposition vs native');
   });
 
   it('LI: decomposition == step loop == native kernels', () => {

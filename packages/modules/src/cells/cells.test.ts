@@ -1,4 +1,4 @@
-import { add, memory, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
+import { add, memory, mul, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
 import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
 import { Module } from '../module/module.js';
 import { resetNet, unroll } from '../time/unroll.js';
@@ -147,27 +147,49 @@ describe('learnable neuron parameters', () => {
 });
 
 describe('sequence layers LIF / LI', () => {
-  it('match the step cells: LIF (reset kept) equals unrolled LIFCell values and gradients; LI equals LICell', () => {
-    const x = tensor(
-      Array.from({ length: 40 }, (_, k) => ((k * 13) % 7) * 15),
+  const seqInput = () =>
+    tensor(
+      Array.from({ length: 40 }, (_, k) => ((k * 13) % 7) * 0.9),
       [10, 2, 2],
     );
-    const [zSeq, sSeq] = new LIF({ detachReset: false }).forward(x);
+  /** d(weighted spikes + final membrane)/dx through `run` ([spikes, final state]). */
+  const gradOf = (run: (x: Tensor) => [Tensor, { v: Tensor }]) => {
+    const x = seqInput();
+    const wz = tensor(
+      Array.from({ length: 40 }, (_, k) => ((k * 7) % 5) - 2),
+      [10, 2, 2],
+    );
+    const { grads } = valueAndGrads(() => {
+      const [z, s] = run(x);
+      return add(sum(mul(z, wz)), sum(s.v));
+    }, [x]);
+    return values(grads[0]);
+  };
+
+  it("LIF defaults to Norse's lif_feed_forward_step: unrolled LIFCell values and gradients; LI equals LICell", () => {
+    const x = seqInput();
+    const [zSeq, sSeq] = new LIF().forward(x);
     const [zStep, sStep] = unroll(new LIFCell(), x);
+    expect(values(zSeq)).toContain(1);
+    expect(values(zSeq)).toContain(0);
     expect(values(zSeq)).toEqual(values(zStep));
     expectClose(values(sSeq.v), values(sStep.v));
+    expect(new LIF().detachReset).toBe(false);
+    const gSeq = gradOf((xx) => new LIF().forward(xx));
+    const gStep = gradOf((xx) => unroll(new LIFCell(), xx));
+    expect(gStep.some((g) => g !== 0)).toBe(true);
+    expectClose(gSeq, gStep);
     const [vSeq] = new LI().forward(x);
     const [vStep] = unroll(new LICell(), x);
     expectClose(values(vSeq), values(vStep));
   });
 
-  it('LIF with the default detached reset (fused kernel) has the same spikes and a gradient', () => {
-    const x = tensor(
-      Array.from({ length: 40 }, (_, k) => ((k * 13) % 7) * 15),
-      [10, 2, 2],
-    );
-    const { grads } = valueAndGrads(() => sum(new LIF().forward(x)[0]), [x]);
-    expect(values(new LIF().forward(x)[0])).toEqual(values(unroll(new LIFCell(), x)[0]));
-    expect(values(grads[0]).some((v) => v !== 0)).toBe(true);
+  it('LIF with detachReset true (Norse lif_step reset) has the same spikes and another gradient', () => {
+    const x = seqInput();
+    expect(values(new LIF({ detachReset: true }).forward(x)[0])).toEqual(values(unroll(new LIFCell(), x)[0]));
+    const detached = gradOf((xx) => new LIF({ detachReset: true }).forward(xx));
+    const kept = gradOf((xx) => new LIF().forward(xx));
+    expect(detached.some((g) => g !== 0)).toBe(true);
+    expect(Math.max(...detached.map((g, k) => Math.abs(g - kept[k])))).toBeGreaterThan(1e-4);
   });
 });

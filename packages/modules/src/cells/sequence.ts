@@ -17,23 +17,25 @@ export interface LIFOptions extends LearnableOptions<'tauSynInv' | 'tauMemInv' |
   p?: Partial<LIFParameters>;
   dt?: number;
   /**
-   * Cut the reset from the graph (default true): the whole sequence then runs as one fused LIFSequence
-   * kernel where the backend has one. false reproduces Norse's `lif_feed_forward_step` gradient
-   * exactly (reset kept) with a step loop.
+   * Cut the reset v = (1 - z)*vd + z*vReset from the graph (z.detach(), as Norse's `lif_step`).
+   * Default false: Norse's `lif_feed_forward_step` gradient (the reset kept in the graph), the same
+   * as unrolling LIFCell. Either way the sequence runs as one fused LIFSequence kernel where the
+   * backend has one; the forward values do not depend on this option.
    */
   detachReset?: boolean;
 }
 
 /**
  * Norse's `LIF` layer: a LIF population over a whole sequence, xSeq [T, ...] input currents ->
- * [spikes [T, ...], final state]. The fast path for feed-forward nets (see `detachReset`).
+ * [spikes [T, ...], final state]. The fast path for feed-forward nets: the values and gradients of
+ * unrolling LIFCell, from one fused kernel forward and one backward (see `detachReset`).
  */
 export class LIF extends Module {
   readonly dt: number;
   readonly detachReset: boolean;
   private readonly neuronParams: () => Partial<LIFParameters>;
 
-  constructor({ p = {}, dt = DEFAULT_DT, detachReset = true, ...learn }: LIFOptions = {}) {
+  constructor({ p = {}, dt = DEFAULT_DT, detachReset = false, ...learn }: LIFOptions = {}) {
     super();
     this.dt = dt;
     this.detachReset = detachReset;

@@ -39,6 +39,7 @@ describe('fused neuron kernels reproduce Norse', () => {
         dt: p.dt,
         surrogate: 'superspike',
         alpha: p.alpha,
+        detachReset: false,
       },
     ) as TensorInfo[];
     expect(read(z)).toEqual(f.outputs.z.flat());

@@ -7,7 +7,9 @@ import { product, pseudoRandom, range } from '../host-math.js';
  * Fused neuron kernels against a step-by-step host simulation in float64. The gradient kernels are
  * checked against FORWARD-mode differentiation (dual numbers) of that simulation: a different
  * algorithm from the reverse-time recurrence the kernels implement, so a wrong recurrence cannot
- * agree with it by construction. Reset is detached as in Norse: d(v_new) = (1 - z) d(vd).
+ * agree with it by construction. The reset v_new = (1 - z)*vd + z*vReset is differentiated both ways:
+ * detached (Norse lif_step): d(v_new) = (1 - z) d(vd); in the graph (Norse lif_feed_forward_step):
+ * d(v_new) = (1 - z) d(vd) + (vReset - vd) dz with dz = surrogate'(vd - vTh) d(vd).
  */
 
 type LIAttrs = Pick<LIFSequenceAttrs, 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'dt'>;
@@ -50,7 +52,7 @@ function lifNeuron(
     const z = vd - p.vTh > 0 ? 1 : 0;
     const zT = surrogateDerivative(p.surrogate, vd - p.vTh, p.alpha) * vdT;
     v = (1 - z) * vd + z * p.vReset;
-    vT = (1 - z) * vdT;
+    vT = (1 - z) * vdT + (p.detachReset ? 0 : (p.vReset - vd) * zT);
     i = id + xt;
     iT = idT + (seed?.kind === 'x' && seed.t === step ? 1 : 0);
     out.z.push(z);
@@ -104,6 +106,7 @@ const norse: LIFSequenceAttrs = {
   dt: 0.001,
   surrogate: 'superspike',
   alpha: 100,
+  detachReset: false,
 };
 
 interface SequenceProblem {
@@ -169,8 +172,10 @@ function lifCases(
       tolerance: 1e-5,
     },
   ];
-  for (const [surrogate, alpha] of surrogatesToCheck) {
-    const q = { ...p, surrogate, alpha };
+  for (const [[surrogate, alpha], detachReset] of surrogatesToCheck.flatMap((sa) =>
+    [true, false].map((d) => [sa, d] as const),
+  )) {
+    const q = { ...p, surrogate, alpha, detachReset };
     const up = {
       dz: pseudoRandom(steps * count, seed + 3),
       dv: pseudoRandom(steps * count, seed + 4),
@@ -188,7 +193,7 @@ function lifCases(
     const di0 = cells.map((n, k) => lifNeuron(n, q, { kind: 'i0' }, upFor(k)).dL);
     cases.push({
       kernel: 'LIFSequenceGrad',
-      name: `${problem.name}, ${surrogate} alpha ${alpha}`,
+      name: `${problem.name}, ${surrogate} alpha ${alpha}, ${detachReset ? 'reset detached' : 'reset in the graph'}`,
       inputs: {
         z: t(z, shape),
         vDecayed: t(vd, shape),

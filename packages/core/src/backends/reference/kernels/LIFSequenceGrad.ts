@@ -1,13 +1,16 @@
-import { sequenceSizes } from '../../../kernels/shape-utils.js';
+import { checkDetachReset, sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 import { surrogateDerivativeFn } from '../surrogate-derivatives.js';
 
 /**
- * Reverse-time gradient of LIFSequence with the reset detached (Norse: v = (1 - z.detach())*vd +
- * z.detach()*vReset). With a = dt*tauMemInv and b = dt*tauSynInv, walking t = T-1 .. 0 with gv, gi the
- * gradients flowing into the state (v[t], i[t]) from step t+1 (zero after the last step):
+ * Reverse-time gradient of LIFSequence. The reset v = (1 - z)*vd + z*vReset passes dv_t/dvd_t =
+ * (1 - z) when detached (Norse lif_step: z.detach() in the reset), and additionally
+ * (vReset - vd)*surrogate'(vd - vTh) when not (Norse lif_feed_forward_step: z stays in the graph).
+ * With a = dt*tauMemInv, b = dt*tauSynInv and s = surrogate'(vDecayed[t] - vTh), walking
+ * t = T-1 .. 0 with gv, gi the gradients flowing into the state (v[t], i[t]) from step t+1 (zero
+ * after the last step):
  *   Gv = dv[t] + gv;  Gi = di[t] + gi;
- *   gvd = Gv*(1 - z[t]) + dz[t]*surrogate'(vDecayed[t] - vTh);
+ *   gvd = Gv*((1 - z[t]) + (detachReset ? 0 : (vReset - vDecayed[t])*s)) + dz[t]*s;
  *   dx[t] = Gi;  gv = gvd*(1 - a);  gi = gvd*a + Gi*(1 - b).
  * After t = 0, dv0 = gv and di0 = gi. Returns [dx [T, ...n], dv0 [...n], di0 [...n]].
  */
@@ -22,6 +25,7 @@ export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attr
   const derivative = surrogateDerivativeFn(attrs.surrogate, attrs.alpha);
   const a = attrs.dt * attrs.tauMemInv;
   const b = attrs.dt * attrs.tauSynInv;
+  const detachReset = checkDetachReset(op, attrs.detachReset);
   const dx = new Float32Array(steps * neurons);
   const dv0 = new Float32Array(neurons);
   const di0 = new Float32Array(neurons);
@@ -32,7 +36,9 @@ export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attr
       const at = t * neurons + k;
       const Gv = dv[at] + gv;
       const Gi = di[at] + gi;
-      const gvd = Gv * (1 - z[at]) + dz[at] * derivative(vd[at] - attrs.vTh);
+      const s = derivative(vd[at] - attrs.vTh);
+      const keep = detachReset ? 1 - z[at] : 1 - z[at] + (attrs.vReset - vd[at]) * s;
+      const gvd = Gv * keep + dz[at] * s;
       dx[at] = Gi;
       gv = gvd * (1 - a);
       gi = gvd * a + Gi * (1 - b);
