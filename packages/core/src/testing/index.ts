@@ -38,4 +38,3 @@ export {
   norseRecurrentReadout,
 } from './norse-recurrent.js';
 export { runKernelCase } from './run-case.js';
-export { typedValues, writeTensorInfo } from './write-tensor.js';
