@@ -38,3 +38,4 @@ export {
   norseRecurrentReadout,
 } from './norse-recurrent.js';
 export { runKernelCase } from './run-case.js';
+export { typedValues, writeTensorInfo } from './write-tensor.js';
