@@ -1,4 +1,5 @@
 import type { BackendValues, DType, KernelName, TensorInfo } from '@snn/core';
+import { writeTensorInfo } from '@snn/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { createTfjsBackend, type TfjsBackend } from './tfjs-backend.js';
 
@@ -16,15 +17,8 @@ for (const kind of ['cpu', 'wasm'] as const) {
     });
     afterAll(() => be.dispose());
 
-    const t = (values: number[], shape: number[], dtype: DType = 'float32'): TensorInfo => {
-      const arr =
-        dtype === 'float32'
-          ? Float32Array.from(values)
-          : dtype === 'int32'
-            ? Int32Array.from(values)
-            : Uint8Array.from(values);
-      return { dataId: be.write(arr, shape, dtype), shape, dtype };
-    };
+    const t = (values: number[], shape: number[], dtype: DType = 'float32'): TensorInfo =>
+      writeTensorInfo(be, values, shape, dtype);
     // biome-ignore lint/suspicious/noExplicitAny: test calls kernels by name with loose inputs
     const run = (name: KernelName, inputs: any, attrs: any = {}): TensorInfo => {
       const k = be.kernels[name] as unknown as (i: unknown, a: unknown) => TensorInfo;

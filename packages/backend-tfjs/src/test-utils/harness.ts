@@ -1,17 +1,11 @@
 import type { BackendValues, DType, KernelName, TensorInfo } from '@snn/core';
+import { writeTensorInfo } from '@snn/core/testing';
 import type { TfjsBackend } from '../tfjs-backend.js';
 
 /** Small helpers to call kernels by name on a backend from tests. */
 export function harness(getBackend: () => TfjsBackend) {
-  const t = (values: ArrayLike<number>, shape: number[], dtype: DType = 'float32'): TensorInfo => {
-    const arr =
-      dtype === 'float32'
-        ? Float32Array.from(values)
-        : dtype === 'int32'
-          ? Int32Array.from(values)
-          : Uint8Array.from(values);
-    return { dataId: getBackend().write(arr, shape, dtype), shape, dtype };
-  };
+  const t = (values: ArrayLike<number>, shape: number[], dtype: DType = 'float32'): TensorInfo =>
+    writeTensorInfo(getBackend(), values, shape, dtype);
   // biome-ignore lint/suspicious/noExplicitAny: tests call kernels by name with loose inputs
   const runAll = (name: KernelName, inputs: any, attrs: any = {}): TensorInfo[] => {
     const k = getBackend().kernels[name] as unknown as (i: unknown, a: unknown) => TensorInfo | TensorInfo[];
