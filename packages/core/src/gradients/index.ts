@@ -8,6 +8,8 @@ import { conv2dGrad } from './Conv2D.grad.js';
 import { divGrad } from './Div.grad.js';
 import { expGrad } from './Exp.grad.js';
 import { floorGrad } from './Floor.grad.js';
+import { lifSequenceGrad } from './LIFSequence.grad.js';
+import { liSequenceGrad } from './LISequence.grad.js';
 import { logGrad } from './Log.grad.js';
 import { logSoftmaxGrad } from './LogSoftmax.grad.js';
 import { matMulGrad } from './MatMul.grad.js';
@@ -46,6 +48,8 @@ export const CORE_GRADIENTS: readonly GradRule[] = [
   divGrad as GradRule,
   expGrad as GradRule,
   floorGrad as GradRule,
+  lifSequenceGrad as GradRule,
+  liSequenceGrad as GradRule,
   logGrad as GradRule,
   logSoftmaxGrad as GradRule,
   matMulGrad as GradRule,

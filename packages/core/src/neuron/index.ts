@@ -9,7 +9,7 @@ export {
   liParameters,
   liStep,
 } from './li.js';
-export { ensureLISequenceKernels, type LISequenceResult, liFeedForwardSequence } from './li-sequence.js';
+export { type LISequenceResult, liFeedForwardSequence } from './li-sequence.js';
 export {
   DEFAULT_DT,
   DEFAULT_LIF_PARAMETERS,
@@ -25,7 +25,6 @@ export {
   lifStep,
 } from './lif.js';
 export {
-  ensureLIFSequenceKernels,
   type LIFSequenceResult,
   lifFeedForwardSequence,
 } from './lif-sequence.js';

@@ -1,9 +1,7 @@
-import { registerDecomposition, registerGradient, runKernel } from '../engine/api.js';
+import { runKernel } from '../engine/api.js';
 import { ArgumentError, ShapeError } from '../errors.js';
 import type { LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
-import { checkDetachReset } from '../kernels/shape-utils.js';
-import { add, mul, reshape, slice, spike, stack, sub, unstack } from '../ops/index.js';
-import { surrogateDerivative } from '../surrogate/derivatives.js';
+import { reshape, slice, stack, unstack } from '../ops/index.js';
 import { fusedSurrogate } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
@@ -20,8 +18,10 @@ import { allNumbers, checkDt } from './param.js';
 /*
  * The LIF feed-forward layer over all T steps at once (SpikingJelly's fused multi-step mode): one
  * LIFSequence kernel forward and one LIFSequenceGrad kernel backward, instead of ~10 kernels per step.
- * Backends may implement both natively; core registers decompositions (the step loop below, and the
- * reverse-time recursion in core ops) so every backend runs it, with the same values and gradients.
+ * Backends may implement both natively; core's engine installs the gradient rule
+ * (gradients/LIFSequence.grad.ts) and decompositions (ops/decompositions/LIFSequence*.ts: the step
+ * loop and the reverse-time recursion in core ops) with its built-in rules, so every backend runs it,
+ * with the same values and gradients, whoever calls runKernel first.
  *
  * Semantics: lifFeedForwardStep's Norse order; the gradients equal those of
  * lifFeedForwardStep(..., { detachReset }) step by step for either value of the kernel's detachReset
@@ -34,102 +34,6 @@ export interface LIFSequenceResult {
   v: Tensor;
   i: Tensor;
   state: LIFFeedForwardState;
-}
-
-let registered = false;
-
-/** Registers the LIFSequence gradient rule and the decompositions of LIFSequence/LIFSequenceGrad. */
-export function ensureLIFSequenceKernels(): void {
-  if (registered) return;
-  registered = true;
-  registerDecomposition('LIFSequence', lifSequenceDecomposition);
-  registerDecomposition('LIFSequenceGrad', lifSequenceGradDecomposition);
-  registerGradient({
-    kernelName: 'LIFSequence',
-    gradFunc: (_dy, saved, attrs) => {
-      let grads: Tensor[] | undefined;
-      const all = () => {
-        // Outputs are [z, v, i, vDecayed]; a gradient into vDecayed (an internal output) is not propagated.
-        grads ??= runKernel(
-          'LIFSequenceGrad',
-          {
-            z: saved.outputs[0],
-            vDecayed: saved.outputs[3],
-            dz: saved.dys[0],
-            dv: saved.dys[1],
-            di: saved.dys[2],
-          },
-          attrs,
-        );
-        return grads;
-      };
-      return { x: () => all()[0], v0: () => all()[1], i0: () => all()[2] };
-    },
-  });
-}
-
-/** The step loop: LIFSequence in core ops (what backends without the kernel run). */
-export function lifSequenceDecomposition(
-  { x, v0, i0 }: { x: Tensor; v0: Tensor; i0: Tensor },
-  attrs: LIFSequenceAttrs,
-): Tensor[] {
-  const a = attrs.dt * attrs.tauMemInv;
-  const b = -attrs.dt * attrs.tauSynInv;
-  const zs: Tensor[] = [];
-  const vs: Tensor[] = [];
-  const is: Tensor[] = [];
-  const vds: Tensor[] = [];
-  let v = v0;
-  let i = i0;
-  for (const xt of unstack(x, 0)) {
-    const vd = add(v, mul(add(sub(attrs.vLeak, v), i), a));
-    const id = add(i, mul(i, b));
-    // The kernel fires on vd - vTh > 0 (Norse's convention); the spike's gradient is the rule's job.
-    const z = spike(sub(vd, attrs.vTh));
-    v = add(mul(sub(1, z), vd), mul(z, attrs.vReset));
-    i = add(id, xt);
-    zs.push(z);
-    vs.push(v);
-    is.push(i);
-    vds.push(vd);
-  }
-  return [stack(zs, 0), stack(vs, 0), stack(is, 0), stack(vds, 0)];
-}
-
-/**
- * Reverse-time gradient of LIFSequence in core ops, the reset detached or not as attrs.detachReset
- * says (formulas in kernel-signatures.ts). Returns [dx, dv0, di0].
- */
-export function lifSequenceGradDecomposition(
-  inputs: { z: Tensor; vDecayed: Tensor; dz: Tensor; dv: Tensor; di: Tensor },
-  attrs: LIFSequenceAttrs,
-): Tensor[] {
-  checkDetachReset('LIFSequenceGrad', attrs.detachReset);
-  const a = attrs.dt * attrs.tauMemInv;
-  const b = attrs.dt * attrs.tauSynInv;
-  const z = unstack(inputs.z, 0);
-  const vd = unstack(inputs.vDecayed, 0);
-  const dz = unstack(inputs.dz, 0);
-  const dv = unstack(inputs.dv, 0);
-  const di = unstack(inputs.di, 0);
-  const steps = z.length;
-  const dx: Tensor[] = new Array(steps);
-  let gv: Tensor | undefined;
-  let gi: Tensor | undefined;
-  for (let t = steps - 1; t >= 0; t--) {
-    const Gv = gv === undefined ? dv[t] : add(dv[t], gv);
-    const Gi = gi === undefined ? di[t] : add(di[t], gi);
-    const surrogate = surrogateDerivative(attrs.surrogate, sub(vd[t], attrs.vTh), attrs.alpha);
-    // d v_t / d vd_t: 1 - z, plus (vReset - vd)*surrogate' when z stays in the reset's graph.
-    const keep = attrs.detachReset
-      ? sub(1, z[t])
-      : add(sub(1, z[t]), mul(sub(attrs.vReset, vd[t]), surrogate));
-    const gvd = add(mul(Gv, keep), mul(dz[t], surrogate));
-    dx[t] = Gi;
-    gv = mul(gvd, 1 - a);
-    gi = add(mul(gvd, a), mul(Gi, 1 - b));
-  }
-  return [stack(dx, 0), gv!, gi!];
 }
 
 /**
@@ -160,7 +64,6 @@ export function lifFeedForwardSequence(
   const fused = fusedSurrogate(q.method, q.alpha);
   const detachReset = options.detachReset ?? false;
   if (fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
-    ensureLIFSequenceKernels();
     const attrs: LIFSequenceAttrs = {
       tauSynInv: q.tauSynInv as number,
       tauMemInv: q.tauMemInv as number,

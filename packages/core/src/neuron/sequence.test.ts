@@ -19,14 +19,7 @@ import {
 import * as surrogate from '../surrogate/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { expectClose } from '../testing/fixtures.js';
-import {
-  ensureLIFSequenceKernels,
-  ensureLISequenceKernels,
-  liFeedForwardSequence,
-  liFeedForwardStep,
-  lifFeedForwardSequence,
-  lifParameters,
-} from './index.js';
+import { liFeedForwardSequence, liFeedForwardStep, lifFeedForwardSequence, lifParameters } from './index.js';
 import { lifFeedForwardLoop } from './lif-sequence.js';
 import { referenceWithout } from './test-utils/no-fused-backend.js';
 
@@ -178,8 +171,6 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
   });
 
   it('core decompositions of LIFSequenceGrad, LISequenceGrad and SpikeGrad match the native kernels', () => {
-    ensureLIFSequenceKernels();
-    ensureLISequenceKernels();
     tidy(() => {
       const base: LIFSequenceAttrs = {
         tauSynInv: 200,
@@ -237,7 +228,6 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
         expectClose(liFwdDecomposed[k].dataSync(), Array.from(t.dataSync()), `LI fwd ${k}`, 1e-5);
       });
 
-      surrogate.ensureSpikeGradDecomposition();
       for (const name of [
         'superspike',
         'atan',

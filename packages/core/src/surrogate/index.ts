@@ -11,7 +11,6 @@ export {
 export { fusedSurrogate, resolveSpikeFunction, type SpikeMethod } from './resolve.js';
 export {
   custom,
-  ensureSpikeGradDecomposition,
   heaviside,
   isSpikeFunction,
   namedSpikeFunction,

@@ -1,5 +1,5 @@
 import { DEFAULT_SURROGATE_ALPHA } from '../backends/reference/surrogate-derivatives.js';
-import { registerDecomposition, runKernel } from '../engine/api.js';
+import { runKernel } from '../engine/api.js';
 import { customGrad } from '../engine/gradients-api.js';
 import { ArgumentError } from '../errors.js';
 import type { SurrogateName } from '../kernels/kernel-signatures.js';
@@ -24,20 +24,6 @@ export interface SpikeFunction {
   derivative(x: Tensor): Tensor;
 }
 
-let spikeGradRegistered = false;
-
-/**
- * Registers core's decomposition of the optional SpikeGrad kernel (dy * surrogate'(x) in core ops),
- * used on backends without a native SpikeGrad. Idempotent; called before any SpikeGrad is run.
- */
-export function ensureSpikeGradDecomposition(): void {
-  if (spikeGradRegistered) return;
-  spikeGradRegistered = true;
-  registerDecomposition('SpikeGrad', ({ dy, x }, { surrogate, alpha }) =>
-    mul(dy, surrogateDerivative(surrogate, x, alpha)),
-  );
-}
-
 function checkAlpha(name: string, alpha: number): void {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0) {
     throw new ArgumentError(`surrogate.${name}: alpha must be a finite number > 0, got ${String(alpha)}`);
@@ -46,7 +32,7 @@ function checkAlpha(name: string, alpha: number): void {
 
 /**
  * The spike function of a named surrogate: forward Spike kernel, backward the SpikeGrad kernel (native
- * on backends that have it, otherwise core's decomposition).
+ * on backends that have it, otherwise core's decomposition in ops/decompositions/SpikeGrad.ts).
  */
 export function namedSpikeFunction(
   name: SurrogateName,
@@ -58,7 +44,6 @@ export function namedSpikeFunction(
     );
   }
   checkAlpha(name, alpha);
-  ensureSpikeGradDecomposition();
   const attrs = { surrogate: name, alpha };
   const fire = (inclusive: boolean) =>
     customGrad(

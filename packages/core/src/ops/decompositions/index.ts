@@ -4,15 +4,20 @@ import { adamUpdateDecomposition } from './AdamUpdate.js';
 import { conv2dDecomposition } from './Conv2D.js';
 import { conv2dBackpropFilterDecomposition } from './Conv2DBackpropFilter.js';
 import { conv2dBackpropInputDecomposition } from './Conv2DBackpropInput.js';
+import { lifSequenceDecomposition } from './LIFSequence.js';
+import { lifSequenceGradDecomposition } from './LIFSequenceGrad.js';
+import { liSequenceDecomposition } from './LISequence.js';
+import { liSequenceGradDecomposition } from './LISequenceGrad.js';
 import { logSoftmaxDecomposition } from './LogSoftmax.js';
 import { maxPoolDecomposition } from './MaxPool.js';
 import { maxPoolGradDecomposition } from './MaxPoolGrad.js';
 import { sgdUpdateDecomposition } from './SGDUpdate.js';
+import { spikeGradDecomposition } from './SpikeGrad.js';
 import { spikeMatMulDecomposition } from './SpikeMatMul.js';
 
 /**
- * Core's decompositions of optional kernels into required ones (the neuron kernels register theirs
- * from `neuron/`). Read lazily by the engine, so this list may be imported in a module cycle.
+ * Core's decompositions of optional kernels into required ones, installed with core's gradient rules
+ * before any kernel runs. Read lazily by the engine, so this list may be imported in a module cycle.
  */
 export const CORE_DECOMPOSITIONS: ReadonlyMap<OptionalKernelName, Decomposition> = new Map<
   OptionalKernelName,
@@ -25,6 +30,11 @@ export const CORE_DECOMPOSITIONS: ReadonlyMap<OptionalKernelName, Decomposition>
   ['MaxPoolGrad', maxPoolGradDecomposition as Decomposition],
   ['LogSoftmax', logSoftmaxDecomposition as Decomposition],
   ['SpikeMatMul', spikeMatMulDecomposition as Decomposition],
+  ['SpikeGrad', spikeGradDecomposition as Decomposition],
+  ['LIFSequence', lifSequenceDecomposition as Decomposition],
+  ['LIFSequenceGrad', lifSequenceGradDecomposition as Decomposition],
+  ['LISequence', liSequenceDecomposition as Decomposition],
+  ['LISequenceGrad', liSequenceGradDecomposition as Decomposition],
   ['AdamUpdate', adamUpdateDecomposition as Decomposition],
   ['SGDUpdate', sgdUpdateDecomposition as Decomposition],
 ]);
