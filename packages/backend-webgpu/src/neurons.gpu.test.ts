@@ -1,5 +1,5 @@
 import * as snn from '@snn/core';
-import { expectNorseRecurrentFixture, fusedLifLiLoss } from '@snn/core/testing';
+import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss } from '@snn/core/testing';
 import { registerWebGPUBackend } from './register.js';
 import type { WebGPUBackend } from './webgpu-backend.js';
 
@@ -48,14 +48,8 @@ test('feed-forward LIF/LI network with fused kernels: equals reference; dispatch
   const got = await feedForwardStep('webgpu', 8);
   expect(want.g1.some((g) => g !== 0)).toBe(true);
   expect(got.loss).toBeCloseTo(want.loss, 5);
-  const scale1 = Math.max(...want.g1.map(Math.abs));
-  const scale2 = Math.max(...want.g2.map(Math.abs));
-  got.g1.forEach((g, k) => {
-    expect(Math.abs(g - want.g1[k])).toBeLessThanOrEqual(1e-4 * scale1 + 1e-7);
-  });
-  got.g2.forEach((g, k) => {
-    expect(Math.abs(g - want.g2[k])).toBeLessThanOrEqual(1e-4 * scale2 + 1e-7);
-  });
+  expectClose(got.g1, want.g1, 'dL/dw1', 1e-4, 1e-7);
+  expectClose(got.g2, want.g2, 'dL/dw2', 1e-4, 1e-7);
   const long = await feedForwardStep('webgpu', 32);
   console.info(`webgpu forward+backward dispatches: T 8 -> ${got.dispatches}, T 32 -> ${long.dispatches}`);
   expect(long.dispatches).toBe(got.dispatches);

@@ -1,4 +1,5 @@
 import type { BackendValues, DType, KernelName, TensorInfo } from '@snn/core';
+import { writeTensorInfo } from '@snn/core/testing';
 import { createTestBackend } from '../test-utils/gpu-backend.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
 
@@ -9,13 +10,7 @@ beforeAll(async () => {
 afterAll(() => backend?.dispose());
 
 function t(values: number[], shape: number[], dtype: DType = 'float32'): TensorInfo {
-  const arr =
-    dtype === 'float32'
-      ? Float32Array.from(values)
-      : dtype === 'int32'
-        ? Int32Array.from(values)
-        : Uint8Array.from(values);
-  return { dataId: backend.write(arr, shape, dtype), shape, dtype };
+  return writeTensorInfo(backend, values, shape, dtype);
 }
 // biome-ignore lint/suspicious/noExplicitAny: test helper calling kernels by name
 function k(name: KernelName, inputs: any, attrs: any = {}): TensorInfo {

@@ -1,17 +1,11 @@
 import type { BackendValues, DType, KernelName, TensorInfo } from '@snn/core';
+import { writeTensorInfo } from '@snn/core/testing';
 import type { WebGPUBackend } from '../webgpu-backend.js';
 
 /** Small helpers for GPU kernel tests: write host values, call kernels by name, read results. */
 export function harness(getBackend: () => WebGPUBackend) {
-  const t = (values: ArrayLike<number>, shape: number[], dtype: DType = 'float32'): TensorInfo => {
-    const arr =
-      dtype === 'float32'
-        ? Float32Array.from(values)
-        : dtype === 'int32'
-          ? Int32Array.from(values)
-          : Uint8Array.from(values);
-    return { dataId: getBackend().write(arr, shape, dtype), shape, dtype };
-  };
+  const t = (values: ArrayLike<number>, shape: number[], dtype: DType = 'float32'): TensorInfo =>
+    writeTensorInfo(getBackend(), values, shape, dtype);
   const k = (name: KernelName, inputs: object, attrs: object = {}): TensorInfo => {
     const fn = getBackend().kernels[name] as ((i: object, a: object) => TensorInfo) | undefined;
     if (!fn) throw new Error(`kernel ${name} missing`);
