@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export default {
   reporters: ['default', fileURLToPath(new URL('./scripts/jest-summary-reporter.cjs', import.meta.url))],
   testEnvironment: 'node',
+  // CI runs every package's tests side by side on 2 cores: a test that takes 1 s alone can take 10.
+  testTimeout: 30000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
