@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench:accuracy`: trains each preset on the full data set for its tutorial's epoch budget, as
+ * far as a time budget allows, and writes a markdown table: the tutorial's number beside ours, wall
+ * time, backend. Not part of the tests (hours on a CPU for the full budgets).
+ *
+ * Each epoch is its own `train --resume` step, so a preset stops cleanly at an epoch boundary when
+ * the next epoch would not fit in its time budget, and its table row says how many epochs it got.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { createProgress } from '../cli/progress.js';
+import { BACKEND_CHOICES, resolveTrainConfig } from '../cli/train-config.js';
+import { PRESET_NAMES, PRESETS, type PresetName } from '../presets.js';
+import type { RunSummary } from '../train/run-record.js';
+import { CHECKPOINT_FILE, trainRun } from '../train/train-run.js';
+
+interface Row {
+  readonly preset: PresetName;
+  readonly summary: RunSummary | undefined;
+  readonly seconds: number;
+  readonly note: string;
+}
+
+function table(rows: readonly Row[], header: string): string {
+  const lines = [
+    header,
+    '',
+    '| preset | tutorial reports | ours: test accuracy | epochs run / tutorial budget | wall time | train samples/s | backend |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const p = PRESETS[r.preset];
+    const s = r.summary;
+    const minutes = `${(r.seconds / 60).toFixed(1)} min`;
+    lines.push(
+      `| \`${r.preset}\` | ${p.reference.text} | ${s ? `${s.test_accuracy.toFixed(2)}%` : '-'}${r.note ? ` (${r.note})` : ''} | ${s?.epochs ?? 0} / ${p.epochs} | ${minutes} | ${s?.train_samples_per_s ?? '-'} | ${s?.backend ?? '-'} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const program = new Command('bench-accuracy')
+    .description(
+      "Train each preset for its tutorial's epoch budget (within a time budget) and tabulate test accuracy.",
+    )
+    .option('--presets <names>', `comma-separated presets (default all: ${PRESET_NAMES.join(',')})`)
+    .addOption(new Option('--backend <name>', 'backend').choices(BACKEND_CHOICES).default('auto'))
+    .option('--minutes <m>', 'time budget per preset in minutes', '30')
+    .option('--data-dir <dir>', 'MNIST folder (default: $SNN_MNIST_DIR, the cache, a download)')
+    .option('--out <file>', 'markdown file to write', 'bench/accuracy.md')
+    .option('--out-dir <dir>', 'where the runs go', 'runs/bench-accuracy');
+  program.parse();
+  const opts = program.opts<{
+    presets?: string;
+    backend: string;
+    minutes: string;
+    dataDir?: string;
+    out: string;
+    outDir: string;
+  }>();
+  const presets = (opts.presets?.split(',') ?? [...PRESET_NAMES]).map(
+    (p) => resolveTrainConfig({ model: p }).preset,
+  );
+  const budget = Number(opts.minutes) * 60;
+  const rows: Row[] = [];
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  for (const preset of presets) {
+    const outDir = resolve(opts.outDir, preset);
+    const t0 = performance.now();
+    let summary: RunSummary | undefined;
+    let note = '';
+    for (let epoch = 1; epoch <= PRESETS[preset].epochs; epoch++) {
+      const elapsed = (performance.now() - t0) / 1000;
+      const perEpoch = summary ? elapsed / summary.epochs : 0;
+      if (summary && elapsed + perEpoch > budget) {
+        note = `stopped by the ${opts.minutes}-minute budget`;
+        break;
+      }
+      const config = resolveTrainConfig({
+        model: preset,
+        backend: opts.backend,
+        epochs: String(epoch),
+        dataDir: opts.dataDir,
+        outDir,
+        resume: summary ? join(outDir, CHECKPOINT_FILE) : undefined,
+      });
+      log(`== ${preset}: epoch ${epoch}/${PRESETS[preset].epochs}`);
+      summary = await trainRun(config, { progress: createProgress(), log });
+    }
+    rows.push({ preset, summary, seconds: (performance.now() - t0) / 1000, note });
+  }
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; full MNIST (60,000 / 10,000), seed 0.`;
+  const markdown = table(rows, header);
+  await mkdir(resolve(opts.out, '..'), { recursive: true });
+  await writeFile(opts.out, markdown);
+  process.stdout.write(markdown);
+}
+
+await main();

@@ -1,0 +1,71 @@
+import { evaluate } from '@snn/modules';
+import type { EvalConfig } from '../cli/eval-config.js';
+import { loadData } from '../data/load-data.js';
+import { useBackend } from '../runtime/backend.js';
+import { encodedBatches, makeLoader, STREAM } from '../train/batches.js';
+import { restoreNetwork } from '../train/restore.js';
+import { batchAccuracy } from '../train/train-run.js';
+
+export interface EvalSummary {
+  readonly model: string;
+  readonly encoder: string;
+  readonly backend: string;
+  readonly dataset: string;
+  readonly epochs: number;
+  readonly test_accuracy: number;
+  readonly test_loss: number;
+  readonly test_samples: number;
+  readonly infer_samples_per_s: number;
+  readonly seconds: number;
+  readonly checkpoint: string;
+}
+
+/** `mnist-demo eval`: the test split through a checkpoint's network, as after training. */
+export async function evalRun(config: EvalConfig, log: (line: string) => void): Promise<EvalSummary> {
+  const t0 = performance.now();
+  const backend = await useBackend(config.backend);
+  const { network, run } = await restoreNetwork(config.checkpoint);
+  const dataset = config.dataset ?? run.config.dataset;
+  const { test } = await loadData({
+    dataset,
+    dataDir: config.dataDir ?? run.config.dataDir,
+    limitTest: config.limitTest,
+    train: false,
+    download: config.download,
+    log,
+  });
+  const settings = { ...run.config, batchSize: config.batchSize ?? run.config.batchSize, seed: config.seed };
+  log(
+    `evaluating ${run.config.preset} (${run.epochs.length} epochs trained) on ${test.length} ${dataset} test images, backend ${backend}`,
+  );
+  const t1 = performance.now();
+  const metrics = await evaluate(
+    network.module,
+    encodedBatches(
+      makeLoader(test, settings, false, run.pixelStats),
+      settings,
+      network.inputLayout,
+      0,
+      STREAM.eval,
+    ),
+    (_m, x) => network.forward(x),
+    (out, batch) => ({
+      loss: network.loss(out, batch.y),
+      accuracy: batchAccuracy(network.scores(out), batch.y),
+    }),
+  );
+  const t2 = performance.now();
+  return {
+    model: run.config.preset,
+    encoder: run.config.encoder,
+    backend,
+    dataset,
+    epochs: run.epochs.length,
+    test_accuracy: Number((metrics.accuracy * 100).toFixed(2)),
+    test_loss: Number(metrics.loss.toFixed(5)),
+    test_samples: test.length,
+    infer_samples_per_s: Number(((test.length * 1000) / (t2 - t1)).toFixed(1)),
+    seconds: Number(((t2 - t0) / 1000).toFixed(1)),
+    checkpoint: config.checkpoint,
+  };
+}

@@ -1,0 +1,52 @@
+import { BackendError, backendName, ready, registerBackend, setBackend } from '@snn/core';
+import type { BackendChoice } from '../cli/train-config.js';
+import { BackendUnavailableError } from '../errors.js';
+
+/*
+ * Only the app chooses a backend (models never import one). `auto` takes @snn/backend-tfjs's order:
+ * tfjs-node when the user has installed it, then tfjs-wasm (SIMD, the fastest CPU path here), then
+ * tfjs-cpu, then core's reference backend (priority 0). WebGPU is started only when asked for by
+ * name: on machines without a GPU it runs on a software adapter (lavapipe, SwiftShader) that is
+ * slower than tfjs-wasm.
+ */
+const WEBGPU_PRIORITY = 40;
+
+const registered = { tfjs: false, webgpu: false };
+
+async function registerTfjs(): Promise<void> {
+  if (registered.tfjs) return;
+  registered.tfjs = true;
+  const { registerTfjsBackends } = await import('@snn/backend-tfjs');
+  registerTfjsBackends();
+}
+
+async function registerWebgpu(): Promise<void> {
+  if (registered.webgpu) return;
+  registered.webgpu = true;
+  const { webgpuBackendFactory } = await import('@snn/backend-webgpu');
+  registerBackend('webgpu', webgpuBackendFactory(), WEBGPU_PRIORITY);
+}
+
+/** Start the chosen backend (or the best that starts, for `auto`) and return its name. */
+export async function useBackend(choice: BackendChoice): Promise<string> {
+  try {
+    if (choice === 'webgpu') {
+      await registerWebgpu();
+      await setBackend('webgpu');
+    } else if (choice === 'reference') {
+      await setBackend('reference');
+    } else {
+      await registerTfjs();
+      if (choice === 'auto') await ready();
+      else await setBackend(choice);
+    }
+  } catch (error) {
+    if (error instanceof BackendError) {
+      throw new BackendUnavailableError(
+        `--backend ${choice}: ${error.message}\nTry --backend auto, or --backend reference (pure TypeScript, always available, slow).`,
+      );
+    }
+    throw error;
+  }
+  return backendName();
+}

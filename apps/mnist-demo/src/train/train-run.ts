@@ -1,0 +1,173 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { argMax, cast, equal, mean, type Tensor } from '@snn/core';
+import { Adam, type EpochResult, fit, manualSeed, type Optimizer, SGD } from '@snn/modules';
+import { jsonLinesFile, writeFileAtomic } from '@snn/modules/node';
+import type { Progress } from '../cli/progress.js';
+import type { TrainConfig } from '../cli/train-config.js';
+import { loadData } from '../data/load-data.js';
+import { buildNetwork } from '../models/build-network.js';
+import type { PresetNetwork } from '../models/network.js';
+import { useBackend } from '../runtime/backend.js';
+import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from './batches.js';
+import { checkResumable, readStoredRun, type StoredRun, withRun } from './checkpoint-file.js';
+import { type PictureSession, startPictures } from './pictures.js';
+import { type RunState, type RunSummary, summarize } from './run-record.js';
+
+export interface TrainIO {
+  readonly progress: Progress;
+  /** Human-readable lines (stderr in the CLI, so stdout stays for results). */
+  readonly log: (line: string) => void;
+  /** Environment for data lookup (tests pass their own). */
+  readonly dataEnv?: Record<string, string | undefined>;
+}
+
+export const CHECKPOINT_FILE = 'checkpoint.safetensors';
+
+export function createOptimizer(config: TrainConfig, network: PresetNetwork<unknown>): Optimizer {
+  const params = network.module.parameters();
+  return config.optimizer === 'adam'
+    ? new Adam(params, { lr: config.lr })
+    : new SGD(params, { lr: config.lr, momentum: config.momentum });
+}
+
+/** Fraction of samples whose largest score is the label, as a scalar tensor. */
+export function batchAccuracy(scores: Tensor, labels: Tensor): Tensor {
+  return mean(cast(equal(cast(argMax(scores, -1), 'int32'), labels), 'float32'));
+}
+
+/**
+ * `mnist-demo train`: data, network, optimizer, then @snn/modules' `fit` with an evaluation on the
+ * test split after every epoch and a checkpoint (atomic) after every epoch; `--resume` continues from
+ * one. Returns the summary that `--json` prints.
+ */
+export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSummary> {
+  const backend = await useBackend(config.backend);
+  io.log(`backend: ${backend}`);
+  const data = await loadData({
+    dataset: config.dataset,
+    dataDir: config.dataDir,
+    limitTrain: config.limitTrain,
+    limitTest: config.limitTest,
+    train: true,
+    log: io.log,
+    env: io.dataEnv,
+    download: config.download,
+  });
+  const train = data.train!;
+  const test = data.test;
+  io.log(`data: ${config.dataset}, ${train.length} training and ${test.length} test images`);
+
+  const resumed = config.resume ? await readStoredRun(config.resume) : undefined;
+  if (resumed) checkResumable(config.resume!, resumed.run.config, config);
+
+  manualSeed(config.seed);
+  const network = buildNetwork(config);
+  const optimizer = createOptimizer(config, network);
+  const state: RunState = {
+    config,
+    backend,
+    epochs: resumed ? [...resumed.run.epochs] : [],
+    losses: resumed ? [...resumed.run.losses] : [],
+    seconds: resumed ? resumed.run.seconds : 0,
+  };
+  const resumedFromEpoch = state.epochs.length;
+  if (resumed) io.log(`resuming from ${config.resume} after epoch ${resumedFromEpoch}`);
+
+  const outDir = resolve(config.outDir);
+  await mkdir(outDir, { recursive: true });
+  const checkpointPath = join(outDir, CHECKPOINT_FILE);
+  const pictures: PictureSession | undefined = config.plots
+    ? await startPictures(config, network, test, outDir, pixelStatsOf(train))
+    : undefined;
+
+  const stats = pixelStatsOf(train);
+  const trainLoader = makeLoader(train, config, true, stats);
+  const testLoader = makeLoader(test, config, false, stats);
+  const batchesPerEpoch = trainLoader.length;
+  let samplesSeen = state.losses.length > 0 ? state.losses[state.losses.length - 1].samples : 0;
+  let epochLossSum = 0;
+  let epochBatches = 0;
+  // fit hands the checkpoint bytes over just before it reports the epoch; the file is written once
+  // the epoch's numbers are known, so the checkpoint carries the whole history.
+  let pendingCheckpoint: Uint8Array | undefined;
+  const snapshot = (): StoredRun => ({
+    ...state,
+    epochs: [...state.epochs],
+    losses: [...state.losses],
+    pixelStats: stats,
+  });
+
+  const sessionStart = performance.now();
+  await fit<unknown>({
+    model: network.module,
+    optimizer,
+    epochs: config.epochs,
+    trainBatches: (epoch) => encodedBatches(trainLoader, config, network.inputLayout, epoch, STREAM.train),
+    // The same test batches (and encoder seeds) after every epoch, so the numbers compare.
+    evalBatches: () => encodedBatches(testLoader, config, network.inputLayout, 0, STREAM.eval),
+    forward: (_model, x) => network.forward(x),
+    loss: (out, batch) => network.loss(out, batch.y),
+    metrics: (out, batch) => ({
+      loss: network.loss(out, batch.y),
+      accuracy: batchAccuracy(network.scores(out), batch.y),
+    }),
+    onBatch: (p) => {
+      if (p.batch === 0) {
+        epochLossSum = 0;
+        epochBatches = 0;
+        io.progress.start(`epoch ${p.epoch + 1}/${config.epochs}`, batchesPerEpoch);
+      }
+      epochLossSum += p.loss;
+      epochBatches += 1;
+      samplesSeen += Math.min(config.batchSize, train.length - p.batch * config.batchSize);
+      state.losses.push({ samples: samplesSeen, epoch: p.epoch + 1, loss: p.loss });
+      io.progress.update(p.batch + 1, {
+        loss: epochLossSum / epochBatches,
+        samplesPerSecond: p.samplesPerSecond,
+      });
+    },
+    onEpoch: async (r: EpochResult) => {
+      const record = {
+        epoch: r.epoch + 1,
+        trainLoss: r.trainLoss,
+        testLoss: r.eval?.loss ?? Number.NaN,
+        testAccuracy: (r.eval?.accuracy ?? Number.NaN) * 100,
+        trainSamplesPerSecond: r.samplesPerSecond,
+        seconds: r.seconds,
+      };
+      state.epochs.push(record);
+      state.seconds = (resumed?.run.seconds ?? 0) + (performance.now() - sessionStart) / 1000;
+      io.progress.stop(
+        `epoch ${record.epoch}/${config.epochs}: train loss ${record.trainLoss.toFixed(4)}, ` +
+          `test loss ${record.testLoss.toFixed(4)}, test accuracy ${record.testAccuracy.toFixed(2)}%, ` +
+          `${Math.round(record.trainSamplesPerSecond)} samples/s, ${record.seconds.toFixed(1)} s`,
+      );
+      if (pendingCheckpoint) {
+        await writeFileAtomic(checkpointPath, withRun(pendingCheckpoint, snapshot()));
+        pendingCheckpoint = undefined;
+      }
+    },
+    checkpoint: {
+      save: async (bytes) => {
+        pendingCheckpoint = bytes;
+      },
+      load: async () => resumed?.bytes ?? null,
+    },
+    resume: resumed !== undefined,
+    log: jsonLinesFile(join(outDir, 'metrics.jsonl')),
+  });
+
+  const summary = summarize(
+    state,
+    { train: train.length, test: test.length },
+    { checkpoint: checkpointPath, outDir },
+    resumedFromEpoch,
+  );
+  await writeFile(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  if (pictures) {
+    const report = await pictures.finish(state, summary);
+    io.log(`pictures: ${report}`);
+  }
+  return summary;
+}
