@@ -73,6 +73,31 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     let summary: RunSummary | undefined;
     let note = '';
+    // A few batches first: a preset whose single epoch cannot fit in the budget is reported, not run.
+    const probeBatch = Math.min(PRESETS[preset].batchSize, 32);
+    const probe = await trainRun(
+      resolveTrainConfig({
+        model: preset,
+        backend: opts.backend,
+        epochs: '1',
+        dataDir: opts.dataDir,
+        outDir: resolve(opts.outDir, `${preset}-probe`),
+        batchSize: String(probeBatch),
+        limitTrain: String(3 * probeBatch),
+        limitTest: '16',
+      }),
+      { progress: createProgress(), log },
+    );
+    const epochSeconds = 60000 / Math.max(probe.train_samples_per_s, 1e-9);
+    if (epochSeconds > budget) {
+      rows.push({
+        preset,
+        summary: undefined,
+        seconds: (performance.now() - t0) / 1000,
+        note: `not run: ${probe.train_samples_per_s} samples/s on ${probe.backend}, one epoch would take about ${(epochSeconds / 3600).toFixed(1)} h`,
+      });
+      continue;
+    }
     for (let epoch = 1; epoch <= PRESETS[preset].epochs; epoch++) {
       const elapsed = (performance.now() - t0) / 1000;
       const perEpoch = summary ? elapsed / summary.epochs : 0;
