@@ -1,3 +1,6 @@
+// The WebGPU API types (GPUDevice, GPUBuffer...) for every program that compiles this package,
+// including users of its published declarations.
+/// <reference types="@webgpu/types" preserve="true" />
 export { type AcquiredDevice, acquireDevice, type DeviceOptions } from './device.js';
 export { NODE_INSTALL_HINT, WebGPUError } from './errors.js';
 export { GPUData, WebGPUBackend, type WebGPUBackendOptions, type WebGPUStats } from './webgpu-backend.js';
