@@ -36,7 +36,7 @@ export async function evalRun(config: EvalConfig, log: (line: string) => void): 
   });
   const settings = { ...run.config, batchSize: config.batchSize ?? run.config.batchSize, seed: config.seed };
   log(
-    `evaluating ${run.config.preset} (${run.epochs.length} epochs trained) on ${test.length} ${dataset} test images, backend ${backend}`,
+    `evaluating ${run.config.preset} (${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'} trained) on ${test.length} ${dataset} test images, backend ${backend}`,
   );
   const t1 = performance.now();
   const metrics = await evaluate(
