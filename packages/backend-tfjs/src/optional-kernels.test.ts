@@ -1,3 +1,5 @@
+import { createReferenceBackend, type TensorInfo } from '@snn/core';
+import { writeTensorInfo } from '@snn/core/testing';
 import { harness } from './test-utils/harness.js';
 import { createTfjsBackend, type TfjsBackend } from './tfjs-backend.js';
 
@@ -94,11 +96,6 @@ for (const kind of ['cpu', 'wasm'] as const) {
       const y = run('MaxPool', { x }, attrs);
       expect(y.shape).toEqual([1, 1, 2, 2]);
       expect(values(y)).toEqual([5, 5, -1, -3]);
-      if (kind === 'wasm') {
-        // Left to core's decomposition: tfjs-wasm's own MaxPoolGrad is wrong (kernels/index.ts).
-        expect(be.kernels.MaxPoolGrad).toBeUndefined();
-        return;
-      }
       const dx = run('MaxPoolGrad', { dy: t([10, 20, 30, 40], [1, 1, 2, 2]), x }, attrs);
       expect(values(dx)).toEqual([0, 10, 20, 0, 0, 0, 0, 0, 30, 0, 40, 0]);
       // Overlapping windows accumulate.
@@ -108,6 +105,40 @@ for (const kind of ['cpu', 'wasm'] as const) {
       expect(values(run('MaxPoolGrad', { dy: t([1, 1, 1, 1], [1, 1, 2, 2]), x: x2 }, o))).toEqual([
         0, 0, 0, 2, 0, 1, 0, 0, 1,
       ]);
+    });
+
+    test.each([
+      { x: [3, 4, 24, 24], kernel: [2, 2], strides: [2, 2], pads: [0, 0, 0, 0] },
+      { x: [2, 3, 9, 11], kernel: [3, 2], strides: [2, 3], pads: [1, 2, 2, 0] },
+      { x: [1, 2, 7, 6], kernel: [3, 3], strides: [1, 2], pads: [1, 1, 1, 1] },
+      { x: [1, 1, 5, 5], kernel: [2, 2], strides: [3, 3], pads: [2, 2, 2, 2] },
+    ])('MaxPoolGrad equals the reference backend, x $x kernel $kernel strides $strides pads $pads', (c) => {
+      // Every window row matters (tfjs-wasm's own kernel drops all but the first); coarse values give
+      // ties; NaN and -Infinity test the first-NaN-wins and the real-element-beats-padding rules.
+      const size = c.x.reduce((p, d) => p * d, 1);
+      const xv = rand(size, 13).map((v, i) =>
+        i % 37 === 5 ? Number.NaN : i % 41 === 7 ? Number.NEGATIVE_INFINITY : Math.round(v * 3),
+      );
+      const attrs = { kernel: c.kernel, strides: c.strides, pads: c.pads };
+      const ref = createReferenceBackend();
+      const rx = writeTensorInfo(ref, xv, c.x, 'float32');
+      // Only ry's shape is used: tfjs's MaxPool forward does not propagate NaN (see README).
+      const ry = (ref.kernels.MaxPool as (i: unknown, a: unknown) => TensorInfo)({ x: rx }, attrs);
+      const dyv = rand(
+        ry.shape.reduce((p, d) => p * d, 1),
+        17,
+      );
+      const rdy = writeTensorInfo(ref, dyv, ry.shape.slice(), 'float32');
+      const rdx = (ref.kernels.MaxPoolGrad as (i: unknown, a: unknown) => TensorInfo)(
+        { dy: rdy, x: rx },
+        attrs,
+      );
+      const want = Array.from(ref.readSync(rdx.dataId) as Float32Array);
+      const x = t(xv, c.x);
+      const dx = run('MaxPoolGrad', { dy: t(dyv, ry.shape.slice()), x }, attrs);
+      expect(dx.shape).toEqual(c.x);
+      expect(values(dx)).toEqual(want);
+      ref.dispose();
     });
 
     test('LogSoftmax along a middle axis', () => {

@@ -1,13 +1,16 @@
-import { formatShape, poolShape, ShapeError, shapesEqual } from '@snn/core';
+import { ArgumentError, formatShape, poolShape, ShapeError, shapesEqual } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { toNCHW, toNHWC } from './conv-layout.js';
 import { paddedNHWC } from './MaxPool.js';
+import { maxPoolGradHost } from './max-pool-grad-host.js';
 
 /**
- * dx of MaxPool: tfjs's MaxPoolGrad kernel (tfjs-cpu routes each dy to the first maximum of its window
- * in row-major order, accumulating where windows overlap) on the padded input; the padding's gradient
- * is then cut away. Not registered on tfjs-wasm, whose MaxPoolGrad is wrong (see kernels/index.ts).
+ * dx of MaxPool. tfjs-wasm and tfjs-cpu keep tensors in host memory: a host loop over the values
+ * (max-pool-grad-host.ts), since tfjs-wasm 4.22's own MaxPoolGrad drops all but the first row of
+ * windows and tfjs-cpu's does not route to a NaN as core's contract says. tfjs-node: tfjs's
+ * MaxPoolGrad kernel (each dy to the first maximum of its window in row-major order, accumulating where
+ * windows overlap) on the padded input; the padding's gradient is then cut away.
  */
 export const MaxPoolGrad: TfKernel<'MaxPoolGrad'> = (ctx, { dy, x }, { kernel, strides, pads }) => {
   const yShape = poolShape(x.shape, kernel, strides, pads);
@@ -15,6 +18,16 @@ export const MaxPoolGrad: TfKernel<'MaxPoolGrad'> = (ctx, { dy, x }, { kernel, s
     throw new ShapeError(
       `MaxPoolGrad: dy ${formatShape(dy.shape)} is not the pooled shape ${formatShape(yShape)} of x ${formatShape(x.shape)}`,
     );
+  }
+  for (const [name, t] of [
+    ['x', x],
+    ['dy', dy],
+  ] as const) {
+    if (t.dtype !== 'float32')
+      throw new ArgumentError(`MaxPoolGrad: input '${name}' must be float32, got ${t.dtype}`);
+  }
+  if (ctx.tfBackend !== 'node') {
+    return ctx.run(() => maxPoolGradHost(ctx.get(dy), ctx.get(x), kernel, strides, pads));
   }
   const [, , h, w] = x.shape;
   return ctx.run(() => {

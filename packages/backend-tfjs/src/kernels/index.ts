@@ -112,12 +112,12 @@ export const TF_KERNELS: TfKernelTable = {
 };
 
 /**
- * Kernels left to core's decomposition on one tfjs backend because tfjs's own kernel is wrong there:
- * tfjs-wasm 4.22's MaxPoolGrad drops the gradient of every window below the first row of windows
- * (a 4x4 input pooled 2x2 gets gradient in its top two rows only).
+ * Kernels left to core's decomposition on one tfjs backend because tfjs's own kernel is wrong there
+ * and we have no replacement. None at present: tfjs-wasm 4.22's MaxPoolGrad (which drops the gradient
+ * of every window below the first row of windows) is replaced by a host loop (max-pool-grad-host.ts).
  */
 export const TF_KERNELS_EXCLUDED: Readonly<Record<TfBackendKind, readonly KernelName[]>> = {
-  wasm: ['MaxPoolGrad'],
+  wasm: [],
   cpu: [],
   node: [],
 };
