@@ -58,6 +58,9 @@ for (const kind of ['cpu', 'wasm'] as const) {
       { x: [2, 3, 7, 6], w: [4, 3, 3, 2], strides: [1, 1], pads: [0, 0, 0, 0] },
       { x: [1, 2, 8, 9], w: [3, 2, 3, 3], strides: [2, 3], pads: [1, 2, 0, 1] },
       { x: [3, 1, 5, 5], w: [2, 1, 2, 2], strides: [2, 2], pads: [1, 1, 1, 1] },
+      // Padding wider than the kernel: windows entirely in the padding (wasm's dx crops their dy).
+      { x: [1, 2, 5, 6], w: [3, 2, 2, 2], strides: [2, 3], pads: [2, 3, 3, 1] },
+      { x: [2, 6, 9, 9], w: [4, 6, 5, 5], strides: [1, 1], pads: [0, 0, 0, 0] },
     ];
 
     test.each(convCases)('Conv2D and its backprops, x $x w $w strides $strides pads $pads', (c) => {
@@ -87,6 +90,13 @@ for (const kind of ['cpu', 'wasm'] as const) {
         return dot(conv2dHost(xv, c.x, e, c.w, c.strides, c.pads).out, dyv);
       });
       expectClose(values(dw), dwHost, 1e-3);
+      // And dx[k] = <conv(e_k, w), dy>, through a one-hot input.
+      const dxHost = new Array(xv.length).fill(0).map((_, k) => {
+        const e = new Array(xv.length).fill(0);
+        e[k] = 1;
+        return dot(conv2dHost(e, c.x, wv, c.w, c.strides, c.pads).out, dyv);
+      });
+      expectClose(values(dx), dxHost, 1e-3);
     });
 
     test('MaxPool pads with -Infinity and MaxPoolGrad routes to the first maximum', () => {
