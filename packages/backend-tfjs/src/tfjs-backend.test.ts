@@ -72,6 +72,22 @@ for (const kind of ['cpu', 'wasm'] as const) {
       const x = t([-1, 0, 0.5, Number.NaN], [4]);
       expect(values(run('Spike', { x }, { inclusive: false }))).toEqual([0, 0, 1, 0]);
       expect(values(run('Spike', { x }, { inclusive: true }))).toEqual([0, 1, 1, 0]);
+      // Every SIMD lane and the scalar tail (wasm computes it as clip(step(x), 0, 1)).
+      const special = [
+        Number.NaN,
+        -0,
+        0,
+        1e-40,
+        -1e-40,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        -2,
+        3,
+      ];
+      const xs = Array.from({ length: 37 }, (_, i) => special[i % special.length]);
+      const big = t(xs, [37]);
+      expect(values(run('Spike', { x: big }, { inclusive: false }))).toEqual(xs.map((v) => (v > 0 ? 1 : 0)));
+      expect(values(run('Spike', { x: big }, { inclusive: true }))).toEqual(xs.map((v) => (v >= 0 ? 1 : 0)));
     });
 
     test('reductions and ArgMax', () => {
