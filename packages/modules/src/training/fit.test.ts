@@ -179,8 +179,9 @@ describe('fit', () => {
         await jsonl(r);
       },
     });
-    // live tensors after epochs 2..4 equal after epoch 1
-    expect(new Set(counts).size).toBe(1);
+    // Live tensors never grow from epoch to epoch (a leak adds tensors every epoch). Not strict
+    // equality: between awaits the FinalizationRegistry may free garbage earlier tests dropped.
+    for (let e = 1; e < counts.length; e++) expect(counts[e]).toBeLessThanOrEqual(counts[e - 1]);
     const lines = readFileSync(join(dir, 'metrics.jsonl'), 'utf8')
       .trim()
       .split('\n')
