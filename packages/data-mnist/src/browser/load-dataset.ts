@@ -1,8 +1,9 @@
+import { datasetFromIdx, fileUrls } from '../dataset-from-idx.js';
 import { type DownloadOptions, downloadVerified } from '../download/download.js';
 import { DataNotFoundError, DownloadError } from '../errors.js';
 import { decodeIdx } from '../idx/decode-idx.js';
 import type { IdxArray } from '../idx/parse-idx.js';
-import { ImageDataset } from '../image-dataset.js';
+import type { ImageDataset } from '../image-dataset.js';
 import {
   type DatasetName,
   type DatasetSpec,
@@ -49,7 +50,7 @@ export async function loadDataset(
     ...(options.useMirrors === false ? [] : spec.mirrors),
   ];
   const fetchOne = async (file: FileSpec): Promise<IdxArray> => {
-    const urls = bases.map((b) => (b.endsWith('/') ? b : `${b}/`) + file.name);
+    const urls = fileUrls(bases, file.name);
     const checked = options.verify === false ? { name: file.name } : file;
     try {
       const bytes = await downloadVerified(checked, urls, openMemorySink, webHasher, options);
@@ -66,19 +67,10 @@ export async function loadDataset(
     }
   };
   const [images, labels] = await Promise.all([fetchOne(files.images), fetchOne(files.labels)]);
-  return ImageDataset.fromIdx(
-    images,
-    labels,
-    {
-      numClasses: spec.numClasses,
-      labelMin: spec.labelMin,
-      count: files.count,
-      transpose: spec.transposed,
-      stats:
-        spec.mean !== undefined && spec.std !== undefined ? { mean: spec.mean, std: spec.std } : undefined,
-    },
-    { images: files.images.name, labels: files.labels.name },
-  );
+  return datasetFromIdx(spec, split, images, labels, {
+    images: files.images.name,
+    labels: files.labels.name,
+  });
 }
 
 export function loadMnist(options: BrowserLoadOptions = {}): Promise<ImageDataset> {

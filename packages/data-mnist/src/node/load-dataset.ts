@@ -1,5 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { datasetFromIdx, fileUrls } from '../dataset-from-idx.js';
 import { type DownloadOptions, downloadVerified } from '../download/download.js';
 import { verifyBytes } from '../download/hash.js';
 import { ChecksumError, DataNotFoundError, DownloadError } from '../errors.js';
@@ -93,19 +94,7 @@ export async function loadDataset(
     paths = await resolveDatasetFiles(spec, options);
     [images, labels] = await read(paths);
   }
-  return ImageDataset.fromIdx(
-    images,
-    labels,
-    {
-      numClasses: spec.numClasses,
-      labelMin: spec.labelMin,
-      count: files.count,
-      transpose: spec.transposed,
-      stats:
-        spec.mean !== undefined && spec.std !== undefined ? { mean: spec.mean, std: spec.std } : undefined,
-    },
-    { images: paths.images, labels: paths.labels },
-  );
+  return datasetFromIdx(spec, split, images, labels, paths);
 }
 
 /** MNIST (`loadDataset('mnist', options)`). */
@@ -166,7 +155,7 @@ async function fetchToCache(
   const existing = await findFile(cacheDir, file);
   if (existing !== undefined) return existing;
   const dest = join(cacheDir, file.name);
-  const urls = mirrors.map((m) => (m.endsWith('/') ? m : `${m}/`) + file.name);
+  const urls = fileUrls(mirrors, file.name);
   return downloadVerified(file, urls, () => openFileSink(dest), nodeHasher, options);
 }
 
