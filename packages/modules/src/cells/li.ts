@@ -11,33 +11,21 @@ import {
 import { scaledNormal } from '../layers/init.js';
 import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
-import { type LearnableOptions, registerLearnable } from './learnable.js';
+import { registerLearnable } from './learnable.js';
+import { NeuronModule, type NeuronOptions } from './neuron-module.js';
 
 type LIKey = 'tauSynInv' | 'tauMemInv' | 'vLeak';
 
-export interface LICellOptions extends LearnableOptions<LIKey> {
-  /** Norse `LIParameters`; missing fields take Norse's defaults (tauSynInv 200, tauMemInv 100, vLeak 0). */
-  p?: Partial<LIParameters>;
-  dt?: number;
-}
+/** `p`: Norse `LIParameters`; missing fields take Norse's defaults (tauSynInv 200, tauMemInv 100, vLeak 0). */
+export interface LICellOptions extends NeuronOptions<LIParameters, LIKey> {}
 
 /**
  * Norse's `LICell`: a leaky integrator (no spikes) fed an input current, the usual readout.
  * `forward(input, state)` returns [voltage, state] (`li_feed_forward_step`).
  */
-export class LICell extends Module {
-  readonly dt: number;
-  private readonly neuronParams: () => Partial<LIParameters>;
-
+export class LICell extends NeuronModule<LIParameters> {
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LICellOptions = {}) {
-    super();
-    this.dt = dt;
-    this.neuronParams = registerLearnable(
-      this,
-      (n, v) => this.registerParameter(n, v),
-      liParameters(p),
-      learn,
-    );
+    super(liParameters(p), dt, learn);
   }
 
   forward(input: Tensor, state: LIState | null = null): [Tensor, LIState] {

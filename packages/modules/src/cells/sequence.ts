@@ -10,12 +10,11 @@ import {
   lifParameters,
   liParameters,
 } from '@snn/core';
-import { Module } from '../module/module.js';
-import { type LearnableOptions, registerLearnable } from './learnable.js';
+import type { LICellOptions } from './li.js';
+import { NeuronModule, type NeuronOptions } from './neuron-module.js';
 
-export interface LIFOptions extends LearnableOptions<'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset'> {
-  p?: Partial<LIFParameters>;
-  dt?: number;
+export interface LIFOptions
+  extends NeuronOptions<LIFParameters, 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset'> {
   /**
    * Cut the reset v = (1 - z)*vd + z*vReset from the graph (z.detach(), as Norse's `lif_step`).
    * Default false: Norse's `lif_feed_forward_step` gradient (the reset kept in the graph), the same
@@ -30,21 +29,12 @@ export interface LIFOptions extends LearnableOptions<'tauSynInv' | 'tauMemInv' |
  * [spikes [T, ...], final state]. The fast path for feed-forward nets: the values and gradients of
  * unrolling LIFCell, from one fused kernel forward and one backward (see `detachReset`).
  */
-export class LIF extends Module {
-  readonly dt: number;
+export class LIF extends NeuronModule<LIFParameters> {
   readonly detachReset: boolean;
-  private readonly neuronParams: () => Partial<LIFParameters>;
 
   constructor({ p = {}, dt = DEFAULT_DT, detachReset = false, ...learn }: LIFOptions = {}) {
-    super();
-    this.dt = dt;
+    super(lifParameters(p), dt, learn);
     this.detachReset = detachReset;
-    this.neuronParams = registerLearnable(
-      this,
-      (n, v) => this.registerParameter(n, v),
-      lifParameters(p),
-      learn,
-    );
   }
 
   forward(xSeq: Tensor, state: LIFFeedForwardState | null = null): [Tensor, LIFFeedForwardState] {
@@ -55,25 +45,12 @@ export class LIF extends Module {
   }
 }
 
-export interface LIOptions extends LearnableOptions<'tauSynInv' | 'tauMemInv' | 'vLeak'> {
-  p?: Partial<LIParameters>;
-  dt?: number;
-}
+export type LIOptions = LICellOptions;
 
 /** Norse's `LI` layer: a leaky integrator over a sequence, xSeq [T, ...] -> [voltages [T, ...], final state]. */
-export class LI extends Module {
-  readonly dt: number;
-  private readonly neuronParams: () => Partial<LIParameters>;
-
+export class LI extends NeuronModule<LIParameters> {
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LIOptions = {}) {
-    super();
-    this.dt = dt;
-    this.neuronParams = registerLearnable(
-      this,
-      (n, v) => this.registerParameter(n, v),
-      liParameters(p),
-      learn,
-    );
+    super(liParameters(p), dt, learn);
   }
 
   forward(xSeq: Tensor, state: LIState | null = null): [Tensor, LIState] {
