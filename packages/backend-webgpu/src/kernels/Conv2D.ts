@@ -1,8 +1,7 @@
-import { conv2dShape } from '@snn/core';
+import { checkWindowAttrs, conv2dShape } from '@snn/core';
 import { runConv } from './conv-run.js';
 import { CONV2D_PROGRAM } from './conv-shader.js';
 import type { WebGPUKernel } from './kernel.js';
-import { checkWindowAttrs } from './window-attrs.js';
 
 /** x [N, C, H, W] * w [O, C, kh, kw] -> [N, O, Ho, Wo], no bias. */
 export const Conv2D: WebGPUKernel<'Conv2D'> = (backend, { x, w }, { strides, pads }) => {

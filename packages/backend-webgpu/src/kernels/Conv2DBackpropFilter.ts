@@ -1,8 +1,7 @@
-import { conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
+import { checkWindowAttrs, conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
 import { runConv } from './conv-run.js';
 import { CONV2D_BACKPROP_FILTER_PROGRAM } from './conv-shader.js';
 import type { WebGPUKernel } from './kernel.js';
-import { checkWindowAttrs } from './window-attrs.js';
 
 /** dw of Conv2D from x and dy [N, O, Ho, Wo]. */
 export const Conv2DBackpropFilter: WebGPUKernel<'Conv2DBackpropFilter'> = (

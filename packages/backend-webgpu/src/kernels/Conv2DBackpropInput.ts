@@ -1,8 +1,7 @@
-import { conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
+import { checkWindowAttrs, conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
 import { runConv } from './conv-run.js';
 import { CONV2D_BACKPROP_INPUT_PROGRAM } from './conv-shader.js';
 import type { WebGPUKernel } from './kernel.js';
-import { checkWindowAttrs } from './window-attrs.js';
 
 /** dx of Conv2D from dy [N, O, Ho, Wo] and w. */
 export const Conv2DBackpropInput: WebGPUKernel<'Conv2DBackpropInput'> = (

@@ -1,8 +1,7 @@
-import { poolShape } from '@snn/core';
+import { checkWindowAttrs, poolShape } from '@snn/core';
 import type { WebGPUKernel } from './kernel.js';
 import { runPool } from './pool-run.js';
 import { MAX_POOL_PROGRAM } from './pool-shader.js';
-import { checkWindowAttrs } from './window-attrs.js';
 
 /** Max over each window of x [N, C, H, W]; padding counts as -Infinity. */
 export const MaxPool: WebGPUKernel<'MaxPool'> = (backend, { x }, { kernel, strides, pads }) => {

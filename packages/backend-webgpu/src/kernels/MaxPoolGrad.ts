@@ -1,8 +1,7 @@
-import { formatShape, poolShape, ShapeError, shapesEqual } from '@snn/core';
+import { checkWindowAttrs, formatShape, poolShape, ShapeError, shapesEqual } from '@snn/core';
 import type { WebGPUKernel } from './kernel.js';
 import { runPool } from './pool-run.js';
 import { MAX_POOL_GRAD_PROGRAM } from './pool-shader.js';
-import { checkWindowAttrs } from './window-attrs.js';
 
 /** dx: each dy goes to the first (row-major) maximum of its window; overlapping windows accumulate. */
 export const MaxPoolGrad: WebGPUKernel<'MaxPoolGrad'> = (backend, { dy, x }, { kernel, strides, pads }) => {

@@ -1,5 +1,5 @@
-import { ArgumentError, ShapeError } from '../../errors.js';
-import { conv2dShape, formatShape } from '../../kernels/shape-utils.js';
+import { ShapeError } from '../../errors.js';
+import { checkWindowAttrs, conv2dShape, formatShape } from '../../kernels/shape-utils.js';
 
 /** Sizes of one Conv2D problem (NCHW input, OIHW weights), with pads [top, bottom, left, right]. */
 export interface ConvGeometry {
@@ -16,21 +16,6 @@ export interface ConvGeometry {
   strideW: number;
   padTop: number;
   padLeft: number;
-}
-
-export function checkWindowAttrs(
-  op: string,
-  strides: readonly [number, number],
-  pads: readonly [number, number, number, number],
-): void {
-  if (strides.length !== 2 || strides.some((s) => !Number.isInteger(s) || s < 1)) {
-    throw new ArgumentError(`${op}: strides must be two positive integers, got [${strides.join(', ')}]`);
-  }
-  if (pads.length !== 4 || pads.some((p) => !Number.isInteger(p) || p < 0)) {
-    throw new ArgumentError(
-      `${op}: pads must be [top, bottom, left, right] non-negative integers, got [${pads.join(', ')}]`,
-    );
-  }
 }
 
 export function convGeometry(

@@ -1,5 +1,4 @@
-import { poolShape } from '../../kernels/shape-utils.js';
-import { checkWindowAttrs } from './conv-geometry.js';
+import { checkWindowAttrs, poolShape } from '../../kernels/shape-utils.js';
 
 /**
  * For each output element of a max pooling over x [N, C, H, W], the flat index into x of its window's
