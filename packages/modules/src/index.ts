@@ -4,6 +4,7 @@ export { LICell, type LICellOptions, LILinearCell } from './cells/li.js';
 // Cells and time
 export { LIFCell, type LIFCellOptions, LIFRecurrentCell, type LIFRecurrentCellOptions } from './cells/lif.js';
 export { IFNode, LIFNode } from './cells/lif-node.js';
+export { LI, LIF, type LIFOptions, type LIOptions } from './cells/sequence.js';
 // Decoding, losses, metrics
 export {
   accuracy,

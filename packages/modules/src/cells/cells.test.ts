@@ -1,12 +1,13 @@
 import { add, memory, mul, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
 import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
+// The sequence layers through the package entry, as users import them.
+import { LI, LIF } from '../index.js';
 import { Module } from '../module/module.js';
 import { resetNet, unroll } from '../time/unroll.js';
 import { Leaky } from './leaky.js';
 import { LICell, LILinearCell } from './li.js';
 import { LIFCell, LIFRecurrentCell } from './lif.js';
 import { IFNode, LIFNode } from './lif-node.js';
-import { LI, LIF } from './sequence.js';
 
 const t = (x: Nested) => fixtureTensor(x);
 const values = (x: Tensor) => Array.from(x.dataSync());
