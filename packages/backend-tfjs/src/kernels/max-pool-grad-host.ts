@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 type HeapBackend = { typedArrayFromHeap(t: tf.TensorInfo): Float32Array };
 
 /** The values of a float32 tensor without a copy where the backend allows it (wasm's heap view). */
-function hostValues(t: tf.Tensor): Float32Array {
+export function hostValues(t: tf.Tensor): Float32Array {
   const backend = tf.backend() as unknown as Partial<HeapBackend>;
   if (typeof backend.typedArrayFromHeap === 'function') {
     return backend.typedArrayFromHeap({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });

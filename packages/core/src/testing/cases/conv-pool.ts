@@ -121,6 +121,47 @@ const convPadOrderCase: KernelCase = {
   expected: t([0, 0, 0, 0, 1, 2, 0, 0, 3, 4, 0, 0], [1, 1, 3, 4]),
 };
 
+const NaN_ = Number.NaN;
+const Inf = Number.POSITIVE_INFINITY;
+
+/*
+ * NaN has priority in a MaxPool window, as in PyTorch: a window holding a NaN pools to NaN wherever the
+ * NaN sits and whatever else the window holds (+-Infinity included). Hand-written expected values.
+ */
+const maxPoolNaNCases: KernelCase[] = [
+  {
+    kernel: 'MaxPool',
+    name: 'NaN wins its window (first, later, last position; beside NaN-free windows)',
+    inputs: {
+      // biome-ignore format: a 4x4 plane per line group reads as the image
+      x: t(
+        [
+          // channel 0: NaN at a later position, none, NaN first, none (all negative)
+          1, NaN_, 2, 3,
+          4, 5, 6, 7,
+          NaN_, 0, -1, -2,
+          8, 9, -3, -4,
+          // channel 1: NaN last beside +Infinity, NaN among -Infinity, none, all NaN
+          Inf, 1, -Inf, -Inf,
+          2, NaN_, -Inf, NaN_,
+          0.5, 0.25, NaN_, NaN_,
+          -0.5, 0.75, NaN_, NaN_,
+        ],
+        [1, 2, 4, 4],
+      ),
+    },
+    attrs: { kernel: [2, 2], strides: [2, 2], pads: [0, 0, 0, 0] },
+    expected: t([NaN_, 7, NaN_, -1, NaN_, NaN_, 0.75, NaN_], [1, 2, 2, 2]),
+  },
+  {
+    kernel: 'MaxPool',
+    name: 'NaN wins overlapping padded windows, the others keep their maximum',
+    inputs: { x: t([1, 2, 3, 4, NaN_, 6, 7, 8, 9], [1, 1, 3, 3]) },
+    attrs: { kernel: [2, 2], strides: [1, 1], pads: [1, 0, 1, 0] },
+    expected: t([1, 2, 3, 4, NaN_, NaN_, 7, NaN_, NaN_], [1, 1, 3, 3]),
+  },
+];
+
 function maxPoolCases(
   name: string,
   xShape: number[],
@@ -246,6 +287,7 @@ export const convPoolCases: readonly KernelCase[] = [
     pseudoRandom(40, 930),
     931,
   ),
+  ...maxPoolNaNCases,
   logSoftmaxCase('rank 2 last axis', pseudoRandom(12, 950, -3, 3), [3, 4], 1),
   logSoftmaxCase('rank 2 axis 0', pseudoRandom(12, 951, -3, 3), [3, 4], 0),
   logSoftmaxCase('rank 3 middle axis', pseudoRandom(24, 952, -3, 3), [2, 3, 4], 1),
