@@ -241,12 +241,16 @@ export class Engine implements TensorOwner {
   #endScope(scope: TidyScope, result: unknown): void {
     const top = this.#tidyStack.pop();
     if (top !== scope) throw new Error('tidy scopes ended out of order (internal error)');
-    const keepSet = new Set<Tensor>();
-    collectTensors(result, keepSet, 0);
     const parent = this.#tidyStack[this.#tidyStack.length - 1];
+    // Fast path for the common single-tensor result (every op runs in a scope): no Set to build.
+    let keepSet: Set<Tensor> | undefined;
+    if (!(result instanceof Tensor)) {
+      keepSet = new Set<Tensor>();
+      collectTensors(result, keepSet, 0);
+    }
     for (const t of scope.tensors) {
       if (t.disposedFlag || t.kept) continue;
-      if (keepSet.has(t)) parent?.tensors.push(t);
+      if (keepSet ? keepSet.has(t) : t === result) parent?.tensors.push(t);
       else this.disposeTensor(t);
     }
   }

@@ -1,28 +1,27 @@
 import { ENGINE } from '../engine/engine.js';
 import { broadcastShapes } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { operands, type TensorLike } from './util.js';
+import { operands, scoped, type TensorLike } from './util.js';
 
 type ArithKernel = 'Add' | 'Sub' | 'Mul' | 'Div' | 'Pow' | 'Maximum' | 'Minimum';
 
 function binary(kernel: ArithKernel, op: string, a: TensorLike, b: TensorLike, float = false): Tensor {
-  const [ta, tb] = operands(a, b, op, true);
-  broadcastShapes(ta.shape, tb.shape, op);
-  if (float && ta.dtype !== 'float32') {
-    // Integer operands compute in float32; the casts are temporaries freed with this op, not left
-    // to the caller's tidy (or to the garbage collector outside one).
-    return ENGINE.tidy(() =>
-      ENGINE.runKernel(
+  return scoped(() => {
+    const [ta, tb] = operands(a, b, op, true);
+    broadcastShapes(ta.shape, tb.shape, op);
+    if (float && ta.dtype !== 'float32') {
+      // Integer operands compute in float32, as PyTorch's true division.
+      return ENGINE.runKernel(
         kernel,
         {
           a: ENGINE.runKernel('Cast', { x: ta }, { dtype: 'float32' }),
           b: ENGINE.runKernel('Cast', { x: tb }, { dtype: 'float32' }),
         },
         {},
-      ),
-    );
-  }
-  return ENGINE.runKernel(kernel, { a: ta, b: tb }, {});
+      );
+    }
+    return ENGINE.runKernel(kernel, { a: ta, b: tb }, {});
+  });
 }
 
 /** a + b, NumPy broadcasting. */

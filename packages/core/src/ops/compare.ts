@@ -1,14 +1,16 @@
 import { ENGINE } from '../engine/engine.js';
 import { broadcastShapes } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { ensureDType, operands, type TensorLike, toTensor } from './util.js';
+import { ensureDType, operands, scoped, type TensorLike, toTensor } from './util.js';
 
 type CompareKernel = 'Equal' | 'NotEqual' | 'Greater' | 'GreaterEqual' | 'Less' | 'LessEqual';
 
 function compare(kernel: CompareKernel, op: string, a: TensorLike, b: TensorLike): Tensor {
-  const [ta, tb] = operands(a, b, op, false);
-  broadcastShapes(ta.shape, tb.shape, op);
-  return ENGINE.runKernel(kernel, { a: ta, b: tb }, {});
+  return scoped(() => {
+    const [ta, tb] = operands(a, b, op, false);
+    broadcastShapes(ta.shape, tb.shape, op);
+    return ENGINE.runKernel(kernel, { a: ta, b: tb }, {});
+  });
 }
 
 /** a == b, elementwise, 'bool' out. Not differentiable. */
@@ -33,16 +35,20 @@ export function lessEqual(a: TensorLike, b: TensorLike): Tensor {
 
 /** a && b (operands are cast to 'bool'). */
 export function logicalAnd(a: TensorLike, b: TensorLike): Tensor {
-  const ta = ensureDType(toTensor(a, 'logicalAnd', 'bool'), 'bool');
-  const tb = ensureDType(toTensor(b, 'logicalAnd', 'bool'), 'bool');
-  broadcastShapes(ta.shape, tb.shape, 'logicalAnd');
-  return ENGINE.runKernel('LogicalAnd', { a: ta, b: tb }, {});
+  return scoped(() => {
+    const ta = ensureDType(toTensor(a, 'logicalAnd', 'bool'), 'bool');
+    const tb = ensureDType(toTensor(b, 'logicalAnd', 'bool'), 'bool');
+    broadcastShapes(ta.shape, tb.shape, 'logicalAnd');
+    return ENGINE.runKernel('LogicalAnd', { a: ta, b: tb }, {});
+  });
 }
 
 /** condition ? a : b, elementwise; all three broadcast together. */
 export function where(condition: TensorLike, a: TensorLike, b: TensorLike): Tensor {
-  const c = ensureDType(toTensor(condition, 'where', 'bool'), 'bool');
-  const [ta, tb] = operands(a, b, 'where', false);
-  broadcastShapes(broadcastShapes(c.shape, ta.shape, 'where'), tb.shape, 'where');
-  return ENGINE.runKernel('Where', { condition: c, a: ta, b: tb }, {});
+  return scoped(() => {
+    const c = ensureDType(toTensor(condition, 'where', 'bool'), 'bool');
+    const [ta, tb] = operands(a, b, 'where', false);
+    broadcastShapes(broadcastShapes(c.shape, ta.shape, 'where'), tb.shape, 'where');
+    return ENGINE.runKernel('Where', { condition: c, a: ta, b: tb }, {});
+  });
 }

@@ -2,7 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import { ShapeError } from '../errors.js';
 import { formatShape, matMulShape } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { ensureDType, toTensor } from './util.js';
+import { ensureDType, scoped, toTensor } from './util.js';
 
 function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boolean): [Tensor, Tensor] {
   let ta = ensureDType(toTensor(a, op), 'float32');
@@ -21,8 +21,10 @@ function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boole
 
 /** a @ b with optional transposes; rank 2, or rank 3 (batched, a batch of 1 broadcasts). */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
-  const [ta, tb] = matMulOperands(a, b, 'matMul', transposeA, transposeB);
-  return ENGINE.runKernel('MatMul', { a: ta, b: tb }, { transposeA, transposeB });
+  return scoped(() => {
+    const [ta, tb] = matMulOperands(a, b, 'matMul', transposeA, transposeB);
+    return ENGINE.runKernel('MatMul', { a: ta, b: tb }, { transposeA, transposeB });
+  });
 }
 
 /**
@@ -30,6 +32,8 @@ export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
  * (event-driven); others run MatMul. Same result and gradient as matMul.
  */
 export function spikeMatMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
-  const [ta, tb] = matMulOperands(a, b, 'spikeMatMul', transposeA, transposeB);
-  return ENGINE.runKernel('SpikeMatMul', { a: ta, b: tb }, { transposeA, transposeB });
+  return scoped(() => {
+    const [ta, tb] = matMulOperands(a, b, 'spikeMatMul', transposeA, transposeB);
+    return ENGINE.runKernel('SpikeMatMul', { a: ta, b: tb }, { transposeA, transposeB });
+  });
 }

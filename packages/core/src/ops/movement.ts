@@ -2,7 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import { ArgumentError, ShapeError } from '../errors.js';
 import { broadcastShapes, formatShape, shapesEqual } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { ensureDType, normAxes, normAxis, toTensor } from './util.js';
+import { ensureDType, normAxes, normAxis, scoped, toTensor } from './util.js';
 
 /** Same data, new shape (metadata only); one dimension may be -1. */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
@@ -111,36 +111,42 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
 
 /** Stacks equal-shaped tensors along a new axis. */
 export function stack(xs: readonly Tensor[], axis = 0): Tensor {
-  if (!Array.isArray(xs) || xs.length === 0) throw new ArgumentError('stack: needs at least one tensor');
-  const rank = xs[0].rank;
-  for (const t of xs) {
-    toTensor(t, 'stack');
-    if (!shapesEqual(t.shape, xs[0].shape)) {
-      throw new ShapeError(`stack: shapes ${formatShape(xs[0].shape)} and ${formatShape(t.shape)} differ`);
+  return scoped(() => {
+    if (!Array.isArray(xs) || xs.length === 0) throw new ArgumentError('stack: needs at least one tensor');
+    const rank = xs[0].rank;
+    for (const t of xs) {
+      toTensor(t, 'stack');
+      if (!shapesEqual(t.shape, xs[0].shape)) {
+        throw new ShapeError(`stack: shapes ${formatShape(xs[0].shape)} and ${formatShape(t.shape)} differ`);
+      }
     }
-  }
-  const a = normAxis(axis, rank + 1, 'stack');
-  return concat(
-    xs.map((t) => expandDims(t, a)),
-    a,
-  );
+    const a = normAxis(axis, rank + 1, 'stack');
+    return concat(
+      xs.map((t) => expandDims(t, a)),
+      a,
+    );
+  });
 }
 
 /** Splits along `axis` into tensors with that axis removed. */
 export function unstack(x: Tensor, axis = 0): Tensor[] {
-  const t = toTensor(x, 'unstack');
-  const a = normAxis(axis, t.rank, 'unstack');
-  const n = t.shape[a];
-  const size = t.shape.map((d, i) => (i === a ? 1 : d));
-  const outShape = t.shape.filter((_, i) => i !== a);
-  const out: Tensor[] = [];
-  for (let i = 0; i < n; i++) {
-    const begin = t.shape.map((_, d) => (d === a ? i : 0));
-    out.push(
-      n === 1 ? t.reshape(outShape) : ENGINE.runKernel('Slice', { x: t }, { begin, size }).reshape(outShape),
-    );
-  }
-  return out;
+  return scoped(() => {
+    const t = toTensor(x, 'unstack');
+    const a = normAxis(axis, t.rank, 'unstack');
+    const n = t.shape[a];
+    const size = t.shape.map((d, i) => (i === a ? 1 : d));
+    const outShape = t.shape.filter((_, i) => i !== a);
+    const out: Tensor[] = [];
+    for (let i = 0; i < n; i++) {
+      const begin = t.shape.map((_, d) => (d === a ? i : 0));
+      out.push(
+        n === 1
+          ? t.reshape(outShape)
+          : ENGINE.runKernel('Slice', { x: t }, { begin, size }).reshape(outShape),
+      );
+    }
+    return out;
+  });
 }
 
 /** Pads with `value`: paddings[d] = [before, after]. */

@@ -3,7 +3,7 @@ import { ArgumentError } from '../errors.js';
 import { conv2dShape, poolShape } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { exp } from './unary.js';
-import { ensureDType, normAxis, toTensor } from './util.js';
+import { ensureDType, normAxis, scoped, toTensor } from './util.js';
 
 type Pair = number | readonly [number, number];
 
@@ -17,13 +17,17 @@ function pair(v: Pair, op: string, what: string, min: number): [number, number] 
 
 /** log(softmax(x)) along `axis`, computed stably. */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
-  const t = ensureDType(toTensor(x, 'logSoftmax'), 'float32');
-  return ENGINE.runKernel('LogSoftmax', { x: t }, { axis: normAxis(axis, t.rank, 'logSoftmax') });
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, 'logSoftmax'), 'float32');
+    return ENGINE.runKernel('LogSoftmax', { x: t }, { axis: normAxis(axis, t.rank, 'logSoftmax') });
+  });
 }
 
 /** exp(x) / sum(exp(x)) along `axis`. */
 export function softmax(x: Tensor, axis = -1): Tensor {
-  return exp(logSoftmax(x, axis));
+  return scoped(() => {
+    return exp(logSoftmax(x, axis));
+  });
 }
 
 /**
@@ -31,25 +35,31 @@ export function softmax(x: Tensor, axis = -1): Tensor {
  * `padding` is symmetric zero padding per spatial axis. No bias.
  */
 export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?: Pair } = {}): Tensor {
-  const tx = ensureDType(toTensor(x, 'conv2d'), 'float32');
-  const tw = ensureDType(toTensor(w, 'conv2d'), 'float32');
-  const strides = pair(options.stride ?? 1, 'conv2d', 'stride', 1);
-  const [ph, pw] = pair(options.padding ?? 0, 'conv2d', 'padding', 0);
-  const pads: [number, number, number, number] = [ph, ph, pw, pw];
-  conv2dShape(tx.shape, tw.shape, strides, pads);
-  return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads });
+  return scoped(() => {
+    const tx = ensureDType(toTensor(x, 'conv2d'), 'float32');
+    const tw = ensureDType(toTensor(w, 'conv2d'), 'float32');
+    const strides = pair(options.stride ?? 1, 'conv2d', 'stride', 1);
+    const [ph, pw] = pair(options.padding ?? 0, 'conv2d', 'padding', 0);
+    const pads: [number, number, number, number] = [ph, ph, pw, pw];
+    conv2dShape(tx.shape, tw.shape, strides, pads);
+    return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads });
+  });
 }
 
 /** Max pooling over NCHW; `stride` defaults to the kernel size, padding counts as -Infinity. */
 export function maxPool2d(x: Tensor, kernel: Pair, stride?: Pair, padding: Pair = 0): Tensor {
-  const tx = ensureDType(toTensor(x, 'maxPool2d'), 'float32');
-  const k = pair(kernel, 'maxPool2d', 'kernel', 1);
-  const strides = pair(stride ?? k, 'maxPool2d', 'stride', 1);
-  const [ph, pw] = pair(padding, 'maxPool2d', 'padding', 0);
-  if (ph * 2 > k[0] || pw * 2 > k[1]) {
-    throw new ArgumentError(`maxPool2d: padding ${ph},${pw} must be at most half the kernel ${k[0]}x${k[1]}`);
-  }
-  const pads: [number, number, number, number] = [ph, ph, pw, pw];
-  poolShape(tx.shape, k, strides, pads);
-  return ENGINE.runKernel('MaxPool', { x: tx }, { kernel: k, strides, pads });
+  return scoped(() => {
+    const tx = ensureDType(toTensor(x, 'maxPool2d'), 'float32');
+    const k = pair(kernel, 'maxPool2d', 'kernel', 1);
+    const strides = pair(stride ?? k, 'maxPool2d', 'stride', 1);
+    const [ph, pw] = pair(padding, 'maxPool2d', 'padding', 0);
+    if (ph * 2 > k[0] || pw * 2 > k[1]) {
+      throw new ArgumentError(
+        `maxPool2d: padding ${ph},${pw} must be at most half the kernel ${k[0]}x${k[1]}`,
+      );
+    }
+    const pads: [number, number, number, number] = [ph, ph, pw, pw];
+    poolShape(tx.shape, k, strides, pads);
+    return ENGINE.runKernel('MaxPool', { x: tx }, { kernel: k, strides, pads });
+  });
 }

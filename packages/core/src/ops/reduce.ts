@@ -2,7 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { div } from './binary.js';
 import { neg } from './unary.js';
-import { ensureDType, normAxes, normAxis, toTensor } from './util.js';
+import { ensureDType, normAxes, normAxis, scoped, toTensor } from './util.js';
 
 function reduceInput(x: Tensor, op: string): Tensor {
   const t = toTensor(x, op);
@@ -12,37 +12,47 @@ function reduceInput(x: Tensor, op: string): Tensor {
 
 /** Sum over `axes` (all by default). */
 export function sum(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
-  const t = reduceInput(x, 'sum');
-  const ax = normAxes(axes, t.rank, 'sum');
-  if (ax.length === 0) return t.clone();
-  return ENGINE.runKernel('Sum', { x: t }, { axes: ax, keepDims });
+  return scoped(() => {
+    const t = reduceInput(x, 'sum');
+    const ax = normAxes(axes, t.rank, 'sum');
+    if (ax.length === 0) return t.clone();
+    return ENGINE.runKernel('Sum', { x: t }, { axes: ax, keepDims });
+  });
 }
 
 /** Mean over `axes` (all by default); float32. */
 export function mean(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
-  const t = ensureDType(toTensor(x, 'mean'), 'float32');
-  const ax = normAxes(axes, t.rank, 'mean');
-  let count = 1;
-  for (const a of ax) count *= t.shape[a];
-  return div(sum(t, ax, keepDims), count);
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, 'mean'), 'float32');
+    const ax = normAxes(axes, t.rank, 'mean');
+    let count = 1;
+    for (const a of ax) count *= t.shape[a];
+    return div(sum(t, ax, keepDims), count);
+  });
 }
 
 /** Maximum over `axes` (all by default). The gradient is shared equally among tied maxima. */
 export function max(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
-  const t = reduceInput(x, 'max');
-  const ax = normAxes(axes, t.rank, 'max');
-  if (ax.length === 0) return t.clone();
-  return ENGINE.runKernel('Max', { x: t }, { axes: ax, keepDims });
+  return scoped(() => {
+    const t = reduceInput(x, 'max');
+    const ax = normAxes(axes, t.rank, 'max');
+    if (ax.length === 0) return t.clone();
+    return ENGINE.runKernel('Max', { x: t }, { axes: ax, keepDims });
+  });
 }
 
 /** Minimum over `axes` (all by default). */
 export function min(x: Tensor, axes?: number | readonly number[], keepDims = false): Tensor {
-  const t = ensureDType(toTensor(x, 'min'), 'float32');
-  return neg(max(neg(t), axes, keepDims));
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, 'min'), 'float32');
+    return neg(max(neg(t), axes, keepDims));
+  });
 }
 
 /** Index of the first maximum along `axis` (int32; the axis is removed). Not differentiable. */
 export function argMax(x: Tensor, axis = -1): Tensor {
-  const t = reduceInput(x, 'argMax');
-  return ENGINE.runKernel('ArgMax', { x: t }, { axis: normAxis(axis, t.rank, 'argMax') });
+  return scoped(() => {
+    const t = reduceInput(x, 'argMax');
+    return ENGINE.runKernel('ArgMax', { x: t }, { axis: normAxis(axis, t.rank, 'argMax') });
+  });
 }

@@ -4,13 +4,15 @@ import type { Tensor } from '../tensor/tensor.js';
 import type { DType } from '../tensor/tensor-info.js';
 import { add, mul, sub } from './binary.js';
 import { greater, where } from './compare.js';
-import { ensureDType, type TensorLike, toTensor } from './util.js';
+import { ensureDType, scoped, type TensorLike, toTensor } from './util.js';
 
 type UnaryKernel = 'Neg' | 'Abs' | 'Exp' | 'Log' | 'Sqrt' | 'Reciprocal' | 'Sign' | 'Floor' | 'Tanh';
 
 function unary(kernel: UnaryKernel, op: string, x: TensorLike): Tensor {
-  const t = ensureDType(toTensor(x, op), 'float32');
-  return ENGINE.runKernel(kernel, { x: t }, {});
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, op), 'float32');
+    return ENGINE.runKernel(kernel, { x: t }, {});
+  });
 }
 
 export function neg(x: TensorLike): Tensor {
@@ -56,27 +58,33 @@ let sigmoidImpl: ((x: Tensor) => Tensor) | undefined;
  * composition of exp and reciprocal would give NaN gradients where exp overflows).
  */
 export function sigmoid(x: TensorLike): Tensor {
-  sigmoidImpl ??= customGrad((t: Tensor) => {
-    // exp(-|x|) never overflows: sigmoid = 1/(1+e) for x > 0 and e/(1+e) otherwise.
-    const e = exp(neg(abs(t)));
-    const r = reciprocal(add(e, 1));
-    const value = where(greater(t, 0), r, mul(e, r));
-    return { value, save: [value], gradFunc: (dy, [y]) => [mul(dy, mul(y, sub(1, y)))] };
-  }, 'Sigmoid');
-  return sigmoidImpl(ensureDType(toTensor(x, 'sigmoid'), 'float32'));
+  return scoped(() => {
+    sigmoidImpl ??= customGrad((t: Tensor) => {
+      // exp(-|x|) never overflows: sigmoid = 1/(1+e) for x > 0 and e/(1+e) otherwise.
+      const e = exp(neg(abs(t)));
+      const r = reciprocal(add(e, 1));
+      const value = where(greater(t, 0), r, mul(e, r));
+      return { value, save: [value], gradFunc: (dy, [y]) => [mul(dy, mul(y, sub(1, y)))] };
+    }, 'Sigmoid');
+    return sigmoidImpl(ensureDType(toTensor(x, 'sigmoid'), 'float32'));
+  });
 }
 
 /** max(x, 0); the gradient at 0 is 0, as in PyTorch. */
 export function relu(x: TensorLike): Tensor {
-  const t = ensureDType(toTensor(x, 'relu'), 'float32');
-  return where(greater(t, 0), t, 0);
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, 'relu'), 'float32');
+    return where(greater(t, 0), t, 0);
+  });
 }
 
 /** Clamps to [lo, hi]; the gradient passes where lo <= x <= hi, as torch.clamp. */
 export function clip(x: TensorLike, lo: number, hi: number): Tensor {
-  const t = ensureDType(toTensor(x, 'clip'), 'float32');
-  const lower = ENGINE.runKernel('Maximum', { a: t, b: ENGINE.scalarConst(lo, 'float32') }, {});
-  return ENGINE.runKernel('Minimum', { a: lower, b: ENGINE.scalarConst(hi, 'float32') }, {});
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, 'clip'), 'float32');
+    const lower = ENGINE.runKernel('Maximum', { a: t, b: ENGINE.scalarConst(lo, 'float32') }, {});
+    return ENGINE.runKernel('Minimum', { a: lower, b: ENGINE.scalarConst(hi, 'float32') }, {});
+  });
 }
 
 /** Converts dtype: float -> int truncates toward zero; -> bool is x != 0. Gradient only float -> float. */
@@ -91,6 +99,8 @@ export function cast(x: Tensor, dtype: DType): Tensor {
  * Its gradient is zero; surrogate gradients (core's `surrogate/`) replace it for training.
  */
 export function spike(x: TensorLike, options: { inclusive?: boolean } = {}): Tensor {
-  const t = ensureDType(toTensor(x, 'spike'), 'float32');
-  return ENGINE.runKernel('Spike', { x: t }, { inclusive: options.inclusive ?? false });
+  return scoped(() => {
+    const t = ensureDType(toTensor(x, 'spike'), 'float32');
+    return ENGINE.runKernel('Spike', { x: t }, { inclusive: options.inclusive ?? false });
+  });
 }

@@ -36,6 +36,15 @@ export function commonDType(a: DType, b: DType): DType {
   return 'int32';
 }
 
+/**
+ * Runs a public op's body in its own tidy scope, as tfjs's op() does: operand casts, intermediate
+ * reshape handles and the inner results of a composite op are freed when it returns, so only its
+ * result lives on, inside or outside the caller's tidy.
+ */
+export function scoped<T>(fn: () => T): T {
+  return ENGINE.tidy(fn);
+}
+
 /** `x` as `dtype` (no-op when it already is). */
 export function ensureDType(x: Tensor, dtype: DType): Tensor {
   return x.dtype === dtype ? x : ENGINE.runKernel('Cast', { x }, { dtype });
