@@ -4,6 +4,7 @@ import {
   type DataId,
   type DType,
   formatShape,
+  hasSurrogateExpression,
   type KernelBackend,
   type KernelTable,
   sizeFromShape,
@@ -43,6 +44,11 @@ export class TfjsBackend implements KernelBackend {
       (data) => this.live.add(data),
     );
     this.kernels = buildKernelTable(this.runner);
+  }
+
+  /** SpikeGrad and LIFSequenceGrad interpret any surrogate that has an expression (kernels/surrogate.ts). */
+  supportsSurrogate(name: string): boolean {
+    return hasSurrogateExpression(name);
   }
 
   write(values: BackendValues, shape: readonly number[], dtype: DType): DataId {

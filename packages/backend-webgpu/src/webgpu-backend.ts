@@ -14,6 +14,7 @@ import { type AcquiredDevice, acquireDevice, type DeviceOptions } from './device
 import { WebGPUError } from './errors.js';
 import { MapMode, READBACK_USAGE, STORAGE_USAGE, UNIFORM_USAGE } from './gpu-constants.js';
 import { KERNELS } from './kernels/index.js';
+import { wgslSupportsSurrogate } from './kernels/surrogate-wgsl.js';
 import { PipelineCache } from './pipeline-cache.js';
 import type { Program, Uniforms } from './program.js';
 
@@ -106,6 +107,11 @@ export class WebGPUBackend implements KernelBackend {
   }
 
   // ---- storage ----
+
+  /** SpikeGrad and LIFSequenceGrad compile any surrogate whose expression prints as WGSL. */
+  supportsSurrogate(name: string): boolean {
+    return wgslSupportsSurrogate(name);
+  }
 
   write(values: BackendValues, shape: readonly number[], dtype: DType): DataId {
     this.assertUsable();

@@ -19,6 +19,29 @@ export * from './kernels/shape-utils.js';
 export * from './neuron/index.js';
 export * from './ops/index.js';
 export { philox4x32_10, uniformFloat32 } from './random/philox.js';
+// What a backend needs to run any defined surrogate natively (the set is open).
+export type { SurrogateDefinition, SurrogateSpec } from './surrogate/definition.js';
+export {
+  type ExprAlgebra,
+  evaluateExpression,
+  HOST_BINARY,
+  HOST_COMPARE,
+  HOST_UNARY,
+} from './surrogate/evaluate.js';
+export type {
+  BinaryOp as SurrogateBinaryOp,
+  CompareOp as SurrogateCompareOp,
+  SurrogateExpr,
+  UnaryOp as SurrogateUnaryOp,
+} from './surrogate/expression.js';
 export * as surrogate from './surrogate/index.js';
+export {
+  defineSurrogate,
+  getSurrogate,
+  hasSurrogateExpression,
+  hostSurrogate,
+  requireSurrogate,
+  surrogateNames,
+} from './surrogate/registry.js';
 export { describeTensor, type NestedArray, Tensor } from './tensor/tensor.js';
 export * from './tensor/tensor-info.js';

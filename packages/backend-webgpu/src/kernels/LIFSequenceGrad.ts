@@ -1,4 +1,3 @@
-import type { SurrogateName } from '@snn/core';
 import { checkDetachReset, sequenceSizes } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
@@ -6,12 +5,13 @@ import { surrogateWgsl } from './surrogate-wgsl.js';
 
 /*
  * Reverse-time gradient of LIFSequence in ONE dispatch: each thread owns a neuron and walks
- * t = T-1 .. 0 (formulas in core's kernel-signatures.ts and reference LIFSequenceGrad). The reset's
+ * t = T-1 .. 0, line by line core's recurrence (lifGradLocal and lifGradStep in @snn/core's
+ * neuron/recurrence.ts; formulas in kernel-signatures.ts). The reset's
  * own gradient (vReset - vd)*surrogate' (Norse lif_feed_forward_step, detachReset false) is compiled
  * in or out, so the detached variant (Norse lif_step) does no extra work and no 0*x arithmetic.
  * Uniform words: 0 neurons, 1 steps, 2 a = dt*tauMemInv, 3 b = dt*tauSynInv, 4 vTh, 5 alpha, 6 vReset.
  */
-function program(surrogate: SurrogateName, detachReset: boolean): Program {
+function program(surrogate: string, detachReset: boolean): Program {
   const keep = detachReset ? '1.0 - z[at]' : '1.0 - z[at] + (vReset - vd[at]) * sg';
   return {
     key: `LIFSequenceGrad:${surrogate}:${detachReset ? 'detached' : 'attached'}`,

@@ -1,17 +1,10 @@
-import {
-  ArgumentError,
-  formatShape,
-  ShapeError,
-  type SurrogateName,
-  shapesEqual,
-  sizeFromShape,
-} from '@snn/core';
+import { ArgumentError, formatShape, ShapeError, shapesEqual, sizeFromShape } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
 import { surrogateWgsl } from './surrogate-wgsl.js';
 
 /* Uniform words: 0 size, 1 alpha. */
-function program(surrogate: SurrogateName): Program {
+function program(surrogate: string): Program {
   return {
     key: `SpikeGrad:${surrogate}`,
     numInputs: 2,

@@ -12,6 +12,14 @@ export interface KernelBackend {
   readonly name: string;
   /** The kernels this backend implements: every required one, and any optional ones. */
   readonly kernels: KernelTable;
+  /**
+   * Which surrogates this backend's surrogate kernels (SURROGATE_KERNELS: SpikeGrad, LIFSequenceGrad)
+   * compute natively. Core sends a call whose `surrogate` attr the backend does not support (or every
+   * such call, when this is absent) to its decomposition instead. A backend that generates its code
+   * from the surrogate's expression answers `hasSurrogateExpression(name)`; the set is open, so a
+   * backend never lists names.
+   */
+  supportsSurrogate?(name: string): boolean;
   /** Takes ownership of a copy of `values` (the caller may reuse its array). */
   write(values: BackendValues, shape: readonly number[], dtype: DType): DataId;
   /** Async read of the data behind an id, as a fresh typed array of the dtype's kind. Includes all work

@@ -9,7 +9,7 @@ import type {
   KernelName,
   OptionalKernelName,
 } from '../kernels/kernel-signatures.js';
-import { REQUIRED_KERNELS } from '../kernels/kernel-signatures.js';
+import { REQUIRED_KERNELS, SURROGATE_KERNELS } from '../kernels/kernel-signatures.js';
 import { formatShape, shapesEqual, sizeFromShape } from '../kernels/shape-utils.js';
 import { CORE_DECOMPOSITIONS } from '../ops/decompositions/index.js';
 import { describeTensor, Tensor, type TensorOwner } from '../tensor/tensor.js';
@@ -44,6 +44,7 @@ export interface MemoryInfo {
 }
 
 const BYTES: Record<DType, number> = { float32: 4, int32: 4, bool: 1 };
+const APPLIES_SURROGATE: ReadonlySet<string> = new Set(SURROGATE_KERNELS);
 const MAX_CACHED_SCALARS = 1024;
 
 /**
@@ -378,7 +379,7 @@ export class Engine implements TensorOwner {
     }
     for (const t of flat) this.assertUsable(t, name);
     const backend = this.backend();
-    const impl = backend.kernels[name] as KernelFunction<K> | undefined;
+    const impl = this.#nativeKernel(backend, name, attrs);
     let outputs: Tensor[];
     const rule = this.#gradRules.get(name);
     if (impl !== undefined) {
@@ -427,6 +428,21 @@ export class Engine implements TensorOwner {
       this.recordNode(name, flat, outputs, backward, true);
     }
     return (MULTI_OUTPUT_KERNELS.has(name) ? outputs : outputs[0]) as KernelOutput<K>;
+  }
+
+  /**
+   * The backend's kernel, unless it is missing or applies a surrogate the backend does not support
+   * natively (then core's decomposition runs).
+   */
+  #nativeKernel<K extends KernelName>(
+    backend: KernelBackend,
+    name: K,
+    attrs: KernelAttrs<K>,
+  ): KernelFunction<K> | undefined {
+    const impl = backend.kernels[name] as KernelFunction<K> | undefined;
+    if (impl === undefined || !APPLIES_SURROGATE.has(name)) return impl;
+    const surrogate = (attrs as { readonly surrogate: string }).surrogate;
+    return backend.supportsSurrogate?.(surrogate) === true ? impl : undefined;
   }
 
   #info(t: Tensor, backend: KernelBackend, op: string): TensorInfo {

@@ -1,3 +1,4 @@
+import type { SurrogateName } from '../surrogate/resolve.js';
 import type { DType, TensorInfo } from '../tensor/tensor-info.js';
 
 /*
@@ -24,15 +25,6 @@ type Reduce = {
   inputs: Inputs<'x'>;
   attrs: { readonly axes: readonly number[]; readonly keepDims: boolean };
 };
-
-/** Which surrogate derivative a fused kernel or SpikeGrad applies (formulas in core's `surrogate/`). */
-export type SurrogateName =
-  | 'superspike'
-  | 'atan'
-  | 'sigmoid'
-  | 'fastSigmoid'
-  | 'triangle'
-  | 'straightThrough';
 
 /** Kernels every backend must implement. */
 export interface RequiredKernels {
@@ -123,6 +115,7 @@ export interface LIFSequenceAttrs {
   readonly vTh: number;
   readonly vReset: number;
   readonly dt: number;
+  /** A defined surrogate (core's `surrogate/` registry; the set is open), applied by LIFSequenceGrad. */
   readonly surrogate: SurrogateName;
   readonly alpha: number;
   /**
@@ -184,7 +177,7 @@ export interface OptionalKernels {
     };
   };
   LogSoftmax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
-  /** dy * surrogate'(x) for the Heaviside spike, in one pass. */
+  /** dy * surrogate'(x) for the Heaviside spike, in one pass; `surrogate` names a defined surrogate. */
   SpikeGrad: {
     inputs: Inputs<'dy' | 'x'>;
     attrs: { readonly surrogate: SurrogateName; readonly alpha: number };
@@ -325,6 +318,13 @@ export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
   'OneHot',
   'RandomUniform',
 ];
+
+/**
+ * Kernels that apply the surrogate named in their `surrogate` attr. The engine runs them natively
+ * only when the backend's `supportsSurrogate(name)` says so, and core's decomposition otherwise.
+ * (LIFSequence carries the attr too, for its gradient, but its forward does not use it.)
+ */
+export const SURROGATE_KERNELS: readonly OptionalKernelName[] = ['SpikeGrad', 'LIFSequenceGrad'];
 
 export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'Conv2D',

@@ -1,4 +1,4 @@
-export type { SpikeMethod } from '../surrogate/resolve.js';
+export type { BuiltinSurrogateName, SpikeMethod, SurrogateName } from '../surrogate/resolve.js';
 export type { SpikeFunction } from '../surrogate/spike-function.js';
 export {
   DEFAULT_LI_PARAMETERS,
@@ -29,6 +29,24 @@ export {
   lifFeedForwardSequence,
 } from './lif-sequence.js';
 export type { Param } from './param.js';
+export {
+  HOST_ARITH,
+  type LICoefficients,
+  type LIFCoefficients,
+  liCoefficients,
+  liForwardStep,
+  lifCoefficients,
+  lifForwardStep,
+  lifGradLocal,
+  lifGradStep,
+  lifSequence,
+  lifSequenceGrad,
+  liGradStep,
+  liSequence,
+  liSequenceGrad,
+  type NeuronArith,
+  type SequenceArith,
+} from './recurrence.js';
 export {
   type LeakyParameters,
   leakyStep,

@@ -1,5 +1,5 @@
-import { surrogateDerivative as hostDerivative } from '../backends/reference/surrogate-derivatives.js';
 import { grads, stack, sum, tensor, tidy, zeros } from '../index.js';
+import { hostDerivative } from '../surrogate/registry.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
   expectClose,

@@ -1,5 +1,5 @@
-import { surrogateDerivative as sd } from '../backends/reference/surrogate-derivatives.js';
 import { add, grads, mul, sum, tensor, tidy } from '../index.js';
+import { hostDerivative as sd } from '../surrogate/registry.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { expectRelative } from '../testing/fixtures.js';
 import { type LIFFeedForwardState, lifFeedForwardStep } from './index.js';

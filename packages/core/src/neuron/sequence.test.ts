@@ -209,12 +209,10 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
         });
       }
       const { detachReset: _, ...withoutDetach } = base;
-      for (const run of [
-        () => runKernel('LIFSequenceGrad', gradInputs, withoutDetach as LIFSequenceAttrs),
-        () => getDecomposition('LIFSequenceGrad')!(gradInputs, withoutDetach as LIFSequenceAttrs),
-      ]) {
-        expect(run).toThrow(/LIFSequenceGrad: attrs.detachReset must be true .* or false .*, got undefined/);
-      }
+      // Core validates the attrs before any kernel or decomposition runs.
+      expect(() => runKernel('LIFSequenceGrad', gradInputs, withoutDetach as LIFSequenceAttrs)).toThrow(
+        /LIFSequenceGrad: attrs.detachReset must be true .* or false .*, got undefined/,
+      );
 
       const liAttrs = { tauSynInv: 200, tauMemInv: 100, vLeak: 0.1, dt: 0.001 };
       const liNative = runKernel('LISequenceGrad', { dv, di }, liAttrs);

@@ -1,30 +1,86 @@
-import type { SurrogateName } from '../kernels/kernel-signatures.js';
-import { abs, add, mul, neg, onesLike, reciprocal, relu, sigmoid, square } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import {
+  abs,
+  add,
+  div,
+  exp,
+  fill,
+  greater,
+  greaterEqual,
+  less,
+  lessEqual,
+  log,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  reciprocal,
+  sigmoid,
+  sqrt,
+  square,
+  sub,
+  tanh,
+  where,
+} from '../ops/index.js';
+import type { TensorLike } from '../ops/util.js';
+import { Tensor } from '../tensor/tensor.js';
+import { type ExprAlgebra, evaluateExpression } from './evaluate.js';
+import { requireSurrogate } from './registry.js';
+
+/** A surrogate expression in core ops: the decomposition that runs on every backend. */
+const CORE_OPS: ExprAlgebra<TensorLike> = {
+  constant: (value) => value,
+  unary: (op, a) => {
+    switch (op) {
+      case 'neg':
+        return neg(a);
+      case 'abs':
+        return abs(a);
+      case 'exp':
+        return exp(a);
+      case 'log':
+        return log(a);
+      case 'sqrt':
+        return sqrt(a);
+      case 'tanh':
+        return tanh(a);
+      case 'sigmoid':
+        return sigmoid(a);
+      case 'square':
+        return square(a);
+      case 'reciprocal':
+        return reciprocal(a);
+    }
+  },
+  binary: (op, a, b) => {
+    switch (op) {
+      case 'add':
+        return add(a, b);
+      case 'sub':
+        return sub(a, b);
+      case 'mul':
+        return mul(a, b);
+      case 'div':
+        return div(a, b);
+      case 'max':
+        return maximum(a, b);
+      case 'min':
+        return minimum(a, b);
+    }
+  },
+  where: (op, l, r, a, b) => {
+    const test = { lt: less, le: lessEqual, gt: greater, ge: greaterEqual }[op];
+    return where(test(l, r), a, b);
+  },
+};
 
 /**
- * surrogate'(x) at x = v - vTh as core ops (runs on every backend). The same formulas as the host
- * versions in `backends/reference/surrogate-derivatives.ts` (the single written definition, with its
- * table of sources); `derivatives.test.ts` checks the two agree.
+ * surrogate'(x) at x = v - vTh in core ops, for any defined surrogate (its expression, or its `ops`
+ * when it has none). Same formula as the host version the reference backend runs; the tests check
+ * the two agree.
  */
-export function surrogateDerivative(name: SurrogateName, x: Tensor, alpha: number): Tensor {
-  switch (name) {
-    case 'superspike':
-    case 'fastSigmoid':
-      // 1 / (alpha*|x| + 1)^2
-      return reciprocal(square(add(mul(abs(x), alpha), 1)));
-    case 'atan':
-      // (alpha/2) / (1 + (pi/2 * alpha * x)^2)
-      return mul(reciprocal(add(square(mul(x, (Math.PI / 2) * alpha)), 1)), alpha / 2);
-    case 'sigmoid': {
-      // alpha * s * (1 - s), s = sigmoid(alpha * x)
-      const s = sigmoid(mul(x, alpha));
-      return mul(mul(s, add(neg(s), 1)), alpha);
-    }
-    case 'triangle':
-      // alpha * max(0, 1 - alpha*|x|)
-      return mul(relu(add(mul(abs(x), -alpha), 1)), alpha);
-    case 'straightThrough':
-      return onesLike(x);
-  }
+export function surrogateDerivative(name: string, x: Tensor, alpha: number): Tensor {
+  const def = requireSurrogate(name, 'surrogateDerivative');
+  if (def.derivative === undefined) return def.ops!(x, alpha);
+  const r = evaluateExpression<TensorLike>(def.derivative, { x, alpha }, CORE_OPS);
+  return r instanceof Tensor ? r : fill(x.shape, r);
 }

@@ -1,14 +1,33 @@
+export type { SurrogateDefinition, SurrogateSpec } from './definition.js';
 export { surrogateDerivative } from './derivatives.js';
+export { compileHost, type ExprAlgebra, evaluateExpression } from './evaluate.js';
+export type { BinaryOp, CompareOp, Condition, ExprNode, SurrogateExpr, UnaryOp } from './expression.js';
+export * as expr from './expression.js';
 export {
   type AlphaOptions,
   atan,
+  define,
   fastSigmoid,
+  type SurrogateFactory,
   sigmoid,
   straightThrough,
   superspike,
   triangle,
 } from './factories.js';
-export { fusedSurrogate, resolveSpikeFunction, type SpikeMethod } from './resolve.js';
+export {
+  getSurrogate,
+  hasSurrogateExpression,
+  hostSurrogate,
+  requireSurrogate,
+  surrogateNames,
+} from './registry.js';
+export {
+  type BuiltinSurrogateName,
+  fusedSurrogate,
+  resolveSpikeFunction,
+  type SpikeMethod,
+  type SurrogateName,
+} from './resolve.js';
 export {
   custom,
   heaviside,

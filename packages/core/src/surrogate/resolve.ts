@@ -1,11 +1,22 @@
-import { DEFAULT_SURROGATE_ALPHA } from '../backends/reference/surrogate-derivatives.js';
 import { ArgumentError } from '../errors.js';
-import type { SurrogateName } from '../kernels/kernel-signatures.js';
+import { getSurrogate, surrogateNames } from './registry.js';
 import { heaviside, isSpikeFunction, namedSpikeFunction, type SpikeFunction } from './spike-function.js';
+
+/** Core's surrogate names (autocompleted); any name added with surrogate.define works too. */
+export type BuiltinSurrogateName =
+  | 'superspike'
+  | 'atan'
+  | 'sigmoid'
+  | 'fastSigmoid'
+  | 'triangle'
+  | 'straightThrough';
+
+/** A defined surrogate's name: core's, or one added with surrogate.define (the set is open). */
+export type SurrogateName = BuiltinSurrogateName | (string & {});
 
 /**
  * How a neuron's parameters name its spike function: Norse's method strings ('super', 'heaviside'),
- * any of our surrogate names, or a SpikeFunction (from `surrogate.*` or `surrogate.custom`).
+ * any defined surrogate name, or a SpikeFunction (from `surrogate.*` or `surrogate.custom`).
  */
 export type SpikeMethod = 'super' | 'heaviside' | SurrogateName | SpikeFunction;
 
@@ -13,19 +24,15 @@ export type SpikeMethod = 'super' | 'heaviside' | SurrogateName | SpikeFunction;
 export function resolveSpikeFunction(method: SpikeMethod, alpha?: number): SpikeFunction {
   if (isSpikeFunction(method)) return method;
   if (method === 'heaviside') return heaviside();
-  const name: SurrogateName | undefined =
-    method === 'super'
-      ? 'superspike'
-      : method in DEFAULT_SURROGATE_ALPHA
-        ? (method as SurrogateName)
-        : undefined;
-  if (name === undefined) {
+  const name = method === 'super' ? 'superspike' : method;
+  const def = typeof name === 'string' ? getSurrogate(name) : undefined;
+  if (def === undefined) {
     throw new ArgumentError(
-      `unknown spike method '${String(method)}'; expected 'super', 'heaviside', one of ${Object.keys(DEFAULT_SURROGATE_ALPHA).join(', ')}, or a surrogate.* function`,
+      `unknown spike method '${String(method)}'; expected 'super', 'heaviside', one of ${surrogateNames().join(', ')}, or a surrogate.* function`,
     );
   }
   // Neuron steps resolve their method on every call: reuse one SpikeFunction per (name, alpha).
-  const key = `${name}:${alpha ?? DEFAULT_SURROGATE_ALPHA[name]}`;
+  const key = `${name}:${alpha ?? def.alpha}`;
   let f = cache.get(key);
   if (f === undefined) {
     f = namedSpikeFunction(name, alpha);
@@ -40,7 +47,7 @@ const cache = new Map<string, SpikeFunction>();
 export function fusedSurrogate(
   method: SpikeMethod,
   alpha?: number,
-): { surrogate: SurrogateName; alpha: number } | undefined {
+): { surrogate: string; alpha: number } | undefined {
   const f = resolveSpikeFunction(method, alpha);
   if (f.surrogate === 'custom' || f.surrogate === 'heaviside') return undefined;
   return { surrogate: f.surrogate, alpha: f.alpha };

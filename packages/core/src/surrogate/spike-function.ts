@@ -1,11 +1,11 @@
-import { DEFAULT_SURROGATE_ALPHA } from '../backends/reference/surrogate-derivatives.js';
 import { runKernel } from '../engine/api.js';
 import { customGrad } from '../engine/gradients-api.js';
 import { ArgumentError } from '../errors.js';
-import type { SurrogateName } from '../kernels/kernel-signatures.js';
 import { mul, spike, zerosLike } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { checkAlpha } from './definition.js';
 import { surrogateDerivative } from './derivatives.js';
+import { requireSurrogate } from './registry.js';
 
 /**
  * A spike function: the Heaviside step forward, a smooth surrogate's derivative backward.
@@ -16,33 +16,23 @@ import { surrogateDerivative } from './derivatives.js';
  */
 export interface SpikeFunction {
   (x: Tensor, inclusive?: boolean): Tensor;
-  /** The named surrogate (what fused kernels and SpikeGrad take), 'custom', or 'heaviside' (no gradient). */
-  readonly surrogate: SurrogateName | 'custom' | 'heaviside';
+  /** The defined surrogate's name (what fused kernels and SpikeGrad take), 'custom', or 'heaviside' (no gradient). */
+  readonly surrogate: string;
   /** Its slope/sharpness parameter (1 for straightThrough, custom and heaviside). */
   readonly alpha: number;
   /** surrogate'(x) as a tensor (zeros for heaviside). */
   derivative(x: Tensor): Tensor;
 }
 
-function checkAlpha(name: string, alpha: number): void {
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0) {
-    throw new ArgumentError(`surrogate.${name}: alpha must be a finite number > 0, got ${String(alpha)}`);
-  }
-}
-
 /**
- * The spike function of a named surrogate: forward Spike kernel, backward the SpikeGrad kernel (native
- * on backends that have it, otherwise core's decomposition in ops/decompositions/SpikeGrad.ts).
+ * The spike function of a defined surrogate (core's or one added with surrogate.define): forward
+ * Spike kernel, backward the SpikeGrad kernel (native on backends that support the surrogate,
+ * otherwise core's decomposition in ops/decompositions/SpikeGrad.ts). alpha defaults to the
+ * surrogate's own.
  */
-export function namedSpikeFunction(
-  name: SurrogateName,
-  alpha: number = DEFAULT_SURROGATE_ALPHA[name],
-): SpikeFunction {
-  if (!(name in DEFAULT_SURROGATE_ALPHA)) {
-    throw new ArgumentError(
-      `unknown surrogate '${String(name)}'; expected one of ${Object.keys(DEFAULT_SURROGATE_ALPHA).join(', ')}`,
-    );
-  }
+export function namedSpikeFunction(name: string, alphaOption?: number): SpikeFunction {
+  const def = requireSurrogate(name, 'surrogate');
+  const alpha = alphaOption ?? def.alpha;
   checkAlpha(name, alpha);
   const attrs = { surrogate: name, alpha };
   const fire = (inclusive: boolean) =>

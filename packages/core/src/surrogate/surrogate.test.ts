@@ -1,8 +1,8 @@
-import { surrogateDerivative as hostDerivative } from '../backends/reference/surrogate-derivatives.js';
 import { abs, add, grad, mul, reciprocal, tensor, tidy } from '../index.js';
-import type { SurrogateName } from '../kernels/kernel-signatures.js';
 import { expectClose, expectSpikes, loadReferenceFixture } from '../testing/fixtures.js';
 import * as surrogate from './index.js';
+import { hostDerivative } from './registry.js';
+import type { SurrogateName } from './resolve.js';
 
 const fixture = loadReferenceFixture('surrogate-gradients');
 const xs = fixture.inputs.x as number[];

@@ -1,7 +1,12 @@
 /// <reference types="jest" />
 // describeConformance defines jest suites; its callers run under jest, whose globals it uses.
 import type { BackendFactory, KernelBackend } from '../backend/kernel-backend.js';
-import { type KernelName, OPTIONAL_KERNELS, REQUIRED_KERNELS } from '../kernels/kernel-signatures.js';
+import {
+  type KernelName,
+  OPTIONAL_KERNELS,
+  REQUIRED_KERNELS,
+  SURROGATE_KERNELS,
+} from '../kernels/kernel-signatures.js';
 import type { KernelCase } from './case-types.js';
 import { conformanceCases } from './cases/index.js';
 import { runKernelCase } from './run-case.js';
@@ -16,6 +21,7 @@ export interface ConformanceOptions {
 }
 
 const OPTIONAL = new Set<KernelName>(OPTIONAL_KERNELS);
+const APPLIES_SURROGATE = new Set<KernelName>(SURROGATE_KERNELS);
 
 function groupByKernel(cases: readonly KernelCase[]): Map<KernelName, KernelCase[]> {
   const groups = new Map<KernelName, KernelCase[]>();
@@ -132,6 +138,9 @@ export function describeConformance(
             const b = get();
             // An optional kernel the backend lacks is core's decomposition's job (tested in core).
             if (optional && !b.kernels[kernel]) return;
+            // Likewise a surrogate the backend does not run natively (supportsSurrogate).
+            const surrogate = (c.attrs as { surrogate?: string } | undefined)?.surrogate;
+            if (APPLIES_SURROGATE.has(kernel) && b.supportsSurrogate?.(surrogate as string) !== true) return;
             await runKernelCase(b, c, opts.tolerance ?? 0);
           });
         }

@@ -2,6 +2,7 @@ import type { KernelBackend } from '../../backend/kernel-backend.js';
 import { ArgumentError } from '../../errors.js';
 import type { KernelName, KernelTable } from '../../kernels/kernel-signatures.js';
 import { formatShape, sizeFromShape } from '../../kernels/shape-utils.js';
+import { getSurrogate } from '../../surrogate/registry.js';
 import type { BackendValues, DataId, DType } from '../../tensor/tensor-info.js';
 import { optionalKernels } from './kernels/optional.js';
 import { requiredKernels } from './kernels/required.js';
@@ -26,6 +27,12 @@ export class ReferenceBackend implements KernelBackend {
       table[name] = (inputs: any, attrs: any) => kernel(inputs, attrs, this.store);
     }
     this.kernels = table as KernelTable;
+  }
+
+  /** Every surrogate with a host formula: compiled from its expression, or its own `host`. */
+  supportsSurrogate(name: string): boolean {
+    const def = getSurrogate(name);
+    return def !== undefined && (def.derivative !== undefined || def.host !== undefined);
   }
 
   write(values: BackendValues, shape: readonly number[], dtype: DType): DataId {

@@ -1,7 +1,8 @@
-import { surrogateDerivative } from '../../backends/reference/surrogate-derivatives.js';
-import type { SurrogateName } from '../../kernels/kernel-signatures.js';
+import { hostDerivative as surrogateDerivative } from '../../surrogate/registry.js';
+import type { SurrogateName } from '../../surrogate/resolve.js';
 import { type KernelCase, t } from '../case-types.js';
 import { coords, flat, product, pseudoRandom, range } from '../host-math.js';
+import { withEveryDefinedSurrogate } from './probe-surrogate.js';
 
 /* Conv2D and its backprops, MaxPool and its grad, LogSoftmax and SpikeGrad. */
 
@@ -222,26 +223,28 @@ function logSoftmaxCase(name: string, x: number[], shape: number[], axis: number
   return { kernel: 'LogSoftmax', name, inputs: { x: t(x, shape) }, attrs: { axis }, expected: t(out, shape) };
 }
 
-const surrogates: [SurrogateName, number][] = [
+/** Core's surrogates with their usual alpha, then every other defined one (the probe included). */
+const surrogates: [SurrogateName, number][] = withEveryDefinedSurrogate([
   ['superspike', 100],
   ['atan', 2],
   ['sigmoid', 4],
   ['fastSigmoid', 25],
   ['triangle', 1],
   ['straightThrough', 1],
-];
+]);
 
 function spikeGradCases(): KernelCase[] {
-  const x = [-1.5, -0.5, -0.05, 0, 0.01, 0.3, 0.75, 2];
-  const dy = [1, -2, 0.5, 3, 1, -1, 0.25, 2];
+  // Points on both sides of 0 and of the probe's branch edges (-1, 0.5, 1), and on them.
+  const x = [-1.5, -1, -0.5, -0.05, 0, 0.01, 0.3, 0.5, 0.75, 1, 1.25, 2];
+  const dy = [1, -2, 0.5, 3, 1, -1, 0.25, 2, -0.5, 1.5, -3, 0.75];
   return surrogates.map(([surrogate, alpha]) => ({
     kernel: 'SpikeGrad',
     name: `${surrogate} alpha ${alpha}`,
-    inputs: { dy: t(dy, [2, 4]), x: t(x, [2, 4]) },
+    inputs: { dy: t(dy, [3, 4]), x: t(x, [3, 4]) },
     attrs: { surrogate, alpha },
     expected: t(
       x.map((v, i) => dy[i] * surrogateDerivative(surrogate, v, alpha)),
-      [2, 4],
+      [3, 4],
     ),
   }));
 }

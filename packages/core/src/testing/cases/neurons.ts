@@ -1,7 +1,9 @@
-import { surrogateDerivative } from '../../backends/reference/surrogate-derivatives.js';
-import type { LIFSequenceAttrs, SurrogateName } from '../../kernels/kernel-signatures.js';
+import type { LIFSequenceAttrs } from '../../kernels/kernel-signatures.js';
+import { hostDerivative as surrogateDerivative } from '../../surrogate/registry.js';
+import type { SurrogateName } from '../../surrogate/resolve.js';
 import { type KernelCase, t } from '../case-types.js';
 import { product, pseudoRandom, range } from '../host-math.js';
+import { withEveryDefinedSurrogate } from './probe-surrogate.js';
 
 /*
  * Fused neuron kernels against a step-by-step host simulation in float64. The gradient kernels are
@@ -269,14 +271,14 @@ function liCases(problem: SequenceProblem, p: LIAttrs): KernelCase[] {
   ];
 }
 
-const allSurrogates: [SurrogateName, number][] = [
+const allSurrogates: [SurrogateName, number][] = withEveryDefinedSurrogate([
   ['superspike', 100],
   ['atan', 2],
   ['sigmoid', 4],
   ['fastSigmoid', 25],
   ['triangle', 2],
   ['straightThrough', 1],
-];
+]);
 
 export const neuronCases: readonly KernelCase[] = [
   ...lifCases(

@@ -1,12 +1,11 @@
 import { sequenceSizes } from '../../../kernels/shape-utils.js';
+import { HOST_ARITH, lifCoefficients, lifForwardStep } from '../../../neuron/recurrence.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /**
- * Norse's lif_feed_forward_step over T steps, per neuron. Each step computes in float64 from the
- * float32 state of the previous step and rounds its outputs to float32; z is decided on the rounded
- * vDecayed, so z and vDecayed (what LIFSequenceGrad reads) always agree:
- *   vd = v + dt*tauMemInv*((vLeak - v) + i);  id = i - dt*tauSynInv*i;  z = vd - vTh > 0 ? 1 : 0;
- *   v = (1 - z)*vd + z*vReset;  i = id + x[t].
+ * Norse's lif_feed_forward_step over T steps, per neuron (the step is neuron/recurrence.ts). Each step
+ * computes in float64 from the float32 state of the previous step and rounds its outputs to float32;
+ * z is decided on the rounded vDecayed, so z and vDecayed (what LIFSequenceGrad reads) always agree.
  * Returns [z, v, i, vDecayed], each [T, ...n].
  */
 export const LIFSequence: ReferenceKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs, store) => {
@@ -14,7 +13,7 @@ export const LIFSequence: ReferenceKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs
   const v0v = store.getFloat(v0, 'LIFSequence', 'v0');
   const i0v = store.getFloat(i0, 'LIFSequence', 'i0');
   const { steps, neurons } = sequenceSizes('LIFSequence', { x }, { v0, i0 });
-  const { tauSynInv, tauMemInv, vLeak, vTh, vReset, dt } = attrs;
+  const c = lifCoefficients(attrs);
   const size = steps * neurons;
   const [z, v, i, vd] = [0, 1, 2, 3].map(() => new Float32Array(size));
   for (let k = 0; k < neurons; k++) {
@@ -22,11 +21,11 @@ export const LIFSequence: ReferenceKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs
     let ik = i0v[k];
     for (let t = 0; t < steps; t++) {
       const at = t * neurons + k;
-      vd[at] = vk + dt * tauMemInv * (vLeak - vk + ik);
-      const decayedI = ik - dt * tauSynInv * ik;
-      z[at] = vd[at] - vTh > 0 ? 1 : 0;
-      v[at] = (1 - z[at]) * vd[at] + z[at] * vReset;
-      i[at] = decayedI + xv[at];
+      const step = lifForwardStep(HOST_ARITH, c, vk, ik, xv[at]);
+      z[at] = step.z;
+      v[at] = step.v;
+      i[at] = step.i;
+      vd[at] = step.vd;
       vk = v[at];
       ik = i[at];
     }

@@ -1,18 +1,13 @@
 import { checkDetachReset, sequenceSizes } from '../../../kernels/shape-utils.js';
+import { HOST_ARITH, lifCoefficients, lifGradLocal, lifGradStep } from '../../../neuron/recurrence.js';
+import { hostSurrogate } from '../../../surrogate/registry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { surrogateDerivativeFn } from '../surrogate-derivatives.js';
+import { unsupportedSurrogate } from './SpikeGrad.js';
 
 /**
- * Reverse-time gradient of LIFSequence. The reset v = (1 - z)*vd + z*vReset passes dv_t/dvd_t =
- * (1 - z) when detached (Norse lif_step: z.detach() in the reset), and additionally
- * (vReset - vd)*surrogate'(vd - vTh) when not (Norse lif_feed_forward_step: z stays in the graph).
- * With a = dt*tauMemInv, b = dt*tauSynInv and s = surrogate'(vDecayed[t] - vTh), walking
- * t = T-1 .. 0 with gv, gi the gradients flowing into the state (v[t], i[t]) from step t+1 (zero
- * after the last step):
- *   Gv = dv[t] + gv;  Gi = di[t] + gi;
- *   gvd = Gv*((1 - z[t]) + (detachReset ? 0 : (vReset - vDecayed[t])*s)) + dz[t]*s;
- *   dx[t] = Gi;  gv = gvd*(1 - a);  gi = gvd*a + Gi*(1 - b).
- * After t = 0, dv0 = gv and di0 = gi. Returns [dx [T, ...n], dv0 [...n], di0 [...n]].
+ * Reverse-time gradient of LIFSequence, per neuron in float64 (the recurrence is
+ * neuron/recurrence.ts, its formulas in kernel-signatures.ts). Returns [dx [T, ...n], dv0 [...n],
+ * di0 [...n]].
  */
 export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attrs, store) => {
   const op = 'LIFSequenceGrad';
@@ -22,29 +17,26 @@ export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attr
   const dz = store.getFloat(inputs.dz, op, 'dz');
   const dv = store.getFloat(inputs.dv, op, 'dv');
   const di = store.getFloat(inputs.di, op, 'di');
-  const derivative = surrogateDerivativeFn(attrs.surrogate, attrs.alpha);
-  const a = attrs.dt * attrs.tauMemInv;
-  const b = attrs.dt * attrs.tauSynInv;
-  const detachReset = checkDetachReset(op, attrs.detachReset);
+  const derivative = hostSurrogate(attrs.surrogate, attrs.alpha) ?? unsupportedSurrogate(op, attrs.surrogate);
+  checkDetachReset(op, attrs.detachReset);
+  const c = lifCoefficients(attrs);
   const dx = new Float32Array(steps * neurons);
   const dv0 = new Float32Array(neurons);
   const di0 = new Float32Array(neurons);
   for (let k = 0; k < neurons; k++) {
-    let gv = 0;
-    let gi = 0;
+    let gv: number | undefined;
+    let gi: number | undefined;
     for (let t = steps - 1; t >= 0; t--) {
       const at = t * neurons + k;
-      const Gv = dv[at] + gv;
-      const Gi = di[at] + gi;
-      const s = derivative(vd[at] - attrs.vTh);
-      const keep = detachReset ? 1 - z[at] : 1 - z[at] + (attrs.vReset - vd[at]) * s;
-      const gvd = Gv * keep + dz[at] * s;
-      dx[at] = Gi;
-      gv = gvd * (1 - a);
-      gi = gvd * a + Gi * (1 - b);
+      const s = derivative(vd[at] - c.vTh);
+      const { keep, direct } = lifGradLocal(HOST_ARITH, c, z[at], vd[at], dz[at], s);
+      const step = lifGradStep(HOST_ARITH, c, keep, direct, dv[at], di[at], gv, gi);
+      dx[at] = step.dx;
+      gv = step.gv;
+      gi = step.gi;
     }
-    dv0[k] = gv;
-    di0[k] = gi;
+    dv0[k] = gv ?? 0;
+    di0[k] = gi ?? 0;
   }
   return [
     store.output(dx, inputs.z.shape, 'float32'),

@@ -1,19 +1,19 @@
 import { sequenceSizes } from '../../../kernels/shape-utils.js';
+import { HOST_ARITH, liCoefficients, liForwardStep } from '../../../neuron/recurrence.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /**
- * Norse's li_feed_forward_step over T steps. Norse adds the input to the current FIRST and the voltage
- * integrates that jumped current (norse/torch/functional/leaky_integrator.py, and the Norse fixture
- * norse-li-feed-forward-step.json: v after step 0 is dt*tauMemInv*x[0]):
- *   j = i + x[t];  v = v + dt*tauMemInv*((vLeak - v) + j);  i = j - dt*tauSynInv*j.
- * Returns [v, i], each [T, ...n].
+ * Norse's li_feed_forward_step over T steps, per neuron (the step is neuron/recurrence.ts). Norse adds
+ * the input to the current FIRST and the voltage integrates that jumped current
+ * (norse/torch/functional/leaky_integrator.py, and the Norse fixture norse-li-feed-forward-step.json:
+ * v after step 0 is dt*tauMemInv*x[0]). Float64 per step from float32 state. Returns [v, i], each [T, ...n].
  */
 export const LISequence: ReferenceKernel<'LISequence'> = ({ x, v0, i0 }, attrs, store) => {
   const xv = store.getFloat(x, 'LISequence', 'x');
   const v0v = store.getFloat(v0, 'LISequence', 'v0');
   const i0v = store.getFloat(i0, 'LISequence', 'i0');
   const { steps, neurons } = sequenceSizes('LISequence', { x }, { v0, i0 });
-  const { tauSynInv, tauMemInv, vLeak, dt } = attrs;
+  const c = liCoefficients(attrs);
   const v = new Float32Array(steps * neurons);
   const i = new Float32Array(steps * neurons);
   for (let k = 0; k < neurons; k++) {
@@ -21,9 +21,9 @@ export const LISequence: ReferenceKernel<'LISequence'> = ({ x, v0, i0 }, attrs, 
     let ik = i0v[k];
     for (let t = 0; t < steps; t++) {
       const at = t * neurons + k;
-      const jumped = ik + xv[at];
-      v[at] = vk + dt * tauMemInv * (vLeak - vk + jumped);
-      i[at] = jumped - dt * tauSynInv * jumped;
+      const step = liForwardStep(HOST_ARITH, c, vk, ik, xv[at]);
+      v[at] = step.v;
+      i[at] = step.i;
       vk = v[at];
       ik = i[at];
     }

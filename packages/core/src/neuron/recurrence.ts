@@ -1,0 +1,236 @@
+import type { KernelAttrs, LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
+
+/*
+ * The fused neuron kernels' recurrences (LIFSequence, LISequence and their reverse-time gradients),
+ * written ONCE, generic over the arithmetic: host numbers for one neuron (the reference backend, in
+ * float64 from float32 state), core tensors for all neurons at once (core's decompositions), tf
+ * tensors (backend-tfjs). Formulas and their Norse sources are in kernel-signatures.ts. Backends with
+ * their own fused code (WGSL) follow these functions line by line; the conformance suite checks them.
+ */
+
+/** The arithmetic a recurrence needs. `T` is one neuron's number or a tensor of all neurons. */
+export interface NeuronArith<T> {
+  add(a: T, b: T): T;
+  sub(a: T | number, b: T | number): T;
+  mul(a: T, b: T | number): T;
+  /** 1 where vd - vTh > 0, else 0 (Norse's Heaviside). */
+  fires(vd: T, vTh: number): T;
+  /** Rounds to the stored precision: float32 for host numbers (z is decided on what is stored). */
+  round(x: T): T;
+}
+
+/** Float64 arithmetic on one neuron's numbers (the reference backend). */
+export const HOST_ARITH: NeuronArith<number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  fires: (vd, vTh) => (vd - vTh > 0 ? 1 : 0),
+  round: Math.fround,
+};
+
+/** The per-step constants: a = dt*tauMemInv, b = dt*tauSynInv. */
+export interface LIFCoefficients {
+  readonly a: number;
+  readonly b: number;
+  readonly vLeak: number;
+  readonly vTh: number;
+  readonly vReset: number;
+  readonly detachReset: boolean;
+}
+
+export function lifCoefficients(attrs: LIFSequenceAttrs): LIFCoefficients {
+  return {
+    a: attrs.dt * attrs.tauMemInv,
+    b: attrs.dt * attrs.tauSynInv,
+    vLeak: attrs.vLeak,
+    vTh: attrs.vTh,
+    vReset: attrs.vReset,
+    detachReset: attrs.detachReset,
+  };
+}
+
+/**
+ * One step of Norse's lif_feed_forward_step: vd = v + a*((vLeak - v) + i); id = i - b*i;
+ * z = H(vd - vTh); v' = (1 - z)*vd + z*vReset; i' = id + x.
+ */
+export function lifForwardStep<T>(
+  m: NeuronArith<T>,
+  c: LIFCoefficients,
+  v: T,
+  i: T,
+  x: T,
+): { z: T; v: T; i: T; vd: T } {
+  const vd = m.round(m.add(v, m.mul(m.add(m.sub(c.vLeak, v), i), c.a)));
+  const id = m.sub(i, m.mul(i, c.b));
+  const z = m.fires(vd, c.vTh);
+  const kept = m.mul(m.sub(1, z), vd);
+  return { z, vd, v: c.vReset === 0 ? kept : m.add(kept, m.mul(z, c.vReset)), i: m.add(id, x) };
+}
+
+/**
+ * The terms of LIFSequenceGrad's step t that do not depend on the recursion (computed for all T at
+ * once by tensor targets), with s = surrogate'(vd - vTh):
+ * keep = d v_t / d vd_t = 1 - z (+ (vReset - vd)*s when the reset stays in the graph), direct = dz*s.
+ */
+export function lifGradLocal<T>(
+  m: NeuronArith<T>,
+  c: LIFCoefficients,
+  z: T,
+  vd: T,
+  dz: T,
+  s: T,
+): { keep: T; direct: T } {
+  const notFired = m.sub(1, z);
+  const keep = c.detachReset ? notFired : m.add(notFired, m.mul(m.sub(c.vReset, vd), s));
+  return { keep, direct: m.mul(dz, s) };
+}
+
+/**
+ * One reverse step of LIFSequenceGrad, gv/gi being the gradients flowing into (v[t], i[t]) from
+ * step t+1 (undefined after the last step): Gv = dv + gv; Gi = di + gi; gvd = Gv*keep + direct;
+ * dx = Gi; gv' = gvd*(1 - a); gi' = gvd*a + Gi*(1 - b).
+ */
+export function lifGradStep<T>(
+  m: NeuronArith<T>,
+  c: LIFCoefficients,
+  keep: T,
+  direct: T,
+  dv: T,
+  di: T,
+  gv: T | undefined,
+  gi: T | undefined,
+): { dx: T; gv: T; gi: T } {
+  const Gv = gv === undefined ? dv : m.add(dv, gv);
+  const Gi = gi === undefined ? di : m.add(di, gi);
+  const gvd = m.add(m.mul(Gv, keep), direct);
+  return { dx: Gi, gv: m.mul(gvd, 1 - c.a), gi: m.add(m.mul(gvd, c.a), m.mul(Gi, 1 - c.b)) };
+}
+
+/** LI's per-step constants. */
+export interface LICoefficients {
+  readonly a: number;
+  readonly b: number;
+  readonly vLeak: number;
+}
+
+export function liCoefficients(attrs: KernelAttrs<'LISequence'>): LICoefficients {
+  return { a: attrs.dt * attrs.tauMemInv, b: attrs.dt * attrs.tauSynInv, vLeak: attrs.vLeak };
+}
+
+/** One step of Norse's li_feed_forward_step, input first: j = i + x; v' = v + a*((vLeak - v) + j); i' = j - b*j. */
+export function liForwardStep<T>(m: NeuronArith<T>, c: LICoefficients, v: T, i: T, x: T): { v: T; i: T } {
+  const j = m.add(i, x);
+  return { v: m.add(v, m.mul(m.add(m.sub(c.vLeak, v), j), c.a)), i: m.sub(j, m.mul(j, c.b)) };
+}
+
+/** One reverse step of LISequenceGrad: Gv = dv + gv; Gi = di + gi; gj = Gv*a + Gi*(1 - b); dx = gj; gv' = Gv*(1 - a); gi' = gj. */
+export function liGradStep<T>(
+  m: NeuronArith<T>,
+  c: LICoefficients,
+  dv: T,
+  di: T,
+  gv: T | undefined,
+  gi: T | undefined,
+): { dx: T; gv: T; gi: T } {
+  const Gv = gv === undefined ? dv : m.add(dv, gv);
+  const Gi = gi === undefined ? di : m.add(di, gi);
+  const gj = m.add(m.mul(Gv, c.a), m.mul(Gi, 1 - c.b));
+  return { dx: gj, gv: m.mul(Gv, 1 - c.a), gi: gj };
+}
+
+/** Whole-sequence drivers for targets whose values are tensors of all neurons. */
+export interface SequenceArith<T> extends NeuronArith<T> {
+  /** [T, ...n] -> T tensors [...n]. */
+  unstack(x: T): T[];
+  /** T tensors [...n] -> [T, ...n]. */
+  stack(xs: T[]): T;
+}
+
+/** LIFSequence over all steps: returns [z, v, i, vDecayed], each [T, ...n]. */
+export function lifSequence<T>(m: SequenceArith<T>, attrs: LIFSequenceAttrs, x: T, v0: T, i0: T): T[] {
+  const c = lifCoefficients(attrs);
+  const out = { z: [] as T[], v: [] as T[], i: [] as T[], vd: [] as T[] };
+  let v = v0;
+  let i = i0;
+  for (const xt of m.unstack(x)) {
+    const step = lifForwardStep(m, c, v, i, xt);
+    v = step.v;
+    i = step.i;
+    out.z.push(step.z);
+    out.v.push(v);
+    out.i.push(i);
+    out.vd.push(step.vd);
+  }
+  return [m.stack(out.z), m.stack(out.v), m.stack(out.i), m.stack(out.vd)];
+}
+
+/**
+ * LIFSequenceGrad over all steps; `s` is surrogate'(vDecayed - vTh) for all of them ([T, ...n]).
+ * Returns [dx, dv0, di0].
+ */
+export function lifSequenceGrad<T>(
+  m: SequenceArith<T>,
+  attrs: LIFSequenceAttrs,
+  inputs: { readonly z: T; readonly vDecayed: T; readonly dz: T; readonly dv: T; readonly di: T },
+  s: T,
+): T[] {
+  const c = lifCoefficients(attrs);
+  const local = lifGradLocal(m, c, inputs.z, inputs.vDecayed, inputs.dz, s);
+  const keep = m.unstack(local.keep);
+  const direct = m.unstack(local.direct);
+  const dv = m.unstack(inputs.dv);
+  const di = m.unstack(inputs.di);
+  const dx: T[] = new Array(keep.length);
+  let gv: T | undefined;
+  let gi: T | undefined;
+  for (let t = keep.length - 1; t >= 0; t--) {
+    const step = lifGradStep(m, c, keep[t], direct[t], dv[t], di[t], gv, gi);
+    dx[t] = step.dx;
+    gv = step.gv;
+    gi = step.gi;
+  }
+  return [m.stack(dx), gv as T, gi as T];
+}
+
+/** LISequence over all steps: returns [v, i], each [T, ...n]. */
+export function liSequence<T>(
+  m: SequenceArith<T>,
+  attrs: KernelAttrs<'LISequence'>,
+  x: T,
+  v0: T,
+  i0: T,
+): T[] {
+  const c = liCoefficients(attrs);
+  const vs: T[] = [];
+  const is: T[] = [];
+  let v = v0;
+  let i = i0;
+  for (const xt of m.unstack(x)) {
+    ({ v, i } = liForwardStep(m, c, v, i, xt));
+    vs.push(v);
+    is.push(i);
+  }
+  return [m.stack(vs), m.stack(is)];
+}
+
+/** LISequenceGrad over all steps: returns [dx, dv0, di0]. */
+export function liSequenceGrad<T>(
+  m: SequenceArith<T>,
+  attrs: KernelAttrs<'LISequenceGrad'>,
+  dvAll: T,
+  diAll: T,
+): T[] {
+  const c = liCoefficients(attrs);
+  const dv = m.unstack(dvAll);
+  const di = m.unstack(diAll);
+  const dx: T[] = new Array(dv.length);
+  let gv: T | undefined;
+  let gi: T | undefined;
+  for (let t = dv.length - 1; t >= 0; t--) {
+    const step = liGradStep(m, c, dv[t], di[t], gv, gi);
+    dx[t] = step.dx;
+    gv = step.gv;
+    gi = step.gi;
+  }
+  return [m.stack(dx), gv as T, gi as T];
+}

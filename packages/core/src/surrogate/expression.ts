@@ -1,0 +1,142 @@
+import { ArgumentError } from '../errors.js';
+
+/*
+ * A surrogate derivative as a small expression over `x` (= v - vTh) and `alpha`: one description
+ * from which every backend derives its own code. Core interprets it with core ops (the fallback that
+ * runs everywhere) and on host numbers (the reference backend); tfjs interprets it with tf ops;
+ * WebGPU prints it as WGSL. A backend never lists surrogate names, so a new surrogate costs no
+ * backend edit.
+ *
+ * Build expressions with the functions below (`mul(alpha, abs(x))`, plain numbers for constants).
+ * A node used twice (the same object) is computed once: `const s = sigmoid(mul(alpha, x));
+ * mul(s, sub(1, s))` evaluates the sigmoid one time on every backend.
+ */
+
+export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'square' | 'reciprocal';
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'min';
+export type CompareOp = 'lt' | 'le' | 'gt' | 'ge';
+
+/** A leaf (`'x'`, `'alpha'`, a finite number) or an operation node. */
+export type SurrogateExpr = number | 'x' | 'alpha' | ExprNode;
+
+export type ExprNode =
+  | { readonly op: UnaryOp; readonly args: readonly [SurrogateExpr] }
+  | { readonly op: BinaryOp; readonly args: readonly [SurrogateExpr, SurrogateExpr] }
+  | { readonly op: 'where'; readonly args: readonly [Condition, SurrogateExpr, SurrogateExpr] };
+
+/** A comparison, usable only as the first argument of `where`. */
+export interface Condition {
+  readonly op: CompareOp;
+  readonly args: readonly [SurrogateExpr, SurrogateExpr];
+}
+
+export const UNARY_OPS: readonly UnaryOp[] = [
+  'neg',
+  'abs',
+  'exp',
+  'log',
+  'sqrt',
+  'tanh',
+  'sigmoid',
+  'square',
+  'reciprocal',
+];
+export const BINARY_OPS: readonly BinaryOp[] = ['add', 'sub', 'mul', 'div', 'max', 'min'];
+export const COMPARE_OPS: readonly CompareOp[] = ['lt', 'le', 'gt', 'ge'];
+
+/** The input: x = v - vTh. */
+export const x = 'x' as const;
+/** The surrogate's slope/sharpness parameter (a kernel attr, a uniform on GPUs). */
+export const alpha = 'alpha' as const;
+
+const unary =
+  (op: UnaryOp) =>
+  (a: SurrogateExpr): ExprNode =>
+    Object.freeze({ op, args: Object.freeze([a] as const) });
+const binary =
+  (op: BinaryOp) =>
+  (a: SurrogateExpr, b: SurrogateExpr): ExprNode =>
+    Object.freeze({ op, args: Object.freeze([a, b] as const) });
+const compare =
+  (op: CompareOp) =>
+  (a: SurrogateExpr, b: SurrogateExpr): Condition =>
+    Object.freeze({ op, args: Object.freeze([a, b] as const) });
+
+export const neg = unary('neg');
+export const abs = unary('abs');
+/** e^a (WGSL clamps the argument at 88 so it never overflows f32). */
+export const exp = unary('exp');
+export const log = unary('log');
+export const sqrt = unary('sqrt');
+export const tanh = unary('tanh');
+/** 1 / (1 + e^-a), computed stably by each backend. */
+export const sigmoid = unary('sigmoid');
+export const square = unary('square');
+export const reciprocal = unary('reciprocal');
+export const add = binary('add');
+export const sub = binary('sub');
+export const mul = binary('mul');
+export const div = binary('div');
+export const max = binary('max');
+export const min = binary('min');
+export const lt = compare('lt');
+export const le = compare('le');
+export const gt = compare('gt');
+export const ge = compare('ge');
+/** `condition ? a : b`, elementwise. */
+export function where(condition: Condition, a: SurrogateExpr, b: SurrogateExpr): ExprNode {
+  return Object.freeze({ op: 'where' as const, args: Object.freeze([condition, a, b] as const) });
+}
+
+const UNARY = new Set<string>(UNARY_OPS);
+const BINARY = new Set<string>(BINARY_OPS);
+const COMPARE = new Set<string>(COMPARE_OPS);
+
+/** Throws an ArgumentError naming `where` (the surrogate) if `e` is not a well-formed expression. */
+export function checkExpression(e: unknown, where: string): asserts e is SurrogateExpr {
+  const visit = (n: unknown, path: string, depth: number): void => {
+    if (depth > 64) throw new ArgumentError(`${where}: expression nested deeper than 64 at ${path}`);
+    if (n === 'x' || n === 'alpha') return;
+    if (typeof n === 'number') {
+      if (!Number.isFinite(n)) {
+        throw new ArgumentError(`${where}: constants must be finite numbers, got ${n} at ${path}`);
+      }
+      return;
+    }
+    const node = n as { op?: unknown; args?: unknown };
+    if (n === null || typeof n !== 'object' || !Array.isArray(node.args)) {
+      throw new ArgumentError(
+        `${where}: expected 'x', 'alpha', a number or an expression node at ${path}, got ${JSON.stringify(n)}`,
+      );
+    }
+    const op = String(node.op);
+    const args = node.args as unknown[];
+    const arity = UNARY.has(op) ? 1 : BINARY.has(op) ? 2 : op === 'where' ? 3 : -1;
+    if (arity < 0) {
+      throw new ArgumentError(
+        `${where}: unknown operation '${op}' at ${path}; expected one of ${[...UNARY_OPS, ...BINARY_OPS, 'where'].join(', ')}`,
+      );
+    }
+    if (args.length !== arity) {
+      throw new ArgumentError(`${where}: '${op}' takes ${arity} arguments, got ${args.length} at ${path}`);
+    }
+    if (op === 'where') {
+      const c = args[0] as { op?: unknown; args?: unknown };
+      if (c === null || typeof c !== 'object' || !COMPARE.has(String(c.op)) || !Array.isArray(c.args)) {
+        throw new ArgumentError(
+          `${where}: the condition of 'where' must be lt, le, gt or ge at ${path}.args[0]`,
+        );
+      }
+      (c.args as unknown[]).forEach((a, k) => {
+        visit(a, `${path}.args[0].args[${k}]`, depth + 1);
+      });
+      visit(args[1], `${path}.args[1]`, depth + 1);
+      visit(args[2], `${path}.args[2]`, depth + 1);
+      return;
+    }
+    args.forEach((a, k) => {
+      visit(a, `${path}.args[${k}]`, depth + 1);
+    });
+  };
+  visit(e, 'derivative', 0);
+}

@@ -1,0 +1,95 @@
+import { ArgumentError } from '../errors.js';
+import { BUILTIN_SURROGATES } from './builtin/index.js';
+import { type SurrogateDefinition, type SurrogateSpec, surrogateDefinition } from './definition.js';
+import { compileHost } from './evaluate.js';
+
+/*
+ * The open set of surrogates, by name. Kernel attrs carry only the name and alpha; backends and
+ * core's decompositions look the definition up here.
+ */
+
+const registry = new Map<string, SurrogateDefinition>(BUILTIN_SURROGATES.map((d) => [d.name, d]));
+
+function sameDefinition(a: SurrogateDefinition, b: SurrogateDefinition): boolean {
+  return (
+    a.alpha === b.alpha &&
+    JSON.stringify(a.derivative) === JSON.stringify(b.derivative) &&
+    a.ops === b.ops &&
+    a.host === b.host
+  );
+}
+
+/**
+ * Adds a surrogate to the set every backend can run. Defining a name twice is an error unless the
+ * two definitions are the same (a module evaluated twice).
+ */
+export function defineSurrogate(spec: SurrogateSpec): SurrogateDefinition {
+  const def = surrogateDefinition(spec);
+  const existing = registry.get(def.name);
+  if (existing !== undefined) {
+    if (sameDefinition(existing, def)) return existing;
+    throw new ArgumentError(`surrogate '${def.name}' is already defined with another formula`);
+  }
+  registry.set(def.name, def);
+  return def;
+}
+
+/** The definition of a surrogate, or undefined. */
+export function getSurrogate(name: string): SurrogateDefinition | undefined {
+  return registry.get(name);
+}
+
+/** Every defined surrogate name. */
+export function surrogateNames(): string[] {
+  return [...registry.keys()];
+}
+
+/** The definition, or an ArgumentError naming `op` and listing the known surrogates. */
+export function requireSurrogate(name: unknown, op: string): SurrogateDefinition {
+  const def = typeof name === 'string' ? registry.get(name) : undefined;
+  if (def === undefined) {
+    throw new ArgumentError(
+      `${op}: unknown surrogate '${String(name)}'; expected one of ${surrogateNames().join(', ')} (or define it with surrogate.define)`,
+    );
+  }
+  return def;
+}
+
+/** True when backends can generate the surrogate's code (it has an expression). */
+export function hasSurrogateExpression(name: string): boolean {
+  return registry.get(name)?.derivative !== undefined;
+}
+
+const hostCache = new Map<string, (x: number) => number>();
+
+/**
+ * The float64 host derivative x -> surrogate'(x) for one alpha (compiled from the expression, or the
+ * definition's `host` formula), or undefined when the surrogate has neither (only core ops).
+ */
+export function hostSurrogate(name: string, alpha: number): ((x: number) => number) | undefined {
+  const key = `${name}:${alpha}`;
+  const hit = hostCache.get(key);
+  if (hit !== undefined) return hit;
+  const def = registry.get(name);
+  if (def === undefined) return undefined;
+  let f: ((x: number) => number) | undefined;
+  if (def.derivative !== undefined) f = compileHost(def.derivative, alpha);
+  else if (def.host !== undefined) {
+    const host = def.host;
+    f = (x) => host(x, alpha);
+  }
+  if (f !== undefined && hostCache.size < 256) hostCache.set(key, f);
+  return f;
+}
+
+/** surrogate'(x) at one point on the host (conformance expectations, tests). */
+export function hostDerivative(name: string, x: number, alpha: number): number {
+  requireSurrogate(name, 'hostDerivative');
+  const f = hostSurrogate(name, alpha);
+  if (f === undefined) {
+    throw new ArgumentError(
+      `hostDerivative: surrogate '${name}' is defined in core ops only (no host formula)`,
+    );
+  }
+  return f(x);
+}
