@@ -1,5 +1,5 @@
 import * as snn from '@snn/core';
-import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss } from '@snn/core/testing';
+import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsBackends } from './register.js';
 
@@ -19,7 +19,7 @@ test.each(['tfjs-wasm', 'tfjs-cpu'])(
   },
 );
 
-async function feedForwardStep(backend: string) {
+async function feedForwardStep(backend: string, method: snn.SpikeMethod = 'super') {
   await snn.setBackend(backend);
   // In a tidy: core's randomUniform with low/high leaves its [0, 1) draw behind (reported), and
   // variable() copies its argument.
@@ -29,7 +29,7 @@ async function feedForwardStep(backend: string) {
     snn.variable(snn.randomUniform([16, 3], { seed: 7, low: -1, high: 1 })),
     snn.randomUniform([4, 3], { seed: 8, low: 0, high: 0.01 }),
   ]);
-  const { value, grads } = snn.valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target), [w1, w2]);
+  const { value, grads } = snn.valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target, method), [w1, w2]);
   const out = {
     loss: (await value.data())[0],
     g1: Array.from(await grads[0].data()),
@@ -52,6 +52,21 @@ test.each(['tfjs-wasm', 'tfjs-cpu'])(
     const got = await feedForwardStep(name);
     expect(tf.memory().numTensors).toBe(tfBefore);
     expect(snn.memory().numTensors).toBe(coreBefore);
+    expect(want.g1.some((g) => g !== 0)).toBe(true);
+    expect(got.loss).toBeCloseTo(want.loss, 5);
+    expectClose(got.g1, want.g1, 'dL/dw1', 1e-4, 1e-7);
+    expectClose(got.g2, want.g2, 'dL/dw2', 1e-4, 1e-7);
+  },
+);
+
+test.each(['tfjs-wasm', 'tfjs-cpu'])(
+  '%s runs a surrogate defined once in core (the conformance probe) natively, as the reference does',
+  async (name) => {
+    const method = PROBE_SURROGATE.name;
+    const want = await feedForwardStep('reference', method);
+    await snn.setBackend(name);
+    expect(snn.getBackend().supportsSurrogate?.(method)).toBe(true);
+    const got = await feedForwardStep(name, method);
     expect(want.g1.some((g) => g !== 0)).toBe(true);
     expect(got.loss).toBeCloseTo(want.loss, 5);
     expectClose(got.g1, want.g1, 'dL/dw1', 1e-4, 1e-7);

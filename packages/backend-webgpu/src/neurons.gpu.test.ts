@@ -1,5 +1,5 @@
 import * as snn from '@snn/core';
-import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss } from '@snn/core/testing';
+import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
 import { registerWebGPUBackend } from './register.js';
 import type { WebGPUBackend } from './webgpu-backend.js';
 
@@ -20,7 +20,7 @@ test("Norse's recurrent SNN fixture (spikes, readout, loss, every weight gradien
   console.info(`webgpu recurrent SNN errors (abs; *Rel relative to max|want|): ${JSON.stringify(errors)}`);
 });
 
-async function feedForwardStep(backend: string, T: number) {
+async function feedForwardStep(backend: string, T: number, method: snn.SpikeMethod = 'super') {
   await snn.setBackend(backend);
   const x = snn.randomUniform([T, 4, 12], { seed: 5, low: 0, high: 4 });
   const w1 = snn.variable(snn.randomUniform([12, 16], { seed: 6, low: -1, high: 3 }));
@@ -29,7 +29,7 @@ async function feedForwardStep(backend: string, T: number) {
   const gpu = snn.getBackend() as Partial<WebGPUBackend>;
   await snn.getBackend().flush?.();
   const before = gpu.stats ? { ...gpu.stats } : undefined;
-  const { value, grads } = snn.valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target), [w1, w2]);
+  const { value, grads } = snn.valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target, method), [w1, w2]);
   await snn.getBackend().flush?.();
   const dispatches = before && gpu.stats ? gpu.stats.dispatches - before.dispatches : 0;
   const out = {
@@ -53,4 +53,16 @@ test('feed-forward LIF/LI network with fused kernels: equals reference; dispatch
   const long = await feedForwardStep('webgpu', 32);
   console.info(`webgpu forward+backward dispatches: T 8 -> ${got.dispatches}, T 32 -> ${long.dispatches}`);
   expect(long.dispatches).toBe(got.dispatches);
+});
+
+test('a surrogate defined once in core (the conformance probe) runs natively, as on the reference', async () => {
+  const method = PROBE_SURROGATE.name;
+  const want = await feedForwardStep('reference', 8, method);
+  await snn.setBackend('webgpu');
+  expect(snn.getBackend().supportsSurrogate?.(method)).toBe(true);
+  const got = await feedForwardStep('webgpu', 8, method);
+  expect(want.g1.some((g) => g !== 0)).toBe(true);
+  expect(got.loss).toBeCloseTo(want.loss, 5);
+  expectClose(got.g1, want.g1, 'dL/dw1', 1e-4, 1e-7);
+  expectClose(got.g2, want.g2, 'dL/dw2', 1e-4, 1e-7);
 });

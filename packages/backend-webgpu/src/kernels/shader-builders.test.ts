@@ -1,4 +1,5 @@
-import { REQUIRED_KERNELS } from '@snn/core';
+import { REQUIRED_KERNELS, surrogate } from '@snn/core';
+import { PROBE_SURROGATE } from '@snn/core/testing';
 import { grid, Uniforms } from '../program.js';
 import { arithmeticProgram, comparisonProgram } from './binary-ops.js';
 import { copyProgram } from './copy-shader.js';
@@ -6,6 +7,7 @@ import { KERNELS } from './index.js';
 import { broadcastStrides } from './indexing.js';
 import { MATMUL_PROGRAM } from './matmul-shader.js';
 import { reduceProgram } from './reduce-shader.js';
+import { surrogateWgsl, wgslSupportsSurrogate } from './surrogate-wgsl.js';
 import { unaryProgram } from './unary-ops.js';
 
 test('every required kernel is implemented', () => {
@@ -54,4 +56,43 @@ test('Uniforms packs u32, i32, f32 and dtype-typed values into whole vec4s', () 
   const u = new Uniforms(5).u(0, 7).i(1, -1).f(2, 1.5).typed(3, 2, 'int32').typed(4, 1, 'bool');
   expect(u.words.length).toBe(8);
   expect(Array.from(u.words.slice(0, 5))).toEqual([7, 0xffffffff, 0x3fc00000, 2, 1]);
+});
+
+test('surrogate_grad is printed from the expression: lets in order, clamped exp, shared nodes once', () => {
+  expect(surrogateWgsl('superspike')).toBe(
+    [
+      'fn surrogate_grad(x: f32, alpha: f32) -> f32 {',
+      '  let e0 = abs(x);',
+      '  let e1 = alpha * e0;',
+      '  let e2 = e1 + 1.0;',
+      '  let e3 = e2 * e2;',
+      '  let e4 = 1.0 / e3;',
+      '  return e4;',
+      '}',
+    ].join('\n'),
+  );
+  // sigmoid's s is used twice and computed once; its exponent is clamped.
+  const sigmoid = surrogateWgsl('sigmoid');
+  expect(sigmoid.match(/exp\(/g)).toHaveLength(1);
+  expect(sigmoid).toContain('exp(min(-e0, 88.0))');
+  expect(surrogateWgsl('straightThrough')).toContain('return 1.0;');
+  // Every comparison of the probe becomes a select.
+  expect(surrogateWgsl(PROBE_SURROGATE.name).match(/select\(/g)).toHaveLength(4);
+});
+
+test('a surrogate WGSL cannot hold falls back: core ops only, or a constant beyond f32', () => {
+  surrogate.define({ name: 'wgslOpsOnly', alpha: 1, ops: (x) => x });
+  surrogate.define({
+    name: 'wgslHugeConstant',
+    alpha: 1,
+    derivative: surrogate.expr.mul(1e39, surrogate.expr.x),
+  });
+  expect(wgslSupportsSurrogate('wgslOpsOnly')).toBe(false);
+  expect(wgslSupportsSurrogate('wgslHugeConstant')).toBe(false);
+  expect(wgslSupportsSurrogate('atan')).toBe(true);
+  expect(wgslSupportsSurrogate('notDefinedYet')).toBe(false);
+  // Defined later, it is picked up (the unknown name was not cached).
+  surrogate.define({ name: 'notDefinedYet', alpha: 1, derivative: 1 });
+  expect(wgslSupportsSurrogate('notDefinedYet')).toBe(true);
+  expect(() => surrogateWgsl('wgslOpsOnly')).toThrow(/no expression to compile/);
 });

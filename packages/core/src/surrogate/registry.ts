@@ -2,6 +2,7 @@ import { ArgumentError } from '../errors.js';
 import { BUILTIN_SURROGATES } from './builtin/index.js';
 import { type SurrogateDefinition, type SurrogateSpec, surrogateDefinition } from './definition.js';
 import { compileHost } from './evaluate.js';
+import { compileHostArray, type HostArrayFunction } from './host-array.js';
 
 /*
  * The open set of surrogates, by name. Kernel attrs carry only the name and alpha; backends and
@@ -79,6 +80,27 @@ export function hostSurrogate(name: string, alpha: number): ((x: number) => numb
     f = (x) => host(x, alpha);
   }
   if (f !== undefined && hostCache.size < 256) hostCache.set(key, f);
+  return f;
+}
+
+const arrayCache = new Map<string, HostArrayFunction>();
+
+/**
+ * The host derivative over whole arrays, xs -> surrogate'(xs[k] - shift) in float64, for one alpha
+ * (the reference backend's kernels), or undefined when the surrogate has no host formula.
+ */
+export function hostSurrogateArray(name: string, alpha: number): HostArrayFunction | undefined {
+  const key = `${name}:${alpha}`;
+  const hit = arrayCache.get(key);
+  if (hit !== undefined) return hit;
+  const def = registry.get(name);
+  let f: HostArrayFunction | undefined;
+  if (def?.derivative !== undefined) f = compileHostArray(def.derivative, alpha);
+  else if (def?.host !== undefined) {
+    const host = def.host;
+    f = (xs, shift = 0) => Float64Array.from(xs, (x) => host(x - shift, alpha));
+  }
+  if (f !== undefined && arrayCache.size < 256) arrayCache.set(key, f);
   return f;
 }
 

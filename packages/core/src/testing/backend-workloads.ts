@@ -11,6 +11,7 @@ import {
   mul,
   randomUniform,
   reshape,
+  type SpikeMethod,
   setBackend,
   spike,
   square,
@@ -87,12 +88,19 @@ export async function lifLikeLossAndGrads(
 
 /**
  * x [T, B, IN] -> Linear -> LIF (fused LIFSequence) -> Linear -> LI (fused LISequence) -> Norse's max
- * over time -> MSE against target [B, OUT]: the fused sequence kernels and their gradients.
+ * over time -> MSE against target [B, OUT]: the fused sequence kernels and their gradients. `method`
+ * is the LIF layer's spike function (Norse's 'super' by default; any defined surrogate name).
  */
-export function fusedLifLiLoss(x: Tensor, w1: Tensor, w2: Tensor, target: Tensor): Tensor {
+export function fusedLifLiLoss(
+  x: Tensor,
+  w1: Tensor,
+  w2: Tensor,
+  target: Tensor,
+  method: SpikeMethod = 'super',
+): Tensor {
   const [T, B, IN] = x.shape;
   const h = reshape(matMul(reshape(x, [T * B, IN]), w1), [T, B, w1.shape[1]]);
-  const { z } = lifFeedForwardSequence(h, null, { vTh: 0.3 });
+  const { z } = lifFeedForwardSequence(h, null, { vTh: 0.3, method });
   const o = reshape(matMul(reshape(z, [T * B, w1.shape[1]]), w2), [T, B, w2.shape[1]]);
   const { v } = liFeedForwardSequence(o);
   return mean(square(sub(maxOverTime(v), target)));

@@ -1,6 +1,7 @@
 export { fusedLifLiLoss, lifLikeLoss, lifLikeLossAndGrads, lifLikeProblem } from './backend-workloads.js';
 export type { KernelCase, TensorSpec } from './case-types.js';
 export { conformanceCases } from './cases/index.js';
+export { PROBE_SURROGATE } from './cases/probe-surrogate.js';
 export { type ConformanceOptions, describeConformance } from './conformance.js';
 export {
   expectClose,

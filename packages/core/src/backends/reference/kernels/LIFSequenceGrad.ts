@@ -1,6 +1,6 @@
 import { checkDetachReset, sequenceSizes } from '../../../kernels/shape-utils.js';
 import { HOST_ARITH, lifCoefficients, lifGradLocal, lifGradStep } from '../../../neuron/recurrence.js';
-import { hostSurrogate } from '../../../surrogate/registry.js';
+import { hostSurrogateArray } from '../../../surrogate/registry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 import { unsupportedSurrogate } from './SpikeGrad.js';
 
@@ -17,9 +17,12 @@ export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attr
   const dz = store.getFloat(inputs.dz, op, 'dz');
   const dv = store.getFloat(inputs.dv, op, 'dv');
   const di = store.getFloat(inputs.di, op, 'di');
-  const derivative = hostSurrogate(attrs.surrogate, attrs.alpha) ?? unsupportedSurrogate(op, attrs.surrogate);
   checkDetachReset(op, attrs.detachReset);
   const c = lifCoefficients(attrs);
+  // surrogate'(vd - vTh) for every step and neuron at once (it does not depend on the recursion).
+  const derivative =
+    hostSurrogateArray(attrs.surrogate, attrs.alpha) ?? unsupportedSurrogate(op, attrs.surrogate);
+  const s = derivative(vd, c.vTh);
   const dx = new Float32Array(steps * neurons);
   const dv0 = new Float32Array(neurons);
   const di0 = new Float32Array(neurons);
@@ -28,8 +31,7 @@ export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attr
     let gi: number | undefined;
     for (let t = steps - 1; t >= 0; t--) {
       const at = t * neurons + k;
-      const s = derivative(vd[at] - c.vTh);
-      const { keep, direct } = lifGradLocal(HOST_ARITH, c, z[at], vd[at], dz[at], s);
+      const { keep, direct } = lifGradLocal(HOST_ARITH, c, z[at], vd[at], dz[at], s[at]);
       const step = lifGradStep(HOST_ARITH, c, keep, direct, dv[at], di[at], gv, gi);
       dx[at] = step.dx;
       gv = step.gv;

@@ -1,18 +1,20 @@
 import { ArgumentError, ShapeError } from '../../../errors.js';
 import { shapesEqual } from '../../../kernels/shape-utils.js';
-import { hostSurrogate, surrogateNames } from '../../../surrogate/registry.js';
-import { broadcastBinary } from '../elementwise.js';
+import { hostSurrogateArray, surrogateNames } from '../../../surrogate/registry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** dy * surrogate'(x), the backward of a Heaviside spike, with the surrogate's host formula. */
 export const SpikeGrad: ReferenceKernel<'SpikeGrad'> = ({ dy, x }, { surrogate, alpha }, store) => {
-  store.getFloat(dy, 'SpikeGrad', 'dy');
-  store.getFloat(x, 'SpikeGrad', 'x');
+  const dyv = store.getFloat(dy, 'SpikeGrad', 'dy');
+  const xv = store.getFloat(x, 'SpikeGrad', 'x');
   if (!shapesEqual(dy.shape, x.shape)) {
     throw new ShapeError(`SpikeGrad: dy [${dy.shape.join(', ')}] and x [${x.shape.join(', ')}] must match`);
   }
-  const derivative = hostSurrogate(surrogate, alpha) ?? unsupportedSurrogate('SpikeGrad', surrogate);
-  return broadcastBinary(store, dy, x, 'float32', (d, v) => d * derivative(v), 'SpikeGrad');
+  const derivative = hostSurrogateArray(surrogate, alpha) ?? unsupportedSurrogate('SpikeGrad', surrogate);
+  const d = derivative(xv);
+  const out = new Float32Array(xv.length);
+  for (let k = 0; k < out.length; k++) out[k] = dyv[k] * d[k];
+  return store.output(out, x.shape, 'float32');
 };
 
 /** A surrogate with neither an expression nor a host formula (or none at all): not native here. */
