@@ -11,6 +11,7 @@ import type {
 } from '../kernels/kernel-signatures.js';
 import { REQUIRED_KERNELS, SURROGATE_KERNELS } from '../kernels/kernel-signatures.js';
 import { formatShape, shapesEqual, sizeFromShape } from '../kernels/shape-utils.js';
+import { validateKernel } from '../kernels/validate.js';
 import { CORE_DECOMPOSITIONS } from '../ops/decompositions/index.js';
 import { describeTensor, Tensor, type TensorOwner } from '../tensor/tensor.js';
 import type { BackendValues, DataId, DType, TensorInfo } from '../tensor/tensor-info.js';
@@ -378,6 +379,8 @@ export class Engine implements TensorOwner {
       else flat.push(v as Tensor);
     }
     for (const t of flat) this.assertUsable(t, name);
+    // Inputs and attrs are checked once, here: kernels and decompositions may assume them valid.
+    validateKernel(name, inputs as never, attrs);
     const backend = this.backend();
     const impl = this.#nativeKernel(backend, name, attrs);
     let outputs: Tensor[];

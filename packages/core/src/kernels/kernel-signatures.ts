@@ -26,39 +26,32 @@ type Reduce = {
   attrs: { readonly axes: readonly number[]; readonly keepDims: boolean };
 };
 
-/** Kernels every backend must implement. */
+/**
+ * Kernels every backend must implement: 25, none of them a composition of the others. Core validates
+ * every call (kernels/validate.ts) before it reaches a backend, so kernels may assume valid inputs.
+ */
 export interface RequiredKernels {
   // Elementwise binary, NumPy broadcasting.
   Add: Binary;
-  Sub: Binary;
   Mul: Binary;
+  /** Float division; int32 is floor division (PyTorch's `//`). */
   Div: Binary;
   Pow: Binary;
+  /** NaN propagates (torch.maximum). */
   Maximum: Binary;
-  Minimum: Binary;
   Equal: Binary;
-  NotEqual: Binary;
   Greater: Binary;
-  GreaterEqual: Binary;
-  Less: Binary;
-  LessEqual: Binary;
-  LogicalAnd: Binary; // bool x bool -> bool
   // Elementwise unary (float32).
-  Neg: Unary;
-  Abs: Unary;
   Exp: Unary;
   Log: Unary;
   Sqrt: Unary;
-  Reciprocal: Unary;
-  Sign: Unary; // -1, 0, 1
+  Sign: Unary; // -1, 0, 1; NaN stays NaN
   Floor: Unary;
   Tanh: Unary;
   /** condition ('bool') ? a : b, all three broadcast together; a and b share a dtype. */
   Where: { inputs: Inputs<'condition' | 'a' | 'b'>; attrs: NoAttrs };
   /** float32 -> int32 truncates toward zero; anything -> bool is x !== 0; bool -> numbers is 0/1. */
   Cast: { inputs: Inputs<'x'>; attrs: { readonly dtype: DType } };
-  /** Heaviside spike: 1 where x > 0 (or x >= 0 with `inclusive`, SpikingJelly's convention), else 0. float32 out. */
-  Spike: { inputs: Inputs<'x'>; attrs: { readonly inclusive: boolean } };
   // Reductions.
   Sum: Reduce;
   Max: Reduce;
@@ -88,11 +81,6 @@ export interface RequiredKernels {
   };
   /** Repeat x to `shape` (NumPy broadcast_to rules). */
   BroadcastTo: { inputs: Inputs<'x'>; attrs: { readonly shape: readonly number[] } };
-  /** indices (int32, any shape) -> float32 [...indices.shape, depth] with onValue/offValue. */
-  OneHot: {
-    inputs: Inputs<'indices'>;
-    attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
-  };
   /**
    * Uniform float32 in [0, 1) from core's counter-based generator (Philox4x32-10, see
    * `random/philox.ts`, which is the specification): element i of the row-major output is word
@@ -129,9 +117,44 @@ export interface LIFSequenceAttrs {
 
 /**
  * Kernels a backend may implement for speed. Core holds a decomposition of each into required
- * kernels and uses it when a backend lacks the kernel; the two must agree (conformance suite).
+ * kernels (ops/decompositions/<Kernel>.ts) and uses it when a backend lacks the kernel; the two must
+ * agree (the conformance suite runs every case through the decompositions too).
  */
 export interface OptionalKernels {
+  // Elementwise kernels that are compositions of required ones.
+  /** a - b = a + (-1)*b. */
+  Sub: Binary;
+  /** Elementwise minimum, NaN propagates: -max(-a, -b) (int32: where(b < a, b, a)). */
+  Minimum: Binary;
+  /** a != b = (a == b) == false (NaN != NaN is true). */
+  NotEqual: Binary;
+  /** a >= b = where(a > b, true, a == b) (false with a NaN). */
+  GreaterEqual: Binary;
+  /** a < b = b > a. */
+  Less: Binary;
+  /** a <= b = b >= a. */
+  LessEqual: Binary;
+  /** bool x bool -> bool: where(a, b, false). */
+  LogicalAnd: Binary;
+  /** -x = (-1)*x. */
+  Neg: Unary;
+  /** |x| = max(x, -x). */
+  Abs: Unary;
+  /** 1/x = 1 / x (Div). */
+  Reciprocal: Unary;
+  /**
+   * Heaviside spike: 1 where x > 0 (or x >= 0 with `inclusive`, SpikingJelly's convention), else 0
+   * (NaN gives 0). float32 out. Cast(Greater(x, 0)) or Cast(GreaterEqual(x, 0)).
+   */
+  Spike: { inputs: Inputs<'x'>; attrs: { readonly inclusive: boolean } };
+  /**
+   * indices (int32, any shape) -> float32 [...indices.shape, depth] with onValue/offValue; an index
+   * outside [0, depth) gives a row of offValue. where(indices[..., None] == arange(depth), on, off).
+   */
+  OneHot: {
+    inputs: Inputs<'indices'>;
+    attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
+  };
   /** x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias. */
   Conv2D: {
     inputs: Inputs<'x' | 'w'>;
@@ -281,31 +304,20 @@ export type KernelTable = { readonly [K in KernelName]?: KernelFunction<K> };
 
 export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
   'Add',
-  'Sub',
   'Mul',
   'Div',
   'Pow',
   'Maximum',
-  'Minimum',
   'Equal',
-  'NotEqual',
   'Greater',
-  'GreaterEqual',
-  'Less',
-  'LessEqual',
-  'LogicalAnd',
-  'Neg',
-  'Abs',
   'Exp',
   'Log',
   'Sqrt',
-  'Reciprocal',
   'Sign',
   'Floor',
   'Tanh',
   'Where',
   'Cast',
-  'Spike',
   'Sum',
   'Max',
   'ArgMax',
@@ -315,7 +327,6 @@ export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
   'Concat',
   'Pad',
   'BroadcastTo',
-  'OneHot',
   'RandomUniform',
 ];
 
@@ -327,6 +338,18 @@ export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
 export const SURROGATE_KERNELS: readonly OptionalKernelName[] = ['SpikeGrad', 'LIFSequenceGrad'];
 
 export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
+  'Sub',
+  'Minimum',
+  'NotEqual',
+  'GreaterEqual',
+  'Less',
+  'LessEqual',
+  'LogicalAnd',
+  'Neg',
+  'Abs',
+  'Reciprocal',
+  'Spike',
+  'OneHot',
   'Conv2D',
   'Conv2DBackpropInput',
   'Conv2DBackpropFilter',

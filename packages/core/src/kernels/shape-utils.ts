@@ -1,5 +1,8 @@
 import { ArgumentError, ShapeError } from '../errors.js';
-import type { TensorInfo } from '../tensor/tensor-info.js';
+import type { DType } from '../tensor/tensor-info.js';
+
+/** What shape rules read of a tensor (a TensorInfo or a Tensor). */
+type ShapeAndDType = { readonly shape: readonly number[]; readonly dtype: DType };
 
 /* Shape rules shared by core and every backend, so each rule lives in one place. */
 
@@ -177,8 +180,8 @@ export function broadcastIndex(
  */
 export function sequenceSizes(
   op: string,
-  sequences: Readonly<Record<string, TensorInfo>>,
-  states: Readonly<Record<string, TensorInfo>> = {},
+  sequences: Readonly<Record<string, ShapeAndDType>>,
+  states: Readonly<Record<string, ShapeAndDType>> = {},
 ): { steps: number; neurons: number; neuronShape: number[] } {
   const entries = Object.entries(sequences);
   if (entries.length === 0) throw new ArgumentError(`${op}: no sequence inputs to check`);

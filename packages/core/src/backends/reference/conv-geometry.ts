@@ -1,5 +1,4 @@
-import { ShapeError } from '../../errors.js';
-import { checkWindowAttrs, conv2dShape, formatShape } from '../../kernels/shape-utils.js';
+import { conv2dShape } from '../../kernels/shape-utils.js';
 
 /** Sizes of one Conv2D problem (NCHW input, OIHW weights), with pads [top, bottom, left, right]. */
 export interface ConvGeometry {
@@ -19,13 +18,11 @@ export interface ConvGeometry {
 }
 
 export function convGeometry(
-  op: string,
   xShape: readonly number[],
   wShape: readonly number[],
   strides: readonly [number, number],
   pads: readonly [number, number, number, number],
 ): ConvGeometry {
-  checkWindowAttrs(op, strides, pads);
   const [n, o, ho, wo] = conv2dShape(xShape, wShape, strides, pads);
   return {
     n,
@@ -99,19 +96,5 @@ export function forEachConvWindow(
       const wBase = o * g.c * g.kh * g.kw;
       for (let p = 0; p < positions; p++, out++) visit(out, xBase, wBase, taps.start[p], taps.start[p + 1]);
     }
-  }
-}
-
-/** Throws unless `actual` equals the shape a kernel expects for one of its inputs. */
-export function expectShape(
-  op: string,
-  name: string,
-  actual: readonly number[],
-  expected: readonly number[],
-): void {
-  if (actual.length !== expected.length || actual.some((d, i) => d !== expected[i])) {
-    throw new ShapeError(
-      `${op}: ${name} has shape ${formatShape(actual)}, expected ${formatShape(expected)}`,
-    );
   }
 }

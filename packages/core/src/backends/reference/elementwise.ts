@@ -1,4 +1,3 @@
-import { ArgumentError } from '../../errors.js';
 import { broadcastShapes, shapesEqual, sizeFromShape } from '../../kernels/shape-utils.js';
 import type { DType, TensorInfo } from '../../tensor/tensor-info.js';
 import { broadcastOffsets } from './indexing.js';
@@ -6,6 +5,7 @@ import { allocate, type ReferenceStore } from './store.js';
 
 /*
  * The broadcasting elementwise machinery behind every binary, comparison and unary reference kernel.
+ * Inputs were validated by core (kernels/validate.ts) before any kernel runs.
  * Values are computed in float64 JavaScript numbers and rounded once when stored into the output's
  * typed array (so float32 results are correctly rounded, int32 results wrap like C).
  */
@@ -19,11 +19,10 @@ export function broadcastBinary(
   b: TensorInfo,
   outDtype: DType,
   fn: BinaryFn,
-  op: string,
 ): TensorInfo {
   const av = store.get(a);
   const bv = store.get(b);
-  const shape = broadcastShapes(a.shape, b.shape, op);
+  const shape = broadcastShapes(a.shape, b.shape);
   const size = sizeFromShape(shape);
   const out = allocate(outDtype, size);
   if (shapesEqual(a.shape, shape) && shapesEqual(b.shape, shape)) {
@@ -40,40 +39,25 @@ export function broadcastBinary(
 export function arithmetic(
   store: ReferenceStore,
   inputs: { readonly a: TensorInfo; readonly b: TensorInfo },
-  op: string,
   floatFn: BinaryFn,
   intFn: BinaryFn = floatFn,
 ): TensorInfo {
   const { a, b } = inputs;
-  if (a.dtype !== b.dtype) {
-    throw new ArgumentError(`${op}: operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  }
-  if (a.dtype === 'bool') {
-    throw new ArgumentError(
-      `${op}: arithmetic on bool tensors is not defined; cast to float32 or int32 first`,
-    );
-  }
-  return broadcastBinary(store, a, b, a.dtype, a.dtype === 'int32' ? intFn : floatFn, op);
+  return broadcastBinary(store, a, b, a.dtype, a.dtype === 'int32' ? intFn : floatFn);
 }
 
-/** Comparison: any dtypes, bool (0/1) output. */
+/** Comparison: a and b share a dtype, bool (0/1) output. */
 export function comparison(
   store: ReferenceStore,
   inputs: { readonly a: TensorInfo; readonly b: TensorInfo },
-  op: string,
   test: (a: number, b: number) => boolean,
 ): TensorInfo {
-  return broadcastBinary(store, inputs.a, inputs.b, 'bool', (x, y) => (test(x, y) ? 1 : 0), op);
+  return broadcastBinary(store, inputs.a, inputs.b, 'bool', (x, y) => (test(x, y) ? 1 : 0));
 }
 
 /** Unary float32 math: float32 in, float32 out. */
-export function unaryFloat(
-  store: ReferenceStore,
-  x: TensorInfo,
-  op: string,
-  fn: (x: number) => number,
-): TensorInfo {
-  const xv = store.getFloat(x, op);
+export function unaryFloat(store: ReferenceStore, x: TensorInfo, fn: (x: number) => number): TensorInfo {
+  const xv = store.getFloat(x);
   const out = new Float32Array(xv.length);
   for (let i = 0; i < xv.length; i++) out[i] = fn(xv[i]);
   return store.output(out, x.shape, 'float32');

@@ -15,11 +15,10 @@ export function batchedMatMul(
   b: TensorInfo,
   transposeA: boolean,
   transposeB: boolean,
-  op: string,
   skipZeros: boolean,
 ): TensorInfo {
-  const av = store.getFloat(a, op, 'a');
-  const bv = store.getFloat(b, op, 'b');
+  const av = store.getFloat(a);
+  const bv = store.getFloat(b);
   const shape = matMulShape(a.shape, b.shape, transposeA, transposeB);
   const r = a.shape.length;
   const [m, n] = [shape[r - 2], shape[r - 1]];

@@ -1,4 +1,4 @@
-import { checkWindowAttrs, poolShape } from '../../kernels/shape-utils.js';
+import { poolShape } from '../../kernels/shape-utils.js';
 
 /**
  * For each output element of a max pooling over x [N, C, H, W], the flat index into x of its window's
@@ -7,14 +7,12 @@ import { checkWindowAttrs, poolShape } from '../../kernels/shape-utils.js';
  * MaxPool reads through these indices and MaxPoolGrad scatters through them, so both agree on ties.
  */
 export function poolArgmax(
-  op: string,
   xv: Float32Array,
   xShape: readonly number[],
   kernel: readonly [number, number],
   strides: readonly [number, number],
   pads: readonly [number, number, number, number],
 ): { shape: [number, number, number, number]; argmax: Int32Array } {
-  checkWindowAttrs(op, strides, pads);
   const shape = poolShape(xShape, kernel, strides, pads);
   const [n, c, ho, wo] = shape;
   const [h, w] = [xShape[2], xShape[3]];

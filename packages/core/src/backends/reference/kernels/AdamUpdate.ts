@@ -1,5 +1,3 @@
-import { ArgumentError } from '../../../errors.js';
-import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /**
@@ -9,18 +7,11 @@ import type { ReferenceKernel } from '../reference-kernel.js';
  * Returns [param, m, v]; inputs are not mutated.
  */
 export const AdamUpdate: ReferenceKernel<'AdamUpdate'> = ({ param, grad, m, v }, attrs, store) => {
-  const op = 'AdamUpdate';
-  sequenceSizes(op, { param, grad, m, v });
   const { lr, beta1, beta2, eps, weightDecay, step } = attrs;
-  if (!Number.isInteger(step) || step < 1) {
-    throw new ArgumentError(
-      `${op}: step must be a positive integer (incremented before the update), got ${step}`,
-    );
-  }
-  const p = store.getFloat(param, op, 'param');
-  const g = store.getFloat(grad, op, 'grad');
-  const mv = store.getFloat(m, op, 'm');
-  const vv = store.getFloat(v, op, 'v');
+  const p = store.getFloat(param);
+  const g = store.getFloat(grad);
+  const mv = store.getFloat(m);
+  const vv = store.getFloat(v);
   const bias1 = 1 - beta1 ** step;
   const bias2 = 1 - beta2 ** step;
   const [pOut, mOut, vOut] = [0, 1, 2].map(() => new Float32Array(p.length));

@@ -6,7 +6,6 @@ export const Add: ReferenceKernel<'Add'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Add',
     (a, b) => a + b,
     (a, b) => a + b,
   );

@@ -1,12 +1,8 @@
-import { ArgumentError } from '../../../errors.js';
-import { formatShape, sizeFromShape } from '../../../kernels/shape-utils.js';
+import { sizeFromShape } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** Index of the first maximum along `axis` (int32), the axis removed. */
 export const ArgMax: ReferenceKernel<'ArgMax'> = ({ x }, { axis }, store) => {
-  if (!Number.isInteger(axis) || axis < 0 || axis >= x.shape.length || x.shape[axis] === 0) {
-    throw new ArgumentError(`ArgMax: axis ${axis} is not a non-empty axis of shape ${formatShape(x.shape)}`);
-  }
   const xv = store.get(x);
   const outer = sizeFromShape(x.shape.slice(0, axis));
   const n = x.shape[axis];

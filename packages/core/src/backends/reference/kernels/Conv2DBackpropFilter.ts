@@ -1,4 +1,4 @@
-import { convGeometry, convTaps, expectShape, forEachConvWindow } from '../conv-geometry.js';
+import { convGeometry, convTaps, forEachConvWindow } from '../conv-geometry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** dw[o, c, ky, kx] = sum over n, oy, ox of dy[n, o, oy, ox] * x[n, c, oy*s - pad + ky, ox*s - pad + kx]. */
@@ -7,10 +7,9 @@ export const Conv2DBackpropFilter: ReferenceKernel<'Conv2DBackpropFilter'> = (
   { wShape, strides, pads },
   store,
 ) => {
-  const xv = store.getFloat(x, 'Conv2DBackpropFilter', 'x');
-  const dyv = store.getFloat(dy, 'Conv2DBackpropFilter', 'dy');
-  const g = convGeometry('Conv2DBackpropFilter', x.shape, wShape, strides, pads);
-  expectShape('Conv2DBackpropFilter', 'dy', dy.shape, [g.n, g.o, g.ho, g.wo]);
+  const xv = store.getFloat(x);
+  const dyv = store.getFloat(dy);
+  const g = convGeometry(x.shape, wShape, strides, pads);
   const taps = convTaps(g);
   const acc = new Float64Array(g.o * g.c * g.kh * g.kw);
   forEachConvWindow(g, taps, (i, xBase, wBase, from, to) => {

@@ -1,4 +1,4 @@
-import { convGeometry, convTaps, expectShape, forEachConvWindow } from '../conv-geometry.js';
+import { convGeometry, convTaps, forEachConvWindow } from '../conv-geometry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** dx = transposed convolution of dy with w: every dy element scatters w times itself onto its window. */
@@ -7,10 +7,9 @@ export const Conv2DBackpropInput: ReferenceKernel<'Conv2DBackpropInput'> = (
   { xShape, strides, pads },
   store,
 ) => {
-  const dyv = store.getFloat(dy, 'Conv2DBackpropInput', 'dy');
-  const wv = store.getFloat(w, 'Conv2DBackpropInput', 'w');
-  const g = convGeometry('Conv2DBackpropInput', xShape, w.shape, strides, pads);
-  expectShape('Conv2DBackpropInput', 'dy', dy.shape, [g.n, g.o, g.ho, g.wo]);
+  const dyv = store.getFloat(dy);
+  const wv = store.getFloat(w);
+  const g = convGeometry(xShape, w.shape, strides, pads);
   const taps = convTaps(g);
   const acc = new Float64Array(g.n * g.c * g.h * g.w);
   forEachConvWindow(g, taps, (i, xBase, wBase, from, to) => {

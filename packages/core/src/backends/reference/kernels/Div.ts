@@ -6,7 +6,6 @@ export const Div: ReferenceKernel<'Div'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Div',
     (a, b) => a / b,
     (a, b) => Math.floor(a / b),
   );

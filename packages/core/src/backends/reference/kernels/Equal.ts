@@ -3,4 +3,4 @@ import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** a === b, bool out (NaN compares false except under NotEqual, as IEEE 754). */
 export const Equal: ReferenceKernel<'Equal'> = (inputs, _attrs, store) =>
-  comparison(store, inputs, 'Equal', (a, b) => a === b);
+  comparison(store, inputs, (a, b) => a === b);

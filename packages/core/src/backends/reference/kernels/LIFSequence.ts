@@ -9,9 +9,9 @@ import type { ReferenceKernel } from '../reference-kernel.js';
  * Returns [z, v, i, vDecayed], each [T, ...n].
  */
 export const LIFSequence: ReferenceKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs, store) => {
-  const xv = store.getFloat(x, 'LIFSequence', 'x');
-  const v0v = store.getFloat(v0, 'LIFSequence', 'v0');
-  const i0v = store.getFloat(i0, 'LIFSequence', 'i0');
+  const xv = store.getFloat(x);
+  const v0v = store.getFloat(v0);
+  const i0v = store.getFloat(i0);
   const { steps, neurons } = sequenceSizes('LIFSequence', { x }, { v0, i0 });
   const c = lifCoefficients(attrs);
   const size = steps * neurons;

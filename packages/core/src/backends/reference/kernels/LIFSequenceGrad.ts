@@ -1,4 +1,4 @@
-import { checkDetachReset, sequenceSizes } from '../../../kernels/shape-utils.js';
+import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import { HOST_ARITH, lifCoefficients, lifGradLocal, lifGradStep } from '../../../neuron/recurrence.js';
 import { hostSurrogateArray } from '../../../surrogate/registry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
@@ -12,12 +12,11 @@ import { unsupportedSurrogate } from './SpikeGrad.js';
 export const LIFSequenceGrad: ReferenceKernel<'LIFSequenceGrad'> = (inputs, attrs, store) => {
   const op = 'LIFSequenceGrad';
   const { steps, neurons, neuronShape } = sequenceSizes(op, inputs);
-  const z = store.getFloat(inputs.z, op, 'z');
-  const vd = store.getFloat(inputs.vDecayed, op, 'vDecayed');
-  const dz = store.getFloat(inputs.dz, op, 'dz');
-  const dv = store.getFloat(inputs.dv, op, 'dv');
-  const di = store.getFloat(inputs.di, op, 'di');
-  checkDetachReset(op, attrs.detachReset);
+  const z = store.getFloat(inputs.z);
+  const vd = store.getFloat(inputs.vDecayed);
+  const dz = store.getFloat(inputs.dz);
+  const dv = store.getFloat(inputs.dv);
+  const di = store.getFloat(inputs.di);
   const c = lifCoefficients(attrs);
   // surrogate'(vd - vTh) for every step and neuron at once (it does not depend on the recursion).
   const derivative =

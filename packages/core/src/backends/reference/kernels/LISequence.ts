@@ -9,9 +9,9 @@ import type { ReferenceKernel } from '../reference-kernel.js';
  * v after step 0 is dt*tauMemInv*x[0]). Float64 per step from float32 state. Returns [v, i], each [T, ...n].
  */
 export const LISequence: ReferenceKernel<'LISequence'> = ({ x, v0, i0 }, attrs, store) => {
-  const xv = store.getFloat(x, 'LISequence', 'x');
-  const v0v = store.getFloat(v0, 'LISequence', 'v0');
-  const i0v = store.getFloat(i0, 'LISequence', 'i0');
+  const xv = store.getFloat(x);
+  const v0v = store.getFloat(v0);
+  const i0v = store.getFloat(i0);
   const { steps, neurons } = sequenceSizes('LISequence', { x }, { v0, i0 });
   const c = liCoefficients(attrs);
   const v = new Float32Array(steps * neurons);

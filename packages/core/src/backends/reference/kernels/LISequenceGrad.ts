@@ -9,8 +9,8 @@ import type { ReferenceKernel } from '../reference-kernel.js';
 export const LISequenceGrad: ReferenceKernel<'LISequenceGrad'> = ({ dv, di }, attrs, store) => {
   const op = 'LISequenceGrad';
   const { steps, neurons, neuronShape } = sequenceSizes(op, { dv, di });
-  const dvv = store.getFloat(dv, op, 'dv');
-  const div = store.getFloat(di, op, 'di');
+  const dvv = store.getFloat(dv);
+  const div = store.getFloat(di);
   const c = liCoefficients(attrs);
   const dx = new Float32Array(steps * neurons);
   const dv0 = new Float32Array(neurons);

@@ -3,4 +3,4 @@ import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** a < b, bool out (NaN compares false except under NotEqual, as IEEE 754). */
 export const Less: ReferenceKernel<'Less'> = (inputs, _attrs, store) =>
-  comparison(store, inputs, 'Less', (a, b) => a < b);
+  comparison(store, inputs, (a, b) => a < b);

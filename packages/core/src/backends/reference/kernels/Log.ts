@@ -2,5 +2,4 @@ import { unaryFloat } from '../elementwise.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** Natural log (-Infinity at 0, NaN below). */
-export const Log: ReferenceKernel<'Log'> = (inputs, _attrs, store) =>
-  unaryFloat(store, inputs.x, 'Log', Math.log);
+export const Log: ReferenceKernel<'Log'> = (inputs, _attrs, store) => unaryFloat(store, inputs.x, Math.log);

@@ -12,5 +12,4 @@ export const Max: ReferenceKernel<'Max'> = ({ x }, { axes, keepDims }, store) =>
     Number.NEGATIVE_INFINITY,
     // Once the accumulator is NaN, `v > a` is false and it stays NaN.
     (a, v) => (v > a || Number.isNaN(v) ? v : a),
-    'Max',
   );

@@ -6,7 +6,6 @@ export const Maximum: ReferenceKernel<'Maximum'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Maximum',
     (a, b) => Math.max(a, b),
     (a, b) => Math.max(a, b),
   );

@@ -6,7 +6,6 @@ export const Minimum: ReferenceKernel<'Minimum'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Minimum',
     (a, b) => Math.min(a, b),
     (a, b) => Math.min(a, b),
   );

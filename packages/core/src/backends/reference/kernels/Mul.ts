@@ -6,7 +6,6 @@ export const Mul: ReferenceKernel<'Mul'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Mul',
     (a, b) => a * b,
     (a, b) => Math.imul(a, b),
   );

@@ -2,5 +2,4 @@ import { unaryFloat } from '../elementwise.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** -x. */
-export const Neg: ReferenceKernel<'Neg'> = (inputs, _attrs, store) =>
-  unaryFloat(store, inputs.x, 'Neg', (x) => -x);
+export const Neg: ReferenceKernel<'Neg'> = (inputs, _attrs, store) => unaryFloat(store, inputs.x, (x) => -x);

@@ -6,7 +6,6 @@ export const Pow: ReferenceKernel<'Pow'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Pow',
     (a, b) => a ** b,
     (a, b) => a ** b,
   );

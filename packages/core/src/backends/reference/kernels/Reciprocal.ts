@@ -3,4 +3,4 @@ import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** 1 / x (Infinity at 0). */
 export const Reciprocal: ReferenceKernel<'Reciprocal'> = (inputs, _attrs, store) =>
-  unaryFloat(store, inputs.x, 'Reciprocal', (x) => 1 / x);
+  unaryFloat(store, inputs.x, (x) => 1 / x);

@@ -1,4 +1,3 @@
-import { sequenceSizes } from '../../../kernels/shape-utils.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /**
@@ -7,12 +6,10 @@ import type { ReferenceKernel } from '../reference-kernel.js';
  * With momentum 0 PyTorch keeps no buffer: buf is returned unchanged. Returns [param, buf].
  */
 export const SGDUpdate: ReferenceKernel<'SGDUpdate'> = ({ param, grad, buf }, attrs, store) => {
-  const op = 'SGDUpdate';
-  sequenceSizes(op, { param, grad, buf });
   const { lr, momentum, dampening, nesterov, weightDecay, firstStep } = attrs;
-  const p = store.getFloat(param, op, 'param');
-  const g = store.getFloat(grad, op, 'grad');
-  const b = store.getFloat(buf, op, 'buf');
+  const p = store.getFloat(param);
+  const g = store.getFloat(grad);
+  const b = store.getFloat(buf);
   const pOut = new Float32Array(p.length);
   const bOut = Float32Array.from(b);
   for (let k = 0; k < p.length; k++) {

@@ -1,15 +1,11 @@
-import { ArgumentError, ShapeError } from '../../../errors.js';
-import { shapesEqual } from '../../../kernels/shape-utils.js';
+import { ArgumentError } from '../../../errors.js';
 import { hostSurrogateArray, surrogateNames } from '../../../surrogate/registry.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** dy * surrogate'(x), the backward of a Heaviside spike, with the surrogate's host formula. */
 export const SpikeGrad: ReferenceKernel<'SpikeGrad'> = ({ dy, x }, { surrogate, alpha }, store) => {
-  const dyv = store.getFloat(dy, 'SpikeGrad', 'dy');
-  const xv = store.getFloat(x, 'SpikeGrad', 'x');
-  if (!shapesEqual(dy.shape, x.shape)) {
-    throw new ShapeError(`SpikeGrad: dy [${dy.shape.join(', ')}] and x [${x.shape.join(', ')}] must match`);
-  }
+  const dyv = store.getFloat(dy);
+  const xv = store.getFloat(x);
   const derivative = hostSurrogateArray(surrogate, alpha) ?? unsupportedSurrogate('SpikeGrad', surrogate);
   const d = derivative(xv);
   const out = new Float32Array(xv.length);

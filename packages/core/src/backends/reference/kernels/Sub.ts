@@ -6,7 +6,6 @@ export const Sub: ReferenceKernel<'Sub'> = (inputs, _attrs, store) =>
   arithmetic(
     store,
     inputs,
-    'Sub',
     (a, b) => a - b,
     (a, b) => a - b,
   );

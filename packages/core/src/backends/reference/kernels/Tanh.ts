@@ -3,4 +3,4 @@ import type { ReferenceKernel } from '../reference-kernel.js';
 
 /** Hyperbolic tangent. */
 export const Tanh: ReferenceKernel<'Tanh'> = (inputs, _attrs, store) =>
-  unaryFloat(store, inputs.x, 'Tanh', Math.tanh);
+  unaryFloat(store, inputs.x, Math.tanh);

@@ -1,4 +1,3 @@
-import { ArgumentError } from '../../../errors.js';
 import { broadcastShapes, sizeFromShape } from '../../../kernels/shape-utils.js';
 import { broadcastOffsets } from '../indexing.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
@@ -6,13 +5,7 @@ import { allocate } from '../store.js';
 
 /** condition ? a : b with the three shapes broadcast together; output has a's dtype. */
 export const Where: ReferenceKernel<'Where'> = ({ condition, a, b }, _attrs, store) => {
-  if (condition.dtype !== 'bool') {
-    throw new ArgumentError(`Where: condition must be bool, got ${condition.dtype}`);
-  }
-  if (a.dtype !== b.dtype) {
-    throw new ArgumentError(`Where: a and b must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  }
-  const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape, 'where'), b.shape, 'where');
+  const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape);
   const cv = store.get(condition);
   const av = store.get(a);
   const bv = store.get(b);

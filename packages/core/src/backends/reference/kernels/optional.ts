@@ -1,22 +1,46 @@
 import type { OptionalKernelName } from '../../../kernels/kernel-signatures.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
+import { Abs } from './Abs.js';
 import { AdamUpdate } from './AdamUpdate.js';
 import { Conv2D } from './Conv2D.js';
 import { Conv2DBackpropFilter } from './Conv2DBackpropFilter.js';
 import { Conv2DBackpropInput } from './Conv2DBackpropInput.js';
+import { GreaterEqual } from './GreaterEqual.js';
+import { Less } from './Less.js';
+import { LessEqual } from './LessEqual.js';
 import { LIFSequence } from './LIFSequence.js';
 import { LIFSequenceGrad } from './LIFSequenceGrad.js';
 import { LISequence } from './LISequence.js';
 import { LISequenceGrad } from './LISequenceGrad.js';
+import { LogicalAnd } from './LogicalAnd.js';
 import { LogSoftmax } from './LogSoftmax.js';
 import { MaxPool } from './MaxPool.js';
 import { MaxPoolGrad } from './MaxPoolGrad.js';
+import { Minimum } from './Minimum.js';
+import { Neg } from './Neg.js';
+import { NotEqual } from './NotEqual.js';
+import { OneHot } from './OneHot.js';
+import { Reciprocal } from './Reciprocal.js';
 import { SGDUpdate } from './SGDUpdate.js';
+import { Spike } from './Spike.js';
 import { SpikeGrad } from './SpikeGrad.js';
 import { SpikeMatMul } from './SpikeMatMul.js';
+import { Sub } from './Sub.js';
 
 /** Every optional kernel, implemented natively by the reference backend. */
 export const optionalKernels: { readonly [K in OptionalKernelName]: ReferenceKernel<K> } = {
+  Sub,
+  Minimum,
+  NotEqual,
+  GreaterEqual,
+  Less,
+  LessEqual,
+  LogicalAnd,
+  Neg,
+  Abs,
+  Reciprocal,
+  Spike,
+  OneHot,
   Conv2D,
   Conv2DBackpropInput,
   Conv2DBackpropFilter,

@@ -1,6 +1,5 @@
 import type { RequiredKernelName } from '../../../kernels/kernel-signatures.js';
 import type { ReferenceKernel } from '../reference-kernel.js';
-import { Abs } from './Abs.js';
 import { Add } from './Add.js';
 import { ArgMax } from './ArgMax.js';
 import { BroadcastTo } from './BroadcastTo.js';
@@ -11,28 +10,17 @@ import { Equal } from './Equal.js';
 import { Exp } from './Exp.js';
 import { Floor } from './Floor.js';
 import { Greater } from './Greater.js';
-import { GreaterEqual } from './GreaterEqual.js';
-import { Less } from './Less.js';
-import { LessEqual } from './LessEqual.js';
 import { Log } from './Log.js';
-import { LogicalAnd } from './LogicalAnd.js';
 import { MatMul } from './MatMul.js';
 import { Max } from './Max.js';
 import { Maximum } from './Maximum.js';
-import { Minimum } from './Minimum.js';
 import { Mul } from './Mul.js';
-import { Neg } from './Neg.js';
-import { NotEqual } from './NotEqual.js';
-import { OneHot } from './OneHot.js';
 import { Pad } from './Pad.js';
 import { Pow } from './Pow.js';
 import { RandomUniform } from './RandomUniform.js';
-import { Reciprocal } from './Reciprocal.js';
 import { Sign } from './Sign.js';
 import { Slice } from './Slice.js';
-import { Spike } from './Spike.js';
 import { Sqrt } from './Sqrt.js';
-import { Sub } from './Sub.js';
 import { Sum } from './Sum.js';
 import { Tanh } from './Tanh.js';
 import { Transpose } from './Transpose.js';
@@ -41,31 +29,20 @@ import { Where } from './Where.js';
 /** Every required kernel of the reference backend. */
 export const requiredKernels: { readonly [K in RequiredKernelName]: ReferenceKernel<K> } = {
   Add,
-  Sub,
   Mul,
   Div,
   Pow,
   Maximum,
-  Minimum,
   Equal,
-  NotEqual,
   Greater,
-  GreaterEqual,
-  Less,
-  LessEqual,
-  LogicalAnd,
-  Neg,
-  Abs,
   Exp,
   Log,
   Sqrt,
-  Reciprocal,
   Sign,
   Floor,
   Tanh,
   Where,
   Cast,
-  Spike,
   Sum,
   Max,
   ArgMax,
@@ -75,6 +52,5 @@ export const requiredKernels: { readonly [K in RequiredKernelName]: ReferenceKer
   Concat,
   Pad,
   BroadcastTo,
-  OneHot,
   RandomUniform,
 };
