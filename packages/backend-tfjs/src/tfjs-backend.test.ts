@@ -49,7 +49,7 @@ for (const kind of ['cpu', 'wasm'] as const) {
       expect(values(g)).toEqual([0, 0, 0, 1, 1, 1]);
       const eqBool = run('Equal', { a: t([1, 0, 1], [3], 'bool'), b: t([1, 1, 1], [3], 'bool') });
       expect(values(eqBool)).toEqual([1, 0, 1]);
-      expect(() => run('Add', { a, b: t([1, 2], [2]) })).toThrow(/add.*\[2, 3\].*\[2\]/);
+      // Bad shapes never reach a kernel: core validates every call (kernels/validate.test.ts in core).
     });
 
     test('int32 Div floors like the reference backend', () => {

@@ -16,6 +16,7 @@ export * from './errors.js';
 export { sumToShape } from './gradients/reduce-util.js';
 export * from './kernels/kernel-signatures.js';
 export * from './kernels/shape-utils.js';
+export { type TensorMeta, validateKernel } from './kernels/validate.js';
 export * from './neuron/index.js';
 export * from './ops/index.js';
 export { philox4x32_10, uniformFloat32 } from './random/philox.js';

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Abs: TfKernel<'Abs'> = unary('abs', (x) => tf.abs(x));
+export const Abs: TfKernel<'Abs'> = unary((x) => tf.abs(x));

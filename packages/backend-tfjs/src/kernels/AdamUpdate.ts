@@ -1,4 +1,3 @@
-import { ArgumentError, sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 
@@ -9,13 +8,7 @@ import type { TfKernel } from '../kernel-context.js';
  * Returns [param, m, v].
  */
 export const AdamUpdate: TfKernel<'AdamUpdate'> = (ctx, { param, grad, m, v }, attrs) => {
-  sequenceSizes('AdamUpdate', { param, grad, m, v });
   const { lr, beta1, beta2, eps, weightDecay, step } = attrs;
-  if (!Number.isInteger(step) || step < 1) {
-    throw new ArgumentError(
-      `AdamUpdate: step must be a positive integer (incremented before the update), got ${step}`,
-    );
-  }
   const bias1 = 1 - beta1 ** step;
   const bias2 = 1 - beta2 ** step;
   return ctx.runMany(() => {

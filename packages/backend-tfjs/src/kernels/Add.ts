@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { arithmetic } from './helpers.js';
 
-export const Add: TfKernel<'Add'> = arithmetic('add', (a, b) => tf.add(a, b));
+export const Add: TfKernel<'Add'> = arithmetic((a, b) => tf.add(a, b));

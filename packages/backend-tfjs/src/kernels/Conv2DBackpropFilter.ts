@@ -1,4 +1,4 @@
-import { conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
+import { conv2dShape } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { explicitPadding, tfHasKernel, toNHWC } from './conv-layout.js';
@@ -15,11 +15,6 @@ export const Conv2DBackpropFilter: TfKernel<'Conv2DBackpropFilter'> = (
   { wShape, strides, pads },
 ) => {
   const yShape = conv2dShape(x.shape, wShape, strides, pads);
-  if (!shapesEqual(yShape, dy.shape)) {
-    throw new ShapeError(
-      `Conv2DBackpropFilter: dy ${formatShape(dy.shape)} is not the output shape ${formatShape(yShape)} of x ${formatShape(x.shape)} and w ${formatShape(wShape)}`,
-    );
-  }
   const [o, c, kh, kw] = wShape;
   const [, , ho, wo] = yShape;
   return ctx.run(() => {

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { comparison } from './helpers.js';
 
-export const Equal: TfKernel<'Equal'> = comparison('equal', (a, b) => tf.equal(a, b));
+export const Equal: TfKernel<'Equal'> = comparison((a, b) => tf.equal(a, b));

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Exp: TfKernel<'Exp'> = unary('exp', (x) => tf.exp(x));
+export const Exp: TfKernel<'Exp'> = unary((x) => tf.exp(x));

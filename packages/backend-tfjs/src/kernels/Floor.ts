@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Floor: TfKernel<'Floor'> = unary('floor', (x) => tf.floor(x));
+export const Floor: TfKernel<'Floor'> = unary((x) => tf.floor(x));

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { comparison } from './helpers.js';
 
-export const Greater: TfKernel<'Greater'> = comparison('greater', (a, b) => tf.greater(a, b));
+export const Greater: TfKernel<'Greater'> = comparison((a, b) => tf.greater(a, b));

@@ -2,6 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { comparison } from './helpers.js';
 
-export const GreaterEqual: TfKernel<'GreaterEqual'> = comparison('greaterEqual', (a, b) =>
-  tf.greaterEqual(a, b),
-);
+export const GreaterEqual: TfKernel<'GreaterEqual'> = comparison((a, b) => tf.greaterEqual(a, b));

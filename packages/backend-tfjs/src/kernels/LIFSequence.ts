@@ -1,4 +1,4 @@
-import { lifSequence, sequenceSizes } from '@snn/core';
+import { lifSequence } from '@snn/core';
 import type { TfKernel } from '../kernel-context.js';
 import { TF_ARITH } from './tf-arith.js';
 
@@ -9,6 +9,5 @@ import { TF_ARITH } from './tf-arith.js';
  * step from float64), so values agree to float32 rounding.
  */
 export const LIFSequence: TfKernel<'LIFSequence'> = (ctx, { x, v0, i0 }, attrs) => {
-  sequenceSizes('LIFSequence', { x }, { v0, i0 });
   return ctx.runMany(() => lifSequence(TF_ARITH, attrs, ctx.get(x), ctx.get(v0), ctx.get(i0)));
 };

@@ -1,4 +1,4 @@
-import { checkDetachReset, lifSequenceGrad, sequenceSizes } from '@snn/core';
+import { lifSequenceGrad } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { surrogateDerivativeTf } from './surrogate.js';
@@ -10,8 +10,6 @@ import { TF_ARITH } from './tf-arith.js';
  * at once. Returns [dx, dv0, di0].
  */
 export const LIFSequenceGrad: TfKernel<'LIFSequenceGrad'> = (ctx, inputs, attrs) => {
-  sequenceSizes('LIFSequenceGrad', inputs);
-  checkDetachReset('LIFSequenceGrad', attrs.detachReset);
   return ctx.runMany(() => {
     const vDecayed = ctx.get(inputs.vDecayed);
     const s = surrogateDerivativeTf(attrs.surrogate, tf.sub(vDecayed, attrs.vTh), attrs.alpha);

@@ -1,4 +1,4 @@
-import { liSequence, sequenceSizes } from '@snn/core';
+import { liSequence } from '@snn/core';
 import type { TfKernel } from '../kernel-context.js';
 import { TF_ARITH } from './tf-arith.js';
 
@@ -7,6 +7,5 @@ import { TF_ARITH } from './tf-arith.js';
  * (neuron/recurrence.ts) in tfjs ops, in one tf.tidy. Returns [v, i], each [T, ...n].
  */
 export const LISequence: TfKernel<'LISequence'> = (ctx, { x, v0, i0 }, attrs) => {
-  sequenceSizes('LISequence', { x }, { v0, i0 });
   return ctx.runMany(() => liSequence(TF_ARITH, attrs, ctx.get(x), ctx.get(v0), ctx.get(i0)));
 };

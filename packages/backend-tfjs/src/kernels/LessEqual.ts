@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { comparison } from './helpers.js';
 
-export const LessEqual: TfKernel<'LessEqual'> = comparison('lessEqual', (a, b) => tf.lessEqual(a, b));
+export const LessEqual: TfKernel<'LessEqual'> = comparison((a, b) => tf.lessEqual(a, b));

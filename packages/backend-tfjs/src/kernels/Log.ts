@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Log: TfKernel<'Log'> = unary('log', (x) => tf.log(x));
+export const Log: TfKernel<'Log'> = unary((x) => tf.log(x));

@@ -1,4 +1,4 @@
-import { ArgumentError, matMulShape } from '@snn/core';
+import { matMulShape } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import type { TfBackendKind } from '../tf-runtime.js';
@@ -36,9 +36,6 @@ export function matMulTf(
 
 export const MatMul: TfKernel<'MatMul'> = (ctx, { a, b }, { transposeA, transposeB }) => {
   const outShape = matMulShape(a.shape, b.shape, transposeA, transposeB);
-  if (a.dtype !== 'float32' || b.dtype !== 'float32') {
-    throw new ArgumentError(`matMul: expected float32 tensors, got ${a.dtype} and ${b.dtype}`);
-  }
   const outSize = outShape.reduce((p, d) => p * d, 1);
   // x @ W^T with the same W on every time step is the common case: W^T is cached with W's data, which
   // also lets XNNPACK reuse its packed copy of the same tensor.

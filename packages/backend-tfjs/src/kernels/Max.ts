@@ -3,4 +3,4 @@ import type { TfKernel } from '../kernel-context.js';
 import { reduce } from './reduce.js';
 
 export const Max: TfKernel<'Max'> = (ctx, { x }, { axes, keepDims }) =>
-  reduce('max', ctx, x, axes, keepDims, (t, ax, keep) => tf.max(t, ax, keep));
+  reduce(ctx, x, axes, keepDims, (t, ax, keep) => tf.max(t, ax, keep));

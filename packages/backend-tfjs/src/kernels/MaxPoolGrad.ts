@@ -1,4 +1,3 @@
-import { ArgumentError, formatShape, poolShape, ShapeError, shapesEqual } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { toNCHW, toNHWC } from './conv-layout.js';
@@ -13,19 +12,6 @@ import { maxPoolGradHost } from './max-pool-grad-host.js';
  * windows overlap) on the padded input; the padding's gradient is then cut away.
  */
 export const MaxPoolGrad: TfKernel<'MaxPoolGrad'> = (ctx, { dy, x }, { kernel, strides, pads }) => {
-  const yShape = poolShape(x.shape, kernel, strides, pads);
-  if (!shapesEqual(yShape, dy.shape)) {
-    throw new ShapeError(
-      `MaxPoolGrad: dy ${formatShape(dy.shape)} is not the pooled shape ${formatShape(yShape)} of x ${formatShape(x.shape)}`,
-    );
-  }
-  for (const [name, t] of [
-    ['x', x],
-    ['dy', dy],
-  ] as const) {
-    if (t.dtype !== 'float32')
-      throw new ArgumentError(`MaxPoolGrad: input '${name}' must be float32, got ${t.dtype}`);
-  }
   if (ctx.tfBackend !== 'node') {
     return ctx.run(() => maxPoolGradHost(ctx.get(dy), ctx.get(x), kernel, strides, pads));
   }

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { arithmetic } from './helpers.js';
 
-export const Maximum: TfKernel<'Maximum'> = arithmetic('maximum', (a, b) => tf.maximum(a, b));
+export const Maximum: TfKernel<'Maximum'> = arithmetic((a, b) => tf.maximum(a, b));

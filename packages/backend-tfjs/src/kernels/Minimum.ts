@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { arithmetic } from './helpers.js';
 
-export const Minimum: TfKernel<'Minimum'> = arithmetic('minimum', (a, b) => tf.minimum(a, b));
+export const Minimum: TfKernel<'Minimum'> = arithmetic((a, b) => tf.minimum(a, b));

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Neg: TfKernel<'Neg'> = unary('neg', (x) => tf.neg(x));
+export const Neg: TfKernel<'Neg'> = unary((x) => tf.neg(x));

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { comparison } from './helpers.js';
 
-export const NotEqual: TfKernel<'NotEqual'> = comparison('notEqual', (a, b) => tf.notEqual(a, b));
+export const NotEqual: TfKernel<'NotEqual'> = comparison((a, b) => tf.notEqual(a, b));

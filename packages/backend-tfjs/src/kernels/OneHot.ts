@@ -1,4 +1,3 @@
-import { ArgumentError } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 
@@ -10,11 +9,6 @@ import type { TfKernel } from '../kernel-context.js';
  * indices[..., None] == range(depth) (a broadcasting Equal, several times slower on wasm).
  */
 export const OneHot: TfKernel<'OneHot'> = (ctx, { indices }, { depth, onValue, offValue }) => {
-  if (indices.dtype !== 'int32')
-    throw new ArgumentError(`oneHot: indices must be int32, got ${indices.dtype}`);
-  if (!Number.isInteger(depth) || depth < 0) {
-    throw new ArgumentError(`oneHot: depth must be a non-negative integer, got ${depth}`);
-  }
   return ctx.run(() => {
     const t = ctx.get(indices);
     // 0/1 int32 (cast to bool below only when on/off need a select; 0/1 survive wasm's byte Cast).

@@ -1,13 +1,7 @@
-import { ArgumentError } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 
 export const Pad: TfKernel<'Pad'> = (ctx, { x }, { paddings, value }) => {
-  if (paddings.length !== x.shape.length || paddings.some(([p, q]) => p < 0 || q < 0)) {
-    throw new ArgumentError(
-      `pad: expected ${x.shape.length} non-negative [before, after] pairs, got ${JSON.stringify(paddings)}`,
-    );
-  }
   const pads = paddings.map(([p, q]) => [p, q] as [number, number]);
   return ctx.run(() => {
     const t = ctx.get(x);

@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Reciprocal: TfKernel<'Reciprocal'> = unary('reciprocal', (x) => tf.reciprocal(x));
+export const Reciprocal: TfKernel<'Reciprocal'> = unary((x) => tf.reciprocal(x));

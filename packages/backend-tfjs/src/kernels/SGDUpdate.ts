@@ -1,4 +1,3 @@
-import { sequenceSizes } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 
@@ -8,7 +7,6 @@ import type { TfKernel } from '../kernel-context.js';
  * buffer comes back unchanged (PyTorch keeps none). Returns [param, buf].
  */
 export const SGDUpdate: TfKernel<'SGDUpdate'> = (ctx, { param, grad, buf }, attrs) => {
-  sequenceSizes('SGDUpdate', { param, grad, buf });
   const { lr, momentum, dampening, nesterov, weightDecay, firstStep } = attrs;
   return ctx.runMany(() => {
     const p = ctx.get(param);

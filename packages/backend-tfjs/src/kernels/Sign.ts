@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Sign: TfKernel<'Sign'> = unary('sign', (x) => tf.sign(x));
+export const Sign: TfKernel<'Sign'> = unary((x) => tf.sign(x));

@@ -1,4 +1,3 @@
-import { ArgumentError } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 
@@ -10,7 +9,6 @@ import type { TfKernel } from '../kernel-context.js';
  * so cpu compares and casts.
  */
 export const Spike: TfKernel<'Spike'> = (ctx, { x }, { inclusive }) => {
-  if (x.dtype !== 'float32') throw new ArgumentError(`spike: expected a float32 tensor, got ${x.dtype}`);
   return ctx.run(() => {
     const t = ctx.get(x);
     if (ctx.tfBackend === 'wasm') {

@@ -1,12 +1,8 @@
-import { formatShape, ShapeError, shapesEqual } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { surrogateDerivativeTf } from './surrogate.js';
 
 /** dy * surrogate'(x), the backward of a Heaviside spike. */
 export const SpikeGrad: TfKernel<'SpikeGrad'> = (ctx, { dy, x }, { surrogate, alpha }) => {
-  if (!shapesEqual(dy.shape, x.shape)) {
-    throw new ShapeError(`SpikeGrad: dy ${formatShape(dy.shape)} and x ${formatShape(x.shape)} must match`);
-  }
   return ctx.run(() => tf.mul(ctx.get(dy), surrogateDerivativeTf(surrogate, ctx.get(x), alpha)));
 };

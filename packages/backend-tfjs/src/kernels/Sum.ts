@@ -3,4 +3,4 @@ import type { TfKernel } from '../kernel-context.js';
 import { reduce } from './reduce.js';
 
 export const Sum: TfKernel<'Sum'> = (ctx, { x }, { axes, keepDims }) =>
-  reduce('sum', ctx, x, axes, keepDims, (t, ax, keep) => tf.sum(t, ax, keep));
+  reduce(ctx, x, axes, keepDims, (t, ax, keep) => tf.sum(t, ax, keep));

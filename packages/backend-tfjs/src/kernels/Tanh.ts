@@ -2,4 +2,4 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
 import { unary } from './helpers.js';
 
-export const Tanh: TfKernel<'Tanh'> = unary('tanh', (x) => tf.tanh(x));
+export const Tanh: TfKernel<'Tanh'> = unary((x) => tf.tanh(x));

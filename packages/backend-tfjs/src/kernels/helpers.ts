@@ -1,40 +1,26 @@
-import { ArgumentError, broadcastShapes, type TensorInfo } from '@snn/core';
+import type { TensorInfo } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernelContext } from '../kernel-context.js';
 
 type BinaryInputs = { readonly a: TensorInfo; readonly b: TensorInfo };
 
-/** Checks the shared rules of binary kernels (same dtype, NumPy broadcasting) with core's messages. */
-export function checkBinary(op: string, a: TensorInfo, b: TensorInfo): void {
-  if (a.dtype !== b.dtype) {
-    throw new ArgumentError(`${op}: operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  }
-  broadcastShapes(a.shape, b.shape, op);
-}
+/*
+ * Core validates every call before it reaches a kernel (dtypes, broadcasting, attrs), so these helpers
+ * only adapt tfjs.
+ */
 
 /** An arithmetic kernel: same dtype in and out. */
 export function arithmetic(
-  op: string,
   f: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
 ): (ctx: TfKernelContext, inputs: BinaryInputs) => TensorInfo {
-  return (ctx, { a, b }) => {
-    checkBinary(op, a, b);
-    if (a.dtype === 'bool') {
-      throw new ArgumentError(
-        `${op}: arithmetic on bool tensors is not defined; cast to float32 or int32 first`,
-      );
-    }
-    return ctx.run(() => f(ctx.get(a), ctx.get(b)));
-  };
+  return (ctx, { a, b }) => ctx.run(() => f(ctx.get(a), ctx.get(b)));
 }
 
 /** A comparison kernel: bool out. tfjs's wasm comparisons do not all take bool, so bools compare as int32. */
 export function comparison(
-  op: string,
   f: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
 ): (ctx: TfKernelContext, inputs: BinaryInputs) => TensorInfo {
   return (ctx, { a, b }) => {
-    checkBinary(op, a, b);
     return ctx.run(() => {
       let ta = ctx.get(a);
       let tb = ctx.get(b);
@@ -47,15 +33,11 @@ export function comparison(
   };
 }
 
-/** A unary math kernel (float32 by contract; int32 passes through as tfjs computes it). */
+/** A unary float32 math kernel. */
 export function unary(
-  op: string,
   f: (x: tf.Tensor) => tf.Tensor,
 ): (ctx: TfKernelContext, inputs: { readonly x: TensorInfo }) => TensorInfo {
-  return (ctx, { x }) => {
-    if (x.dtype === 'bool') throw new ArgumentError(`${op}: expected a float32 tensor, got bool`);
-    return ctx.run(() => f(ctx.get(x)));
-  };
+  return (ctx, { x }) => ctx.run(() => f(ctx.get(x)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ArgumentError, sequenceSizes, sizeFromShape } from '@snn/core';
+import { sizeFromShape } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
 
@@ -28,13 +28,7 @@ ${elementwiseMain(`  if (idx >= pu(0u)) { return; }
 };
 
 export const AdamUpdate: WebGPUKernel<'AdamUpdate'> = (backend, { param, grad, m, v }, attrs) => {
-  sequenceSizes('AdamUpdate', { param, grad, m, v });
   const { lr, beta1, beta2, eps, weightDecay, step } = attrs;
-  if (!Number.isInteger(step) || step < 1) {
-    throw new ArgumentError(
-      `AdamUpdate: step must be a positive integer (incremented before the update), got ${step}`,
-    );
-  }
   const n = sizeFromShape(param.shape);
   const outs = [0, 1, 2].map(() => backend.output(param.shape, 'float32'));
   const u = new Uniforms(8)

@@ -1,4 +1,4 @@
-import { ArgumentError, formatShape, sizeFromShape } from '@snn/core';
+import { sizeFromShape } from '@snn/core';
 import {
   ELEMENTWISE_WG,
   elementwiseMain,
@@ -34,9 +34,6 @@ ${elementwiseMain(`  if (idx >= pu(0u)) { return; }
 
 /** Index of the first maximum along `axis` (int32), the axis removed. */
 export const ArgMax: WebGPUKernel<'ArgMax'> = (backend, { x }, { axis }) => {
-  if (!Number.isInteger(axis) || axis < 0 || axis >= x.shape.length || x.shape[axis] === 0) {
-    throw new ArgumentError(`ArgMax: axis ${axis} is not a non-empty axis of shape ${formatShape(x.shape)}`);
-  }
   const outShape = [...x.shape.slice(0, axis), ...x.shape.slice(axis + 1)];
   const out = backend.output(outShape, 'int32');
   const size = sizeFromShape(outShape);

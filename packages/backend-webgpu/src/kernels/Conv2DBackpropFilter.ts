@@ -1,4 +1,4 @@
-import { checkWindowAttrs, conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
+import { conv2dShape } from '@snn/core';
 import { runConv } from './conv-run.js';
 import { CONV2D_BACKPROP_FILTER_PROGRAM } from './conv-shader.js';
 import type { WebGPUKernel } from './kernel.js';
@@ -9,11 +9,7 @@ export const Conv2DBackpropFilter: WebGPUKernel<'Conv2DBackpropFilter'> = (
   { x, dy },
   { wShape, strides, pads },
 ) => {
-  checkWindowAttrs('Conv2DBackpropFilter', strides, pads);
   const yShape = conv2dShape(x.shape, wShape, strides, pads);
-  if (!shapesEqual(dy.shape, yShape)) {
-    throw new ShapeError(`Conv2DBackpropFilter: dy ${formatShape(dy.shape)} must be ${formatShape(yShape)}`);
-  }
   return runConv(
     backend,
     CONV2D_BACKPROP_FILTER_PROGRAM,

@@ -1,4 +1,4 @@
-import { checkWindowAttrs, conv2dShape, formatShape, ShapeError, shapesEqual } from '@snn/core';
+import { conv2dShape } from '@snn/core';
 import { runConv } from './conv-run.js';
 import { CONV2D_BACKPROP_INPUT_PROGRAM } from './conv-shader.js';
 import type { WebGPUKernel } from './kernel.js';
@@ -9,11 +9,7 @@ export const Conv2DBackpropInput: WebGPUKernel<'Conv2DBackpropInput'> = (
   { dy, w },
   { xShape, strides, pads },
 ) => {
-  checkWindowAttrs('Conv2DBackpropInput', strides, pads);
   const yShape = conv2dShape(xShape, w.shape, strides, pads);
-  if (!shapesEqual(dy.shape, yShape)) {
-    throw new ShapeError(`Conv2DBackpropInput: dy ${formatShape(dy.shape)} must be ${formatShape(yShape)}`);
-  }
   return runConv(
     backend,
     CONV2D_BACKPROP_INPUT_PROGRAM,

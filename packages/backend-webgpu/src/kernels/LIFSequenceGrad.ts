@@ -1,4 +1,4 @@
-import { checkDetachReset, sequenceSizes } from '@snn/core';
+import { sequenceSizes } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
 import { surrogateWgsl } from './surrogate-wgsl.js';
@@ -51,7 +51,7 @@ ${elementwiseMain(`  let n = pu(0u);
 
 export const LIFSequenceGrad: WebGPUKernel<'LIFSequenceGrad'> = (backend, inputs, attrs) => {
   const { steps, neurons, neuronShape } = sequenceSizes('LIFSequenceGrad', { ...inputs });
-  const detachReset = checkDetachReset('LIFSequenceGrad', attrs.detachReset);
+  const { detachReset } = attrs;
   const outs = [
     backend.output(inputs.z.shape, 'float32'),
     backend.output(neuronShape, 'float32'),

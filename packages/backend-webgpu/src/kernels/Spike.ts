@@ -1,10 +1,8 @@
-import { ArgumentError } from '@snn/core';
 import { elementwiseProgram, runElementwise } from './elementwise-shader.js';
 import type { WebGPUKernel } from './kernel.js';
 
 /** Heaviside: 1 where x > 0 (x >= 0 when inclusive), else 0 (NaN gives 0). float32 out. */
 export const Spike: WebGPUKernel<'Spike'> = (backend, { x }, { inclusive }) => {
-  if (x.dtype !== 'float32') throw new ArgumentError(`Spike: expects a float32 tensor, got ${x.dtype}`);
   const test = inclusive ? 'v0 >= 0.0' : 'v0 > 0.0';
   const program = elementwiseProgram(
     `Spike:${inclusive ? 'inclusive' : 'strict'}`,

@@ -1,4 +1,4 @@
-import { ArgumentError, matMulShape } from '@snn/core';
+import { matMulShape } from '@snn/core';
 import { ELEMENTWISE_WG, elementwiseMain, grid, header, type Program, Uniforms } from '../program.js';
 import type { WebGPUKernel } from './kernel.js';
 
@@ -79,9 +79,6 @@ ${elementwiseMain(`  let M = pu(0u);
 };
 
 export const SpikeMatMul: WebGPUKernel<'SpikeMatMul'> = (backend, { a, b }, { transposeA, transposeB }) => {
-  if (a.dtype !== 'float32' || b.dtype !== 'float32') {
-    throw new ArgumentError(`SpikeMatMul: expects float32 operands, got ${a.dtype} and ${b.dtype}`);
-  }
   const outShape = matMulShape(a.shape, b.shape, transposeA, transposeB);
   const r = a.shape.length;
   const [M, N] = outShape.slice(-2);

@@ -1,13 +1,10 @@
-import { ArgumentError, broadcastShapes } from '@snn/core';
+import { broadcastShapes } from '@snn/core';
 import { nonZero } from '../program.js';
 import { elementwiseProgram, runElementwise } from './elementwise-shader.js';
 import type { WebGPUKernel } from './kernel.js';
 
 /** condition ? a : b, all three broadcast together (condition is bool, stored as u32). */
 export const Where: WebGPUKernel<'Where'> = (backend, { condition, a, b }) => {
-  if (a.dtype !== b.dtype) {
-    throw new ArgumentError(`Where: a and b must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  }
   const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape, 'Where'), b.shape, 'Where');
   const program = elementwiseProgram(
     `Where:${condition.dtype}:${a.dtype}`,

@@ -1,4 +1,4 @@
-import { ArgumentError, broadcastShapes, type DType, type TensorInfo } from '@snn/core';
+import { broadcastShapes, type DType, type TensorInfo } from '@snn/core';
 import type { Program } from '../program.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
 import { elementwiseProgram, runElementwise } from './elementwise-shader.js';
@@ -103,16 +103,10 @@ export function arithmetic(
   a: TensorInfo,
   b: TensorInfo,
 ): TensorInfo {
-  if (a.dtype !== b.dtype) {
-    throw new ArgumentError(`${op}: operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  }
-  if (a.dtype === 'bool') {
-    throw new ArgumentError(
-      `${op}: arithmetic on bool tensors is not defined; cast to float32 or int32 first`,
-    );
-  }
+  // Core validated the call: a and b share a numeric dtype.
+  const dtype = a.dtype as 'float32' | 'int32';
   const shape = broadcastShapes(a.shape, b.shape, op);
-  return runElementwise(backend, arithmeticProgram(op, a.dtype), [a, b], shape, a.dtype, op);
+  return runElementwise(backend, arithmeticProgram(op, dtype), [a, b], shape, dtype, op);
 }
 
 const CMP: Record<ComparisonOp, string> = {

@@ -75,7 +75,6 @@ test('comparisons give bool, mixed dtypes compare as numbers, NaN != NaN', async
   expect(await read(k('LogicalAnd', { a: t([1, 1, 0], [3], 'bool'), b: t([1, 0, 0], [3], 'bool') }))).toEqual(
     [1, 0, 0],
   );
-  expect(() => k('LogicalAnd', { a, b })).toThrow(/bool operands/);
 });
 
 test('unary ops against Math', async () => {
@@ -101,7 +100,6 @@ test('unary ops against Math', async () => {
       else expect(got[i]).toBeCloseTo(want, 5 - Math.max(0, Math.ceil(Math.log10(Math.abs(want) + 1e-30))));
     });
   }
-  expect(() => k('Exp', { x: t([1], [1], 'int32') })).toThrow(/float32/);
 });
 
 test('Where, Cast and Spike', async () => {

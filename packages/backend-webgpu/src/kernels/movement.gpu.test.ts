@@ -19,13 +19,11 @@ test('Transpose [2,3,4] by [2,0,1]', async () => {
   for (let c = 0; c < 4; c++)
     for (let a = 0; a < 2; a++) for (let b = 0; b < 3; b++) want.push(a * 12 + b * 4 + c);
   expect(await read(out)).toEqual(want);
-  expect(() => k('Transpose', { x }, { perm: [0, 0, 1] })).toThrow(/permutation/);
 });
 
 test('Slice, Pad (int32 value), BroadcastTo', async () => {
   const x = t(iota(12), [3, 4]);
   expect(await read(k('Slice', { x }, { begin: [1, 1], size: [2, 2] }))).toEqual([5, 6, 9, 10]);
-  expect(() => k('Slice', { x }, { begin: [2, 0], size: [2, 1] })).toThrow(/do not fit/);
   const xi = t([1, 2, 3, 4], [2, 2], 'int32');
   const p = k(
     'Pad',
@@ -55,7 +53,6 @@ test('Concat along axis 0 (buffer copies) and axis 1 (strided)', async () => {
   const out = k('Concat', { xs: [a, c] }, { axis: 1 });
   expect(out.shape).toEqual([2, 3]);
   expect(await read(out)).toEqual([1, 2, 7, 3, 4, 8]);
-  expect(() => k('Concat', { xs: [a, c] }, { axis: 0 })).toThrow(/does not match/);
 });
 
 test('OneHot', async () => {

@@ -70,7 +70,6 @@ test('Sum of bool and int32 is int32; Max propagates NaN', async () => {
   expect(await read(k('Max', { x: t([1, Number.NaN, 3], [3]) }, { axes: [0], keepDims: false }))).toEqual([
     Number.NaN,
   ]);
-  expect(() => k('Sum', { x: t([1], [1]) }, { axes: [1], keepDims: false })).toThrow(/axes/);
 });
 
 test('ArgMax picks the first maximum', async () => {

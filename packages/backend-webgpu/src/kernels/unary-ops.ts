@@ -1,4 +1,4 @@
-import { ArgumentError, type TensorInfo } from '@snn/core';
+import type { TensorInfo } from '@snn/core';
 import type { Program } from '../program.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
 import { elementwiseProgram, runElementwise } from './elementwise-shader.js';
@@ -37,8 +37,5 @@ export function unaryProgram(op: UnaryOp): Program {
 }
 
 export function unary(backend: WebGPUBackend, op: UnaryOp, x: TensorInfo): TensorInfo {
-  if (x.dtype !== 'float32') {
-    throw new ArgumentError(`${op}: expects a float32 tensor, got ${x.dtype}; cast it first`);
-  }
   return runElementwise(backend, unaryProgram(op), [x], x.shape, 'float32', op);
 }

@@ -6,9 +6,12 @@ import type { DType, TensorInfo } from '../tensor/tensor-info.js';
  * after each kernel (`MatMul.ts`) implements it in every backend, so a grep finds them all.
  *
  * Conventions shared by all kernels (backends must follow them exactly, the conformance suite checks):
+ * - Core validates every call before a backend sees it (kernels/validate.ts: dtypes, shapes, attrs,
+ *   with errors naming the kernel), so a backend's kernels assume valid inputs and check nothing.
  * - Shapes are row-major (C order). Layout for images is NCHW, weights OIHW, as in PyTorch.
- * - Binary elementwise kernels broadcast as NumPy does. Arithmetic kernels require a.dtype === b.dtype
- *   and return that dtype; comparisons return 'bool'. Unary math kernels take and return 'float32'.
+ * - Binary elementwise kernels broadcast as NumPy does and require a.dtype === b.dtype. Arithmetic
+ *   kernels return that dtype (never bool); comparisons return 'bool'. Unary math kernels take and
+ *   return 'float32'.
  * - Reductions: `axes` are non-negative and sorted; with keepDims the reduced axes stay with size 1.
  * - Kernels compute their own output shape with the helpers in `kernels/shape-utils.ts` (core), so
  *   shape rules live in one place.

@@ -48,6 +48,18 @@ export function broadcastShapes(a: readonly number[], b: readonly number[], op =
   return out;
 }
 
+/** Reduction axes (Sum, Max): non-negative, sorted, unique and inside the rank. */
+export function checkAxes(op: string, shape: readonly number[], axes: readonly number[]): void {
+  for (let i = 0; i < axes.length; i++) {
+    const ax = axes[i];
+    if (!Number.isInteger(ax) || ax < 0 || ax >= shape.length || (i > 0 && ax <= axes[i - 1])) {
+      throw new ArgumentError(
+        `${op}: axes must be sorted, unique and in [0, ${shape.length}) for shape ${formatShape(shape)}, got [${axes.join(', ')}]`,
+      );
+    }
+  }
+}
+
 /** Output shape of a reduction over `axes` (non-negative, sorted). */
 export function reduceShape(shape: readonly number[], axes: readonly number[], keepDims: boolean): number[] {
   const out: number[] = [];

@@ -4,6 +4,7 @@ import type { DType } from '../tensor/tensor-info.js';
 import type { KernelAttrs, KernelName } from './kernel-signatures.js';
 import {
   broadcastShapes,
+  checkAxes,
   checkDetachReset,
   checkWindowAttrs,
   conv2dShape,
@@ -76,18 +77,6 @@ function checkShape(op: string, name: string, shape: unknown): void {
 function checkAxis(op: string, shape: readonly number[], axis: unknown): void {
   if (!Number.isInteger(axis) || (axis as number) < 0 || (axis as number) >= shape.length) {
     throw new ArgumentError(`${op}: axis ${String(axis)} is outside the rank of ${formatShape(shape)}`);
-  }
-}
-
-/** Reduction axes: non-negative, sorted, unique and inside the rank. */
-export function checkAxes(op: string, shape: readonly number[], axes: readonly number[]): void {
-  for (let i = 0; i < axes.length; i++) {
-    const ax = axes[i];
-    if (!Number.isInteger(ax) || ax < 0 || ax >= shape.length || (i > 0 && ax <= axes[i - 1])) {
-      throw new ArgumentError(
-        `${op}: axes must be sorted, unique and in [0, ${shape.length}) for shape ${formatShape(shape)}, got [${axes.join(', ')}]`,
-      );
-    }
   }
 }
 
@@ -298,6 +287,11 @@ const VALIDATORS: {
       if (!Number.isSafeInteger(v) || v < 0) {
         throw new ArgumentError(`${op}: ${name} must be a non-negative integer below 2^53, got ${v}`);
       }
+    }
+    // The counter of the last block of four values must stay below 2^53 too.
+    const blocks = Math.ceil(shape.reduce((p, d) => p * d, 1) / 4);
+    if (!Number.isSafeInteger(offset + blocks)) {
+      throw new ArgumentError(`${op}: offset ${offset} + ${blocks} blocks passes 2^53`);
     }
   },
   Conv2D: (inputs, { strides, pads }, op) => {
