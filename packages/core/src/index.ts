@@ -41,6 +41,7 @@ export {
   getSurrogate,
   hasSurrogateExpression,
   hostSurrogate,
+  hostSurrogateArray,
   requireSurrogate,
   surrogateNames,
 } from './surrogate/registry.js';

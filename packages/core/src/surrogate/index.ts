@@ -18,6 +18,7 @@ export {
   getSurrogate,
   hasSurrogateExpression,
   hostSurrogate,
+  hostSurrogateArray,
   requireSurrogate,
   surrogateNames,
 } from './registry.js';
