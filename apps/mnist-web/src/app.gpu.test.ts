@@ -206,6 +206,17 @@ function endToEnd(): void {
     );
     expect(pageAccuracy).toBe(cliEval.test_accuracy);
     await page.screenshot({ path: join(outDir, 'cli-checkpoint.png'), fullPage: true });
+
+    // Moving the network to another backend keeps its weights: same score on tfjs-wasm.
+    await page.evaluate(() => delete document.getElementById('eval-result')!.dataset.accuracy);
+    await page.selectOption('#backend-choice', 'tfjs-wasm');
+    await page.waitForSelector('#backend-running[data-backend="tfjs-wasm"]', { timeout: 60_000 });
+    await page.waitForSelector('#run-info:has-text("on tfjs-wasm")', { timeout: 60_000 });
+    await page.click('#evaluate');
+    await page.waitForSelector('#eval-result[data-accuracy]', { timeout: 60_000 });
+    expect(Number(await page.getAttribute('#eval-result', 'data-accuracy'))).toBe(cliEval.test_accuracy);
+    await page.selectOption('#backend-choice', 'auto');
+    await page.waitForSelector('#backend-running[data-backend="webgpu"]', { timeout: 60_000 });
   });
 
   test('a digit drawn with the pointer, and one drawn with the keyboard, get a prediction with spikes and scores', async () => {
@@ -251,6 +262,52 @@ function endToEnd(): void {
 
   test('the console stayed clean: no errors, no warnings', () => {
     expect(consoleProblems).toEqual([]);
+  });
+
+  test('without WebGPU the page falls back to WebAssembly, says why, and trains there', async () => {
+    // The same Chromium without --enable-unsafe-webgpu: no adapter, as on a browser without WebGPU.
+    const plain = await chromium.launchPersistentContext(join(work, 'profile-no-webgpu'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+    try {
+      const other = await plain.newPage();
+      const problems: string[] = [];
+      other.on('console', (m) => {
+        // Chromium's own notice when requestAdapter() finds none: what this case is about.
+        if (m.text() === 'No available adapters.') return;
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+      });
+      other.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
+      await other.goto(preview.url);
+      await other.waitForFunction(() => document.getElementById('backend-running')?.dataset.backend, null, {
+        timeout: 60_000,
+      });
+      expect(await other.getAttribute('#backend-running', 'data-backend')).toBe('tfjs-wasm');
+      const list = await text(other, '#backend-list');
+      console.info(`mnist-web without WebGPU: ${list}`);
+      expect(list).toMatch(/failed WebGPU \(@snn\/backend-webgpu\): \S/);
+      expect(list).toMatch(/runs WebAssembly \(TensorFlow\.js wasm, @snn\/backend-tfjs\): SIMD, 1 thread /);
+      await other.waitForSelector('#data-status:has-text("MNIST loaded")', { timeout: 60_000 });
+      await other.selectOption('#preset', 'norse-recurrent');
+      await other.fill('#epochs', '1');
+      await other.fill('#batch-size', '32');
+      await other.fill('#limit-train', '128');
+      await other.fill('#limit-test', '64');
+      await other.click('#train');
+      await other.waitForSelector('#train-status:has-text("Finished.")', { timeout: 120_000 });
+      expect(Number.parseFloat(await text(other, '#test-accuracy'))).toBeGreaterThanOrEqual(0);
+      expect(await text(other, '#run-info')).toContain('on tfjs-wasm');
+      expect(problems).toEqual([]);
+    } finally {
+      await plain.close();
+    }
   });
 
   test('without data the page says so and takes picked files instead', async () => {

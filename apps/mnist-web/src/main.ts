@@ -10,6 +10,7 @@ import { TrainingCurves } from './ui/training-curves.js';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const worker = new Worker(new URL('./worker/training-worker.ts', import.meta.url), { type: 'module' });
+worker.onerror = (e) => showError(`the training worker failed: ${e.message}`);
 const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
 
 // ---- what the page knows -------------------------------------------------------------------------

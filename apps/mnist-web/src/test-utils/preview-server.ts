@@ -35,6 +35,8 @@ export async function startPreview(appDir: string, mnistDir: string): Promise<Pr
       '--port',
       String(port),
       '--strictPort',
+      // Vite 8 allows one preview per project; the test's own must not collide with a user's.
+      '--bypass-lock',
     ],
     { cwd: appDir, env: { ...process.env, SNN_MNIST_DIR: mnistDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

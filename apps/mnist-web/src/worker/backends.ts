@@ -57,7 +57,9 @@ const ABSENT: readonly BackendStatus[] = [
   },
 ];
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** An error's message, without the advice for Node users that backend-webgpu adds. */
+const message = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e)).replace(/ In Node, install .*?(?= In browsers,)/s, '');
 
 /**
  * Starts the chosen backend (or, for `auto`, the best that starts) and reports every candidate.
