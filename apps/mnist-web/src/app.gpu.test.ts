@@ -134,6 +134,13 @@ function endToEnd(): void {
     expect(hidden).toEqual([20, 10]);
     expect(await text(page, '#activity-sample')).toMatch(/label \d, the network says \d/);
     await page.screenshot({ path: join(outDir, 'trained.png'), fullPage: true });
+    const top = (await page.locator('#train-section').boundingBox())!;
+    const bottom = (await page.locator('#activity-section').boundingBox())!;
+    await page.screenshot({
+      path: join(outDir, 'overview.png'),
+      fullPage: true,
+      clip: { x: 0, y: top.y - 8, width: 1200, height: bottom.y + bottom.height - top.y + 16 },
+    });
   });
 
   test('pause holds training, resume continues it, stop ends it', async () => {

@@ -17,7 +17,7 @@ export const PALETTE = [
 
 export interface SeriesSpec {
   readonly label: string;
-  /** Draw points only (sparse values such as one test accuracy per epoch). */
+  /** Mark each value with a dot (sparse values such as one test accuracy per epoch). */
   readonly points?: boolean;
 }
 
@@ -58,8 +58,8 @@ export class LineChart {
           ...options.series.map((s, i) => ({
             label: s.label,
             stroke: PALETTE[i % PALETTE.length],
-            width: s.points ? 0 : 1.5,
-            spanGaps: !s.points,
+            width: 1.5,
+            spanGaps: true,
             points: s.points ? { show: true, size: 7, fill: PALETTE[i % PALETTE.length] } : { show: false },
           })),
         ],
