@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** A free TCP port on 127.0.0.1. */
 async function freePort(): Promise<number> {
@@ -41,25 +42,31 @@ export async function startPreview(appDir: string, mnistDir: string): Promise<Pr
     { cwd: appDir, env: { ...process.env, SNN_MNIST_DIR: mnistDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`vite preview did not start in 30 s:\n${output}`)),
-      30_000,
-    );
-    const onData = (d: Buffer) => {
-      output += String(d);
-      if (output.includes(`127.0.0.1:${port}`)) {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`vite preview did not start in 30 s:\n${output}`)),
+        30_000,
+      );
+      const onData = (d: Buffer) => {
+        // Colours (CI sets FORCE_COLOR) split the address: compare without them.
+        output += stripVTControlCharacters(String(d));
+        if (output.includes(`127.0.0.1:${port}`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
         clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`vite preview exited with ${code}:\n${output}`));
+        reject(new Error(`vite preview exited with ${code}:\n${output}`));
+      });
     });
-  });
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () =>
