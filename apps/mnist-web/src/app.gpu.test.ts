@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -265,6 +266,24 @@ function endToEnd(): void {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(outDir, 'phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  test('accessibility: axe-core finds no WCAG 2 A/AA violation (labels, contrast, roles, keyboard)', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(...a: unknown[]): Promise<AxeResult> } }).axe;
+      type AxeResult = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return result.violations.map(
+        (v) =>
+          `${v.id} (${v.help}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
   });
 
   test('the console stayed clean: no errors, no warnings', () => {
