@@ -31,4 +31,4 @@ export { type StoredRun, storedRunOf, withRun } from './train/checkpoint-format.
 export { type EvaluateOptions, evaluateRun } from './train/evaluate-run.js';
 export { batchAccuracy, createOptimizer, lossAndAccuracy } from './train/metrics.js';
 export { networkFromRun } from './train/network-from-run.js';
-export type { EpochRecord, LossRecord, RunState } from './train/run-record.js';
+export { type EpochRecord, epochRecord, type LossRecord, type RunState } from './train/run-record.js';

@@ -143,8 +143,8 @@ $('pause').addEventListener('click', () => send({ type: state.paused ? 'resume' 
 $('stop').addEventListener('click', () => send({ type: 'stop' }));
 
 // ---- activity and drawing ------------------------------------------------------------------------
-const liveActivity = new ActivityView($('activity-section'));
-const drawActivity = new ActivityView($('draw-activity'));
+const liveActivity = new ActivityView($('live-rasters'), 'the current training sample');
+const drawActivity = new ActivityView($('draw-activity'), 'the drawn digit');
 const pad = new DrawPad(
   $<HTMLCanvasElement>('pad'),
   $('pad-cursor'),

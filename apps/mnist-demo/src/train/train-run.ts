@@ -11,7 +11,7 @@ import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from './batches.js';
 import { checkResumable, readStoredRun, type StoredRun, withRun } from './checkpoint-file.js';
 import { createOptimizer, lossAndAccuracy } from './metrics.js';
 import { type PictureSession, startPictures } from './pictures.js';
-import { type RunState, type RunSummary, summarize } from './run-record.js';
+import { epochRecord, type RunState, type RunSummary, summarize } from './run-record.js';
 
 export interface TrainIO {
   readonly progress: Progress;
@@ -114,14 +114,7 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
       });
     },
     onEpoch: async (r: EpochResult) => {
-      const record = {
-        epoch: r.epoch + 1,
-        trainLoss: r.trainLoss,
-        testLoss: r.eval?.loss ?? Number.NaN,
-        testAccuracy: (r.eval?.accuracy ?? Number.NaN) * 100,
-        trainSamplesPerSecond: r.samplesPerSecond,
-        seconds: r.seconds,
-      };
+      const record = epochRecord(r);
       state.epochs.push(record);
       state.seconds = (resumed?.run.seconds ?? 0) + (performance.now() - sessionStart) / 1000;
       io.progress.stop(

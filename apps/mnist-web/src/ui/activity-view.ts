@@ -14,14 +14,32 @@ export class ActivityView {
   private readonly readout: LineChart;
   private readonly readoutCaption: HTMLElement;
 
-  constructor(root: HTMLElement) {
-    const q = <T extends Element>(sel: string) => root.querySelector(sel) as T;
-    this.input = q('.input-raster');
-    this.hidden = q('.hidden-raster');
-    this.inputCaption = q('.input-caption');
-    this.hiddenCaption = q('.hidden-caption');
-    this.readoutCaption = q('.readout-caption');
-    this.readout = new LineChart(q('.readout-chart'), {
+  /** Builds the three figures into `host`; `what` names the sample in the pictures' labels. */
+  constructor(host: HTMLElement, what: string) {
+    const figure = (content: HTMLElement, caption: string, wide = false) => {
+      const f = document.createElement('figure');
+      if (wide) f.className = 'wide';
+      const c = document.createElement('figcaption');
+      c.textContent = caption;
+      f.append(content, c);
+      host.append(f);
+      return c;
+    };
+    const canvas = (className: string, label: string) => {
+      const c = document.createElement('canvas');
+      c.className = `${className} raster`;
+      c.setAttribute('role', 'img');
+      c.setAttribute('aria-label', label);
+      return c;
+    };
+    this.input = canvas('input-raster', `input spikes of ${what}`);
+    this.hidden = canvas('hidden-raster', `hidden layer spikes of ${what}`);
+    const chart = document.createElement('div');
+    chart.className = 'readout-chart chart';
+    this.inputCaption = figure(this.input, 'input spikes');
+    this.hiddenCaption = figure(this.hidden, 'hidden layer spikes');
+    this.readoutCaption = figure(chart, 'readout voltages', true);
+    this.readout = new LineChart(chart, {
       x: 'time step',
       y: 'voltage',
       series: Array.from({ length: 10 }, (_, d) => ({ label: String(d) })),

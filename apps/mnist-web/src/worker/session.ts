@@ -8,6 +8,7 @@ import {
   createOptimizer,
   encodeBatch,
   encodedBatches,
+  epochRecord,
   evaluateRun,
   lossAndAccuracy,
   makeLoader,
@@ -201,14 +202,7 @@ export class Session {
           stepStart = performance.now();
         },
         onEpoch: async (r) => {
-          const record = {
-            epoch: first + r.epoch + 1,
-            trainLoss: r.trainLoss,
-            testLoss: r.eval?.loss ?? Number.NaN,
-            testAccuracy: (r.eval?.accuracy ?? Number.NaN) * 100,
-            trainSamplesPerSecond: r.samplesPerSecond,
-            seconds: r.seconds,
-          };
+          const record = epochRecord(r, first);
           run.epochs.push(record);
           run.seconds += r.seconds;
           this.post({ type: 'epoch', record, samples });
