@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { BackendError } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -15,29 +13,16 @@ export const TF_BACKEND_NAME: Record<TfBackendKind, string> = {
 
 const isNode = typeof process !== 'undefined' && process.versions?.node != null;
 
-/**
- * Points tfjs-backend-wasm at the .wasm files inside its installed package. Its Node bundle finds
- * them next to itself already, but a bundler (or an ESM build picking its `module` entry) would make
- * it fetch them relative to the page; an explicit directory works from source, from our built dist
- * and from a user's node_modules alike. Browsers keep tfjs's default (or the user's setWasmPaths).
- */
-function locateWasmFiles(wasm: { setWasmPaths(prefix: string): void }): void {
-  if (!isNode) return;
-  try {
-    const require = createRequire(import.meta.url);
-    const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
-    wasm.setWasmPaths(`${join(dirname(pkg), 'dist')}/`);
-  } catch {
-    // Already initialised (setWasmPaths throws then) or not resolvable: tfjs's default stays.
-  }
-}
-
 async function loadKind(kind: TfBackendKind): Promise<void> {
   if (kind === 'cpu') {
     await import('@tensorflow/tfjs-backend-cpu');
   } else if (kind === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (tf.findBackend('wasm') == null) locateWasmFiles(wasm);
+    if (tf.findBackend('wasm') == null && isNode) {
+      // Node-only code in its own module, so browser bundles never see node:* imports.
+      const { locateWasmFiles } = await import('./node-wasm-files.js');
+      locateWasmFiles(wasm);
+    }
   } else {
     // Optional peer: installing it downloads libtensorflow, so it is never a dependency of ours.
     const moduleName = '@tensorflow/tfjs-node';

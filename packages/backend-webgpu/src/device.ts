@@ -33,7 +33,7 @@ async function getGpu(): Promise<GPU> {
   try {
     // A variable specifier keeps bundlers from resolving the Node-only package for browsers.
     const name = 'webgpu';
-    mod = (await import(name)) as { create: (flags: string[]) => GPU };
+    mod = (await import(/* @vite-ignore */ name)) as { create: (flags: string[]) => GPU };
   } catch (err) {
     throw new WebGPUError(`Could not load the \`webgpu\` package (${String(err)}). ${NODE_INSTALL_HINT}`);
   }

@@ -1,10 +1,8 @@
-import { evaluate } from '@snn/modules';
 import type { EvalConfig } from '../cli/eval-config.js';
 import { loadData } from '../data/load-data.js';
 import { useBackend } from '../runtime/backend.js';
-import { encodedBatches, makeLoader, STREAM } from '../train/batches.js';
+import { evaluateRun } from '../train/evaluate-run.js';
 import { restoreNetwork } from '../train/restore.js';
-import { batchAccuracy } from '../train/train-run.js';
 
 export interface EvalSummary {
   readonly model: string;
@@ -34,26 +32,11 @@ export async function evalRun(config: EvalConfig, log: (line: string) => void): 
     download: config.download,
     log,
   });
-  const settings = { ...run.config, batchSize: config.batchSize ?? run.config.batchSize, seed: config.seed };
   log(
     `evaluating ${run.config.preset} (${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'} trained) on ${test.length} ${dataset} test images, backend ${backend}`,
   );
   const t1 = performance.now();
-  const metrics = await evaluate(
-    network.module,
-    encodedBatches(
-      makeLoader(test, settings, false, run.pixelStats),
-      settings,
-      network.inputLayout,
-      0,
-      STREAM.eval,
-    ),
-    (_m, x) => network.forward(x),
-    (out, batch) => ({
-      loss: network.loss(out, batch.y),
-      accuracy: batchAccuracy(network.scores(out), batch.y),
-    }),
-  );
+  const metrics = await evaluateRun(network, run, test, { batchSize: config.batchSize, seed: config.seed });
   const t2 = performance.now();
   return {
     model: run.config.preset,

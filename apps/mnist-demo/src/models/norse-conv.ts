@@ -55,6 +55,7 @@ export class NorseConvNet extends Module {
       [z, s1] = this.lif1.forward(mul(this.conv2.forward(z), 10), s1);
       z = this.pool.forward(z);
       [z, s2] = this.lif2.forward(this.fc1.forward(flatten(z, 1)), s2);
+      recorder?.recordSpikes?.('hidden spikes', z);
       recorder?.record('hidden voltage', s2.v);
       recorder?.record('hidden current', s2.i);
       let v: Tensor;

@@ -61,6 +61,7 @@ export class NorseRecurrentSNN extends Module {
       const [z, next] = this.l1.forward(x, s1);
       s1 = next;
       hidden.push(z);
+      recorder?.recordSpikes?.('hidden spikes', z);
       recorder?.record('hidden voltage', next.v);
       recorder?.record('hidden current', next.i);
     }

@@ -50,6 +50,7 @@ export class SnnTorchFc extends Module {
       const [s, m]: [Tensor, Tensor] = this.lif1.forward(cur, mem1);
       mem1 = m;
       spk1.push(s);
+      recorder?.recordSpikes?.('hidden spikes', s);
       recorder?.record('hidden membrane', m);
     }
     const cur2 = unstack(this.fc2.forward(stack(spk1, 0)), 0);

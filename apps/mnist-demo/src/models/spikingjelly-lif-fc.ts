@@ -28,6 +28,8 @@ export class SpikingJellyLifFc extends Module {
     const out = this.lif.forward(this.fc.forward(spikes));
     if (recorder && this.lif.vSeq)
       for (const v of unstack(this.lif.vSeq, 0)) recorder.record('output voltage', v);
+    // Its only layer is the output layer: the raster shows its spikes.
+    if (recorder?.recordSpikes) for (const z of unstack(out, 0)) recorder.recordSpikes('output spikes', z);
     return out;
   }
 }

@@ -10,6 +10,12 @@ export class TraceRecorder {
 
   constructor(readonly units = 8) {}
 
+  /**
+   * Spike trains ([batch, neurons] 0/1 at one step) for rasters. Networks call it when a recorder
+   * has it: this one draws traces and leaves it out; the web app's recorder keeps whole layers.
+   */
+  recordSpikes?(name: string, spikes: Tensor): void;
+
   /** `value` is [batch, neurons] (or [batch, ...], flattened by the caller) at one time step. */
   record(name: string, value: Tensor): void {
     const n = Math.min(this.units, value.shape[1]);

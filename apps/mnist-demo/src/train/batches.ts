@@ -61,9 +61,12 @@ export function* encodedBatches(
   layout: PresetNetwork['inputLayout'],
   epoch: number,
   stream: number,
+  /** Sees each batch's pixels and labels before encoding (the web app shows the current sample). */
+  peek?: (batch: DataBatch) => void,
 ): Generator<Batch> {
   let index = 0;
   for (const batch of loader.epoch(epoch)) {
+    peek?.(batch);
     yield encodeBatch(batch, settings, layout, batchSeed(settings.seed, stream, epoch, index));
     index += 1;
   }

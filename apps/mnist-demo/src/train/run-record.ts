@@ -1,3 +1,4 @@
+import type { EpochResult } from '@snn/modules';
 import type { TrainConfig } from '../cli/train-config.js';
 
 /** One epoch as the app reports it (and keeps in checkpoints, so a resumed run has its whole history). */
@@ -10,6 +11,18 @@ export interface EpochRecord {
   readonly testAccuracy: number;
   readonly trainSamplesPerSecond: number;
   readonly seconds: number;
+}
+
+/** The record of one epoch from `fit`'s result; `epochsBefore` offsets fit's 0-based epoch index. */
+export function epochRecord(r: EpochResult, epochsBefore = 0): EpochRecord {
+  return {
+    epoch: epochsBefore + r.epoch + 1,
+    trainLoss: r.trainLoss,
+    testLoss: r.eval?.loss ?? Number.NaN,
+    testAccuracy: (r.eval?.accuracy ?? Number.NaN) * 100,
+    trainSamplesPerSecond: r.samplesPerSecond,
+    seconds: r.seconds,
+  };
 }
 
 export interface LossRecord {

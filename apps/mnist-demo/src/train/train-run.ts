@@ -1,18 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { argMax, cast, equal, mean, type Tensor } from '@snn/core';
-import { Adam, type EpochResult, fit, manualSeed, type Optimizer, SGD } from '@snn/modules';
+import { type EpochResult, fit, manualSeed } from '@snn/modules';
 import { jsonLinesFile, writeFileAtomic } from '@snn/modules/node';
 import type { Progress } from '../cli/progress.js';
 import type { TrainConfig } from '../cli/train-config.js';
 import { loadData } from '../data/load-data.js';
 import { buildNetwork } from '../models/build-network.js';
-import type { PresetNetwork } from '../models/network.js';
 import { useBackend } from '../runtime/backend.js';
 import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from './batches.js';
 import { checkResumable, readStoredRun, type StoredRun, withRun } from './checkpoint-file.js';
+import { createOptimizer, lossAndAccuracy } from './metrics.js';
 import { type PictureSession, startPictures } from './pictures.js';
-import { type RunState, type RunSummary, summarize } from './run-record.js';
+import { epochRecord, type RunState, type RunSummary, summarize } from './run-record.js';
 
 export interface TrainIO {
   readonly progress: Progress;
@@ -24,17 +23,7 @@ export interface TrainIO {
 
 export const CHECKPOINT_FILE = 'checkpoint.safetensors';
 
-export function createOptimizer(config: TrainConfig, network: PresetNetwork<unknown>): Optimizer {
-  const params = network.module.parameters();
-  return config.optimizer === 'adam'
-    ? new Adam(params, { lr: config.lr })
-    : new SGD(params, { lr: config.lr, momentum: config.momentum });
-}
-
-/** Fraction of samples whose largest score is the label, as a scalar tensor. */
-export function batchAccuracy(scores: Tensor, labels: Tensor): Tensor {
-  return mean(cast(equal(cast(argMax(scores, -1), 'int32'), labels), 'float32'));
-}
+export { batchAccuracy, createOptimizer } from './metrics.js';
 
 /**
  * `mnist-demo train`: data, network, optimizer, then @snn/modules' `fit` with an evaluation on the
@@ -108,10 +97,7 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
     evalBatches: () => encodedBatches(testLoader, config, network.inputLayout, 0, STREAM.eval),
     forward: (_model, x) => network.forward(x),
     loss: (out, batch) => network.loss(out, batch.y),
-    metrics: (out, batch) => ({
-      loss: network.loss(out, batch.y),
-      accuracy: batchAccuracy(network.scores(out), batch.y),
-    }),
+    metrics: lossAndAccuracy(network),
     onBatch: (p) => {
       if (p.batch === 0) {
         epochLossSum = 0;
@@ -128,14 +114,7 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
       });
     },
     onEpoch: async (r: EpochResult) => {
-      const record = {
-        epoch: r.epoch + 1,
-        trainLoss: r.trainLoss,
-        testLoss: r.eval?.loss ?? Number.NaN,
-        testAccuracy: (r.eval?.accuracy ?? Number.NaN) * 100,
-        trainSamplesPerSecond: r.samplesPerSecond,
-        seconds: r.seconds,
-      };
+      const record = epochRecord(r);
       state.epochs.push(record);
       state.seconds = (resumed?.run.seconds ?? 0) + (performance.now() - sessionStart) / 1000;
       io.progress.stop(

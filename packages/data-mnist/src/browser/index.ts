@@ -9,4 +9,5 @@ export {
   loadIdxFromUrl,
   loadMnist,
 } from './load-dataset.js';
+export { type FilesLoadOptions, loadDatasetFromFiles, type NamedBlob } from './load-files.js';
 export { openMemorySink, webGunzip, webHasher } from './web-platform.js';
