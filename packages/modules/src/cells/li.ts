@@ -61,6 +61,11 @@ export class LILinearCell extends Module {
     );
   }
 
+  /** The neuron parameters this cell steps with (learnable fields are their live tensors). */
+  get p(): Partial<LIParameters> {
+    return this.neuronParams();
+  }
+
   forward(input: Tensor, state: LIState | null = null): [Tensor, LIState] {
     if (input.rank < 1 || input.shape[input.rank - 1] !== this.inputSize) {
       throw new ShapeError(

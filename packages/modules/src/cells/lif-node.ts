@@ -40,8 +40,13 @@ export class LIFNode extends Module implements Resettable {
     );
   }
 
+  /** SpikingJelly's parameters this node steps with (learnable fields are their live tensors). */
+  get p(): LIFNodeParameters {
+    return this.neuronParams();
+  }
+
   protected run(xSeq: Tensor): NodeSequence {
-    return lifNode(xSeq, this.lastV, this.neuronParams());
+    return lifNode(xSeq, this.lastV, this.p);
   }
 
   forward(xSeq: Tensor): Tensor {
@@ -75,6 +80,10 @@ export class IFNode extends LIFNode {
     super({ storeVSeq: p.storeVSeq });
     const { storeVSeq: _, ...rest } = p;
     this.ifParams = rest;
+  }
+
+  override get p(): IFNodeParameters {
+    return this.ifParams;
   }
 
   protected override run(xSeq: Tensor): NodeSequence {

@@ -24,4 +24,9 @@ export abstract class NeuronModule<P extends object> extends Module {
     this.dt = dt;
     this.neuronParams = registerLearnable(this, (n, v) => this.registerParameter(n, v), p, learn);
   }
+
+  /** The neuron parameters this module steps with (learnable fields are their live tensors). */
+  get p(): P {
+    return this.neuronParams();
+  }
 }

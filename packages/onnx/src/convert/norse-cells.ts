@@ -1,0 +1,173 @@
+import {
+  type LIFParameters,
+  type LIParameters,
+  lifParameters,
+  liParameters,
+  type Tensor,
+} from '@snn/core';
+import { LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/modules';
+import { OnnxExportError } from '../errors.js';
+import type { Dim, Value } from '../graph/graph-builder.js';
+import type { Ops } from '../graph/ops.js';
+import type { ExportContext, Stage, StateInit, StateSpec } from './stage.js';
+
+/*
+ * Norse's neurons (core/neuron/lif.ts and li.ts), one Euler step each, node for node in the order
+ * core evaluates them: a product of two numbers is folded on the host as core's scaleParam does,
+ * everything else is one ONNX node per core op, so float32 rounding is the same.
+ */
+
+type Param = number | Tensor;
+
+/** core's scaleParam(a, p): folded when p is a number, a Mul node when it is a tensor. */
+function scaled(ops: Ops, ctx: ExportContext, a: number, p: Param, name: string, what: string): Value {
+  return typeof p === 'number' ? ops.value(a * p) : ops.mul(a, ctx.param(p, name), what);
+}
+
+function stateInit(ctx: ExportContext, p: Param, name: string): StateInit {
+  return typeof p === 'number' ? p : { value: ctx.param(p, name), data: ctx.data(p) };
+}
+
+/** (1 - z)*vd + z*vReset, without the vReset term when it is the number 0 (core's resetTo). */
+function resetTo(ops: Ops, ctx: ExportContext, vd: Value, z: Value, vReset: Param, key: string): Value {
+  const kept = ops.mul(ops.sub(1, z, 'not_spiked'), vd, vReset === 0 ? 'v' : 'v_kept');
+  return vReset === 0 ? kept : ops.add(kept, ops.mul(z, ctx.param(vReset, `${key}.v_reset`), 'v_reset'), 'v');
+}
+
+function checkDt(name: string, kind: string, dt: number): void {
+  if (!(dt > 0)) throw new OnnxExportError(`${name} (${kind}): dt must be > 0, got ${dt}`);
+}
+
+/** lif_feed_forward_step: decay with the old current, spike, reset, then add the input. */
+function lifFeedForwardStage(name: string, kind: string, ctx: ExportContext, q: LIFParameters, dt: number): Stage {
+  checkDt(name, kind, dt);
+  return {
+    name,
+    kind,
+    plan: (input) => ({
+      output: input,
+      states: [
+        { key: 'v', shape: input, init: stateInit(ctx, q.vLeak, `${name}.v_leak`) },
+        { key: 'i', shape: input, init: 0 },
+      ],
+    }),
+    emit(ops, x, s) {
+      const vLeak = ctx.param(q.vLeak, `${name}.v_leak`);
+      const kMem = scaled(ops, ctx, dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
+      const kSyn = scaled(ops, ctx, -dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
+      const drive = ops.add(ops.sub(vLeak, s.v, 'leak'), s.i, 'drive');
+      const vd = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v_decayed');
+      const id = ops.add(s.i, ops.mul(s.i, kSyn, 'di'), 'i_decayed');
+      const z = ops.spike(ops.sub(vd, ctx.param(q.vTh, `${name}.v_th`), 'v_minus_th'), false, 'z');
+      const v = resetTo(ops, ctx, vd, z, q.vReset, name);
+      return { out: z, state: { v, i: ops.add(id, x, 'i') } };
+    },
+  };
+}
+
+/** li_feed_forward_step / li_step: the input jumps the current first, then both decay. */
+function liStage(
+  name: string,
+  kind: string,
+  ctx: ExportContext,
+  q: LIParameters,
+  dt: number,
+  weights: Tensor | null,
+): Stage {
+  checkDt(name, kind, dt);
+  const outShape = (input: readonly Dim[]): Dim[] => {
+    if (!weights) return [...input];
+    const [hidden, inputs] = weights.shape;
+    if (input.length !== 2 || input[1] !== inputs) {
+      throw new OnnxExportError(
+        `${name} (${kind}): expects a per-step input [batch, ${inputs}], got [${input.join(', ')}]`,
+      );
+    }
+    return [input[0], hidden];
+  };
+  return {
+    name,
+    kind,
+    plan(input) {
+      const shape = outShape(input);
+      return {
+        output: shape,
+        states: [
+          { key: 'v', shape, init: stateInit(ctx, q.vLeak, `${name}.v_leak`) },
+          { key: 'i', shape, init: 0 },
+        ],
+      };
+    },
+    emit(ops, x, s) {
+      const current = weights ? ops.linear(x, ctx.tensor(weights, `${name}.input_weights`), null, 'current') : x;
+      const j = ops.add(s.i, current, 'i_jump');
+      const kMem = scaled(ops, ctx, dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
+      const kSyn = scaled(ops, ctx, -dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
+      const drive = ops.add(ops.sub(ctx.param(q.vLeak, `${name}.v_leak`), s.v, 'leak'), j, 'drive');
+      const v = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v');
+      const i = ops.add(j, ops.mul(j, kSyn, 'di'), 'i');
+      return { out: v, state: { v, i } };
+    },
+  };
+}
+
+/** lif_step: jump (input and recurrent spikes), integrate, spike, reset (detached: same values). */
+function lifRecurrentStage(name: string, cell: LIFRecurrentCell, ctx: ExportContext): Stage {
+  const kind = 'LIFRecurrentCell';
+  const q = lifParameters(cell.p);
+  checkDt(name, kind, cell.dt);
+  const states = (shape: readonly Dim[]): StateSpec[] => [
+    { key: 'z', shape, init: 0 },
+    { key: 'v', shape, init: stateInit(ctx, q.vLeak, `${name}.v_leak`) },
+    { key: 'i', shape, init: 0 },
+  ];
+  return {
+    name,
+    kind,
+    plan(input) {
+      if (input.length !== 2 || input[1] !== cell.inputSize) {
+        throw new OnnxExportError(
+          `${name} (${kind}(${cell.inputSize}, ${cell.hiddenSize})): expects a per-step input [batch, ${cell.inputSize}], got [${input.join(', ')}]`,
+        );
+      }
+      const shape = [input[0], cell.hiddenSize];
+      return { output: shape, states: states(shape) };
+    },
+    emit(ops, x, s) {
+      const wIn = ctx.tensor(cell.input_weights.value, `${name}.input_weights`);
+      // The forward pass multiplies by the off-diagonal mask; the weights stored hold the product.
+      const n = cell.hiddenSize;
+      const wRec = cell.autapses
+        ? ctx.tensor(cell.recurrent_weights.value, `${name}.recurrent_weights`)
+        : ctx.tensorWith(cell.recurrent_weights.value, `${name}.recurrent_weights`, (w) => {
+            const out = Float32Array.from(w);
+            for (let k = 0; k < n; k++) out[k * n + k] = 0;
+            return out;
+          });
+      const jumpIn = ops.linear(x, wIn, null, 'input_current');
+      const recurrent = ops.linear(s.z, wRec, null, 'recurrent_current');
+      const ij = ops.add(ops.add(s.i, jumpIn, 'i_jump_input'), recurrent, 'i_jump');
+      const kMem = scaled(ops, ctx, cell.dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
+      const kSyn = scaled(ops, ctx, -cell.dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
+      const drive = ops.add(ops.sub(ctx.param(q.vLeak, `${name}.v_leak`), s.v, 'leak'), ij, 'drive');
+      const vd = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v_decayed');
+      const i = ops.add(ij, ops.mul(ij, kSyn, 'di'), 'i');
+      const z = ops.spike(ops.sub(vd, ctx.param(q.vTh, `${name}.v_th`), 'v_minus_th'), false, 'z');
+      const v = resetTo(ops, ctx, vd, z, q.vReset, name);
+      return { out: z, state: { z, v, i } };
+    },
+  };
+}
+
+/** The stage of a Norse neuron module, or undefined when `m` is none of them. */
+export function norseStage(name: string, m: unknown, ctx: ExportContext): Stage | undefined {
+  if (m instanceof LIFRecurrentCell) return lifRecurrentStage(name, m, ctx);
+  if (m instanceof LIFCell) return lifFeedForwardStage(name, 'LIFCell', ctx, lifParameters(m.p), m.dt);
+  if (m instanceof LIF) return lifFeedForwardStage(name, 'LIF', ctx, lifParameters(m.p), m.dt);
+  if (m instanceof LILinearCell) {
+    return liStage(name, 'LILinearCell', ctx, liParameters(m.p), m.dt, m.input_weights.value);
+  }
+  if (m instanceof LICell) return liStage(name, 'LICell', ctx, liParameters(m.p), m.dt, null);
+  if (m instanceof LI) return liStage(name, 'LI', ctx, liParameters(m.p), m.dt, null);
+  return undefined;
+}
