@@ -1,6 +1,6 @@
 // What every entry point exports: the exporter, its options and the predictor's types.
 export type { Network, StageInput } from './convert/resolve-stages.js';
-export { relu, scale, StepFunction } from './convert/step-functions.js';
+export { relu, StepFunction, scale } from './convert/step-functions.js';
 export type { DecoderSpec } from './decoders/decoder-plan.js';
 export type { EncoderSpec } from './encoders/encoder-stage.js';
 export { OnnxExportError, OnnxRuntimeError } from './errors.js';

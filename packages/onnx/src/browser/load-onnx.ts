@@ -22,13 +22,22 @@ function onnxruntimeWeb(): Promise<OrtModule> {
  * Loads an ONNX model (a URL to fetch, or its bytes) into onnxruntime-web (WebAssembly by default;
  * `executionProviders: ['webgpu']` where the browser has WebGPU) and returns a typed predictor.
  */
-export async function loadOnnx(model: string | URL | Uint8Array, options: PredictorOptions = {}): Promise<OnnxPredictor> {
+export async function loadOnnx(
+  model: string | URL | Uint8Array,
+  options: PredictorOptions = {},
+): Promise<OnnxPredictor> {
   let bytes: Uint8Array;
   if (model instanceof Uint8Array) bytes = model;
   else {
     const response = await fetch(model);
-    if (!response.ok) throw new OnnxRuntimeError(`cannot fetch ONNX model ${String(model)}: HTTP ${response.status}`);
+    if (!response.ok)
+      throw new OnnxRuntimeError(`cannot fetch ONNX model ${String(model)}: HTTP ${response.status}`);
     bytes = new Uint8Array(await response.arrayBuffer());
   }
-  return OnnxPredictor.create(await onnxruntimeWeb(), bytes, options, model instanceof Uint8Array ? 'the ONNX model' : String(model));
+  return OnnxPredictor.create(
+    await onnxruntimeWeb(),
+    bytes,
+    options,
+    model instanceof Uint8Array ? 'the ONNX model' : String(model),
+  );
 }

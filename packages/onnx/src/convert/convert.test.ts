@@ -4,6 +4,7 @@ import {
   Dropout,
   Flatten,
   IFNode,
+  Leaky,
   LI,
   LICell,
   LIF,
@@ -11,7 +12,6 @@ import {
   LIFNode,
   LIFRecurrentCell,
   LILinearCell,
-  Leaky,
   Lift,
   Linear,
   MaxPool2d,
@@ -21,8 +21,8 @@ import {
   Sequential,
 } from '@snn/modules';
 import { exportOnnx } from '../export/export-onnx.js';
-import { dyadic, dyadicWeights, libraryRelu, libraryScale, runReference } from '../test-utils/reference.js';
 import { runOnnx, runSteps } from '../test-utils/ort.js';
+import { dyadic, dyadicWeights, libraryRelu, libraryScale, runReference } from '../test-utils/reference.js';
 import type { StepFunction } from './step-functions.js';
 import { relu, scale } from './step-functions.js';
 
@@ -66,30 +66,62 @@ const cases: Record<string, () => Case> = {
     );
     return { pieces: [cell], input: [4], amplitude: 60 };
   },
-  'LIF (sequence layer) with vReset': () => ({ pieces: [new LIF({ p: { vReset: 0.25, vTh: 0.5 } })], input: [4], amplitude: 60 }),
-  'LIFRecurrentCell without autapses': () => ({ pieces: [new LIFRecurrentCell(5, 6, { p: { vTh: 0.5 }, seed: 3 })], input: [5], amplitude: 40 }),
+  'LIF (sequence layer) with vReset': () => ({
+    pieces: [new LIF({ p: { vReset: 0.25, vTh: 0.5 } })],
+    input: [4],
+    amplitude: 60,
+  }),
+  'LIFRecurrentCell without autapses': () => ({
+    pieces: [new LIFRecurrentCell(5, 6, { p: { vTh: 0.5 }, seed: 3 })],
+    input: [5],
+    amplitude: 40,
+  }),
   'LIFRecurrentCell with autapses': () => ({
     pieces: [new LIFRecurrentCell(5, 6, { p: { vTh: 0.5 }, autapses: true, seed: 4 })],
     input: [5],
     amplitude: 40,
   }),
-  'LICell': () => ({ pieces: [new LICell()], input: [4], amplitude: 8 }),
+  LICell: () => ({ pieces: [new LICell()], input: [4], amplitude: 8 }),
   'LI (sequence layer) with learnable tauSynInv': () => {
     const li = new LI({ learnable: ['tauSynInv'], learnableShape: [4] });
     li.loadStateDict({ tau_syn_inv: tensor([100, 200, 300, 400], [4]) });
     return { pieces: [li], input: [4], amplitude: 8 };
   },
-  'LILinearCell': () => ({ pieces: [new LILinearCell(5, 3, { seed: 2 })], input: [5], amplitude: 8 }),
+  LILinearCell: () => ({ pieces: [new LILinearCell(5, 3, { seed: 2 })], input: [5], amplitude: 8 }),
   'Leaky (subtract, reset delayed)': () => ({ pieces: [new Leaky(0.9)], input: [4], amplitude: 2 }),
   'Leaky (zero reset, learnable per-neuron beta and threshold)': () => {
-    const leaky = new Leaky(0.8, { resetMechanism: 'zero', learnBeta: true, learnThreshold: true, shape: [4] });
-    leaky.loadStateDict({ beta: tensor([0.5, 0.9, 1.2, -0.1], [4]), threshold: tensor([0.5, 1, 1.5, 0.75], [4]) }, { strict: false });
+    const leaky = new Leaky(0.8, {
+      resetMechanism: 'zero',
+      learnBeta: true,
+      learnThreshold: true,
+      shape: [4],
+    });
+    leaky.loadStateDict(
+      { beta: tensor([0.5, 0.9, 1.2, -0.1], [4]), threshold: tensor([0.5, 1, 1.5, 0.75], [4]) },
+      { strict: false },
+    );
     return { pieces: [leaky], input: [4], amplitude: 2 };
   },
-  'Leaky (no reset)': () => ({ pieces: [new Leaky(0.75, { resetMechanism: 'none' })], input: [4], amplitude: 2 }),
-  'Leaky (subtract, reset at once)': () => ({ pieces: [new Leaky(0.9, { resetDelay: false })], input: [4], amplitude: 2 }),
-  'Leaky (zero, reset at once)': () => ({ pieces: [new Leaky(0.9, { resetMechanism: 'zero', resetDelay: false })], input: [4], amplitude: 2 }),
-  'LIFNode (SpikingJelly defaults: decay input, hard reset)': () => ({ pieces: [new LIFNode()], input: [4], amplitude: 4 }),
+  'Leaky (no reset)': () => ({
+    pieces: [new Leaky(0.75, { resetMechanism: 'none' })],
+    input: [4],
+    amplitude: 2,
+  }),
+  'Leaky (subtract, reset at once)': () => ({
+    pieces: [new Leaky(0.9, { resetDelay: false })],
+    input: [4],
+    amplitude: 2,
+  }),
+  'Leaky (zero, reset at once)': () => ({
+    pieces: [new Leaky(0.9, { resetMechanism: 'zero', resetDelay: false })],
+    input: [4],
+    amplitude: 2,
+  }),
+  'LIFNode (SpikingJelly defaults: decay input, hard reset)': () => ({
+    pieces: [new LIFNode()],
+    input: [4],
+    amplitude: 4,
+  }),
   'LIFNode (soft reset, no input decay, tau 3)': () => ({
     pieces: [new LIFNode({ tau: 3, vReset: null, decayInput: false })],
     input: [4],
@@ -100,8 +132,16 @@ const cases: Record<string, () => Case> = {
     input: [4],
     amplitude: 2,
   }),
-  'LIFNode (soft reset, input decay)': () => ({ pieces: [new LIFNode({ vReset: null })], input: [4], amplitude: 4 }),
-  'IFNode (hard and soft)': () => ({ pieces: [new IFNode({ vThreshold: 0.75 }), new Linear(4, 4, { seed: 6 }), new IFNode({ vReset: null })], input: [4], amplitude: 1 }),
+  'LIFNode (soft reset, input decay)': () => ({
+    pieces: [new LIFNode({ vReset: null })],
+    input: [4],
+    amplitude: 4,
+  }),
+  'IFNode (hard and soft)': () => ({
+    pieces: [new IFNode({ vThreshold: 0.75 }), new Linear(4, 4, { seed: 6 }), new IFNode({ vReset: null })],
+    input: [4],
+    amplitude: 1,
+  }),
   'Conv2d -> MaxPool2d (padding) -> Flatten -> Linear -> LICell, relu and scale between': () => {
     const conv = new Conv2d(2, 3, 3, { stride: 1, padding: 1, seed: 7 });
     const conv2 = new Conv2d(3, 2, 2, { stride: 2, bias: false, seed: 8 });
@@ -123,7 +163,12 @@ const cases: Record<string, () => Case> = {
     };
   },
   'Sequential of Linear, LIFCell, Linear, LICell (state threaded as Norse SequentialState)': () => {
-    const net = new Sequential(new Linear(5, 6, { seed: 10 }), new LIFCell(), new Linear(6, 3, { bias: false, seed: 11 }), new LICell());
+    const net = new Sequential(
+      new Linear(5, 6, { seed: 10 }),
+      new LIFCell(),
+      new Linear(6, 3, { bias: false, seed: 11 }),
+      new LICell(),
+    );
     return { pieces: [net], network: net, input: [5], amplitude: 40 };
   },
   'Lift(Linear) then Leaky': () => {
@@ -138,7 +183,11 @@ const cases: Record<string, () => Case> = {
 
 async function exportAndRun(c: Case, xs: Tensor) {
   const network = c.network ?? c.pieces;
-  const bytes = await exportOnnx(network as Module, { inputShape: c.input, encoder: 'spikes', emitSequence: true });
+  const bytes = await exportOnnx(network as Module, {
+    inputShape: c.input,
+    encoder: 'spikes',
+    emitSequence: true,
+  });
   const data = xs.dataSync() as Float32Array;
   const whole = await runOnnx(bytes, { spikes: { data, shape: xs.shape } });
   const step = await exportOnnx(network as Module, { inputShape: c.input, encoder: 'spikes', form: 'step' });

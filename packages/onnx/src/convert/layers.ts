@@ -127,7 +127,9 @@ function flattenStage(name: string, m: Flatten): Stage {
     if (s < 1 || e >= input.length || s > e) {
       throw new OnnxExportError(
         `${name} (Flatten(${m.startDim}, ${m.endDim})): does not fit the per-step input ${shapeText(input)}` +
-          (s < 1 ? ' (it would merge the batch axis: exported graphs flatten each step [batch, ...] from dim 1)' : ''),
+          (s < 1
+            ? ' (it would merge the batch axis: exported graphs flatten each step [batch, ...] from dim 1)'
+            : ''),
       );
     }
     return [s, e];

@@ -1,10 +1,4 @@
-import {
-  type LIFParameters,
-  type LIParameters,
-  lifParameters,
-  liParameters,
-  type Tensor,
-} from '@snn/core';
+import { type LIFParameters, type LIParameters, lifParameters, liParameters, type Tensor } from '@snn/core';
 import { LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
@@ -39,7 +33,13 @@ function checkDt(name: string, kind: string, dt: number): void {
 }
 
 /** lif_feed_forward_step: decay with the old current, spike, reset, then add the input. */
-function lifFeedForwardStage(name: string, kind: string, ctx: ExportContext, q: LIFParameters, dt: number): Stage {
+function lifFeedForwardStage(
+  name: string,
+  kind: string,
+  ctx: ExportContext,
+  q: LIFParameters,
+  dt: number,
+): Stage {
   checkDt(name, kind, dt);
   return {
     name,
@@ -99,7 +99,9 @@ function liStage(
       };
     },
     emit(ops, x, s) {
-      const current = weights ? ops.linear(x, ctx.tensor(weights, `${name}.input_weights`), null, 'current') : x;
+      const current = weights
+        ? ops.linear(x, ctx.tensor(weights, `${name}.input_weights`), null, 'current')
+        : x;
       const j = ops.add(s.i, current, 'i_jump');
       const kMem = scaled(ops, ctx, dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
       const kSyn = scaled(ops, ctx, -dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');

@@ -29,11 +29,13 @@ function refusal(m: Module): string | undefined {
 }
 
 function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
+  // A lone layer or cell exported as the whole network is named by its class.
+  const stageName = name || className(m).toLowerCase();
   const known =
-    layerStage(name, m, ctx) ??
-    norseStage(name, m, ctx) ??
-    snntorchStage(name, m, ctx) ??
-    spikingjellyStage(name, m, ctx);
+    layerStage(stageName, m, ctx) ??
+    norseStage(stageName, m, ctx) ??
+    snntorchStage(stageName, m, ctx) ??
+    spikingjellyStage(stageName, m, ctx);
   if (known) return [known];
   if (m instanceof Sequential) {
     return m.namedChildren().flatMap(([child, sub]) => moduleStages(join(name, child), sub, ctx));
@@ -118,11 +120,15 @@ export function resolveStages(network: Network, ctx: ExportContext): Stage[] {
         }`,
       );
     }
-    // The name is fixed before the stages are made: converters name initializers after it.
-    const base = unique(given ?? (piece.path || className(piece).toLowerCase()));
+    // The name is fixed before the stages are made: converters name initializers after it. A
+    // network given as one module names its stages by their paths inside it ('l1', '0').
+    const path = given ?? (piece.path || (Array.isArray(network) ? className(piece).toLowerCase() : ''));
+    const base = path ? unique(path) : '';
     for (const stage of moduleStages(base, piece, ctx)) {
       if (stage.name !== base && used.has(stage.name)) {
-        throw new OnnxExportError(`cannot export two pieces named "${stage.name}": give them distinct names ([name, module])`);
+        throw new OnnxExportError(
+          `cannot export two pieces named "${stage.name}": give them distinct names ([name, module])`,
+        );
       }
       used.add(stage.name);
       stages.push(stage);

@@ -25,7 +25,11 @@ function leakyStage(name: string, m: Leaky, ctx: ExportContext): Stage {
       const r = ops.spike(ops.sub(m0, threshold, 'mem_minus_threshold'), false, 'reset');
       let next: Value;
       if (reset === 'subtract') {
-        next = ops.sub(ops.add(ops.mul(m0, beta, 'decayed'), x, 'charged'), ops.mul(r, threshold, 'reset_by'), 'mem');
+        next = ops.sub(
+          ops.add(ops.mul(m0, beta, 'decayed'), x, 'charged'),
+          ops.mul(r, threshold, 'reset_by'),
+          'mem',
+        );
       } else if (reset === 'zero') {
         const kept = ops.mul(ops.sub(1, r, 'not_reset'), m0, 'kept');
         next = ops.add(ops.mul(kept, beta, 'decayed'), x, 'mem');

@@ -13,7 +13,13 @@ import type { ExportContext, Stage } from './stage.js';
 
 type Param = number | Tensor;
 
-function nodeStage(name: string, kind: string, ctx: ExportContext, p: LIFNodeParameters, leaky: boolean): Stage {
+function nodeStage(
+  name: string,
+  kind: string,
+  ctx: ExportContext,
+  p: LIFNodeParameters,
+  leaky: boolean,
+): Stage {
   const vThreshold: Param = p.vThreshold ?? 1;
   const vReset: Param | null = p.vReset === undefined ? 0 : p.vReset;
   const tau: Param = p.tau ?? 2;
@@ -35,7 +41,11 @@ function nodeStage(name: string, kind: string, ctx: ExportContext, p: LIFNodePar
     if (vReset === null) {
       return ops.add(ops.mul(v0, ops.sub(1, ops.div(1, t, 'inv_tau'), 'decay'), 'decayed'), x, 'h');
     }
-    const decayed = ops.sub(v0, ops.div(ops.sub(v0, param(vReset, 'v_reset'), 'v_above_reset'), t, 'dv'), 'decayed');
+    const decayed = ops.sub(
+      v0,
+      ops.div(ops.sub(v0, param(vReset, 'v_reset'), 'v_above_reset'), t, 'dv'),
+      'decayed',
+    );
     return ops.add(decayed, x, 'h');
   };
   return {
@@ -62,7 +72,8 @@ function nodeStage(name: string, kind: string, ctx: ExportContext, p: LIFNodePar
       if (vReset === null) v = ops.sub(h, ops.mul(spike, th, 'reset_by'), 'v');
       else {
         const kept = ops.mul(ops.sub(1, spike, 'not_spiked'), h, vReset === 0 ? 'v' : 'v_kept');
-        v = vReset === 0 ? kept : ops.add(kept, ops.mul(spike, param(vReset, 'v_reset'), 'v_reset_part'), 'v');
+        v =
+          vReset === 0 ? kept : ops.add(kept, ops.mul(spike, param(vReset, 'v_reset'), 'v_reset_part'), 'v');
       }
       return { out: spike, state: { v } };
     },

@@ -18,20 +18,29 @@ export interface DecoderPlan {
   scores(ops: Ops, state: StateValues): Value;
 }
 
-const keep = (name: string, key: string, init: number, step: (ops: Ops, acc: Value, out: Value) => Value) => ({
+const keep = (
+  name: string,
+  key: string,
+  init: number,
+  step: (ops: Ops, acc: Value, out: Value) => Value,
+) => ({
   states: (output: readonly Dim[]): StateSpec[] => [{ key, shape: output, init }],
   accumulate: (ops: Ops, out: Value, s: StateValues): StateValues => ({ [key]: step(ops, s[key], out) }),
   name,
 });
 
 export function planDecoder(decoder: DecoderSpec): DecoderPlan {
-  const running = keep('maxOverTime', 'max', Number.NEGATIVE_INFINITY, (ops, acc, out) => ops.maximum(acc, out, 'max'));
-  if ((decoder as unknown) === maxOverTime) return { ...running, scores: (ops, s) => ops.unary('Identity', s.max, 'scores') };
+  const running = keep('maxOverTime', 'max', Number.NEGATIVE_INFINITY, (ops, acc, out) =>
+    ops.maximum(acc, out, 'max'),
+  );
+  if ((decoder as unknown) === maxOverTime)
+    return { ...running, scores: (ops, s) => ops.unary('Identity', s.max, 'scores') };
   if ((decoder as unknown) === maxLogSoftmax) {
     return {
       ...running,
       name: 'maxLogSoftmax',
-      scores: (ops, s) => ops.node('LogSoftmax', [s.max], 'scores', { shape: s.max.shape, attrs: { axis: -1 } }),
+      scores: (ops, s) =>
+        ops.node('LogSoftmax', [s.max], 'scores', { shape: s.max.shape, attrs: { axis: -1 } }),
     };
   }
   if ((decoder as unknown) === lastStep) {
@@ -39,7 +48,8 @@ export function planDecoder(decoder: DecoderSpec): DecoderPlan {
     return { ...last, scores: (ops, s) => ops.unary('Identity', s.last, 'scores') };
   }
   const sum = keep('spikeCount', 'sum', 0, (ops, acc, out) => ops.add(acc, out, 'sum'));
-  if ((decoder as unknown) === spikeCount) return { ...sum, scores: (ops, s) => ops.unary('Identity', s.sum, 'scores') };
+  if ((decoder as unknown) === spikeCount)
+    return { ...sum, scores: (ops, s) => ops.unary('Identity', s.sum, 'scores') };
   if ((decoder as unknown) === firingRate) {
     return {
       name: 'firingRate',

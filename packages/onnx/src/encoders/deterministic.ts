@@ -34,10 +34,14 @@ export function latencyPrepare(numSteps: number, o: LatencyOptions): (ops: Ops, 
   const linear = o.linear ?? false;
   let tau = o.tau ?? 1;
   if (!(threshold > 0 && threshold < 1) || !(tau > 0) || !(epsilon > 0)) {
-    throw new OnnxExportError(`encoder latency: invalid options ${JSON.stringify(o)} (see @snn/encoders latency)`);
+    throw new OnnxExportError(
+      `encoder latency: invalid options ${JSON.stringify(o)} (see @snn/encoders latency)`,
+    );
   }
   if (!Number.isInteger(fst) || fst < 0 || fst > numSteps - 1) {
-    throw new OnnxExportError(`encoder latency: firstSpikeTime must be an integer in [0, ${numSteps - 1}], got ${fst}`);
+    throw new OnnxExportError(
+      `encoder latency: firstSpikeTime must be an integer in [0, ${numSteps - 1}], got ${fst}`,
+    );
   }
   if (linear && normalize) tau = numSteps - 1 - fst;
   return (outer, x) => {
@@ -45,8 +49,13 @@ export function latencyPrepare(numSteps: number, o: LatencyOptions): (ops: Ops, 
     let t: Value;
     if (!linear) {
       const xs = ops.maximum(x, threshold + epsilon, 'x_clamped');
-      t = ops.mul(ops.unary('Log', ops.div(xs, ops.sub(xs, threshold, 'x_minus_threshold'), 'ratio'), 'log_ratio'), tau, 't');
-      if (fst > 0) t = ops.add(ops.sub(t, reduceAll(ops, 'ReduceMin', t, 't_min'), 't_from_min'), fst, 't_shifted');
+      t = ops.mul(
+        ops.unary('Log', ops.div(xs, ops.sub(xs, threshold, 'x_minus_threshold'), 'ratio'), 'log_ratio'),
+        tau,
+        't',
+      );
+      if (fst > 0)
+        t = ops.add(ops.sub(t, reduceAll(ops, 'ReduceMin', t, 't_min'), 't_from_min'), fst, 't_shifted');
       if (normalize) {
         const shifted = ops.sub(t, fst, 't_minus_first');
         const stretched = ops.div(
@@ -62,7 +71,11 @@ export function latencyPrepare(numSteps: number, o: LatencyOptions): (ops: Ops, 
       if (normalize) {
         const lo = reduceAll(ops, 'ReduceMin', t, 't_min');
         const span = ops.sub(reduceAll(ops, 'ReduceMax', t, 't_max'), lo, 't_span');
-        const rescaled = ops.mul(ops.div(ops.sub(t, lo, 't_from_min'), span, 't_unit'), numSteps - 1, 't_rescaled');
+        const rescaled = ops.mul(
+          ops.div(ops.sub(t, lo, 't_from_min'), span, 't_unit'),
+          numSteps - 1,
+          't_rescaled',
+        );
         t = ops.where(ops.less(lo, 0, 'negative'), rescaled, t, 't_final');
       }
     }
@@ -70,7 +83,10 @@ export function latencyPrepare(numSteps: number, o: LatencyOptions): (ops: Ops, 
     const last = numSteps - 1;
     const overflow = ops.greater(reduceAll(ops, 'ReduceMax', step, 'step_max'), last, 'overflow');
     let cleared = ops.and(ops.equal(step, last, 'at_last_step'), overflow, 'cleared');
-    if (o.clip) cleared = ops.node('Or', [cleared, ops.less(x, threshold, 'below')], 'cleared_or_below', { type: 'bool' });
+    if (o.clip)
+      cleared = ops.node('Or', [cleared, ops.less(x, threshold, 'below')], 'cleared_or_below', {
+        type: 'bool',
+      });
     return ops.where(cleared, -1, step, 'spike_step');
   };
 }
@@ -91,18 +107,24 @@ export function latencyStage(numSteps: number, _o: LatencyOptions): Stage {
 /** snnTorch's delta code, one step: fire on a change of at least `threshold` since the last step. */
 export function deltaStage(o: DeltaOptions): Stage {
   const threshold = o.threshold ?? 0.1;
-  if (!Number.isFinite(threshold)) throw new OnnxExportError(`encoder delta: threshold must be finite, got ${threshold}`);
+  if (!Number.isFinite(threshold))
+    throw new OnnxExportError(`encoder delta: threshold must be finite, got ${threshold}`);
   const padding = o.padding ?? false;
   return {
     name: 'encoder',
     kind: 'delta',
     plan: (input) => ({
       output: input,
-      states: [{ key: 'previous', shape: input, init: 0 }, ...(padding ? [{ key: 'started', shape: [], init: 0 }] : [])],
+      states: [
+        { key: 'previous', shape: input, init: 0 },
+        ...(padding ? [{ key: 'started', shape: [], init: 0 }] : []),
+      ],
     }),
     emit(ops, x, s) {
       // With padding the first step is compared with itself (no spike), as x[-1] = x[0].
-      const previous = padding ? ops.where(ops.greater(s.started, 0, 'has_previous'), s.previous, x, 'previous_or_x') : s.previous;
+      const previous = padding
+        ? ops.where(ops.greater(s.started, 0, 'has_previous'), s.previous, x, 'previous_or_x')
+        : s.previous;
       const change = ops.sub(x, previous, 'change');
       const on = ops.cast(ops.greaterEqual(change, threshold, 'rose'), 'float32', 'on');
       const out = o.offSpike
@@ -122,7 +144,9 @@ export function populationPrepare(outFeatures: number, o: PopulationOptions): (o
     const ops = outer.scoped('encoder');
     const scale: Value = o.scale ? ops.value(o.scale) : reduceAll(ops, 'ReduceMax', x, 'scale');
     const rest = x.shape.slice(1);
-    const unit = Array.from({ length: outFeatures }, (_, k) => (outFeatures === 1 ? 0 : k / (outFeatures - 1)));
+    const unit = Array.from({ length: outFeatures }, (_, k) =>
+      outFeatures === 1 ? 0 : k / (outFeatures - 1),
+    );
     const unitShape = [1, outFeatures, ...rest.map(() => 1)];
     const unitValue = ops.reshape(ops.g.constant(unit), unitShape, unitShape, 'centres_unit');
     const centres = ops.mul(unitValue, scale, 'centres');

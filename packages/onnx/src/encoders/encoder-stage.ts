@@ -70,7 +70,13 @@ const identity = (name: string, kind: string): Stage => ({
 });
 
 /** Norse's lif_current_encoder step (constant-current and spike-latency LIF encoders). */
-function lifEncoderStage(ctx: ExportContext, kind: string, p: Partial<LIFParameters>, dt: number, firstOnly: boolean): Stage {
+function lifEncoderStage(
+  ctx: ExportContext,
+  kind: string,
+  p: Partial<LIFParameters>,
+  dt: number,
+  firstOnly: boolean,
+): Stage {
   const q = lifParameters(p);
   const name = 'encoder';
   if (!(dt > 0)) throw new OnnxExportError(`encoder (${kind}): dt must be > 0, got ${dt}`);
@@ -79,7 +85,10 @@ function lifEncoderStage(ctx: ExportContext, kind: string, p: Partial<LIFParamet
     kind,
     plan: (input) => ({
       output: input,
-      states: [{ key: 'v', shape: input, init: 0 }, ...(firstOnly ? [{ key: 'fired', shape: input, init: 0 }] : [])],
+      states: [
+        { key: 'v', shape: input, init: 0 },
+        ...(firstOnly ? [{ key: 'fired', shape: input, init: 0 }] : []),
+      ],
     }),
     emit(ops, x, s) {
       const kMem =
@@ -107,7 +116,8 @@ const STOCHASTIC = new Map<unknown, string>([
 ]);
 
 function stochasticName(spec: EncoderSpec): string | undefined {
-  if (spec instanceof PoissonEncoder) return `PoissonEncoder(seqLength ${spec.seqLength}, fMax ${spec.fMax}, dt ${spec.dt})`;
+  if (spec instanceof PoissonEncoder)
+    return `PoissonEncoder(seqLength ${spec.seqLength}, fMax ${spec.fMax}, dt ${spec.dt})`;
   if (spec instanceof GaussianPopulationEncoder) {
     return `GaussianPopulationEncoder(seqLength ${spec.seqLength}, outFeatures ${spec.outFeatures})`;
   }
@@ -120,13 +130,19 @@ function stochasticName(spec: EncoderSpec): string | undefined {
 
 function steps(value: unknown, what: string): number {
   if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new OnnxExportError(`encoder ${what}: the number of steps must be an integer >= 1, got ${String(value)}`);
+    throw new OnnxExportError(
+      `encoder ${what}: the number of steps must be an integer >= 1, got ${String(value)}`,
+    );
   }
   return value as number;
 }
 
 /** Resolves an encoder spec; `stochastic: 'input'` turns a stochastic encoder into a spike-train input. */
-export function planEncoder(spec: EncoderSpec, ctx: ExportContext, stochastic: 'refuse' | 'input'): EncoderPlan {
+export function planEncoder(
+  spec: EncoderSpec,
+  ctx: ExportContext,
+  stochastic: 'refuse' | 'input',
+): EncoderPlan {
   const randomName = stochasticName(spec);
   if (randomName) {
     if (stochastic === 'input') {
@@ -147,7 +163,13 @@ export function planEncoder(spec: EncoderSpec, ctx: ExportContext, stochastic: '
     );
   }
   if (spec === 'direct') {
-    return { input: 'image', steps: undefined, constant: true, stage: identity('encoder', 'direct'), description: 'direct' };
+    return {
+      input: 'image',
+      steps: undefined,
+      constant: true,
+      stage: identity('encoder', 'direct'),
+      description: 'direct',
+    };
   }
   if (spec === 'spikes') {
     return {
@@ -180,7 +202,13 @@ export function planEncoder(spec: EncoderSpec, ctx: ExportContext, stochastic: '
         input: 'image',
         steps: steps(args[0], kind),
         constant: false,
-        stage: lifEncoderStage(ctx, kind, (args[1] as Partial<LIFParameters> | undefined) ?? {}, dt, firstOnly),
+        stage: lifEncoderStage(
+          ctx,
+          kind,
+          (args[1] as Partial<LIFParameters> | undefined) ?? {},
+          dt,
+          firstOnly,
+        ),
         description: `${kind}(seqLength ${args[0]}, dt ${dt})`,
       };
     }
@@ -223,7 +251,8 @@ export function planEncoder(spec: EncoderSpec, ctx: ExportContext, stochastic: '
       `cannot export the encoder ${fnName}: not an @snn/encoders encoder the exporter knows (constantCurrentLIFEncode, spikeLatencyLIFEncode, latency, delta, populationEncode)`,
     );
   }
-  const what = spec === null ? 'null' : typeof spec === 'object' ? (spec as object).constructor.name : String(spec);
+  const what =
+    spec === null ? 'null' : typeof spec === 'object' ? (spec as object).constructor.name : String(spec);
   throw new OnnxExportError(
     `cannot export the encoder ${what}: expected 'direct', 'spikes', an @snn/encoders encoder or { encode, args }`,
   );

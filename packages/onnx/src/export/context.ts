@@ -64,7 +64,9 @@ export class TensorTable implements ExportContext {
     const hit = this.host.get(t);
     if (hit) return hit;
     if (t.dtype !== 'float32') {
-      throw new OnnxExportError(`cannot export tensor ${t.name ?? `[${t.shape.join(', ')}]`}: dtype ${t.dtype}, expected float32`);
+      throw new OnnxExportError(
+        `cannot export tensor ${t.name ?? `[${t.shape.join(', ')}]`}: dtype ${t.dtype}, expected float32`,
+      );
     }
     // A tensor outside the modules' state dicts (an encoder parameter): read it now.
     const values = Float32Array.from(t.dataSync() as Float32Array);
@@ -82,7 +84,9 @@ export class TensorTable implements ExportContext {
     const name = this.keys.get(t) ?? fallbackName;
     const other = this.names.get(name);
     if (other && other !== t) {
-      throw new OnnxExportError(`cannot export two different tensors under the name "${name}": name the pieces apart ([name, module])`);
+      throw new OnnxExportError(
+        `cannot export two different tensors under the name "${name}": name the pieces apart ([name, module])`,
+      );
     }
     const v = this.g.initializer(name, 'float32', [...t.shape], map(this.data(t)));
     this.written.set(t, v);

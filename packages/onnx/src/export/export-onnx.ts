@@ -114,7 +114,9 @@ export async function buildModel(network: Network, options: ExportOptions): Prom
   let states = info.states;
   if (form === 'step') states = buildStepGraph(g, pipeline);
   else if (!decoder && options.emitSequence === false) {
-    throw new OnnxExportError('a whole-sequence export without a decoder outputs the sequence: leave emitSequence on');
+    throw new OnnxExportError(
+      'a whole-sequence export without a decoder outputs the sequence: leave emitSequence on',
+    );
   } else buildSequenceGraph(g, pipeline, { emitSequence: options.emitSequence ?? !decoder });
   const doc =
     options.docString ??

@@ -29,7 +29,10 @@ const KEY = 'snn.model';
 /** Non-finite numbers (a running max starts at -Infinity) as strings: JSON has no Infinity. */
 const finite = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
 
-export function encodeMetadata(info: ModelInfo, extra: Readonly<Record<string, string>>): { key: string; value: string }[] {
+export function encodeMetadata(
+  info: ModelInfo,
+  extra: Readonly<Record<string, string>>,
+): { key: string; value: string }[] {
   return [
     { key: KEY, value: JSON.stringify(info, finite) },
     ...Object.entries(extra).map(([key, value]) => ({ key, value: String(value) })),
@@ -51,7 +54,8 @@ export function decodeMetadata(props: readonly { key?: string | null; value?: st
         ...parsed,
         states: parsed.states.map((s) => ({
           ...s,
-          init: typeof s.init === 'string' ? Number(s.init) : Array.isArray(s.init) ? s.init.map(Number) : s.init,
+          init:
+            typeof s.init === 'string' ? Number(s.init) : Array.isArray(s.init) ? s.init.map(Number) : s.init,
         })),
       };
     } else extra[key] = value ?? '';

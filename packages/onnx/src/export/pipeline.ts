@@ -29,7 +29,8 @@ export const TIME = 'time';
 /** The graph input, with the pixel table applied: a float32 value [batch, ...] or [time, batch, ...]. */
 export function emitInput(g: GraphBuilder, p: Pipeline, perStep: boolean): Value {
   const sequence = p.encoder.input === 'sequence' && !perStep;
-  const name = p.encoder.input === 'sequence' && p.encoder.stage.kind === 'spike train input' ? 'spikes' : 'x';
+  const name =
+    p.encoder.input === 'sequence' && p.encoder.stage.kind === 'spike train input' ? 'spikes' : 'x';
   const shape: Dim[] = [...(sequence ? [TIME] : []), BATCH, ...p.inputShape];
   const x = g.input(name, p.pixelTable ? 'uint8' : 'float32', shape);
   if (!p.pixelTable) return x;
@@ -71,7 +72,10 @@ export function hoistableCount(p: Pipeline): number {
 /** State values grouped by owner (`encoder`, a stage name, `decoder`), then by key. */
 export type OwnedStates = ReadonlyMap<string, StateValues>;
 
-export function groupStates(states: readonly NamedState[], values: readonly Value[]): Map<string, StateValues> {
+export function groupStates(
+  states: readonly NamedState[],
+  values: readonly Value[],
+): Map<string, StateValues> {
   const out = new Map<string, Record<string, Value>>();
   states.forEach((s, k) => {
     const group = out.get(s.owner) ?? {};

@@ -30,14 +30,19 @@ export function buildSequenceGraph(g: GraphBuilder, p: Pipeline, options: { emit
     attrs: { axis: 0 },
   });
   const steps: Value = sequence
-    ? ops.node('Gather', [shape, g.constant(0, 'int64')], 'steps', { type: 'int64', shape: [], attrs: { axis: 0 } })
+    ? ops.node('Gather', [shape, g.constant(0, 'int64')], 'steps', {
+        type: 'int64',
+        shape: [],
+        attrs: { axis: 0 },
+      })
     : g.constant(p.steps as number, 'int64');
 
   // Once per input: the encoder's preparation, then the hoisted stateless prefix.
   let loopInput: Value = sequence ? input : p.encoder.prepare ? p.encoder.prepare(ops, input) : input;
   const hoisted = hoistableCount(p);
   const perStepShape = sequence ? loopInput.shape.slice(1) : loopInput.shape;
-  for (const stage of p.stages.slice(0, hoisted)) loopInput = stage.emit(new Ops(g, stage.name), loopInput, {}).out;
+  for (const stage of p.stages.slice(0, hoisted))
+    loopInput = stage.emit(new Ops(g, stage.name), loopInput, {}).out;
 
   const { states } = planPipeline(p, perStepShape);
   const initial = states.map((s) => initialState(ops, s, batch));
@@ -48,7 +53,10 @@ export function buildSequenceGraph(g: GraphBuilder, p: Pipeline, options: { emit
   const current = states.map((s) => body.input(s.id, 'float32', s.shape));
   const bodyOps = new Ops(body, 'step');
   const x = sequence
-    ? bodyOps.node('Gather', [loopInput, iteration], 'x_t', { shape: loopInput.shape.slice(1), attrs: { axis: 0 } })
+    ? bodyOps.node('Gather', [loopInput, iteration], 'x_t', {
+        shape: loopInput.shape.slice(1),
+        attrs: { axis: 0 },
+      })
     : loopInput;
   const step = emitStep(body, p, x, groupStates(states, current), { first: hoisted, withScores: false });
   body.output(bodyOps.unary('Identity', condIn, 'condition'));
@@ -59,7 +67,9 @@ export function buildSequenceGraph(g: GraphBuilder, p: Pipeline, options: { emit
     attrs: { body: body.toProto() },
     outputs: [
       ...states.map((s) => ({ name: `${s.id}_final`, type: 'float32' as const, shape: s.shape })),
-      ...(options.emitSequence ? [{ name: 'outputs_seq', type: 'float32' as const, shape: [TIME, ...step.out.shape] }] : []),
+      ...(options.emitSequence
+        ? [{ name: 'outputs_seq', type: 'float32' as const, shape: [TIME, ...step.out.shape] }]
+        : []),
     ],
   });
   if (p.decoder) {
@@ -77,6 +87,10 @@ function initialState(ops: Ops, s: NamedState, batch: Value): Value {
     throw new Error(`internal: state ${s.id} has shape [${s.shape.join(', ')}]`);
   }
   const rest = ops.g.constant(s.shape.slice(1) as number[], 'int64');
-  const target = ops.node('Concat', [batch, rest], `${s.id}/shape`, { type: 'int64', shape: [s.shape.length], attrs: { axis: 0 } });
+  const target = ops.node('Concat', [batch, rest], `${s.id}/shape`, {
+    type: 'int64',
+    shape: [s.shape.length],
+    attrs: { axis: 0 },
+  });
   return ops.node('Expand', [init, target], `${s.id}/initial`, { shape: s.shape });
 }

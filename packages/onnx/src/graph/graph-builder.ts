@@ -73,7 +73,12 @@ export function valueInfo(v: Value): ValueInfoProto {
 export type TensorData = Float32Array | Int32Array | Uint8Array | readonly number[];
 
 /** A TensorProto holding `data` (raw little-endian bytes, as exporters usually write it). */
-export function tensorProto(name: string, type: ElemType, dims: readonly number[], data: TensorData): TensorProto {
+export function tensorProto(
+  name: string,
+  type: ElemType,
+  dims: readonly number[],
+  data: TensorData,
+): TensorProto {
   let raw: Uint8Array;
   if (type === 'float32') raw = bytesOf(Float32Array.from(data as ArrayLike<number>));
   else if (type === 'int32') raw = bytesOf(Int32Array.from(data as ArrayLike<number>));

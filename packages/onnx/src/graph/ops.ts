@@ -55,7 +55,10 @@ export class Ops {
   private binary(opType: string, a: Operand, b: Operand, what: string, type?: ElemType): Value {
     const x = this.value(a);
     const y = this.value(b);
-    return this.node(opType, [x, y], what, { type: type ?? x.type, shape: broadcastShapes(x.shape, y.shape) });
+    return this.node(opType, [x, y], what, {
+      type: type ?? x.type,
+      shape: broadcastShapes(x.shape, y.shape),
+    });
   }
 
   add(a: Operand, b: Operand, what: string): Value {

@@ -23,7 +23,10 @@ function onnxruntimeNode(): Promise<OrtModule> {
  * Loads an ONNX model (a file path or its bytes) into onnxruntime-node and returns a typed
  * predictor: `predict(input)` gives class scores, batched; per-step models also `step`.
  */
-export async function loadOnnx(model: string | Uint8Array, options: PredictorOptions = {}): Promise<OnnxPredictor> {
+export async function loadOnnx(
+  model: string | Uint8Array,
+  options: PredictorOptions = {},
+): Promise<OnnxPredictor> {
   let bytes: Uint8Array;
   if (typeof model === 'string') {
     try {
@@ -31,10 +34,20 @@ export async function loadOnnx(model: string | Uint8Array, options: PredictorOpt
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new OnnxRuntimeError(
-        code === 'ENOENT' ? `ONNX model ${model} does not exist` : `cannot read ONNX model ${model}: ${(error as Error).message}`,
+        code === 'ENOENT'
+          ? `ONNX model ${model} does not exist`
+          : `cannot read ONNX model ${model}: ${(error as Error).message}`,
       );
     }
   } else if (model instanceof Uint8Array) bytes = model;
-  else throw new OnnxRuntimeError(`loadOnnx takes a file path or the model's bytes (Uint8Array), got ${typeof model}`);
-  return OnnxPredictor.create(await onnxruntimeNode(), bytes, options, typeof model === 'string' ? model : 'the ONNX model');
+  else
+    throw new OnnxRuntimeError(
+      `loadOnnx takes a file path or the model's bytes (Uint8Array), got ${typeof model}`,
+    );
+  return OnnxPredictor.create(
+    await onnxruntimeNode(),
+    bytes,
+    options,
+    typeof model === 'string' ? model : 'the ONNX model',
+  );
 }

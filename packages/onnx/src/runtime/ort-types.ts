@@ -29,5 +29,9 @@ export interface OrtSessionOptions {
 /** onnxruntime-node's or onnxruntime-web's module. */
 export interface OrtModule {
   readonly InferenceSession: { create(model: Uint8Array, options?: OrtSessionOptions): Promise<OrtSession> };
-  readonly Tensor: new (type: OrtTensorType, data: Float32Array | Uint8Array, dims: readonly number[]) => OrtTensor;
+  readonly Tensor: new (
+    type: OrtTensorType,
+    data: Float32Array | Uint8Array,
+    dims: readonly number[],
+  ) => OrtTensor;
 }

@@ -64,8 +64,13 @@ export class OnnxPredictor {
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new OnnxRuntimeError(`batchSize must be an integer >= 1, got ${options.batchSize}`);
     }
-    if (options.intraOpNumThreads !== undefined && !(Number.isInteger(options.intraOpNumThreads) && options.intraOpNumThreads >= 1)) {
-      throw new OnnxRuntimeError(`intraOpNumThreads must be an integer >= 1, got ${options.intraOpNumThreads}`);
+    if (
+      options.intraOpNumThreads !== undefined &&
+      !(Number.isInteger(options.intraOpNumThreads) && options.intraOpNumThreads >= 1)
+    ) {
+      throw new OnnxRuntimeError(
+        `intraOpNumThreads must be an integer >= 1, got ${options.intraOpNumThreads}`,
+      );
     }
     let props: { key?: string | null; value?: string | null }[];
     try {
@@ -97,7 +102,9 @@ export class OnnxPredictor {
   }
 
   /** Runs the session once on raw tensors (any model). */
-  async run(feeds: Record<string, { data: ModelInput; dims: readonly number[] }>): Promise<Record<string, OrtTensor>> {
+  async run(
+    feeds: Record<string, { data: ModelInput; dims: readonly number[] }>,
+  ): Promise<Record<string, OrtTensor>> {
     const tensors: Record<string, OrtTensor> = {};
     for (const [name, f] of Object.entries(feeds)) {
       tensors[name] = new this.ort.Tensor(f.data instanceof Uint8Array ? 'uint8' : 'float32', f.data, f.dims);
@@ -107,7 +114,9 @@ export class OnnxPredictor {
 
   private model(): ModelInfo {
     if (!this.info) {
-      throw new OnnxRuntimeError(`${this.source} was not written by @snn/onnx (no snn.model metadata): use run()`);
+      throw new OnnxRuntimeError(
+        `${this.source} was not written by @snn/onnx (no snn.model metadata): use run()`,
+      );
     }
     return this.info;
   }
@@ -144,14 +153,22 @@ export class OnnxPredictor {
   }
 
   /** Rows [start, end) of the input: a view for images, a copy of each step's rows for sequences. */
-  private slice(input: ModelInput, layout: { samples: number; steps: number }, start: number, end: number): ModelInput {
+  private slice(
+    input: ModelInput,
+    layout: { samples: number; steps: number },
+    start: number,
+    end: number,
+  ): ModelInput {
     const info = this.model();
     const per = product(info.input.shape);
     if (info.input.layout === 'image') return input.subarray(start * per, end * per);
     const rows = end - start;
     const out = new (input.constructor as Float32ArrayConstructor)(layout.steps * rows * per) as ModelInput;
     for (let t = 0; t < layout.steps; t++) {
-      out.set(input.subarray((t * layout.samples + start) * per, (t * layout.samples + end) * per), t * rows * per);
+      out.set(
+        input.subarray((t * layout.samples + start) * per, (t * layout.samples + end) * per),
+        t * rows * per,
+      );
     }
     return out;
   }
@@ -165,7 +182,9 @@ export class OnnxPredictor {
     const info = this.model();
     this.checkInput(input);
     if (info.decoder === null) {
-      throw new OnnxRuntimeError(`${this.source} has no decoder (no class scores): use run() and read its outputs`);
+      throw new OnnxRuntimeError(
+        `${this.source} has no decoder (no class scores): use run() and read its outputs`,
+      );
     }
     const layout = this.layout(input.length, options.steps);
     let scores: Float32Array | undefined;
@@ -173,7 +192,10 @@ export class OnnxPredictor {
     for (let start = 0; start < layout.samples; start += this.batchSize) {
       const end = Math.min(layout.samples, start + this.batchSize);
       const batch = this.slice(input, layout, start, end);
-      const s = info.form === 'step' ? await this.stepThrough(batch, end - start, layout.steps) : await this.runSequence(batch, end - start, layout.steps);
+      const s =
+        info.form === 'step'
+          ? await this.stepThrough(batch, end - start, layout.steps)
+          : await this.runSequence(batch, end - start, layout.steps);
       if (!scores) {
         classes = s.length / (end - start);
         scores = new Float32Array(layout.samples * classes);
@@ -197,7 +219,9 @@ export class OnnxPredictor {
 
   private inputDims(rows: number, steps: number): number[] {
     const info = this.model();
-    return info.input.layout === 'sequence' ? [steps, rows, ...info.input.shape] : [rows, ...info.input.shape];
+    return info.input.layout === 'sequence'
+      ? [steps, rows, ...info.input.shape]
+      : [rows, ...info.input.shape];
   }
 
   private async runSequence(batch: ModelInput, rows: number, steps: number): Promise<Float32Array> {
@@ -222,7 +246,8 @@ export class OnnxPredictor {
   /** A per-step model's state before the first step, for `batch` samples. */
   initialState(batch: number): StepState {
     const info = this.model();
-    if (info.form !== 'step') throw new OnnxRuntimeError(`${this.source} is a whole-sequence model: it has no step state`);
+    if (info.form !== 'step')
+      throw new OnnxRuntimeError(`${this.source} is a whole-sequence model: it has no step state`);
     const state: Record<string, Float32Array> = {};
     for (const s of info.states) {
       const per = s.shape === null ? 1 : product(s.shape);
@@ -237,19 +262,25 @@ export class OnnxPredictor {
   /** One time step of a per-step model: x is this step's input [batch, ...shape]. */
   async step(x: ModelInput, state: StepState, batch?: number): Promise<StepResult> {
     const info = this.model();
-    if (info.form !== 'step') throw new OnnxRuntimeError(`${this.source} is a whole-sequence model: use predict()`);
+    if (info.form !== 'step')
+      throw new OnnxRuntimeError(`${this.source} is a whole-sequence model: use predict()`);
     this.checkInput(x);
     const per = product(info.input.shape);
     const rows = batch ?? x.length / per;
     if (!Number.isInteger(rows) || rows * per !== x.length) {
-      throw new OnnxRuntimeError(`${this.source}: a step input holds [batch, ${info.input.shape.join(', ')}], got ${x.length} values`);
+      throw new OnnxRuntimeError(
+        `${this.source}: a step input holds [batch, ${info.input.shape.join(', ')}], got ${x.length} values`,
+      );
     }
     const feeds: Record<string, { data: ModelInput; dims: readonly number[] }> = {
       [info.input.name]: { data: x, dims: [rows, ...info.input.shape] },
     };
     for (const s of info.states) {
       const values = state[s.input];
-      if (!values) throw new OnnxRuntimeError(`${this.source}: the state has no "${s.input}" (start from initialState(batch))`);
+      if (!values)
+        throw new OnnxRuntimeError(
+          `${this.source}: the state has no "${s.input}" (start from initialState(batch))`,
+        );
       feeds[s.input] = { data: values, dims: s.shape === null ? [] : [rows, ...s.shape] };
     }
     const out = await this.run(feeds);

@@ -6,7 +6,9 @@ export type Feeds = Record<string, { data: Float32Array | Uint8Array; shape: rea
 export type Outputs = Record<string, { data: Float32Array; shape: readonly number[] }>;
 
 /** An onnxruntime-node session on exported bytes (one thread), for tests. */
-export async function openOnnx(bytes: Uint8Array): Promise<{ run(feeds: Feeds): Promise<Outputs>; close(): Promise<void> }> {
+export async function openOnnx(
+  bytes: Uint8Array,
+): Promise<{ run(feeds: Feeds): Promise<Outputs>; close(): Promise<void> }> {
   const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
   return {
     async run(feeds) {
@@ -66,10 +68,14 @@ export async function runSteps(
     let scores: Float32Array | undefined;
     for (let t = 0; t < steps; t++) {
       const x = sequence ? input.data.subarray(t * per, (t + 1) * per) : input.data;
-      const r = await s.run({ [info.input.name]: { data: x, shape: sequence ? input.shape.slice(1) : input.shape }, ...state });
+      const r = await s.run({
+        [info.input.name]: { data: x, shape: sequence ? input.shape.slice(1) : input.shape },
+        ...state,
+      });
       outs.push(Float32Array.from(r.out.data));
       scores = r.scores ? Float32Array.from(r.scores.data) : undefined;
-      for (const st of info.states) state[st.input] = { data: Float32Array.from(r[st.output].data), shape: state[st.input].shape };
+      for (const st of info.states)
+        state[st.input] = { data: Float32Array.from(r[st.output].data), shape: state[st.input].shape };
     }
     return { outs, scores };
   } finally {

@@ -4,6 +4,7 @@ import {
   Dropout,
   Flatten,
   IFNode,
+  Leaky,
   LI,
   LICell,
   LIF,
@@ -11,7 +12,6 @@ import {
   LIFNode,
   LIFRecurrentCell,
   LILinearCell,
-  Leaky,
   Lift,
   Linear,
   MaxPool2d,
@@ -30,16 +30,30 @@ import type { StepFunction } from '../convert/step-functions.js';
 
 type Step = (x: Tensor) => Tensor;
 
-const first = (seq: Tensor): Tensor => reshape(slice(seq, [0, ...seq.shape.slice(1).map(() => 0)], [1, ...seq.shape.slice(1)]), seq.shape.slice(1));
+const first = (seq: Tensor): Tensor =>
+  reshape(
+    slice(seq, [0, ...seq.shape.slice(1).map(() => 0)], [1, ...seq.shape.slice(1)]),
+    seq.shape.slice(1),
+  );
 const one = (x: Tensor): Tensor => reshape(x, [1, ...x.shape]);
 
 function stepper(m: Module): Step[] {
   if (m instanceof Sequential) return m.namedChildren().flatMap(([, c]) => stepper(c));
   if (m instanceof Lift) return stepper(m.liftedModule);
   if (m instanceof RecurrentSNN) {
-    return [(x) => reshape(x, [-1, m.inputFeatures]), ...stepper(m.l1), ...stepper(m.fc_out), ...stepper(m.out)];
+    return [
+      (x) => reshape(x, [-1, m.inputFeatures]),
+      ...stepper(m.l1),
+      ...stepper(m.fc_out),
+      ...stepper(m.out),
+    ];
   }
-  if (m instanceof LIFRecurrentCell || m instanceof LIFCell || m instanceof LICell || m instanceof LILinearCell) {
+  if (
+    m instanceof LIFRecurrentCell ||
+    m instanceof LIFCell ||
+    m instanceof LICell ||
+    m instanceof LILinearCell
+  ) {
     let s: unknown = null;
     const cell = m as unknown as { forward(x: Tensor, s: unknown): [Tensor, unknown] };
     return [
@@ -75,7 +89,13 @@ function stepper(m: Module): Step[] {
       },
     ];
   }
-  if (m instanceof Linear || m instanceof Conv2d || m instanceof MaxPool2d || m instanceof Flatten || m instanceof Dropout) {
+  if (
+    m instanceof Linear ||
+    m instanceof Conv2d ||
+    m instanceof MaxPool2d ||
+    m instanceof Flatten ||
+    m instanceof Dropout
+  ) {
     return [(x) => m.forward(x)];
   }
   throw new Error(`reference: no stepper for ${m.constructor.name}`);
@@ -126,7 +146,8 @@ export function dyadicWeights(m: Module, seed: number, scale = 1): void {
   const dict = new Map<string, Tensor>();
   let k = 0;
   for (const [key, t] of m.stateDict()) {
-    if (/(^|\.)(weight|bias|input_weights|recurrent_weights)$/.test(key)) dict.set(key, dyadic(t.shape, seed + k++, scale));
+    if (/(^|\.)(weight|bias|input_weights|recurrent_weights)$/.test(key))
+      dict.set(key, dyadic(t.shape, seed + k++, scale));
   }
   m.loadStateDict(dict, { strict: false });
 }
