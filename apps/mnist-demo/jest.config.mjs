@@ -1,3 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import preset from '../../jest.preset.mjs';
 
-export default { ...preset };
+export default {
+  ...preset,
+  // onnxruntime-node returns typed arrays of Node's realm: share those constructors with the tests.
+  testEnvironment: fileURLToPath(new URL('../../scripts/jest-shared-typed-arrays.cjs', import.meta.url)),
+};

@@ -25,6 +25,8 @@ async function run(args: string[]): Promise<Captured> {
       predict: async (c) => {
         captured.predict = c;
       },
+      exportOnnx: async () => {},
+      infer: async () => {},
     },
     {
       writeOut: (t) => {
@@ -155,7 +157,13 @@ describe('mnist-demo train flags', () => {
   test('--help documents every flag and the presets', async () => {
     let out = '';
     const program = createProgram(
-      { train: async () => {}, eval: async () => {}, predict: async () => {} },
+      {
+        train: async () => {},
+        eval: async () => {},
+        predict: async () => {},
+        exportOnnx: async () => {},
+        infer: async () => {},
+      },
       {
         writeOut: (t) => {
           out += t;

@@ -6,6 +6,7 @@ import {
   resolveEvalConfig,
   resolvePredictConfig,
 } from './eval-config.js';
+import { addOnnxCommands, type OnnxCommandHandlers } from './onnx-commands.js';
 import {
   BACKEND_CHOICES,
   DATASET_NAMES,
@@ -15,7 +16,7 @@ import {
 } from './train-config.js';
 
 /** What each command does once its flags are valid (the real ones load backends and data lazily). */
-export interface CommandHandlers {
+export interface CommandHandlers extends OnnxCommandHandlers {
   train(config: TrainConfig): Promise<void>;
   eval(config: EvalConfig): Promise<void>;
   predict(config: PredictConfig): Promise<void>;
@@ -128,5 +129,6 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
       await handlers.predict(resolvePredictConfig(flags));
     });
 
+  addOnnxCommands(program, handlers);
   return program;
 }

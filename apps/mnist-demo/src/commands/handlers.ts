@@ -58,5 +58,21 @@ export function consoleHandlers(
         );
       }
     },
+    async exportOnnx(config) {
+      const { exportOnnxRun } = await import('./export-onnx-command.js');
+      const s = await exportOnnxRun(config, log);
+      out(
+        `${s.model} (${s.encoder}, T ${s.steps}): wrote ${s.out}, ${s.form === 'step' ? 'one time step' : 'whole sequence'}, ONNX opset ${s.opset}, ${(s.bytes / 1024).toFixed(0)} KiB`,
+      );
+      if (config.json) out(JSON.stringify(s));
+    },
+    async infer(config) {
+      const { inferRun } = await import('./infer-command.js');
+      const s = await inferRun(config, log);
+      out(
+        `${s.model} (${s.form} ONNX, onnxruntime-node, threads ${s.threads}): test accuracy ${s.test_accuracy.toFixed(2)}% on ${s.test_samples} images, ${s.infer_samples_per_s} samples/s`,
+      );
+      if (config.json) out(JSON.stringify(s));
+    },
   };
 }
