@@ -3,7 +3,7 @@ import { LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/m
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
-import type { ExportContext, Stage, StateInit, StateSpec } from './stage.js';
+import { type ExportContext, type Stage, type StateInit, statelessStage } from './stage.js';
 
 /*
  * Norse's neurons (core/neuron/lif.ts and li.ts), one Euler step each, node for node in the order
@@ -85,6 +85,8 @@ function liStage(
     }
     return [input[0], hidden];
   };
+  const project = (ops: Ops, x: Value): Value =>
+    weights ? ops.linear(x, ctx.tensor(weights, `${name}.input_weights`), null, 'current') : x;
   return {
     name,
     kind,
@@ -99,10 +101,7 @@ function liStage(
       };
     },
     emit(ops, x, s) {
-      const current = weights
-        ? ops.linear(x, ctx.tensor(weights, `${name}.input_weights`), null, 'current')
-        : x;
-      const j = ops.add(s.i, current, 'i_jump');
+      const j = ops.add(s.i, project(ops, x), 'i_jump');
       const kMem = scaled(ops, ctx, dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
       const kSyn = scaled(ops, ctx, -dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
       const drive = ops.add(ops.sub(ctx.param(q.vLeak, `${name}.v_leak`), s.v, 'leak'), j, 'drive');
@@ -110,44 +109,63 @@ function liStage(
       const i = ops.add(j, ops.mul(j, kSyn, 'di'), 'i');
       return { out: v, state: { v, i } };
     },
+    split: weights
+      ? () => [
+          statelessStage(name, `${kind} input projection`, outShape, project),
+          liStage(name, kind, ctx, q, dt, null),
+        ]
+      : undefined,
   };
 }
 
 /** lif_step: jump (input and recurrent spikes), integrate, spike, reset (detached: same values). */
-function lifRecurrentStage(name: string, cell: LIFRecurrentCell, ctx: ExportContext): Stage {
+function lifRecurrentStage(
+  name: string,
+  cell: LIFRecurrentCell,
+  ctx: ExportContext,
+  projected = false,
+): Stage {
   const kind = 'LIFRecurrentCell';
   const q = lifParameters(cell.p);
   checkDt(name, kind, cell.dt);
-  const states = (shape: readonly Dim[]): StateSpec[] => [
-    { key: 'z', shape, init: 0 },
-    { key: 'v', shape, init: stateInit(ctx, q.vLeak, `${name}.v_leak`) },
-    { key: 'i', shape, init: 0 },
-  ];
+  const n = cell.hiddenSize;
+  const project = (ops: Ops, x: Value): Value =>
+    ops.linear(x, ctx.tensor(cell.input_weights.value, `${name}.input_weights`), null, 'input_current');
+  // The forward pass multiplies by the off-diagonal mask; the weights stored hold the product.
+  const recurrentWeights = () =>
+    cell.autapses
+      ? ctx.tensor(cell.recurrent_weights.value, `${name}.recurrent_weights`)
+      : ctx.tensorWith(cell.recurrent_weights.value, `${name}.recurrent_weights`, (w) => {
+          const out = Float32Array.from(w);
+          for (let k = 0; k < n; k++) out[k * n + k] = 0;
+          return out;
+        });
+  const outShape = (input: readonly Dim[]): Dim[] => {
+    const width = projected ? n : cell.inputSize;
+    if (input.length !== 2 || input[1] !== width) {
+      throw new OnnxExportError(
+        `${name} (${kind}(${cell.inputSize}, ${n})): expects a per-step input [batch, ${width}], got [${input.join(', ')}]`,
+      );
+    }
+    return [input[0], n];
+  };
   return {
     name,
     kind,
     plan(input) {
-      if (input.length !== 2 || input[1] !== cell.inputSize) {
-        throw new OnnxExportError(
-          `${name} (${kind}(${cell.inputSize}, ${cell.hiddenSize})): expects a per-step input [batch, ${cell.inputSize}], got [${input.join(', ')}]`,
-        );
-      }
-      const shape = [input[0], cell.hiddenSize];
-      return { output: shape, states: states(shape) };
+      const shape = outShape(input);
+      return {
+        output: shape,
+        states: [
+          { key: 'z', shape, init: 0 },
+          { key: 'v', shape, init: stateInit(ctx, q.vLeak, `${name}.v_leak`) },
+          { key: 'i', shape, init: 0 },
+        ],
+      };
     },
     emit(ops, x, s) {
-      const wIn = ctx.tensor(cell.input_weights.value, `${name}.input_weights`);
-      // The forward pass multiplies by the off-diagonal mask; the weights stored hold the product.
-      const n = cell.hiddenSize;
-      const wRec = cell.autapses
-        ? ctx.tensor(cell.recurrent_weights.value, `${name}.recurrent_weights`)
-        : ctx.tensorWith(cell.recurrent_weights.value, `${name}.recurrent_weights`, (w) => {
-            const out = Float32Array.from(w);
-            for (let k = 0; k < n; k++) out[k * n + k] = 0;
-            return out;
-          });
-      const jumpIn = ops.linear(x, wIn, null, 'input_current');
-      const recurrent = ops.linear(s.z, wRec, null, 'recurrent_current');
+      const jumpIn = projected ? x : project(ops, x);
+      const recurrent = ops.linear(s.z, recurrentWeights(), null, 'recurrent_current');
       const ij = ops.add(ops.add(s.i, jumpIn, 'i_jump_input'), recurrent, 'i_jump');
       const kMem = scaled(ops, ctx, cell.dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
       const kSyn = scaled(ops, ctx, -cell.dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
@@ -158,6 +176,12 @@ function lifRecurrentStage(name: string, cell: LIFRecurrentCell, ctx: ExportCont
       const v = resetTo(ops, ctx, vd, z, q.vReset, name);
       return { out: z, state: { z, v, i } };
     },
+    split: projected
+      ? undefined
+      : () => [
+          statelessStage(name, `${kind} input projection`, (input) => outShape(input), project),
+          lifRecurrentStage(name, cell, ctx, true),
+        ],
   };
 }
 

@@ -31,6 +31,12 @@ export interface Stage {
   readonly kind: string;
   plan(input: readonly Dim[]): { readonly output: readonly Dim[]; readonly states: readonly StateSpec[] };
   emit(ops: Ops, x: Value, state: StateValues): { readonly out: Value; readonly state: StateValues };
+  /**
+   * For a cell that projects its input through its own weights first (LIFRecurrentCell,
+   * LILinearCell): the same step as two stages, the stateless projection and the rest, so a
+   * whole-sequence graph can project every time step at once, before its Loop.
+   */
+  split?(): readonly [Stage, Stage];
 }
 
 /** A stage without state (Linear, Conv2d, pooling...): its step depends on its input only. */

@@ -183,9 +183,10 @@ export function planEncoder(
   if (spec instanceof ConstantCurrentLIFEncoder || spec instanceof SpikeLatencyLIFEncoder) {
     const firstOnly = spec instanceof SpikeLatencyLIFEncoder;
     const kind = firstOnly ? 'SpikeLatencyLIFEncoder' : 'ConstantCurrentLIFEncoder';
+    const n = steps(spec.seqLength, kind);
     return {
       input: 'image',
-      steps: steps(spec.seqLength, kind),
+      steps: n,
       constant: false,
       stage: lifEncoderStage(ctx, kind, spec.p, spec.dt, firstOnly),
       description: `${kind}(seqLength ${spec.seqLength}, dt ${spec.dt})`,
@@ -198,17 +199,13 @@ export function planEncoder(
       const firstOnly = fn === spikeLatencyLIFEncode;
       const kind = firstOnly ? 'spikeLatencyLIFEncode' : 'constantCurrentLIFEncode';
       const dt = (args[2] as number | undefined) ?? 0.001;
+      const n = steps(args[0], kind);
+      const p = (args[1] as Partial<LIFParameters> | undefined) ?? {};
       return {
         input: 'image',
-        steps: steps(args[0], kind),
+        steps: n,
         constant: false,
-        stage: lifEncoderStage(
-          ctx,
-          kind,
-          (args[1] as Partial<LIFParameters> | undefined) ?? {},
-          dt,
-          firstOnly,
-        ),
+        stage: lifEncoderStage(ctx, kind, p, dt, firstOnly),
         description: `${kind}(seqLength ${args[0]}, dt ${dt})`,
       };
     }

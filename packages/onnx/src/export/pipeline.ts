@@ -44,15 +44,19 @@ export function emitInput(g: GraphBuilder, p: Pipeline, perStep: boolean): Value
 export function planPipeline(
   p: Pipeline,
   networkInput: readonly Dim[],
+  options: { encoder: boolean; stages: readonly Stage[] } = { encoder: true, stages: p.stages },
 ): { states: NamedState[]; output: readonly Dim[] } {
   const states: NamedState[] = [];
   const add = (owner: string, specs: readonly StateSpec[]) => {
     for (const s of specs) states.push({ ...s, owner, id: `${owner}.${s.key}` });
   };
-  const enc = p.encoder.stage.plan(networkInput);
-  add('encoder', enc.states);
-  let shape = enc.output;
-  for (const stage of p.stages) {
+  let shape = networkInput;
+  if (options.encoder) {
+    const enc = p.encoder.stage.plan(networkInput);
+    add('encoder', enc.states);
+    shape = enc.output;
+  }
+  for (const stage of options.stages) {
     const planned = stage.plan(shape);
     add(stage.name, planned.states);
     shape = planned.output;
@@ -61,12 +65,35 @@ export function planPipeline(
   return { states, output: shape };
 }
 
-/** Number of leading stateless stages that can run once per sequence (constant network input). */
-export function hoistableCount(p: Pipeline): number {
-  if (!p.encoder.constant) return 0;
-  let n = 0;
-  while (n < p.stages.length && isStateless(p.stages[n])) n++;
-  return n;
+/**
+ * The stages that can run once before the time loop when all of the network's input is known then
+ * (a constant input, or a whole spike train): the leading stateless stages, and the input
+ * projection of the first cell when it has one. Returns them and the stages left for the loop.
+ * With `shrinkingOnly` (a spike train, run for all steps at once) it stops at the first stage whose
+ * output is larger than its input, so the graph never holds a much larger [time, batch, ...] tensor
+ * than its input (a first convolution stays in the loop).
+ */
+export function hoistable(
+  stages: readonly Stage[],
+  input: readonly Dim[],
+  shrinkingOnly: boolean,
+): { before: Stage[]; loop: Stage[] } {
+  const size = (s: readonly Dim[]) => s.slice(1).reduce<number>((a, d) => a * (d as number), 1);
+  const before: Stage[] = [];
+  const loop = [...stages];
+  let shape = input;
+  const take = (stage: Stage): boolean => {
+    const out = stage.plan(shape).output;
+    if (shrinkingOnly && size(out) > size(shape)) return false;
+    before.push(stage);
+    shape = out;
+    return true;
+  };
+  while (loop.length > 0 && isStateless(loop[0]) && take(loop[0])) loop.shift();
+  // A stateless stage left in the loop (too large) keeps the cell after it in the loop too.
+  const split = loop.length > 0 && !isStateless(loop[0]) ? loop[0].split?.() : undefined;
+  if (split && take(split[0])) loop[0] = split[1];
+  return { before, loop };
 }
 
 /** State values grouped by owner (`encoder`, a stage name, `decoder`), then by key. */
@@ -86,26 +113,26 @@ export function groupStates(
 }
 
 /**
- * One time step: encoder, stages from `first`, decoder accumulator. `x` is the encoder's input (the
- * prepared input or x_t). Returns the network's output at this step, the decoder's running scores
- * (with `withScores`) and the next value of every state, grouped as `state` is.
+ * One time step: encoder (unless its output is given), `stages`, decoder accumulator.
+ * `x` is the encoder's input (the prepared input or x_t), or with `encoder: false` the first
+ * stage's. Returns the network's output at this step, the decoder's running scores (with
+ * `withScores`) and the next value of every state, grouped as `state` is.
  */
 export function emitStep(
   g: GraphBuilder,
   p: Pipeline,
   x: Value,
   state: OwnedStates,
-  options: { first?: number; withScores: boolean },
+  options: { encoder: boolean; stages: readonly Stage[]; withScores: boolean },
 ): { out: Value; scores: Value | undefined; next: Map<string, StateValues> } {
-  const first = options.first ?? 0;
   const next = new Map<string, StateValues>();
   const run = (owner: string, f: (ops: Ops, s: StateValues) => { out?: Value; state: StateValues }) => {
     const r = f(new Ops(g, owner), state.get(owner) ?? {});
     next.set(owner, r.state);
     return r.out;
   };
-  let h = first === 0 ? (run('encoder', (ops, s) => p.encoder.stage.emit(ops, x, s)) as Value) : x;
-  for (const stage of p.stages.slice(first)) h = run(stage.name, (ops, s) => stage.emit(ops, h, s)) as Value;
+  let h = options.encoder ? (run('encoder', (ops, s) => p.encoder.stage.emit(ops, x, s)) as Value) : x;
+  for (const stage of options.stages) h = run(stage.name, (ops, s) => stage.emit(ops, h, s)) as Value;
   let scores: Value | undefined;
   const decoder = p.decoder;
   if (decoder) {

@@ -26,7 +26,11 @@ export function buildStepGraph(g: GraphBuilder, p: Pipeline): StepStateInfo[] {
   const x = p.encoder.prepare ? p.encoder.prepare(ops, x0) : x0;
   const { states } = planPipeline(p, x.shape);
   const inputs = states.map((s) => g.input(s.id, 'float32', s.shape));
-  const step = emitStep(g, p, x, groupStates(states, inputs), { withScores: true });
+  const step = emitStep(g, p, x, groupStates(states, inputs), {
+    encoder: true,
+    stages: p.stages,
+    withScores: true,
+  });
   g.output(step.out, 'out');
   if (step.scores) g.output(step.scores, 'scores');
   return states.map((s) => {

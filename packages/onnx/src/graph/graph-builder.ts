@@ -70,7 +70,7 @@ export function valueInfo(v: Value): ValueInfoProto {
   };
 }
 
-export type TensorData = Float32Array | Int32Array | Uint8Array | readonly number[];
+export type TensorData = Float32Array | Int32Array | Uint8Array | readonly number[] | readonly bigint[];
 
 /** A TensorProto holding `data` (raw little-endian bytes, as exporters usually write it). */
 export function tensorProto(
@@ -82,8 +82,9 @@ export function tensorProto(
   let raw: Uint8Array;
   if (type === 'float32') raw = bytesOf(Float32Array.from(data as ArrayLike<number>));
   else if (type === 'int32') raw = bytesOf(Int32Array.from(data as ArrayLike<number>));
-  else if (type === 'int64') raw = bytesOf(BigInt64Array.from(Array.from(data as ArrayLike<number>, BigInt)));
-  else raw = Uint8Array.from(data as ArrayLike<number>);
+  else if (type === 'int64') {
+    raw = bytesOf(BigInt64Array.from(Array.from(data as ArrayLike<number | bigint>, (v) => BigInt(v))));
+  } else raw = Uint8Array.from(data as ArrayLike<number>);
   return { name, dataType: DataType[type], dims: [...dims], rawData: raw };
 }
 
@@ -158,10 +159,10 @@ export class GraphBuilder {
    * A constant in the root graph, named by its value (`const/0.5`) and deduplicated by value and
    * type, so every `0.5` threshold of a model is one initializer.
    */
-  constant(value: number | readonly number[], type: ElemType = 'float32'): Value {
+  constant(value: number | readonly number[] | readonly bigint[], type: ElemType = 'float32'): Value {
     const root = this.root;
     const scalar = typeof value === 'number';
-    const values = scalar ? [value] : [...value];
+    const values: (number | bigint)[] = scalar ? [value] : [...(value as readonly (number | bigint)[])];
     const key = `${type}:${scalar ? '' : 'v'}:${values.map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(',')}`;
     const hit = root.constants.get(key);
     if (hit) return hit;
@@ -169,7 +170,7 @@ export class GraphBuilder {
       this.names.unique(`const/${scalar ? formatNumber(value as number) : `${type}[${values.length}]`}`),
       type,
       scalar ? [] : [values.length],
-      values,
+      values as TensorData,
     );
     root.constants.set(key, v);
     return v;
