@@ -22,10 +22,22 @@ function stateInit(ctx: ExportContext, p: Param, name: string): StateInit {
   return typeof p === 'number' ? p : { value: ctx.param(p, name), data: ctx.data(p) };
 }
 
-/** (1 - z)*vd + z*vReset, without the vReset term when it is the number 0 (core's resetTo). */
-function resetTo(ops: Ops, ctx: ExportContext, vd: Value, z: Value, vReset: Param, key: string): Value {
-  const kept = ops.mul(ops.sub(1, z, 'not_spiked'), vd, vReset === 0 ? 'v' : 'v_kept');
-  return vReset === 0 ? kept : ops.add(kept, ops.mul(z, ctx.param(vReset, `${key}.v_reset`), 'v_reset'), 'v');
+/**
+ * core's resetTo: (1 - z)*vd + z*vReset. With vReset the number 0 that is vd where no spike and 0
+ * where one, written as one Where (the same values; (1 - 1)*vd may be -0 where this gives +0, a
+ * sign no later step can see).
+ */
+function resetTo(
+  ops: Ops,
+  ctx: ExportContext,
+  vd: Value,
+  fire: { fired: Value; spikes: Value },
+  vReset: Param,
+  key: string,
+): Value {
+  if (vReset === 0) return ops.where(fire.fired, 0, vd, 'v');
+  const kept = ops.mul(ops.sub(1, fire.spikes, 'not_spiked'), vd, 'v_kept');
+  return ops.add(kept, ops.mul(fire.spikes, ctx.param(vReset, `${key}.v_reset`), 'v_reset'), 'v');
 }
 
 function checkDt(name: string, kind: string, dt: number): void {
@@ -58,9 +70,9 @@ function lifFeedForwardStage(
       const drive = ops.add(ops.sub(vLeak, s.v, 'leak'), s.i, 'drive');
       const vd = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v_decayed');
       const id = ops.add(s.i, ops.mul(s.i, kSyn, 'di'), 'i_decayed');
-      const z = ops.spike(ops.sub(vd, ctx.param(q.vTh, `${name}.v_th`), 'v_minus_th'), false, 'z');
-      const v = resetTo(ops, ctx, vd, z, q.vReset, name);
-      return { out: z, state: { v, i: ops.add(id, x, 'i') } };
+      const fire = ops.fire(vd, ctx.param(q.vTh, `${name}.v_th`), false, 'z');
+      const v = resetTo(ops, ctx, vd, fire, q.vReset, name);
+      return { out: fire.spikes, state: { v, i: ops.add(id, x, 'i') } };
     },
   };
 }
@@ -172,9 +184,9 @@ function lifRecurrentStage(
       const drive = ops.add(ops.sub(ctx.param(q.vLeak, `${name}.v_leak`), s.v, 'leak'), ij, 'drive');
       const vd = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v_decayed');
       const i = ops.add(ij, ops.mul(ij, kSyn, 'di'), 'i');
-      const z = ops.spike(ops.sub(vd, ctx.param(q.vTh, `${name}.v_th`), 'v_minus_th'), false, 'z');
-      const v = resetTo(ops, ctx, vd, z, q.vReset, name);
-      return { out: z, state: { z, v, i } };
+      const fire = ops.fire(vd, ctx.param(q.vTh, `${name}.v_th`), false, 'z');
+      const v = resetTo(ops, ctx, vd, fire, q.vReset, name);
+      return { out: fire.spikes, state: { z: fire.spikes, v, i } };
     },
     split: projected
       ? undefined

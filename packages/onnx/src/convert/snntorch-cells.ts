@@ -22,7 +22,7 @@ function leakyStage(name: string, m: Leaky, ctx: ExportContext): Stage {
           ? ops.value(Math.min(1, Math.max(0, p.beta)))
           : ops.clip(ctx.tensor(p.beta as Tensor, `${name}.beta`), 0, 1, 'beta_clamped');
       const m0 = s.mem;
-      const r = ops.spike(ops.sub(m0, threshold, 'mem_minus_threshold'), false, 'reset');
+      const r = ops.fire(m0, threshold, false, 'reset').spikes;
       let next: Value;
       if (reset === 'subtract') {
         next = ops.sub(
@@ -36,7 +36,7 @@ function leakyStage(name: string, m: Leaky, ctx: ExportContext): Stage {
       } else {
         next = ops.add(ops.mul(m0, beta, 'decayed'), x, 'mem');
       }
-      const spk = ops.spike(ops.sub(next, threshold, 'mem_minus_threshold_next'), false, 'spk');
+      const spk = ops.fire(next, threshold, false, 'spk').spikes;
       if (p.resetDelay === false && reset !== 'none') {
         const doReset = ops.sub(spk, r, 'do_reset');
         next =

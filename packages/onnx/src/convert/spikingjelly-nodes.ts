@@ -67,13 +67,16 @@ function nodeStage(
     emit(ops, x, s) {
       const h = charge(ops, x, s.v);
       const th = param(vThreshold, 'v_threshold');
-      const spike = ops.spike(ops.sub(h, th, 'h_minus_threshold'), true, 'spike');
+      const fire = ops.fire(h, th, true, 'spike');
+      const spike = fire.spikes;
       let v: Value;
       if (vReset === null) v = ops.sub(h, ops.mul(spike, th, 'reset_by'), 'v');
-      else {
-        const kept = ops.mul(ops.sub(1, spike, 'not_spiked'), h, vReset === 0 ? 'v' : 'v_kept');
-        v =
-          vReset === 0 ? kept : ops.add(kept, ops.mul(spike, param(vReset, 'v_reset'), 'v_reset_part'), 'v');
+      else if (vReset === 0) {
+        // (1 - s)*h: h where no spike, 0 where one (one Where; see norse-cells' resetTo).
+        v = ops.where(fire.fired, 0, h, 'v');
+      } else {
+        const kept = ops.mul(ops.sub(1, spike, 'not_spiked'), h, 'v_kept');
+        v = ops.add(kept, ops.mul(spike, param(vReset, 'v_reset'), 'v_reset_part'), 'v');
       }
       return { out: spike, state: { v } };
     },

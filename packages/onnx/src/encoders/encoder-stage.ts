@@ -97,12 +97,17 @@ function lifEncoderStage(
           : ops.mul(dt, ctx.param(q.tauMemInv, `${name}.tau_mem_inv`), 'dt_tau_mem_inv');
       const drive = ops.add(ops.sub(ctx.param(q.vLeak, `${name}.v_leak`), s.v, 'leak'), x, 'drive');
       const v1 = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v_charged');
-      const z = ops.spike(ops.sub(v1, ctx.param(q.vTh, `${name}.v_th`), 'v_minus_th'), false, 'z');
-      const v = ops.sub(
-        v1,
-        ops.mul(z, ops.sub(v1, ctx.param(q.vReset, `${name}.v_reset`), 'v_above_reset'), 'reset_by'),
-        'v',
-      );
+      const fire = ops.fire(v1, ctx.param(q.vTh, `${name}.v_th`), false, 'z');
+      const z = fire.spikes;
+      // v1 - z*(v1 - vReset); with vReset 0: v1 where no spike, 0 where one (one Where, same values).
+      const v =
+        q.vReset === 0
+          ? ops.where(fire.fired, 0, v1, 'v')
+          : ops.sub(
+              v1,
+              ops.mul(z, ops.sub(v1, ctx.param(q.vReset, `${name}.v_reset`), 'v_above_reset'), 'reset_by'),
+              'v',
+            );
       if (!firstOnly) return { out: z, state: { v } as StateValues };
       const out = ops.mul(z, ops.sub(1, s.fired, 'not_fired'), 'first_spike');
       return { out, state: { v, fired: ops.maximum(s.fired, z, 'fired') } };

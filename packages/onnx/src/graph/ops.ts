@@ -120,12 +120,17 @@ export class Ops {
   }
 
   /**
-   * core's Spike kernel: 1 where x > 0 (x >= 0 when `inclusive`, SpikingJelly's convention), else 0;
-   * NaN gives 0. The threshold as a comparison and a cast.
+   * core's spike(x - threshold): 1 where x - threshold > 0 (>= 0 when `inclusive`, SpikingJelly's
+   * convention), else 0, NaN giving 0: the threshold as a comparison and a cast. `x > threshold` is
+   * the same test as `x - threshold > 0` for every float32 pair (subtraction rounds to zero only for
+   * equal operands, as IEEE arithmetic keeps subnormals), so no subtraction is written. Returns the
+   * comparison too, for resets written as a Where.
    */
-  spike(x: Value, inclusive: boolean, what: string): Value {
-    const fired = inclusive ? this.greaterEqual(x, 0, `${what}_fired`) : this.greater(x, 0, `${what}_fired`);
-    return this.cast(fired, 'float32', what);
+  fire(x: Value, threshold: Operand, inclusive: boolean, what: string): { fired: Value; spikes: Value } {
+    const fired = inclusive
+      ? this.greaterEqual(x, threshold, `${what}_fired`)
+      : this.greater(x, threshold, `${what}_fired`);
+    return { fired, spikes: this.cast(fired, 'float32', what) };
   }
 
   /** x W^T (+ b) for a [N, in] input and PyTorch-layout weights [out, in]: ONNX Gemm with transB. */
