@@ -1,27 +1,9 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from './main.js';
 import { mnistDir } from './test-utils/mnist-dir.js';
 import { tempDir } from './test-utils/quick-run.js';
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c.toString();
-  });
-  stderr.on('data', (c) => {
-    err += c.toString();
-  });
-  const code = await main(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
-
-const lastLineJson = (text: string) => JSON.parse(text.trim().split('\n').pop()!);
+import { lastLineJson, runCli } from './test-utils/run-cli.js';
 
 describe('mnist-demo CLI', () => {
   let dir: string;

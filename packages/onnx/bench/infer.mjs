@@ -9,7 +9,7 @@
 // infer_samples_per_s (e.g. the team's torch_baseline.py; python from SNN_TORCH_PYTHON, default
 // /usr/bin/python3). Runs alternate ONNX and PyTorch per network and print the ratio.
 //
-//   node bench/infer.mjs [--net norse-recurrent] [--threads 1,2] [--seconds 4] [--rounds 2]
+//   node bench/infer.mjs [--net norse-recurrent] [--threads 1,2] [--seconds 4] [--rounds 2] [--batch 256]
 import { execFileSync } from 'node:child_process';
 import { tensor } from '@snn/core';
 import { loadMnist } from '@snn/data-mnist';
@@ -109,7 +109,7 @@ function testImages() {
 }
 
 async function onnxRun(name, threads, images) {
-  const net = NETS[name];
+  const net = { ...NETS[name], batch: Number(args.batch ?? NETS[name].batch) };
   manualSeed(0);
   const { network, options } = net.build();
   const bytes = await exportOnnx(network, options);

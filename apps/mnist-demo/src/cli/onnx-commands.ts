@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { DATA_HELP } from './help-texts.js';
 import {
   type ExportOnnxConfig,
   type InferConfig,
@@ -12,9 +13,6 @@ export interface OnnxCommandHandlers {
   exportOnnx(config: ExportOnnxConfig): Promise<void>;
   infer(config: InferConfig): Promise<void>;
 }
-
-const DATA_HELP =
-  'folder with the four IDX files (gzip or raw); default: $SNN_MNIST_DIR, then the cache ~/.cache/snn, then a download';
 
 /** `export-onnx` and `infer`: leave the library as a standard .onnx file and run it with onnxruntime. */
 export function addOnnxCommands(program: Command, handlers: OnnxCommandHandlers): void {

@@ -6,6 +6,7 @@ import {
   resolveEvalConfig,
   resolvePredictConfig,
 } from './eval-config.js';
+import { DATA_HELP } from './help-texts.js';
 import { addOnnxCommands, type OnnxCommandHandlers } from './onnx-commands.js';
 import {
   BACKEND_CHOICES,
@@ -26,9 +27,6 @@ export interface ProgramOutput {
   writeOut(text: string): void;
   writeErr(text: string): void;
 }
-
-const DATA_HELP =
-  'folder with the four IDX files (gzip or raw); default: $SNN_MNIST_DIR, then the cache ~/.cache/snn, then a download';
 
 export function presetTable(): string {
   const rows = PRESET_NAMES.map((name) => {

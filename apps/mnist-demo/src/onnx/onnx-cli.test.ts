@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../main.js';
 import { tempDir } from '../test-utils/quick-run.js';
+import { lastLineJson, runCli } from '../test-utils/run-cli.js';
 
 /*
  * `mnist-demo export-onnx` and `mnist-demo infer` as a user types them: the file's test accuracy
@@ -15,22 +14,8 @@ import { tempDir } from '../test-utils/quick-run.js';
 const MNIST = process.env.SNN_MNIST_DIR;
 if (!MNIST) console.log('onnx-cli: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c.toString();
-  });
-  stderr.on('data', (c) => {
-    err += c.toString();
-  });
-  const code = await main(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
-
-const json = (text: string) => JSON.parse(text.trim().split('\n').pop() as string);
+const cli = runCli;
+const json = lastLineJson;
 
 (MNIST ? describe : describe.skip)('mnist-demo export-onnx / infer', () => {
   let dir: string;

@@ -1,22 +1,9 @@
 import { OnnxRuntimeError } from '../errors.js';
-import type { OrtModule } from '../runtime/ort-types.js';
+import { lazyRuntime } from '../runtime/lazy-runtime.js';
 import { OnnxPredictor, type PredictorOptions } from '../runtime/predictor.js';
 
-let runtime: Promise<OrtModule> | undefined;
-
 /** onnxruntime-web, an optional peer dependency, imported on first use. */
-function onnxruntimeWeb(): Promise<OrtModule> {
-  runtime ??= import('onnxruntime-web').then(
-    (m) => ((m as { default?: OrtModule }).default ?? m) as OrtModule,
-    (error: Error) => {
-      runtime = undefined;
-      throw new OnnxRuntimeError(
-        `loadOnnx needs onnxruntime-web (npm install onnxruntime-web): ${error.message.split('\n')[0]}`,
-      );
-    },
-  );
-  return runtime;
-}
+const onnxruntimeWeb = lazyRuntime('onnxruntime-web', () => import('onnxruntime-web'));
 
 /**
  * Loads an ONNX model (a URL to fetch, or its bytes) into onnxruntime-web (WebAssembly by default;

@@ -1,23 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { OnnxRuntimeError } from '../errors.js';
-import type { OrtModule } from '../runtime/ort-types.js';
+import { lazyRuntime } from '../runtime/lazy-runtime.js';
 import { OnnxPredictor, type PredictorOptions } from '../runtime/predictor.js';
 
-let runtime: Promise<OrtModule> | undefined;
-
 /** onnxruntime-node, an optional peer dependency, imported on first use. */
-function onnxruntimeNode(): Promise<OrtModule> {
-  runtime ??= import('onnxruntime-node').then(
-    (m) => ((m as { default?: OrtModule }).default ?? m) as OrtModule,
-    (error: Error) => {
-      runtime = undefined;
-      throw new OnnxRuntimeError(
-        `loadOnnx needs onnxruntime-node (npm install onnxruntime-node): ${error.message.split('\n')[0]}`,
-      );
-    },
-  );
-  return runtime;
-}
+const onnxruntimeNode = lazyRuntime('onnxruntime-node', () => import('onnxruntime-node'));
 
 /**
  * Loads an ONNX model (a file path or its bytes) into onnxruntime-node and returns a typed
