@@ -2,6 +2,7 @@ import { Conv2d, Dropout, Flatten, Linear, MaxPool2d } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
+import { isExactly } from './exact-class.js';
 import { type ExportContext, type Stage, statelessStage } from './stage.js';
 
 /*
@@ -163,10 +164,10 @@ function dropoutStage(name: string, m: Dropout): Stage {
 
 /** The stage of a stateless layer module, or undefined when `m` is none of them. */
 export function layerStage(name: string, m: unknown, ctx: ExportContext): Stage | undefined {
-  if (m instanceof Linear) return linearStage(name, m, ctx);
-  if (m instanceof Conv2d) return conv2dStage(name, m, ctx);
-  if (m instanceof MaxPool2d) return maxPoolStage(name, m);
-  if (m instanceof Flatten) return flattenStage(name, m);
-  if (m instanceof Dropout) return dropoutStage(name, m);
+  if (isExactly(m, Linear)) return linearStage(name, m, ctx);
+  if (isExactly(m, Conv2d)) return conv2dStage(name, m, ctx);
+  if (isExactly(m, MaxPool2d)) return maxPoolStage(name, m);
+  if (isExactly(m, Flatten)) return flattenStage(name, m);
+  if (isExactly(m, Dropout)) return dropoutStage(name, m);
   return undefined;
 }

@@ -3,6 +3,7 @@ import { LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/m
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
+import { isExactly } from './exact-class.js';
 import { type ExportContext, type Stage, type StateInit, statelessStage } from './stage.js';
 
 /*
@@ -199,13 +200,13 @@ function lifRecurrentStage(
 
 /** The stage of a Norse neuron module, or undefined when `m` is none of them. */
 export function norseStage(name: string, m: unknown, ctx: ExportContext): Stage | undefined {
-  if (m instanceof LIFRecurrentCell) return lifRecurrentStage(name, m, ctx);
-  if (m instanceof LIFCell) return lifFeedForwardStage(name, 'LIFCell', ctx, lifParameters(m.p), m.dt);
-  if (m instanceof LIF) return lifFeedForwardStage(name, 'LIF', ctx, lifParameters(m.p), m.dt);
-  if (m instanceof LILinearCell) {
+  if (isExactly(m, LIFRecurrentCell)) return lifRecurrentStage(name, m, ctx);
+  if (isExactly(m, LIFCell)) return lifFeedForwardStage(name, 'LIFCell', ctx, lifParameters(m.p), m.dt);
+  if (isExactly(m, LIF)) return lifFeedForwardStage(name, 'LIF', ctx, lifParameters(m.p), m.dt);
+  if (isExactly(m, LILinearCell)) {
     return liStage(name, 'LILinearCell', ctx, liParameters(m.p), m.dt, m.input_weights.value);
   }
-  if (m instanceof LICell) return liStage(name, 'LICell', ctx, liParameters(m.p), m.dt, null);
-  if (m instanceof LI) return liStage(name, 'LI', ctx, liParameters(m.p), m.dt, null);
+  if (isExactly(m, LICell)) return liStage(name, 'LICell', ctx, liParameters(m.p), m.dt, null);
+  if (isExactly(m, LI)) return liStage(name, 'LI', ctx, liParameters(m.p), m.dt, null);
   return undefined;
 }

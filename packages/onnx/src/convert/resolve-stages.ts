@@ -1,5 +1,26 @@
-import { EncoderSNNDecoder, Lift, Module, RecurrentSNN, Sequential } from '@snn/modules';
+import {
+  Conv2d,
+  Dropout,
+  EncoderSNNDecoder,
+  Flatten,
+  IFNode,
+  Leaky,
+  LI,
+  LICell,
+  LIF,
+  LIFCell,
+  LIFNode,
+  LIFRecurrentCell,
+  LILinearCell,
+  Lift,
+  Linear,
+  MaxPool2d,
+  Module,
+  RecurrentSNN,
+  Sequential,
+} from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
+import { isExactly, knownAncestor } from './exact-class.js';
 import { layerStage } from './layers.js';
 import { norseStage } from './norse-cells.js';
 import { snntorchStage } from './snntorch-cells.js';
@@ -20,10 +41,35 @@ export type Network = Module | readonly StageInput[];
 
 const className = (m: object): string => m.constructor?.name ?? typeof m;
 
+/** The module classes with a converter (matched exactly, never their subclasses). */
+const SUPPORTED = [
+  Linear,
+  Conv2d,
+  MaxPool2d,
+  Flatten,
+  Dropout,
+  Sequential,
+  Lift,
+  LIFCell,
+  LIF,
+  LIFRecurrentCell,
+  LICell,
+  LI,
+  LILinearCell,
+  Leaky,
+  LIFNode,
+  IFNode,
+  RecurrentSNN,
+] as const;
+
 /** Why a module cannot be exported, for modules known to be unexportable. */
 function refusal(m: Module): string | undefined {
   if (m instanceof EncoderSNNDecoder) {
     return 'its encoder and decoder are closures the exporter cannot read; export its `snn` and pass the encoder and decoder as export options';
+  }
+  const parent = knownAncestor(m, SUPPORTED);
+  if (parent) {
+    return `a subclass of ${parent}: it may step differently (a neuron model of its own, an overridden forward), and the exporter converts ${parent} itself only`;
   }
   return undefined;
 }
@@ -37,11 +83,11 @@ function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
     snntorchStage(stageName, m, ctx) ??
     spikingjellyStage(stageName, m, ctx);
   if (known) return [known];
-  if (m instanceof Sequential) {
+  if (isExactly(m, Sequential)) {
     return m.namedChildren().flatMap(([child, sub]) => moduleStages(join(name, child), sub, ctx));
   }
-  if (m instanceof Lift) return moduleStages(join(name, 'lifted_module'), m.liftedModule, ctx);
-  if (m instanceof RecurrentSNN) {
+  if (isExactly(m, Lift)) return moduleStages(join(name, 'lifted_module'), m.liftedModule, ctx);
+  if (isExactly(m, RecurrentSNN)) {
     // Its forward flattens each step to [batch, inputFeatures] before l1.
     return [
       flattenTo(join(name, 'flatten'), m.inputFeatures),
@@ -60,8 +106,7 @@ function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
           .slice(0, 3)
           .map(([c]) => `model.${c}`)
           .join(', ')}, ...], options)`
-      : 'no ONNX converter for this module (supported: Linear, Conv2d, MaxPool2d, Flatten, Dropout, Sequential, Lift, ' +
-        'LIFCell, LIF, LIFRecurrentCell, LICell, LI, LILinearCell, Leaky, LIFNode, IFNode, RecurrentSNN)');
+      : `no ONNX converter for this module (supported: ${SUPPORTED.map((c) => c.name).join(', ')})`);
   throw new OnnxExportError(`cannot export ${where}: ${reason}`);
 }
 

@@ -1,6 +1,7 @@
 import type { Tensor } from '@snn/core';
 import { Leaky } from '@snn/modules';
 import type { Value } from '../graph/graph-builder.js';
+import { isExactly } from './exact-class.js';
 import type { ExportContext, Stage } from './stage.js';
 
 /*
@@ -51,6 +52,6 @@ function leakyStage(name: string, m: Leaky, ctx: ExportContext): Stage {
 
 /** The stage of an snnTorch neuron module, or undefined when `m` is none of them. */
 export function snntorchStage(name: string, m: unknown, ctx: ExportContext): Stage | undefined {
-  if (m instanceof Leaky) return leakyStage(name, m, ctx);
+  if (isExactly(m, Leaky)) return leakyStage(name, m, ctx);
   return undefined;
 }

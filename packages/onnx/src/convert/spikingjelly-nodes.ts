@@ -3,6 +3,7 @@ import { IFNode, LIFNode } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
+import { isExactly } from './exact-class.js';
 import type { ExportContext, Stage } from './stage.js';
 
 /*
@@ -85,7 +86,7 @@ function nodeStage(
 
 /** The stage of a SpikingJelly neuron module, or undefined when `m` is none of them. */
 export function spikingjellyStage(name: string, m: unknown, ctx: ExportContext): Stage | undefined {
-  if (m instanceof IFNode) return nodeStage(name, 'IFNode', ctx, m.p as IFNodeParameters, false);
-  if (m instanceof LIFNode) return nodeStage(name, 'LIFNode', ctx, m.p, true);
+  if (isExactly(m, IFNode)) return nodeStage(name, 'IFNode', ctx, m.p as IFNodeParameters, false);
+  if (isExactly(m, LIFNode)) return nodeStage(name, 'LIFNode', ctx, m.p, true);
   return undefined;
 }

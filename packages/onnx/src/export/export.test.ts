@@ -3,8 +3,10 @@ import { ConstantCurrentLIFEncoder } from '@snn/encoders';
 import {
   Dropout,
   EncoderSNNDecoder,
+  IFNode,
   LICell,
   LIFCell,
+  LIFNode,
   Linear,
   Module,
   manualSeed,
@@ -63,6 +65,21 @@ describe('refusals name the piece and the reason', () => {
     const net = new TwoLayerNet();
     const bytes = await exportOnnx([net.fc1, net.lif1], options);
     expect(modelInfo(bytes).stages).toEqual(['fc1: Linear', 'lif1: LIFCell']);
+  });
+
+  it('a subclass of a supported class, which may step differently', async () => {
+    // As SpikingJelly's ParametricLIFNode, QIFNode and EIFNode extend LIFNode: never exported as the parent.
+    class QuadraticNode extends LIFNode {}
+    await expect(exportOnnx([new Linear(4, 4), ['node', new QuadraticNode()]], options)).rejects.toThrow(
+      /cannot export node \(QuadraticNode\): a subclass of LIFNode: it may step differently/,
+    );
+    class MyLinear extends Linear {}
+    await expect(exportOnnx(new MyLinear(4, 4), options)).rejects.toThrow(
+      /\(MyLinear\): a subclass of Linear/,
+    );
+    // IFNode, itself a subclass of LIFNode in the library, has its own converter.
+    const bytes = await exportOnnx([new Linear(4, 4), new IFNode()], options);
+    expect(modelInfo(bytes).stages).toEqual(['linear: Linear', 'ifnode: IFNode']);
   });
 
   it('Dropout in training mode', async () => {
