@@ -15,6 +15,7 @@ import {
   SpikeLatencyLIFEncoder,
   spikeLatencyLIFEncode,
 } from '@snn/encoders';
+import { isExactly } from '../convert/exact-class.js';
 import type { ExportContext, Stage, StateValues } from '../convert/stage.js';
 import { OnnxExportError } from '../errors.js';
 import type { Value } from '../graph/graph-builder.js';
@@ -185,8 +186,9 @@ export function planEncoder(
       description: 'spike train input',
     };
   }
-  if (spec instanceof ConstantCurrentLIFEncoder || spec instanceof SpikeLatencyLIFEncoder) {
-    const firstOnly = spec instanceof SpikeLatencyLIFEncoder;
+  // Exact classes: a subclass may encode differently (see isExactly).
+  if (isExactly(spec, ConstantCurrentLIFEncoder) || isExactly(spec, SpikeLatencyLIFEncoder)) {
+    const firstOnly = isExactly(spec, SpikeLatencyLIFEncoder);
     const kind = firstOnly ? 'SpikeLatencyLIFEncoder' : 'ConstantCurrentLIFEncoder';
     const n = steps(spec.seqLength, kind);
     return {

@@ -204,6 +204,13 @@ describe('stochastic encoders', () => {
     ).rejects.toThrow(/cannot export the encoder myEncoder: not an @snn\/encoders encoder/);
   });
 
+  it('a subclass of an encoder class is refused by name (it may encode differently)', async () => {
+    class BurstEncoder extends ConstantCurrentLIFEncoder {}
+    await expect(exportOnnx([scale(1)], { inputShape: [4], encoder: new BurstEncoder(4) })).rejects.toThrow(
+      /cannot export the encoder BurstEncoder: expected 'direct', 'spikes', an @snn\/encoders encoder/,
+    );
+  });
+
   it('dyadic helper stays on its grid (used by the converter tests)', () => {
     const v = Array.from(dyadic([64], 1, 2).dataSync());
     expect(v.every((x) => Number.isInteger(x * 64))).toBe(true);
