@@ -31,10 +31,9 @@ import {
 } from '@snn/modules';
 import { exportOnnx, loadOnnx, relu, scale } from '@snn/onnx';
 
+const argv = process.argv.slice(2);
 const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+  argv.flatMap((a, i) => (a.startsWith('--') ? [[a.slice(2), argv[i + 1]]] : [])),
 );
 const seconds = Number(args.seconds ?? 4);
 const rounds = Number(args.rounds ?? 1);
