@@ -1,5 +1,6 @@
 export type { BuiltinSurrogateName, SpikeMethod, SurrogateName } from '../surrogate/resolve.js';
 export type { SpikeFunction } from '../surrogate/spike-function.js';
+export { type LeakyParameters, leakyStep, type ResetMechanism } from './leaky.js';
 export {
   DEFAULT_LI_PARAMETERS,
   type LIParameters,
@@ -25,6 +26,15 @@ export {
   lifStep,
 } from './lif.js';
 export {
+  type IFNodeParameters,
+  ifNode,
+  ifNodeStep,
+  type LIFNodeParameters,
+  lifNode,
+  lifNodeStep,
+  type NodeSequence,
+} from './lif-node.js';
+export {
   type LIFSequenceResult,
   lifFeedForwardSequence,
 } from './lif-sequence.js';
@@ -47,20 +57,4 @@ export {
   type NeuronArith,
   type SequenceArith,
 } from './recurrence.js';
-export {
-  type LeakyParameters,
-  leakyStep,
-  type ResetMechanism,
-  type SynapticParameters,
-  type SynapticState,
-  synapticStep,
-} from './snntorch.js';
-export {
-  type IFNodeParameters,
-  ifNode,
-  ifNodeStep,
-  type LIFNodeParameters,
-  lifNode,
-  lifNodeStep,
-  type NodeSequence,
-} from './spikingjelly.js';
+export { type SynapticParameters, type SynapticState, synapticStep } from './synaptic.js';
