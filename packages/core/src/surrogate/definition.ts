@@ -22,6 +22,11 @@ export interface SurrogateSpec {
   readonly ops?: (x: Tensor, alpha: number) => Tensor;
   /** With `ops` and no expression: the float64 host formula, so the reference backend runs it natively. */
   readonly host?: (x: number, alpha: number) => number;
+  /**
+   * The smooth function the surrogate stands for, as an expression over x and alpha (SpikingJelly's
+   * `primitive_function`, the output of its `spiking=False` mode). Optional: see `surrogate.primitive`.
+   */
+  readonly primitive?: SurrogateExpr;
   /** Which library's surrogate it reproduces, for docs (e.g. "snnTorch surrogate.atan"). */
   readonly matches?: string;
 }
@@ -46,6 +51,7 @@ export function surrogateDefinition(spec: SurrogateSpec): SurrogateDefinition {
     throw new ArgumentError(`${where}: give its derivative as an expression (or, failing that, as core ops)`);
   }
   if (spec.derivative !== undefined) checkExpression(spec.derivative, where);
+  if (spec.primitive !== undefined) checkExpression(spec.primitive, where, 'primitive');
   if (spec.ops !== undefined && typeof spec.ops !== 'function') {
     throw new ArgumentError(`${where}: ops must be a function (x: Tensor, alpha: number) => Tensor`);
   }

@@ -15,6 +15,7 @@ function sameDefinition(a: SurrogateDefinition, b: SurrogateDefinition): boolean
   return (
     a.alpha === b.alpha &&
     JSON.stringify(a.derivative) === JSON.stringify(b.derivative) &&
+    JSON.stringify(a.primitive) === JSON.stringify(b.primitive) &&
     a.ops === b.ops &&
     a.host === b.host
   );

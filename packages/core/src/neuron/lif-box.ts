@@ -1,0 +1,77 @@
+import { add, mul, sub } from '../ops/index.js';
+import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { DEFAULT_DT, resetTo } from './lif.js';
+import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
+
+/*
+ * Norse's LIF without a synaptic current (norse/torch/functional/lif_box.py, Norse 1.0): the input
+ * current drives the membrane directly. Fires on vd - vTh > 0 (Norse's heaviside), resets in the same
+ * step with the spike kept in the graph (z is not detached), as Norse's lif_box_feed_forward_step.
+ */
+
+/** Norse `LIFBoxParameters`; every field but method and alpha may be a number or a tensor. */
+export interface LIFBoxParameters {
+  /** 1 / membrane time constant, 1/s. Norse default 100. */
+  tauMemInv: Param;
+  /** Leak potential, default 0. */
+  vLeak: Param;
+  /** Threshold, default 1. */
+  vTh: Param;
+  /** Potential after a spike, default 0. */
+  vReset: Param;
+  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
+  method: SpikeMethod;
+  /** Surrogate sharpness for a named method, default 100. */
+  alpha: number;
+}
+
+export const DEFAULT_LIF_BOX_PARAMETERS: Readonly<LIFBoxParameters> = Object.freeze({
+  tauMemInv: 100,
+  vLeak: 0,
+  vTh: 1,
+  vReset: 0,
+  method: 'super',
+  alpha: 100,
+});
+
+/** Norse `LIFBoxFeedForwardState`: the membrane v. */
+export interface LIFBoxFeedForwardState {
+  v: Tensor;
+}
+
+export function lifBoxParameters(p: Partial<LIFBoxParameters> = {}): LIFBoxParameters {
+  return withDefaults('LIFBoxParameters', DEFAULT_LIF_BOX_PARAMETERS, p, [
+    'tauMemInv',
+    'vLeak',
+    'vTh',
+    'vReset',
+  ]);
+}
+
+/** Norse `LIFBoxCell`'s initial state: v = vLeak (detached). */
+export function lifBoxInitialState(
+  shape: readonly number[],
+  p: Partial<LIFBoxParameters> = {},
+): LIFBoxFeedForwardState {
+  return { v: filledLike(shape, lifBoxParameters(p).vLeak) };
+}
+
+/**
+ * Norse `lif_box_feed_forward_step(input, state, p, dt)`:
+ *   vd = v + dt*tauMemInv*((vLeak - v) + input);  z = H(vd - vTh);  v' = (1 - z)*vd + z*vReset.
+ * `state` null starts at v = vLeak. Returns [z, state'].
+ */
+export function lifBoxFeedForwardStep(
+  input: Tensor,
+  state: LIFBoxFeedForwardState | null,
+  p: Partial<LIFBoxParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, LIFBoxFeedForwardState] {
+  checkDt('lifBoxFeedForwardStep', dt);
+  const q = lifBoxParameters(p);
+  const v = state?.v ?? lifBoxInitialState(input.shape, q).v;
+  const vd = add(v, mul(add(sub(q.vLeak, v), input), scaleParam(dt, q.tauMemInv)));
+  const z = resolveSpikeFunction(q.method, q.alpha)(sub(vd, q.vTh));
+  return [z, { v: resetTo(vd, z, q.vReset) }];
+}
