@@ -1,7 +1,8 @@
 import { ArgumentError } from '../errors.js';
-import { add, mul, sub, zeros } from '../ops/index.js';
+import { add, div, mul, sub, zeros } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { type LeakyParameters, resetSignal, resolveLeaky } from './leaky.js';
+import { checkParam, type Param, scaleParam } from './param.js';
 
 /*
  * snnTorch's Lapicque neuron (snntorch/_neurons/lapicque.py, snnTorch 0.9.4): Lapicque's RC membrane
@@ -19,19 +20,21 @@ export interface LapicqueOptions extends Omit<LeakyParameters, 'resetDelay' | 'b
   timeStep?: number;
 }
 
-/** The resolved RC parameters snnTorch keeps (R, C, the derived beta and time_step). */
+/** The resolved RC parameters snnTorch keeps (R, C, the derived beta and time_step); R and C may be tensors. */
 export interface LapicqueParameters extends Omit<LeakyParameters, 'resetDelay' | 'beta'> {
-  R: number;
-  C: number;
-  beta: number;
-  timeStep: number;
+  R: Param;
+  C: Param;
+  beta: Param;
+  timeStep: Param;
 }
 
 /**
  * snnTorch's `_lapicque_cases`: R and C give beta = exp(-timeStep/(R*C)); beta alone takes R = 1 and
  * C = timeStep/(R*log(1/beta)); beta with R gives C, beta with C gives R. Anything else is an error.
  */
-export function lapicqueParameters(o: LapicqueOptions): LapicqueParameters {
+export function lapicqueParameters(
+  o: LapicqueOptions,
+): LapicqueParameters & { R: number; C: number; beta: number; timeStep: number } {
   const timeStep = o.timeStep ?? 1;
   const given = (v: number | undefined) => v !== undefined && v !== 0;
   let { R, C, beta } = o;
@@ -68,8 +71,18 @@ export function lapicqueStep(input: Tensor, mem: Tensor | null, p: LapicqueParam
   const { threshold, spikeFn, reset } = resolveLeaky(fn, p);
   const m = mem ?? zeros(input.shape);
   const r = resetSignal(m, threshold);
-  const rc = p.R * p.C;
-  const base = add(mul(input, p.R * (1 / rc) * p.timeStep), mul(m, 1 - p.timeStep / rc));
+  checkParam(fn, 'R', p.R);
+  checkParam(fn, 'C', p.C);
+  const rc = scaleParam(p.R, p.C);
+  // snnTorch's input*R*(1/(R*C))*time_step + (1 - time_step/(R*C))*mem; numbers fold on the host.
+  const dt = p.timeStep;
+  checkParam(fn, 'timeStep', dt);
+  const gain =
+    typeof rc === 'number' && typeof dt === 'number'
+      ? (p.R as number) * (1 / rc) * dt
+      : mul(div(p.R, rc), dt);
+  const keep = typeof rc === 'number' && typeof dt === 'number' ? 1 - dt / rc : sub(1, div(dt, rc));
+  const base = add(mul(input, gain), mul(m, keep));
   let next = base;
   if (reset === 'subtract') next = sub(base, mul(r, threshold));
   else if (reset === 'zero') next = sub(base, mul(r, base));

@@ -45,6 +45,12 @@ export {
   checkZooFixture,
   type FixtureKeyError,
   flattenFixtureOutputs,
+  type LossSpec,
+  NORSE_LOSS,
+  SNNTORCH_LOSS,
+  SPIKINGJELLY_LOSS,
+  trace,
+  withLoss,
   type ZooFixture,
   type ZooFixtureCase,
 } from './zoo-fixture-check.js';
