@@ -117,9 +117,9 @@ function pool(op: string, x: Meta, attrs: KernelAttrs<'MaxPool'>): number[] {
 }
 
 function checkSurrogate(op: string, attrs: { readonly surrogate: string; readonly alpha: number }): void {
-  requireSurrogate(attrs.surrogate, op);
-  if (typeof attrs.alpha !== 'number' || !Number.isFinite(attrs.alpha) || attrs.alpha <= 0) {
-    throw new ArgumentError(`${op}: alpha must be a finite number > 0, got ${String(attrs.alpha)}`);
+  const above = requireSurrogate(attrs.surrogate, op).alphaAbove ?? 0;
+  if (typeof attrs.alpha !== 'number' || !Number.isFinite(attrs.alpha) || attrs.alpha <= above) {
+    throw new ArgumentError(`${op}: alpha must be a finite number > ${above}, got ${String(attrs.alpha)}`);
   }
 }
 

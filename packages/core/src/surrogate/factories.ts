@@ -119,12 +119,7 @@ export function piecewiseLeakyReLU(options: { w?: number; c?: number } = {}): Sp
 }
 
 /** SpikingJelly `QPseudoSpike(alpha=2)`: (1 + 2|x|/(alpha - 1))^-alpha; alpha must be > 1. */
-export function qPseudoSpike(options: AlphaOptions = {}): SpikeFunction {
-  if (options.alpha !== undefined && !(options.alpha > 1)) {
-    throw new ArgumentError(`surrogate.qPseudoSpike: alpha must be > 1, got ${String(options.alpha)}`);
-  }
-  return namedSpikeFunction('qPseudoSpike', options.alpha);
-}
+export const qPseudoSpike: SurrogateFactory = factory('qPseudoSpike');
 
 /** SpikingJelly `LeakyKReLU(leak=0, k=1)`: leak for x < 0, k for x >= 0. */
 export function leakyKReLU(options: { leak?: number; k?: number } = {}): SpikeFunction {

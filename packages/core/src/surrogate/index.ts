@@ -24,7 +24,7 @@ export {
   triangle,
   triangular,
 } from './factories.js';
-export { snntorch, spikingjelly } from './libraries.js';
+export { type SpikingOption, snntorch, spikingjelly } from './libraries.js';
 export {
   getSurrogate,
   hasSurrogateExpression,
@@ -45,5 +45,6 @@ export {
   heaviside,
   isSpikeFunction,
   namedSpikeFunction,
+  primitiveSpikeFunction,
   type SpikeFunction,
 } from './spike-function.js';

@@ -14,7 +14,7 @@ import {
   straightThrough,
   triangular,
 } from './factories.js';
-import type { SpikeFunction } from './spike-function.js';
+import { primitiveSpikeFunction, type SpikeFunction } from './spike-function.js';
 
 /*
  * The surrogates under each library's own names, arguments and defaults, for code ported from it.
@@ -42,27 +42,40 @@ export const snntorch = Object.freeze({
     spikeRateEscape(options),
 });
 
+/** SpikingJelly's `spiking` argument: false makes the surrogate's smooth primitive the forward. */
+export interface SpikingOption {
+  /** Default true (Heaviside forward, surrogate backward); false: SpikingJelly's `spiking=False`. */
+  spiking?: boolean;
+}
+
+function sj(spike: SpikeFunction, spiking: boolean | undefined): SpikeFunction {
+  return spiking === false ? primitiveSpikeFunction(spike.surrogate, spike.alpha) : spike;
+}
+
 /** SpikingJelly 0.0.0.0.14 `activation_based.surrogate`, camelCase (`Sigmoid` -> `sigmoid`). */
 export const spikingjelly = Object.freeze({
-  /** `Sigmoid(alpha=4.0)`. */
-  sigmoid: (options: { alpha?: number } = {}): SpikeFunction => sigmoid({ alpha: options.alpha ?? 4 }),
-  /** `ATan(alpha=2.0)`. */
-  atan: (options: { alpha?: number } = {}): SpikeFunction => atan({ alpha: options.alpha ?? 2 }),
-  /** `PiecewiseQuadratic(alpha=1.0)`. */
-  piecewiseQuadratic: (options: { alpha?: number } = {}): SpikeFunction => piecewiseQuadratic(options),
-  /** `PiecewiseExp(alpha=1.0)`. */
-  piecewiseExp: (options: { alpha?: number } = {}): SpikeFunction => piecewiseExp(options),
-  /** `SoftSign(alpha=2.0)`. */
-  softSign: (options: { alpha?: number } = {}): SpikeFunction => softSign(options),
-  /** `Erf(alpha=2.0)`. */
-  erf: (options: { alpha?: number } = {}): SpikeFunction => erf(options),
-  /** `PiecewiseLeakyReLU(w=1.0, c=0.01)`. */
-  piecewiseLeakyReLU: (options: { w?: number; c?: number } = {}): SpikeFunction =>
-    piecewiseLeakyReLU(options),
-  /** `QPseudoSpike(alpha=2.0)`. */
-  qPseudoSpike: (options: { alpha?: number } = {}): SpikeFunction => qPseudoSpike(options),
-  /** `LeakyKReLU(leak=0.0, k=1.0)`. */
-  leakyKReLU: (options: { leak?: number; k?: number } = {}): SpikeFunction => leakyKReLU(options),
-  /** `S2NN(alpha=4.0, beta=1.0)`. */
-  s2nn: (options: { alpha?: number; beta?: number } = {}): SpikeFunction => s2nn(options),
+  /** `Sigmoid(alpha=4.0, spiking=True)`. */
+  sigmoid: (o: { alpha?: number } & SpikingOption = {}): SpikeFunction =>
+    sj(sigmoid({ alpha: o.alpha ?? 4 }), o.spiking),
+  /** `ATan(alpha=2.0)` (spiking only: its primitive needs arctan, which the expressions lack). */
+  atan: (o: { alpha?: number } = {}): SpikeFunction => atan({ alpha: o.alpha ?? 2 }),
+  /** `PiecewiseQuadratic(alpha=1.0, spiking=True)`. */
+  piecewiseQuadratic: (o: { alpha?: number } & SpikingOption = {}): SpikeFunction =>
+    sj(piecewiseQuadratic(o), o.spiking),
+  /** `PiecewiseExp(alpha=1.0, spiking=True)`. */
+  piecewiseExp: (o: { alpha?: number } & SpikingOption = {}): SpikeFunction => sj(piecewiseExp(o), o.spiking),
+  /** `SoftSign(alpha=2.0, spiking=True)`. */
+  softSign: (o: { alpha?: number } & SpikingOption = {}): SpikeFunction => sj(softSign(o), o.spiking),
+  /** `Erf(alpha=2.0, spiking=True)`. */
+  erf: (o: { alpha?: number } & SpikingOption = {}): SpikeFunction => sj(erf(o), o.spiking),
+  /** `PiecewiseLeakyReLU(w=1.0, c=0.01, spiking=True)`. */
+  piecewiseLeakyReLU: (o: { w?: number; c?: number } & SpikingOption = {}): SpikeFunction =>
+    sj(piecewiseLeakyReLU(o), o.spiking),
+  /** `QPseudoSpike(alpha=2.0, spiking=True)`. */
+  qPseudoSpike: (o: { alpha?: number } & SpikingOption = {}): SpikeFunction => sj(qPseudoSpike(o), o.spiking),
+  /** `LeakyKReLU(spiking=True, leak=0.0, k=1.0)`. */
+  leakyKReLU: (o: { leak?: number; k?: number } & SpikingOption = {}): SpikeFunction =>
+    sj(leakyKReLU(o), o.spiking),
+  /** `S2NN(alpha=4.0, beta=1.0, spiking=True)`. */
+  s2nn: (o: { alpha?: number; beta?: number } & SpikingOption = {}): SpikeFunction => sj(s2nn(o), o.spiking),
 });

@@ -24,9 +24,8 @@ import { qifNodeStep } from '../neuron/qif-node.js';
 import { type RLeakyState, rleakyStep } from '../neuron/rleaky.js';
 import { type RSynapticState, rsynapticStep } from '../neuron/rsynaptic.js';
 import { type SynapticState, synapticStep } from '../neuron/synaptic.js';
-import { surrogatePrimitive } from '../surrogate/derivatives.js';
 import { snntorch, spikingjelly } from '../surrogate/libraries.js';
-import type { SpikeFunction } from '../surrogate/spike-function.js';
+import { primitiveSpikeFunction, type SpikeFunction } from '../surrogate/spike-function.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
   input,
@@ -92,7 +91,7 @@ function stepped<S>(
   };
 }
 
-/** A surrogate fixture: forward spikes and gradient per function (and SpikingJelly's primitive when given). */
+/** A surrogate fixture: forward spikes and gradient per function (and SpikingJelly's `spiking=False` primitive when given). */
 function surrogates(
   name: string,
   ours: string,
@@ -110,7 +109,7 @@ function surrogates(
         out[`${key}.forward`] = fn(x, inclusive);
         out[`${key}.grad`] = grad((t) => fn(t, inclusive))(x);
         const want = f.outputs[key] as Record<string, unknown>;
-        if ('primitive' in want) out[`${key}.primitive`] = surrogatePrimitive(fn.surrogate, x, fn.alpha);
+        if ('primitive' in want) out[`${key}.primitive`] = primitiveSpikeFunction(fn.surrogate, fn.alpha)(x);
       }
       return out;
     },

@@ -10,6 +10,7 @@ const tail = mul(exp(mul(sub(1, alpha), log(add(1, div(mul(2, abs(x)), sub(alpha
 export const Q_PSEUDO_SPIKE = surrogateDefinition({
   name: 'qPseudoSpike',
   alpha: 2,
+  alphaAbove: 1,
   derivative: exp(mul(neg(alpha), log(add(1, div(mul(2, abs(x)), sub(alpha, 1)))))),
   // 1/2 * (1 + 2|x|/(alpha - 1))^(1 - alpha) below 0, 1 minus that from 0 on.
   primitive: where(lt(x, 0), tail, sub(1, tail)),
