@@ -50,7 +50,8 @@ function inputs(lo: number, hi: number): Tensor {
  */
 function run<S>(
   x: Tensor,
-  step: (xt: Tensor, s: S | null) => [Tensor, S],
+  // biome-ignore lint/suspicious/noExplicitAny: S is inferred from what the step returns
+  step: (xt: Tensor, s: any) => [Tensor, S],
   pick: (s: S) => Tensor[],
   s0: S | null = null,
 ): Tensor {

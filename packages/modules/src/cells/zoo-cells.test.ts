@@ -1,8 +1,10 @@
-import { type SpikeMethod, surrogate, type Tensor } from '@snn/core';
+import { type SpikeMethod, surrogate, type Tensor, tidy } from '@snn/core';
 import {
   checkZooFixture,
   fixtureTensor,
+  flat,
   type LossSpec,
+  type Nested,
   NORSE_LOSS,
   SNNTORCH_LOSS,
   SPIKINGJELLY_LOSS,
@@ -13,7 +15,7 @@ import {
 } from '@snn/core/testing';
 import { loadReferenceFixture } from '@snn/reference-fixtures';
 import type { Module } from '../module/module.js';
-import { resetNet, type StepModule } from '../time/unroll.js';
+import { resetNet, type StepModule, unroll } from '../time/unroll.js';
 import { Alpha } from './alpha.js';
 import { CobaLIFCell } from './coba-lif.js';
 import { EIFNode } from './eif-node.js';
@@ -344,6 +346,17 @@ const CASES: Record<string, CellCase> = {
 };
 
 describe('the zoo cells reproduce their libraries through the modules', () => {
+  it.each(Object.entries(CASES).filter(([, c]) => c.record))(
+    '%s: unroll gives the fixture spikes',
+    (name, c) => {
+      const f = loadReferenceFixture(name);
+      tidy(() => {
+        const [spikes] = unroll(c.make(f) as unknown as AnyCell, fixtureTensor(f.inputs.x));
+        expect(Array.from(spikes.dataSync())).toEqual(flat(f.outputs[c.loss.spike] as Nested));
+      });
+    },
+  );
+
   it('cover every neuron fixture (25; the two surrogate fixtures are core-level)', () => {
     expect(Object.keys(CASES)).toHaveLength(25);
   });
@@ -371,7 +384,7 @@ describe('the zoo cells reproduce their libraries through the modules', () => {
           const loss: LossSpec = { ...c.loss, gradKey: (g) => `grad_${g}` };
           const simulate = (x: Tensor): Record<string, Tensor> => {
             if (c.record)
-              return trace(x, null, (xt, s) => (m as unknown as AnyCell).forward(xt, s), c.record as never);
+              return trace<unknown>(x, null, (xt, s) => (m as unknown as AnyCell).forward(xt, s), c.record as never);
             const node = m as AnyNode;
             resetNet(node);
             const spike = node.forward(x);
