@@ -384,7 +384,12 @@ describe('the zoo cells reproduce their libraries through the modules', () => {
           const loss: LossSpec = { ...c.loss, gradKey: (g) => `grad_${g}` };
           const simulate = (x: Tensor): Record<string, Tensor> => {
             if (c.record)
-              return trace<unknown>(x, null, (xt, s) => (m as unknown as AnyCell).forward(xt, s), c.record as never);
+              return trace<unknown>(
+                x,
+                null,
+                (xt, s) => (m as unknown as AnyCell).forward(xt, s),
+                c.record as never,
+              );
             const node = m as AnyNode;
             resetNet(node);
             const spike = node.forward(x);
