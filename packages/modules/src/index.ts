@@ -20,10 +20,14 @@ export { LSNNCell } from './cells/lsnn.js';
 export { type LearnableKey, NorseCell } from './cells/norse-cell.js';
 export { ParametricLIFNode } from './cells/parametric-lif-node.js';
 export { QIFNode } from './cells/qif-node.js';
-export { type RecurrentOptions, RLeaky, type RLeakyOptions } from './cells/rleaky.js';
+export { RLeaky, type RLeakyOptions } from './cells/rleaky.js';
 export { RSynaptic, type RSynapticOptions } from './cells/rsynaptic.js';
 export { LI, LIF, type LIFOptions, type LIOptions } from './cells/sequence.js';
-export { SnnTorchNeuron, type SnnTorchNeuronOptions } from './cells/snntorch-neuron.js';
+export {
+  type RecurrentOptions,
+  SnnTorchNeuron,
+  type SnnTorchNeuronOptions,
+} from './cells/snntorch-neuron.js';
 export { Synaptic, type SynapticOptions } from './cells/synaptic.js';
 // Decoding, losses, metrics
 export {

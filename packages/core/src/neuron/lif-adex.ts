@@ -1,8 +1,8 @@
 import { add, mul, sub } from '../ops/index.js';
-import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { DEFAULT_DT, resetTo } from './lif.js';
-import { exponentialUpswing } from './lif-ex.js';
+import { exponentialUpswing, type LIFExParameters } from './lif-ex.js';
 import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -13,30 +13,14 @@ import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './par
  * and reset in the same step (z kept in the graph); fires on vd - vTh > 0.
  */
 
-/** Norse `LIFAdExParameters`; every field but method and alpha may be a number or a tensor. */
-export interface LIFAdExParameters {
+/** Norse `LIFAdExParameters`: LIFExParameters (same defaults) and the adaptation current's. */
+export interface LIFAdExParameters extends LIFExParameters {
   /** Adaptation coupling (nS in PyNN's units), default 4. */
   adaptationCurrent: Param;
   /** Spike-triggered adaptation jump, default 0.02. */
   adaptationSpike: Param;
-  /** Sharpness of the exponential upswing, default 0.5. */
-  deltaT: Param;
   /** 1 / adaptation time constant, 1/s, default 2. */
   tauAdaInv: Param;
-  /** 1 / synaptic time constant, 1/s, default 200. */
-  tauSynInv: Param;
-  /** 1 / membrane time constant, 1/s, default 100. */
-  tauMemInv: Param;
-  /** Leak potential, default 0. */
-  vLeak: Param;
-  /** Threshold, default 1. */
-  vTh: Param;
-  /** Potential after a spike, default 0. */
-  vReset: Param;
-  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
-  method: SpikeMethod;
-  /** Surrogate sharpness for a named method, default 100. */
-  alpha: number;
 }
 
 export const DEFAULT_LIF_ADEX_PARAMETERS: Readonly<LIFAdExParameters> = Object.freeze({

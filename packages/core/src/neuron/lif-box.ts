@@ -1,8 +1,8 @@
 import { add, mul, sub } from '../ops/index.js';
-import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { DEFAULT_DT, resetTo } from './lif.js';
-import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
+import { DEFAULT_DT, type LIFParameters, resetTo } from './lif.js';
+import { checkDt, filledLike, scaleParam, withDefaults } from './param.js';
 
 /*
  * Norse's LIF without a synaptic current (norse/torch/functional/lif_box.py, Norse 1.0): the input
@@ -10,21 +10,8 @@ import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './par
  * step with the spike kept in the graph (z is not detached), as Norse's lif_box_feed_forward_step.
  */
 
-/** Norse `LIFBoxParameters`; every field but method and alpha may be a number or a tensor. */
-export interface LIFBoxParameters {
-  /** 1 / membrane time constant, 1/s. Norse default 100. */
-  tauMemInv: Param;
-  /** Leak potential, default 0. */
-  vLeak: Param;
-  /** Threshold, default 1. */
-  vTh: Param;
-  /** Potential after a spike, default 0. */
-  vReset: Param;
-  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
-  method: SpikeMethod;
-  /** Surrogate sharpness for a named method, default 100. */
-  alpha: number;
-}
+/** Norse `LIFBoxParameters`: LIFParameters without the synaptic current (same defaults). */
+export type LIFBoxParameters = Omit<LIFParameters, 'tauSynInv'>;
 
 export const DEFAULT_LIF_BOX_PARAMETERS: Readonly<LIFBoxParameters> = Object.freeze({
   tauMemInv: 100,

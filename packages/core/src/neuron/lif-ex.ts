@@ -1,7 +1,7 @@
 import { add, div, exp, mul, sub } from '../ops/index.js';
-import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { DEFAULT_DT, resetTo } from './lif.js';
+import { DEFAULT_DT, type LIFParameters, resetTo } from './lif.js';
 import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -11,24 +11,10 @@ import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './par
  * same step (z kept in the graph). Fires on vd - vTh > 0.
  */
 
-/** Norse `LIFExParameters`; every field but method and alpha may be a number or a tensor. */
-export interface LIFExParameters {
-  /** Sharpness of the exponential upswing, default 0.5. */
+/** Norse `LIFExParameters`: LIFParameters (same defaults) and the upswing's sharpness. */
+export interface LIFExParameters extends LIFParameters {
+  /** Sharpness of the exponential upswing, default 0.5 (a number or a tensor). */
   deltaT: Param;
-  /** 1 / synaptic time constant, 1/s, default 200. */
-  tauSynInv: Param;
-  /** 1 / membrane time constant, 1/s, default 100. */
-  tauMemInv: Param;
-  /** Leak potential, default 0. */
-  vLeak: Param;
-  /** Threshold, default 1. */
-  vTh: Param;
-  /** Potential after a spike, default 0. */
-  vReset: Param;
-  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
-  method: SpikeMethod;
-  /** Surrogate sharpness for a named method, default 100. */
-  alpha: number;
 }
 
 export const DEFAULT_LIF_EX_PARAMETERS: Readonly<LIFExParameters> = Object.freeze({

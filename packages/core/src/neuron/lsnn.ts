@@ -1,7 +1,7 @@
 import { add, mul, sub } from '../ops/index.js';
-import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { DEFAULT_DT, resetTo } from './lif.js';
+import { DEFAULT_DT, type LIFParameters, resetTo } from './lif.js';
 import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -12,26 +12,12 @@ import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './par
  * kept in the graph. Fires on vd - b > 0.
  */
 
-/** Norse `LSNNParameters`; every field but method and alpha may be a number or a tensor. */
-export interface LSNNParameters {
-  /** 1 / synaptic time constant, 1/s, default 200. */
-  tauSynInv: Param;
-  /** 1 / membrane time constant, 1/s, default 100. */
-  tauMemInv: Param;
+/** Norse `LSNNParameters`: LIFParameters (same defaults; vTh is the resting threshold) and the adaptation's. */
+export interface LSNNParameters extends LIFParameters {
   /** 1 / threshold adaptation time constant, 1/s, default 1/800. */
   tauAdaptInv: Param;
-  /** Leak potential, default 0. */
-  vLeak: Param;
-  /** Resting threshold, default 1 (b starts and relaxes here). */
-  vTh: Param;
-  /** Potential after a spike, default 0. */
-  vReset: Param;
   /** Threshold jump per spike, default 1.8. */
   beta: Param;
-  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
-  method: SpikeMethod;
-  /** Surrogate sharpness for a named method, default 100. */
-  alpha: number;
 }
 
 export const DEFAULT_LSNN_PARAMETERS: Readonly<LSNNParameters> = Object.freeze({

@@ -6,8 +6,7 @@ import {
   type Tensor,
 } from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
-import { type RecurrentOptions, recurrentConnection } from './rleaky.js';
-import { SnnTorchNeuron, type SnnTorchNeuronOptions } from './snntorch-neuron.js';
+import { type RecurrentOptions, SnnTorchNeuron, type SnnTorchNeuronOptions } from './snntorch-neuron.js';
 
 export interface RSynapticOptions extends SnnTorchNeuronOptions, RecurrentOptions {
   /** Train alpha (snnTorch learn_alpha). */
@@ -42,11 +41,7 @@ export class RSynaptic extends SnnTorchNeuron {
   ) {
     super('subtract', o);
     this.beta = this.constant('beta', beta, learnBeta);
-    this.connection = recurrentConnection(
-      this,
-      { module: (n, m) => this.registerModule(n, m), constant: (n, v, l) => this.constant(n, v, l) },
-      { allToAll, linearFeatures, V, learnRecurrent, seed },
-    );
+    this.connection = this.recurrence({ allToAll, linearFeatures, V, learnRecurrent, seed });
     this.alpha = this.constant('alpha', alpha, learnAlpha);
   }
 

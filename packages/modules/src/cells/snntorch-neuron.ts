@@ -1,4 +1,13 @@
-import { fill, type ResetMechanism, type SpikeMethod, type Tensor, tensor } from '@snn/core';
+import {
+  ArgumentError,
+  fill,
+  type RecurrentConnection,
+  type ResetMechanism,
+  type SpikeMethod,
+  type Tensor,
+  tensor,
+} from '@snn/core';
+import { Linear } from '../layers/linear.js';
 import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
 import { CELL } from '../time/unroll.js';
@@ -15,6 +24,20 @@ export interface SnnTorchNeuronOptions {
   learnThreshold?: boolean;
   /** Shape of the neuron parameters: [] (default) shared, [n] per neuron. */
   shape?: readonly number[];
+}
+
+/** snnTorch's recurrence options, shared by RLeaky and RSynaptic. */
+export interface RecurrentOptions {
+  /** Dense recurrence through a Linear(n, n) (snnTorch default true); false: one to one through V. */
+  allToAll?: boolean;
+  /** Neurons n of the recurrent Linear; required with allToAll. */
+  linearFeatures?: number;
+  /** One-to-one recurrent weight (snnTorch default 1). */
+  V?: number;
+  /** Train the recurrent weights or V (snnTorch learn_recurrent, default true). */
+  learnRecurrent?: boolean;
+  /** Seed of the recurrent Linear's initial weights (PyTorch's init). */
+  seed?: number;
 }
 
 // snnTorch's reset_dict.
@@ -65,5 +88,36 @@ export abstract class SnnTorchNeuron extends Module {
       spikeGrad: this.spikeGrad,
       resetMechanism: this.resetMechanism,
     };
+  }
+
+  /**
+   * The recurrence snnTorch's RLeaky and RSynaptic build: a child `recurrent` = Linear(n, n) (keys
+   * `recurrent.weight`, `recurrent.bias`) for allToAll, else `V` registered here (a parameter when
+   * learnRecurrent). Returns the connection for each step.
+   */
+  protected recurrence({
+    allToAll = true,
+    linearFeatures,
+    V = 1,
+    learnRecurrent = true,
+    seed,
+  }: RecurrentOptions): () => RecurrentConnection {
+    const name = this.constructor.name;
+    if (allToAll) {
+      if (!Number.isInteger(linearFeatures) || (linearFeatures as number) < 1) {
+        throw new ArgumentError(
+          `${name}: allToAll needs linearFeatures (the number of neurons), got ${String(linearFeatures)}`,
+        );
+      }
+      const n = linearFeatures as number;
+      const recurrent = this.registerModule('recurrent', new Linear(n, n, { seed }));
+      if (!learnRecurrent) for (const p of recurrent.parameters()) p.requiresGrad = false;
+      return () => ({ recurrentWeight: recurrent.weight.value, recurrentBias: recurrent.bias!.value });
+    }
+    if (linearFeatures !== undefined) {
+      throw new ArgumentError(`${name}: linearFeatures is for allToAll; the one-to-one recurrence uses V`);
+    }
+    const v = this.constant('V', V, learnRecurrent);
+    return () => ({ V: v.value });
   }
 }

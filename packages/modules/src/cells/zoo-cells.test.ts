@@ -67,6 +67,17 @@ const sj = (f: ZooFixture) => ({
   surrogate: surrogate.spikingjelly.sigmoid(),
   storeVSeq: true,
 });
+/** The fixture's recurrent Linear weights loaded into an all-to-all RLeaky/RSynaptic. */
+function withFixtureRecurrence<M extends Module>(f: ZooFixture, m: M): M {
+  m.loadStateDict(
+    {
+      'recurrent.weight': fixtureTensor(f.inputs.recurrent_weight),
+      'recurrent.bias': fixtureTensor(f.inputs.recurrent_bias),
+    },
+    { strict: false },
+  );
+  return m;
+}
 const same = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, k]));
 const norseGrads = (...keys: string[]) => Object.fromEntries(keys.map((k) => [`params.${k}`, k]));
 const camel = (k: string) => k.replace(/_([a-zA-Z])/g, (_, c: string) => c.toUpperCase());
@@ -148,14 +159,7 @@ const CASES: Record<string, CellCase> = {
         learnThreshold: true,
         seed: 0,
       });
-      m.loadStateDict(
-        {
-          'recurrent.weight': fixtureTensor(f.inputs.recurrent_weight),
-          'recurrent.bias': fixtureTensor(f.inputs.recurrent_bias),
-        },
-        { strict: false },
-      );
-      return m;
+      return withFixtureRecurrence(f, m);
     },
     grads: {
       beta: 'beta',
@@ -182,14 +186,7 @@ const CASES: Record<string, CellCase> = {
         learnThreshold: true,
         seed: 0,
       });
-      m.loadStateDict(
-        {
-          'recurrent.weight': fixtureTensor(f.inputs.recurrent_weight),
-          'recurrent.bias': fixtureTensor(f.inputs.recurrent_bias),
-        },
-        { strict: false },
-      );
-      return m;
+      return withFixtureRecurrence(f, m);
     },
     grads: {
       alpha: 'alpha',
