@@ -13,6 +13,11 @@ export class EIFNode extends LIFNode {
     this.eif = p;
   }
 
+  /** The parameter set (SpikingJelly's defaults fill what is left out). */
+  get p(): EIFNodeParameters {
+    return this.eif;
+  }
+
   protected override run(xSeq: Tensor): NodeSequence {
     return eifNode(xSeq, this.lastV, this.eif);
   }

@@ -24,6 +24,11 @@ export class IzhikevichNode extends LIFNode {
     this.izh = p;
   }
 
+  /** The parameter set (SpikingJelly's defaults fill what is left out). */
+  get p(): IzhikevichNodeParameters {
+    return this.izh;
+  }
+
   protected override run(xSeq: Tensor): NodeSequence {
     const state = this.lastV !== null && this.lastW !== null ? { v: this.lastV, w: this.lastW } : null;
     const { spikes, v, w } = izhikevichNode(xSeq, state, this.izh);

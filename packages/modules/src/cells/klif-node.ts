@@ -21,7 +21,12 @@ export class KLIFNode extends LIFNode {
     this.klif = p;
   }
 
+  /** The parameter set of the next step (k as its live tensor). */
+  get p(): KLIFNodeParameters {
+    return { ...this.klif, k: this.k.value };
+  }
+
   protected override run(xSeq: Tensor): NodeSequence {
-    return klifNode(xSeq, this.lastV, { ...this.klif, k: this.k.value });
+    return klifNode(xSeq, this.lastV, this.p);
   }
 }

@@ -1,5 +1,6 @@
 import {
   type LapicqueOptions as CoreLapicqueOptions,
+  type LapicqueParameters,
   lapicqueParameters,
   lapicqueStep,
   type Tensor,
@@ -34,13 +35,18 @@ export class Lapicque extends SnnTorchNeuron {
     this.C = this.registerBuffer('C', tensor(q.C));
   }
 
-  forward(input: Tensor, mem: Tensor | null = null): [Tensor, Tensor] {
-    return lapicqueStep(input, mem, {
+  /** The parameter set of the next step, with the live tensors. */
+  get p(): LapicqueParameters {
+    return {
       ...this.common,
       R: this.R.value,
       C: this.C.value,
       beta: this.beta.value,
       timeStep: this.time_step.value,
-    });
+    };
+  }
+
+  forward(input: Tensor, mem: Tensor | null = null): [Tensor, Tensor] {
+    return lapicqueStep(input, mem, this.p);
   }
 }

@@ -29,7 +29,12 @@ export class ParametricLIFNode extends LIFNode {
     this.plif = p;
   }
 
+  /** The parameter set of the next step (w as its live tensor). */
+  get p(): ParametricLIFNodeParameters {
+    return { ...this.plif, w: this.w.value };
+  }
+
   protected override run(xSeq: Tensor): NodeSequence {
-    return parametricLIFNode(xSeq, this.lastV, { ...this.plif, w: this.w.value });
+    return parametricLIFNode(xSeq, this.lastV, this.p);
   }
 }

@@ -13,6 +13,11 @@ export class QIFNode extends LIFNode {
     this.qif = p;
   }
 
+  /** The parameter set (SpikingJelly's defaults fill what is left out). */
+  get p(): QIFNodeParameters {
+    return this.qif;
+  }
+
   protected override run(xSeq: Tensor): NodeSequence {
     return qifNode(xSeq, this.lastV, this.qif);
   }

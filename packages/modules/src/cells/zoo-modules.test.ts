@@ -97,6 +97,22 @@ describe('state-dict keys are the libraries’ names, in PyTorch order (paramete
   });
 });
 
+describe('every zoo module shows its parameter set (for exporters): `p`, learnable fields as live tensors', () => {
+  it('Norse, snnTorch and SpikingJelly modules', () => {
+    const adex = new LIFAdExCell({ p: { deltaT: 0.7 }, learnable: ['vTh'] });
+    expect(adex.p.deltaT).toBe(0.7);
+    expect(adex.p.vTh).toBe(adex.stateDict().get('v_th'));
+    expect(new IzhikevichCell('dap').p).toMatchObject({ a: 1, d: -21, tauInv: 100 });
+    const lap = new Lapicque({ R: 2, C: 3 });
+    expect(lap.p.R).toBe(lap.stateDict().get('R'));
+    expect(new RLeaky(0.9, { allToAll: false, V: 0.3 }).p.V).toBeDefined();
+    const plif = new ParametricLIFNode({ initTau: 3, vReset: null });
+    expect(plif.p.w).toBe(plif.stateDict().get('w'));
+    expect(plif.p.vReset).toBeNull();
+    expect(new KLIFNode({ scaleReset: true }).p.scaleReset).toBe(true);
+  });
+});
+
 describe('zoo cells inside Sequential', () => {
   const x = () =>
     tensor(
