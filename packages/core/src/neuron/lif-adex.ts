@@ -2,7 +2,7 @@ import { add, mul, sub } from '../ops/index.js';
 import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { DEFAULT_DT, resetTo } from './lif.js';
-import { exponentialUpswing, type LIFExParameters } from './lif-ex.js';
+import { DEFAULT_LIF_EX_PARAMETERS, exponentialUpswing, type LIFExParameters } from './lif-ex.js';
 import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -23,18 +23,12 @@ export interface LIFAdExParameters extends LIFExParameters {
   tauAdaInv: Param;
 }
 
+/** LIFEx's defaults and PyNN's adaptation (adaptation_current 4, adaptation_spike 0.02, tau_ada_inv 2). */
 export const DEFAULT_LIF_ADEX_PARAMETERS: Readonly<LIFAdExParameters> = Object.freeze({
+  ...DEFAULT_LIF_EX_PARAMETERS,
   adaptationCurrent: 4,
   adaptationSpike: 0.02,
-  deltaT: 0.5,
   tauAdaInv: 2,
-  tauSynInv: 200,
-  tauMemInv: 100,
-  vLeak: 0,
-  vTh: 1,
-  vReset: 0,
-  method: 'super',
-  alpha: 100,
 });
 
 /** Norse `LIFAdExFeedForwardState`: membrane v, synaptic current i, adaptation current a. */

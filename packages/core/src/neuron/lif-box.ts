@@ -1,7 +1,7 @@
 import { add, mul, sub } from '../ops/index.js';
 import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { DEFAULT_DT, type LIFParameters, resetTo } from './lif.js';
+import { DEFAULT_DT, DEFAULT_LIF_PARAMETERS, type LIFParameters, resetTo } from './lif.js';
 import { checkDt, filledLike, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -13,14 +13,10 @@ import { checkDt, filledLike, scaleParam, withDefaults } from './param.js';
 /** Norse `LIFBoxParameters`: LIFParameters without the synaptic current (same defaults). */
 export type LIFBoxParameters = Omit<LIFParameters, 'tauSynInv'>;
 
-export const DEFAULT_LIF_BOX_PARAMETERS: Readonly<LIFBoxParameters> = Object.freeze({
-  tauMemInv: 100,
-  vLeak: 0,
-  vTh: 1,
-  vReset: 0,
-  method: 'super',
-  alpha: 100,
-});
+const { tauSynInv: _none, ...boxDefaults } = DEFAULT_LIF_PARAMETERS;
+
+/** Norse's LIFParameters defaults without the synaptic current. */
+export const DEFAULT_LIF_BOX_PARAMETERS: Readonly<LIFBoxParameters> = Object.freeze(boxDefaults);
 
 /** Norse `LIFBoxFeedForwardState`: the membrane v. */
 export interface LIFBoxFeedForwardState {

@@ -1,7 +1,7 @@
 import { add, div, exp, mul, sub } from '../ops/index.js';
 import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { DEFAULT_DT, type LIFParameters, resetTo } from './lif.js';
+import { DEFAULT_DT, DEFAULT_LIF_PARAMETERS, type LIFParameters, resetTo } from './lif.js';
 import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -17,15 +17,10 @@ export interface LIFExParameters extends LIFParameters {
   deltaT: Param;
 }
 
+/** Norse's LIFParameters defaults and delta_T 0.5. */
 export const DEFAULT_LIF_EX_PARAMETERS: Readonly<LIFExParameters> = Object.freeze({
+  ...DEFAULT_LIF_PARAMETERS,
   deltaT: 0.5,
-  tauSynInv: 200,
-  tauMemInv: 100,
-  vLeak: 0,
-  vTh: 1,
-  vReset: 0,
-  method: 'super',
-  alpha: 100,
 });
 
 /** Norse `LIFExFeedForwardState`: membrane v and synaptic current i. */

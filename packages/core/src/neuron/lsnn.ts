@@ -1,7 +1,7 @@
 import { add, mul, sub } from '../ops/index.js';
 import { resolveSpikeFunction } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { DEFAULT_DT, type LIFParameters, resetTo } from './lif.js';
+import { DEFAULT_DT, DEFAULT_LIF_PARAMETERS, type LIFParameters, resetTo } from './lif.js';
 import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
 
 /*
@@ -20,16 +20,11 @@ export interface LSNNParameters extends LIFParameters {
   beta: Param;
 }
 
+/** Norse's LIFParameters defaults, tau_adapt_inv 1/800 and beta 1.8. */
 export const DEFAULT_LSNN_PARAMETERS: Readonly<LSNNParameters> = Object.freeze({
-  tauSynInv: 200,
-  tauMemInv: 100,
+  ...DEFAULT_LIF_PARAMETERS,
   tauAdaptInv: 1 / 800,
-  vLeak: 0,
-  vTh: 1,
-  vReset: 0,
   beta: 1.8,
-  method: 'super',
-  alpha: 100,
 });
 
 /** Norse `LSNNFeedForwardState`: membrane v, synaptic current i, adaptive threshold b. */
