@@ -1,10 +1,34 @@
+export { Alpha, type AlphaOptions } from './cells/alpha.js';
+export { CobaLIFCell } from './cells/coba-lif.js';
+export { EIFNode } from './cells/eif-node.js';
+export { IAFCell } from './cells/iaf.js';
+export { IzhikevichCell, type IzhikevichCellOptions } from './cells/izhikevich.js';
+export { IzhikevichNode } from './cells/izhikevich-node.js';
+export { KLIFNode } from './cells/klif-node.js';
+export { Lapicque, type LapicqueOptions } from './cells/lapicque.js';
 export { Leaky, type LeakyOptions } from './cells/leaky.js';
 export type { LearnableOptions } from './cells/learnable.js';
 export { LICell, type LICellOptions, LILinearCell } from './cells/li.js';
 // Cells and time
 export { LIFCell, type LIFCellOptions, LIFRecurrentCell, type LIFRecurrentCellOptions } from './cells/lif.js';
+export { LIFAdExCell } from './cells/lif-adex.js';
+export { LIFBoxCell } from './cells/lif-box.js';
+export { LIFExCell } from './cells/lif-ex.js';
 export { IFNode, LIFNode } from './cells/lif-node.js';
+export { LIFRefracCell, type LIFRefracCellOptions } from './cells/lif-refrac.js';
+export { LSNNCell } from './cells/lsnn.js';
+export { type LearnableKey, NorseCell } from './cells/norse-cell.js';
+export { ParametricLIFNode } from './cells/parametric-lif-node.js';
+export { QIFNode } from './cells/qif-node.js';
+export { RLeaky, type RLeakyOptions } from './cells/rleaky.js';
+export { RSynaptic, type RSynapticOptions } from './cells/rsynaptic.js';
 export { LI, LIF, type LIFOptions, type LIOptions } from './cells/sequence.js';
+export {
+  type RecurrentOptions,
+  SnnTorchNeuron,
+  type SnnTorchNeuronOptions,
+} from './cells/snntorch-neuron.js';
+export { Synaptic, type SynapticOptions } from './cells/synaptic.js';
 // Decoding, losses, metrics
 export {
   accuracy,
@@ -54,7 +78,16 @@ export { Optimizer, type OptimizerStateDict } from './optim/optimizer.js';
 export { SGD, type SGDOptions } from './optim/sgd.js';
 export type { RandomStateful } from './random/random-stateful.js';
 export { getSeedState, manualSeed, nextSeed, type SeedState, setSeedState } from './random/seed.js';
-export { Lift, type Resettable, resetNet, type StepModule, unroll } from './time/unroll.js';
+export {
+  CELL,
+  type CellModule,
+  isCell,
+  Lift,
+  type Resettable,
+  resetNet,
+  type StepModule,
+  unroll,
+} from './time/unroll.js';
 export {
   CHECKPOINT_FORMAT,
   type CheckpointParts,

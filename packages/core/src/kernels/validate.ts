@@ -116,10 +116,24 @@ function pool(op: string, x: Meta, attrs: KernelAttrs<'MaxPool'>): number[] {
   return poolShape(x.shape, kernel, strides, pads);
 }
 
+/** Optimizer updates: every input float32 and of the parameter's shape (a scalar parameter included). */
+function sameFloat32Shapes(op: string, tensors: Readonly<Record<string, Meta>>): void {
+  const [[firstName, first], ...rest] = Object.entries(tensors);
+  for (const [name, t] of [[firstName, first], ...rest] as const) {
+    if (t.dtype !== 'float32')
+      throw new ArgumentError(`${op}: input '${name}' must be float32, got ${t.dtype}`);
+    if (!shapesEqual(t.shape, first.shape)) {
+      throw new ShapeError(
+        `${op}: ${name} ${formatShape(t.shape)} must have the shape of ${firstName} ${formatShape(first.shape)}`,
+      );
+    }
+  }
+}
+
 function checkSurrogate(op: string, attrs: { readonly surrogate: string; readonly alpha: number }): void {
-  requireSurrogate(attrs.surrogate, op);
-  if (typeof attrs.alpha !== 'number' || !Number.isFinite(attrs.alpha) || attrs.alpha <= 0) {
-    throw new ArgumentError(`${op}: alpha must be a finite number > 0, got ${String(attrs.alpha)}`);
+  const above = requireSurrogate(attrs.surrogate, op).alphaAbove ?? 0;
+  if (typeof attrs.alpha !== 'number' || !Number.isFinite(attrs.alpha) || attrs.alpha <= above) {
+    throw new ArgumentError(`${op}: alpha must be a finite number > ${above}, got ${String(attrs.alpha)}`);
   }
 }
 
@@ -376,13 +390,13 @@ const VALIDATORS: {
   },
   AdamUpdate: (inputs, attrs, op) => {
     const names = ['param', 'grad', 'm', 'v'];
-    sequenceSizes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));
+    sameFloat32Shapes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));
     finite(op, attrs, 'lr', 'beta1', 'beta2', 'eps', 'weightDecay');
     integer(op, 'step (incremented before the update)', attrs.step, 1);
   },
   SGDUpdate: (inputs, attrs, op) => {
     const names = ['param', 'grad', 'buf'];
-    sequenceSizes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));
+    sameFloat32Shapes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));
     finite(op, attrs, 'lr', 'momentum', 'dampening', 'weightDecay');
     for (const name of ['nesterov', 'firstStep'] as const) {
       if (typeof attrs[name] !== 'boolean') {

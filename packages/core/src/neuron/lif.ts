@@ -165,8 +165,8 @@ export function lifCurrentEncoder(
   return [z, sub(v, mul(z, sub(v, q.vReset)))];
 }
 
-/** (1 - z)*vd + z*vReset, skipping the vReset term when it is the number 0. */
-function resetTo(vd: Tensor, z: Tensor, vReset: Param): Tensor {
+/** (1 - z)*vd + z*vReset (Norse's reset), skipping the vReset term when it is the number 0. */
+export function resetTo(vd: Tensor, z: Tensor, vReset: Param): Tensor {
   const kept = mul(sub(1, z), vd);
   return vReset === 0 ? kept : add(kept, mul(z, vReset));
 }

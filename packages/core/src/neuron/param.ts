@@ -45,3 +45,19 @@ export function checkDt(fn: string, dt: number): void {
 export function allNumbers(...ps: Param[]): boolean {
   return ps.every((p) => typeof p === 'number');
 }
+
+/**
+ * A full parameter set: `defaults` with the fields of `p` that are not undefined, each field named in
+ * `params` checked to be a number or a tensor (errors name `fn` and the field).
+ */
+export function withDefaults<P extends object>(
+  fn: string,
+  defaults: Readonly<P>,
+  p: Partial<P>,
+  params: readonly (keyof P & string)[],
+): P {
+  const full = { ...defaults } as P;
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) (full as Record<string, unknown>)[k] = v;
+  for (const k of params) checkParam(fn, k, full[k]);
+  return full;
+}

@@ -13,6 +13,8 @@ export interface SurrogateSpec {
   readonly name: string;
   /** Default slope/sharpness, as in the library the surrogate comes from. */
   readonly alpha: number;
+  /** alpha must be greater than this (default 0): QPseudoSpike's (alpha - 1) divides. */
+  readonly alphaAbove?: number;
   /** d/dx of the smooth stand-in for the Heaviside step at x = v - vTh (see expression.ts). */
   readonly derivative?: SurrogateExpr;
   /**
@@ -22,6 +24,11 @@ export interface SurrogateSpec {
   readonly ops?: (x: Tensor, alpha: number) => Tensor;
   /** With `ops` and no expression: the float64 host formula, so the reference backend runs it natively. */
   readonly host?: (x: number, alpha: number) => number;
+  /**
+   * The smooth function the surrogate stands for, as an expression over x and alpha (SpikingJelly's
+   * `primitive_function`, the output of its `spiking=False` mode). Optional: see `surrogate.primitive`.
+   */
+  readonly primitive?: SurrogateExpr;
   /** Which library's surrogate it reproduces, for docs (e.g. "snnTorch surrogate.atan"). */
   readonly matches?: string;
 }
@@ -41,11 +48,15 @@ export function surrogateDefinition(spec: SurrogateSpec): SurrogateDefinition {
   if (RESERVED.has(spec.name)) {
     throw new ArgumentError(`${where}: the name is reserved (custom, heaviside, super)`);
   }
-  checkAlpha(spec.name, spec.alpha);
+  if (spec.alphaAbove !== undefined && !Number.isFinite(spec.alphaAbove)) {
+    throw new ArgumentError(`${where}: alphaAbove must be a finite number, got ${String(spec.alphaAbove)}`);
+  }
+  checkAlpha(spec.name, spec.alpha, spec.alphaAbove);
   if (spec.derivative === undefined && spec.ops === undefined) {
     throw new ArgumentError(`${where}: give its derivative as an expression (or, failing that, as core ops)`);
   }
   if (spec.derivative !== undefined) checkExpression(spec.derivative, where);
+  if (spec.primitive !== undefined) checkExpression(spec.primitive, where, 'primitive');
   if (spec.ops !== undefined && typeof spec.ops !== 'function') {
     throw new ArgumentError(`${where}: ops must be a function (x: Tensor, alpha: number) => Tensor`);
   }
@@ -55,9 +66,11 @@ export function surrogateDefinition(spec: SurrogateSpec): SurrogateDefinition {
   return Object.freeze({ ...spec });
 }
 
-/** alpha must be a finite number > 0. */
-export function checkAlpha(name: string, alpha: unknown): void {
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0) {
-    throw new ArgumentError(`surrogate.${name}: alpha must be a finite number > 0, got ${String(alpha)}`);
+/** alpha must be a finite number > `above` (0 unless the surrogate says otherwise). */
+export function checkAlpha(name: string, alpha: unknown, above = 0): void {
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= above) {
+    throw new ArgumentError(
+      `surrogate.${name}: alpha must be a finite number > ${above}, got ${String(alpha)}`,
+    );
   }
 }

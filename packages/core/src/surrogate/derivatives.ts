@@ -1,3 +1,4 @@
+import { ArgumentError } from '../errors.js';
 import {
   abs,
   add,
@@ -82,5 +83,21 @@ export function surrogateDerivative(name: string, x: Tensor, alpha: number): Ten
   const def = requireSurrogate(name, 'surrogateDerivative');
   if (def.derivative === undefined) return def.ops!(x, alpha);
   const r = evaluateExpression<TensorLike>(def.derivative, { x, alpha }, CORE_OPS);
+  return r instanceof Tensor ? r : fill(x.shape, r);
+}
+
+/**
+ * The smooth function a surrogate stands for, at x, in core ops (differentiable like any op):
+ * SpikingJelly's `primitive_function`, what its surrogates output with `spiking=False`. Throws for a
+ * surrogate defined without one.
+ */
+export function surrogatePrimitive(name: string, x: Tensor, alpha: number): Tensor {
+  const def = requireSurrogate(name, 'surrogatePrimitive');
+  if (def.primitive === undefined) {
+    throw new ArgumentError(
+      `surrogatePrimitive: surrogate '${name}' has no primitive (define one with its 'primitive' expression)`,
+    );
+  }
+  const r = evaluateExpression<TensorLike>(def.primitive, { x, alpha }, CORE_OPS);
   return r instanceof Tensor ? r : fill(x.shape, r);
 }

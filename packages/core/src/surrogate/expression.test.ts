@@ -76,7 +76,8 @@ describe('every defined surrogate: host closures, host arrays and core ops agree
   test.each([...new Set([...surrogateNames(), PROBE_SURROGATE.name])])('%s', (name) => {
     const def = getSurrogate(name)!;
     if (def.derivative === undefined) return;
-    for (const a of [def.alpha, 0.7]) {
+    // A second alpha in the surrogate's domain (QPseudoSpike needs alpha > 1).
+    for (const a of [def.alpha, (def.alphaAbove ?? 0) + 0.7]) {
       const host = compileHost(def.derivative, a);
       const closures = points.map(host);
       const arrays = Array.from(compileHostArray(def.derivative, a)(points));

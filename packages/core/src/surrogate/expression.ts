@@ -93,7 +93,7 @@ const BINARY = new Set<string>(BINARY_OPS);
 const COMPARE = new Set<string>(COMPARE_OPS);
 
 /** Throws an ArgumentError naming `where` (the surrogate) if `e` is not a well-formed expression. */
-export function checkExpression(e: unknown, where: string): asserts e is SurrogateExpr {
+export function checkExpression(e: unknown, where: string, root = 'derivative'): asserts e is SurrogateExpr {
   const visit = (n: unknown, path: string, depth: number): void => {
     if (depth > 64) throw new ArgumentError(`${where}: expression nested deeper than 64 at ${path}`);
     if (n === 'x' || n === 'alpha') return;
@@ -138,5 +138,5 @@ export function checkExpression(e: unknown, where: string): asserts e is Surroga
       visit(a, `${path}.args[${k}]`, depth + 1);
     });
   };
-  visit(e, 'derivative', 0);
+  visit(e, root, 0);
 }

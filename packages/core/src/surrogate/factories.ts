@@ -1,3 +1,8 @@
+import { ArgumentError } from '../errors.js';
+import { LEAKY_K_RELU_LEAK, leakyKReLUSpec } from './builtin/leaky-k-relu.js';
+import { PIECEWISE_LEAKY_RELU_C, piecewiseLeakyReLUSpec } from './builtin/piecewise-leaky-relu.js';
+import { S2NN_BETA, s2nnSpec } from './builtin/s2nn.js';
+import { SPIKE_RATE_ESCAPE_BETA, spikeRateEscapeSpec } from './builtin/spike-rate-escape.js';
 import type { SurrogateSpec } from './definition.js';
 import { defineSurrogate } from './registry.js';
 import { namedSpikeFunction, type SpikeFunction } from './spike-function.js';
@@ -59,4 +64,76 @@ export const triangle: SurrogateFactory = factory('triangle');
 /** Straight-through estimator: the incoming gradient passes unchanged (snnTorch). */
 export function straightThrough(): SpikeFunction {
   return namedSpikeFunction('straightThrough');
+}
+
+/** snnTorch `triangular(threshold)`: +threshold for x < 0, -threshold for x >= 0 (snnTorch's backward as is). */
+export function triangular(options: { threshold?: number; alpha?: number } = {}): SpikeFunction {
+  return namedSpikeFunction('triangular', options.threshold ?? options.alpha);
+}
+
+/** The surrogate name for a second constant: the built-in one for the default, else its variant (defined once). */
+function variant(
+  spec: (c: number) => SurrogateSpec,
+  value: number,
+  defaultValue: number,
+  what: string,
+): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ArgumentError(`surrogate.${what} must be a finite number, got ${String(value)}`);
+  }
+  return value === defaultValue ? spec(defaultValue).name : defineSurrogate(spec(value)).name;
+}
+
+/** snnTorch `spike_rate_escape(beta=1, slope=25)`: slope * exp(-beta*|x - 1|). */
+export function spikeRateEscape(options: { beta?: number; slope?: number } = {}): SpikeFunction {
+  const name = variant(
+    spikeRateEscapeSpec,
+    options.beta ?? SPIKE_RATE_ESCAPE_BETA,
+    SPIKE_RATE_ESCAPE_BETA,
+    'spikeRateEscape: beta',
+  );
+  return namedSpikeFunction(name, options.slope);
+}
+
+/** SpikingJelly `PiecewiseQuadratic(alpha=1)`: alpha * max(0, 1 - alpha*|x|) (the triangle). */
+export const piecewiseQuadratic: SurrogateFactory = factory('piecewiseQuadratic');
+
+/** SpikingJelly `PiecewiseExp(alpha=1)`: (alpha/2) * exp(-alpha*|x|). */
+export const piecewiseExp: SurrogateFactory = factory('piecewiseExp');
+
+/** SpikingJelly `SoftSign(alpha=2)`: alpha / (2*(1 + alpha*|x|)^2). */
+export const softSign: SurrogateFactory = factory('softSign');
+
+/** SpikingJelly `Erf(alpha=2)`: alpha/sqrt(pi) * exp(-(alpha*x)^2). */
+export const erf: SurrogateFactory = factory('erf');
+
+/** SpikingJelly `PiecewiseLeakyReLU(w=1, c=0.01)`: 1/w where |x| < w, c elsewhere. */
+export function piecewiseLeakyReLU(options: { w?: number; c?: number } = {}): SpikeFunction {
+  const name = variant(
+    piecewiseLeakyReLUSpec,
+    options.c ?? PIECEWISE_LEAKY_RELU_C,
+    PIECEWISE_LEAKY_RELU_C,
+    'piecewiseLeakyReLU: c',
+  );
+  return namedSpikeFunction(name, options.w);
+}
+
+/** SpikingJelly `QPseudoSpike(alpha=2)`: (1 + 2|x|/(alpha - 1))^-alpha; alpha must be > 1. */
+export const qPseudoSpike: SurrogateFactory = factory('qPseudoSpike');
+
+/** SpikingJelly `LeakyKReLU(leak=0, k=1)`: leak for x < 0, k for x >= 0. */
+export function leakyKReLU(options: { leak?: number; k?: number } = {}): SpikeFunction {
+  const name = variant(
+    leakyKReLUSpec,
+    options.leak ?? LEAKY_K_RELU_LEAK,
+    LEAKY_K_RELU_LEAK,
+    'leakyKReLU: leak',
+  );
+  return namedSpikeFunction(name, options.k);
+}
+
+/** SpikingJelly `S2NN(alpha=4, beta=1)`: x < 0: alpha*s*(1 - s), s = sigmoid(alpha*x); x >= 0: beta/(x + 1). */
+export function s2nn(options: { alpha?: number; beta?: number } = {}): SpikeFunction {
+  const name = variant(s2nnSpec, options.beta ?? S2NN_BETA, S2NN_BETA, 's2nn: beta');
+  return namedSpikeFunction(name, options.alpha);
 }

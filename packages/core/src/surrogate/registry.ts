@@ -14,7 +14,9 @@ const registry = new Map<string, SurrogateDefinition>(BUILTIN_SURROGATES.map((d)
 function sameDefinition(a: SurrogateDefinition, b: SurrogateDefinition): boolean {
   return (
     a.alpha === b.alpha &&
+    a.alphaAbove === b.alphaAbove &&
     JSON.stringify(a.derivative) === JSON.stringify(b.derivative) &&
+    JSON.stringify(a.primitive) === JSON.stringify(b.primitive) &&
     a.ops === b.ops &&
     a.host === b.host
   );

@@ -9,7 +9,17 @@ export type BuiltinSurrogateName =
   | 'sigmoid'
   | 'fastSigmoid'
   | 'triangle'
-  | 'straightThrough';
+  | 'straightThrough'
+  | 'triangular'
+  | 'spikeRateEscape'
+  | 'piecewiseQuadratic'
+  | 'piecewiseExp'
+  | 'softSign'
+  | 'erf'
+  | 'piecewiseLeakyReLU'
+  | 'qPseudoSpike'
+  | 'leakyKReLU'
+  | 's2nn';
 
 /** A defined surrogate's name: core's, or one added with surrogate.define (the set is open). */
 export type SurrogateName = BuiltinSurrogateName | (string & {});

@@ -1,10 +1,10 @@
 import { runKernel } from '../engine/api.js';
-import { customGrad } from '../engine/gradients-api.js';
+import { customGrad, grad } from '../engine/gradients-api.js';
 import { ArgumentError } from '../errors.js';
 import { mul, spike, zerosLike } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { checkAlpha } from './definition.js';
-import { surrogateDerivative } from './derivatives.js';
+import { surrogateDerivative, surrogatePrimitive } from './derivatives.js';
 import { requireSurrogate } from './registry.js';
 
 /**
@@ -33,7 +33,7 @@ export interface SpikeFunction {
 export function namedSpikeFunction(name: string, alphaOption?: number): SpikeFunction {
   const def = requireSurrogate(name, 'surrogate');
   const alpha = alphaOption ?? def.alpha;
-  checkAlpha(name, alpha);
+  checkAlpha(name, alpha, def.alphaAbove);
   const attrs = { surrogate: name, alpha };
   const fire = (inclusive: boolean) =>
     customGrad(
@@ -92,4 +92,24 @@ export function heaviside(): SpikeFunction {
 /** True for the spike functions produced by this module (used to validate neuron parameters). */
 export function isSpikeFunction(f: unknown): f is SpikeFunction {
   return typeof f === 'function' && 'surrogate' in f && 'derivative' in f;
+}
+
+/**
+ * SpikingJelly's `spiking=False` mode of a surrogate: the forward IS the smooth primitive (no step),
+ * differentiated as written (for PiecewiseLeakyReLU and S2NN that differs from the spiking backward, as
+ * in SpikingJelly). Neurons using it output analog values and take the step-by-step path.
+ */
+export function primitiveSpikeFunction(name: string, alphaOption?: number): SpikeFunction {
+  const def = requireSurrogate(name, 'surrogate');
+  const alpha = alphaOption ?? def.alpha;
+  checkAlpha(name, alpha, def.alphaAbove);
+  if (def.primitive === undefined) {
+    throw new ArgumentError(`surrogate '${name}' has no primitive, so it cannot run with spiking: false`);
+  }
+  const fn = (x: Tensor) => surrogatePrimitive(name, x, alpha);
+  return Object.assign((x: Tensor, _inclusive?: boolean) => fn(x), {
+    surrogate: 'custom' as const,
+    alpha,
+    derivative: (x: Tensor) => grad(fn)(x),
+  });
 }

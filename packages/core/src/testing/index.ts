@@ -40,3 +40,17 @@ export {
 } from './norse-recurrent.js';
 export { runKernelCase } from './run-case.js';
 export { typedValues, writeTensorInfo } from './write-tensor.js';
+export { ZOO_FIXTURE_CASES } from './zoo-fixture-cases.js';
+export {
+  checkZooFixture,
+  type FixtureKeyError,
+  flattenFixtureOutputs,
+  type LossSpec,
+  NORSE_LOSS,
+  SNNTORCH_LOSS,
+  SPIKINGJELLY_LOSS,
+  trace,
+  withLoss,
+  type ZooFixture,
+  type ZooFixtureCase,
+} from './zoo-fixture-check.js';

@@ -2,8 +2,16 @@ import { ArgumentError, fill, type Tensor } from '@snn/core';
 import type { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
 
+// Norse's parameter names that keep a capital letter (LIFAdEx/LIFEx delta_T, CobaLIF e_rev_E/e_rev_I).
+const NORSE_NAMES: Readonly<Record<string, string>> = {
+  deltaT: 'delta_T',
+  eRevE: 'e_rev_E',
+  eRevI: 'e_rev_I',
+};
+
 /** Turns camelCase neuron parameter names into the snake_case keys Norse/snnTorch use in state dicts. */
-export const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const snakeCase = (name: string): string =>
+  NORSE_NAMES[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export interface LearnableOptions<K extends string> {
   /** Neuron parameters to train (e.g. ['tauMemInv', 'vTh']); each becomes a Parameter. */

@@ -11,6 +11,7 @@ import {
 import { scaledNormal } from '../layers/init.js';
 import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
+import { CELL } from '../time/unroll.js';
 import { registerLearnable } from './learnable.js';
 import { NeuronModule, type NeuronOptions } from './neuron-module.js';
 
@@ -24,6 +25,7 @@ export interface LICellOptions extends NeuronOptions<LIParameters, LIKey> {}
  * `forward(input, state)` returns [voltage, state] (`li_feed_forward_step`).
  */
 export class LICell extends NeuronModule<LIParameters> {
+  readonly [CELL] = true as const;
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LICellOptions = {}) {
     super(liParameters(p), dt, learn);
   }
@@ -38,6 +40,7 @@ export class LICell extends NeuronModule<LIParameters> {
  * (Norse init randn * sqrt(2 / hidden)); `forward(input, state)` runs `li_step`.
  */
 export class LILinearCell extends Module {
+  readonly [CELL] = true as const;
   readonly input_weights: Parameter;
   readonly dt: number;
   private readonly neuronParams: () => Partial<LIParameters>;

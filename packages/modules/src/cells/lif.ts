@@ -17,6 +17,7 @@ import {
 import { scaledNormal } from '../layers/init.js';
 import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
+import { CELL } from '../time/unroll.js';
 import { type LearnableOptions, registerLearnable } from './learnable.js';
 
 type LIFKey = 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset';
@@ -33,6 +34,7 @@ export interface LIFCellOptions extends LearnableOptions<LIFKey> {
  * returns [spikes, state]. Run it over time with `unroll`.
  */
 export class LIFCell extends Module {
+  readonly [CELL] = true as const;
   readonly dt: number;
   private readonly neuronParams: () => Partial<LIFParameters>;
 
@@ -70,6 +72,7 @@ export interface LIFRecurrentCellOptions extends LIFCellOptions {
  * gradient is zero and no optimizer can move it. `forward(input, state)` runs `lif_step`.
  */
 export class LIFRecurrentCell extends Module {
+  readonly [CELL] = true as const;
   readonly input_weights: Parameter;
   readonly recurrent_weights: Parameter;
   readonly dt: number;

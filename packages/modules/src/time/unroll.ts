@@ -7,6 +7,23 @@ export interface StepModule<S> {
 }
 
 /**
+ * The mark of a cell: a module that takes one time step per call with its state passed explicitly
+ * (`forward(input, state) -> [output, state]`). `Sequential` runs a marked cell over the leading time
+ * axis with `unroll` and keeps its state between calls until `resetNet`.
+ */
+export const CELL: unique symbol = Symbol.for('@snn/modules.cell');
+
+/** A cell: a StepModule carrying the CELL mark. */
+export interface CellModule<S = unknown> extends StepModule<S> {
+  readonly [CELL]: true;
+}
+
+/** True for modules marked as cells. */
+export function isCell(m: unknown): m is CellModule {
+  return typeof m === 'object' && m !== null && (m as Partial<CellModule>)[CELL] === true;
+}
+
+/**
  * Runs a cell over the leading time axis of `inputs` [T, ...] starting from `state` (null: the
  * cell's initial state) and returns [outputs [T, ...], final state] -- Norse's `LIF` vs `LIFCell`.
  * Per-step tensors are left to the caller's `tidy` (the gradient tape may still need them).

@@ -8,5 +8,6 @@ export const SIGMOID = surrogateDefinition({
   name: 'sigmoid',
   alpha: 4,
   derivative: mul(mul(alpha, s), sub(1, s)),
+  primitive: s,
   matches: 'SpikingJelly Sigmoid (its default); snnTorch surrogate.sigmoid with alpha 25',
 });

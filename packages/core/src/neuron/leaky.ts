@@ -7,7 +7,8 @@ import type { Tensor } from '../tensor/tensor.js';
 import { checkParam, clamp01, type Param } from './param.js';
 
 /*
- * snnTorch's first-order neurons (snntorch/_neurons/leaky.py and synaptic.py, snnTorch 0.9). Spikes fire
+ * snnTorch's Leaky neuron (snntorch/_neurons/leaky.py, snnTorch 0.9; Synaptic in synaptic.ts shares its
+ * reset and threshold handling). Spikes fire
  * on mem - threshold > 0. The reset is computed from the membrane BEFORE the update (reset_delay=True,
  * the default), i.e. a spike at step t lowers the membrane at step t+1, and it is detached from the graph
  * (snnTorch's mem_reset clones and detaches); the threshold in `reset * threshold` is not, so a learnable
@@ -30,25 +31,13 @@ export interface LeakyParameters {
   resetDelay?: boolean;
 }
 
-/** snnTorch `Synaptic(alpha, beta, ...)`: a synaptic current feeding the Leaky membrane. */
-export interface SynapticParameters extends Omit<LeakyParameters, 'resetDelay'> {
-  /** Synaptic current decay per step, in [0, 1] (clamped). */
-  alpha: Param;
-}
-
-/** snnTorch Synaptic state. */
-export interface SynapticState {
-  syn: Tensor;
-  mem: Tensor;
-}
-
-interface Resolved {
+export interface LeakyResolved {
   threshold: Param;
   spikeFn: (x: Tensor) => Tensor;
   reset: ResetMechanism;
 }
 
-function resolve(fn: string, p: Omit<LeakyParameters, 'beta'>): Resolved {
+export function resolveLeaky(fn: string, p: Omit<LeakyParameters, 'beta'>): LeakyResolved {
   const threshold = p.threshold ?? 1;
   checkParam(fn, 'threshold', threshold);
   const reset = p.resetMechanism ?? 'subtract';
@@ -62,7 +51,7 @@ function resolve(fn: string, p: Omit<LeakyParameters, 'beta'>): Resolved {
 }
 
 /** snnTorch's detached reset signal H(mem - threshold), computed without recording. */
-function resetSignal(mem: Tensor, threshold: Param): Tensor {
+export function resetSignal(mem: Tensor, threshold: Param): Tensor {
   return noGrad(() => spike(sub(mem, threshold)));
 }
 
@@ -77,7 +66,7 @@ function resetSignal(mem: Tensor, threshold: Param): Tensor {
 export function leakyStep(input: Tensor, mem: Tensor | null, p: LeakyParameters): [Tensor, Tensor] {
   const fn = 'leakyStep';
   checkParam(fn, 'beta', p.beta);
-  const { threshold, spikeFn, reset } = resolve(fn, p);
+  const { threshold, spikeFn, reset } = resolveLeaky(fn, p);
   const m = mem ?? zeros(input.shape);
   const beta = clamp01(p.beta);
   const r = resetSignal(m, threshold);
@@ -91,30 +80,4 @@ export function leakyStep(input: Tensor, mem: Tensor | null, p: LeakyParameters)
     next = reset === 'subtract' ? sub(next, mul(doReset, threshold)) : sub(next, mul(doReset, next));
   }
   return [spk, next];
-}
-
-/**
- * One step of snnTorch `Synaptic` (reset delayed and detached as in Leaky):
- *   syn' = alpha*syn + input;  mem' = beta*mem + syn' - reset*threshold (subtract)
- *   zero: mem' = (beta*mem + syn')*(1 - reset), syn' unchanged;  none: no reset term.
- * `state` null starts at zeros. Returns [spk, state'].
- */
-export function synapticStep(
-  input: Tensor,
-  state: SynapticState | null,
-  p: SynapticParameters,
-): [Tensor, SynapticState] {
-  const fn = 'synapticStep';
-  checkParam(fn, 'alpha', p.alpha);
-  checkParam(fn, 'beta', p.beta);
-  const { threshold, spikeFn, reset } = resolve(fn, p);
-  const syn0 = state?.syn ?? zeros(input.shape);
-  const mem0 = state?.mem ?? zeros(input.shape);
-  const r = resetSignal(mem0, threshold);
-  const syn = add(mul(syn0, clamp01(p.alpha)), input);
-  let mem = add(mul(mem0, clamp01(p.beta)), syn);
-  if (reset === 'subtract') mem = sub(mem, mul(r, threshold));
-  else if (reset === 'zero') mem = sub(mem, mul(mem, r));
-  const spk = spikeFn(sub(mem, threshold));
-  return [spk, { syn, mem }];
 }

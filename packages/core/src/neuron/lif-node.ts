@@ -39,14 +39,16 @@ export interface NodeSequence {
   v: Tensor;
 }
 
-interface Common {
+/** A node's resolved threshold, reset and spike function (shared by every SpikingJelly node). */
+export interface NodeCommon {
   vThreshold: Param;
   vReset: Param | null;
   fire: (x: Tensor) => Tensor;
   detachReset: boolean;
 }
 
-function common(fn: string, p: IFNodeParameters): Common {
+/** Defaults (vThreshold 1, vReset 0, Sigmoid(4), detachReset false) and checks of the common fields. */
+export function resolveNode(fn: string, p: IFNodeParameters): NodeCommon {
   const vThreshold = p.vThreshold ?? 1;
   checkParam(fn, 'vThreshold', vThreshold);
   const vReset = p.vReset === undefined ? 0 : p.vReset;
@@ -55,7 +57,8 @@ function common(fn: string, p: IFNodeParameters): Common {
   return { vThreshold, vReset, fire: (x) => f(x, true), detachReset: p.detachReset ?? false };
 }
 
-function fireAndReset(h: Tensor, c: Common): [Tensor, Tensor] {
+/** Fire on h - vThreshold >= 0, then the hard (vReset) or soft (vReset null) reset. Returns [s, v]. */
+export function fireAndReset(h: Tensor, c: NodeCommon): [Tensor, Tensor] {
   const s = c.fire(sub(h, c.vThreshold));
   const sr = c.detachReset ? detach(s) : s;
   if (c.vReset === null) return [s, sub(h, mul(sr, c.vThreshold))];
@@ -64,13 +67,13 @@ function fireAndReset(h: Tensor, c: Common): [Tensor, Tensor] {
 }
 
 /** The initial membrane: vReset for a hard reset, 0 for a soft one (SpikingJelly's v_reset or 0.). */
-function initialV(shape: readonly number[], c: Common): Tensor {
+export function initialV(shape: readonly number[], c: NodeCommon): Tensor {
   return filledLike(shape, c.vReset ?? 0);
 }
 
 /** One IFNode step: h = v + x, then fire and reset. `v` null starts at vReset (or 0). Returns [s, v']. */
 export function ifNodeStep(x: Tensor, v: Tensor | null, p: IFNodeParameters = {}): [Tensor, Tensor] {
-  const c = common('ifNodeStep', p);
+  const c = resolveNode('ifNodeStep', p);
   return fireAndReset(add(v ?? initialV(x.shape, c), x), c);
 }
 
@@ -82,7 +85,7 @@ export function ifNodeStep(x: Tensor, v: Tensor | null, p: IFNodeParameters = {}
  */
 export function lifNodeStep(x: Tensor, v: Tensor | null, p: LIFNodeParameters = {}): [Tensor, Tensor] {
   const fn = 'lifNodeStep';
-  const c = common(fn, p);
+  const c = resolveNode(fn, p);
   const tau = p.tau ?? 2;
   checkParam(fn, 'tau', tau);
   if (typeof tau === 'number' && !(tau > 0)) throw new ArgumentError(`${fn}: tau must be > 0, got ${tau}`);
@@ -100,7 +103,8 @@ export function lifNodeStep(x: Tensor, v: Tensor | null, p: LIFNodeParameters = 
   return fireAndReset(h, c);
 }
 
-function multiStep(
+/** SpikingJelly's multi-step mode: a single-step function over the leading time axis. */
+export function multiStep(
   fn: string,
   step: (x: Tensor, v: Tensor | null) => [Tensor, Tensor],
   xSeq: Tensor,

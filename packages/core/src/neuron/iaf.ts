@@ -1,0 +1,64 @@
+import { add, sub } from '../ops/index.js';
+import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { DEFAULT_DT, resetTo } from './lif.js';
+import { checkDt, filledLike, type Param, withDefaults } from './param.js';
+
+/*
+ * Norse's integrate-and-fire neuron (norse/torch/functional/iaf.py, Norse 1.0): no leak, the input is
+ * added to the membrane each step (dt is accepted for the common signature and not used, as Norse).
+ * Fires on v - vTh > 0 and resets in the same step with the spike kept in the graph.
+ */
+
+/** Norse `IAFParameters`. */
+export interface IAFParameters {
+  /** Threshold, default 1. */
+  vTh: Param;
+  /** Potential after a spike, default 0. */
+  vReset: Param;
+  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
+  method: SpikeMethod;
+  /** Surrogate sharpness for a named method, default 100. */
+  alpha: number;
+}
+
+export const DEFAULT_IAF_PARAMETERS: Readonly<IAFParameters> = Object.freeze({
+  vTh: 1,
+  vReset: 0,
+  method: 'super',
+  alpha: 100,
+});
+
+/** Norse `IAFFeedForwardState`: the membrane v. */
+export interface IAFFeedForwardState {
+  v: Tensor;
+}
+
+export function iafParameters(p: Partial<IAFParameters> = {}): IAFParameters {
+  return withDefaults('IAFParameters', DEFAULT_IAF_PARAMETERS, p, ['vTh', 'vReset']);
+}
+
+/** Norse `IAFCell`'s initial state: v = vReset (detached). */
+export function iafInitialState(
+  shape: readonly number[],
+  p: Partial<IAFParameters> = {},
+): IAFFeedForwardState {
+  return { v: filledLike(shape, iafParameters(p).vReset) };
+}
+
+/**
+ * Norse `iaf_feed_forward_step(input, state, p, dt)`: v' = v + input; z = H(v' - vTh);
+ * v'' = (1 - z)*v' + z*vReset. `state` null starts at v = vReset. Returns [z, state'].
+ */
+export function iafFeedForwardStep(
+  input: Tensor,
+  state: IAFFeedForwardState | null,
+  p: Partial<IAFParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, IAFFeedForwardState] {
+  checkDt('iafFeedForwardStep', dt);
+  const q = iafParameters(p);
+  const v = add(state?.v ?? iafInitialState(input.shape, q).v, input);
+  const z = resolveSpikeFunction(q.method, q.alpha)(sub(v, q.vTh));
+  return [z, { v: resetTo(v, z, q.vReset) }];
+}

@@ -1,0 +1,157 @@
+import { ArgumentError } from '../errors.js';
+import { add, mul, square, sub } from '../ops/index.js';
+import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { DEFAULT_DT, resetTo } from './lif.js';
+import { checkDt, filledLike, type Param, scaleParam, withDefaults } from './param.js';
+
+/*
+ * Norse's Izhikevich neuron (norse/torch/functional/izhikevich.py, Norse 1.0; Izhikevich 2003/2004):
+ *   dv/dt = tauInv*(sq*v^2 + mn*v + bias - u + I),  du/dt = tauInv*a*(b*v - u),
+ * one Euler step of dt, u integrating the OLD v; fires on v' - vTh > 0, then v -> c and u -> u + d in
+ * the same step with z kept in the graph. The named behaviours are Norse's presets (parameters and the
+ * initial state each starts from).
+ */
+
+/** Norse `IzhikevichParameters`; a, b, c, d are required, the rest default as Norse. */
+export interface IzhikevichParameters {
+  /** Time scale of the recovery variable u. */
+  a: Param;
+  /** Sensitivity of u to the membrane. */
+  b: Param;
+  /** Membrane potential after a spike (mV). */
+  c: Param;
+  /** Jump of u after a spike. */
+  d: Param;
+  /** Coefficient of v^2, default 0.04. */
+  sq: Param;
+  /** Coefficient of v, default 5. */
+  mn: Param;
+  /** Constant drive, default 140. */
+  bias: Param;
+  /** Spike cut-off, default 30 (mV). */
+  vTh: Param;
+  /** 1 / time constant, default 250 (1/s). */
+  tauInv: Param;
+  /** Spike function: Norse 'super' (default), 'heaviside', a surrogate name or function. */
+  method: SpikeMethod;
+  /** Surrogate sharpness for a named method, default 100. */
+  alpha: number;
+}
+
+/** Norse `IzhikevichState`: membrane v and recovery variable u. */
+export interface IzhikevichState {
+  v: Tensor;
+  u: Tensor;
+}
+
+/** Norse `IzhikevichSpikingBehavior`: a parameter set and the state it starts from. */
+export interface IzhikevichBehavior {
+  readonly p: Readonly<IzhikevichParameters>;
+  readonly s: { readonly v: number; readonly u: number };
+}
+
+const DEFAULTS = {
+  sq: 0.04,
+  mn: 5,
+  bias: 140,
+  vTh: 30,
+  tauInv: 250,
+  method: 'super' as SpikeMethod,
+  alpha: 100,
+};
+const FIELDS = ['a', 'b', 'c', 'd', 'sq', 'mn', 'bias', 'vTh', 'tauInv'] as const;
+
+export function izhikevichParameters(
+  p: Partial<IzhikevichParameters> & Pick<IzhikevichParameters, 'a' | 'b' | 'c' | 'd'>,
+): IzhikevichParameters {
+  for (const k of ['a', 'b', 'c', 'd'] as const) {
+    if (p?.[k] === undefined)
+      throw new ArgumentError(`IzhikevichParameters: ${k} is required (or use a behaviour)`);
+  }
+  return withDefaults('IzhikevichParameters', { ...DEFAULTS, a: 0, b: 0, c: 0, d: 0 }, p, FIELDS);
+}
+
+/** Norse `create_izhikevich_spiking_behavior(a, b, c, d, v_rest, u_rest, tau_inv)`: starts at v_rest, u = u_rest*b. */
+export function izhikevichBehavior(
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  vRest: number,
+  uRest: number,
+  tauInv = 250,
+): IzhikevichBehavior {
+  return freeze({ a, b, c, d, tauInv }, vRest, uRest * b);
+}
+
+function freeze(p: Partial<IzhikevichParameters>, v: number, u: number): IzhikevichBehavior {
+  return Object.freeze({
+    p: Object.freeze({ ...DEFAULTS, ...p }) as IzhikevichParameters,
+    s: Object.freeze({ v, u }),
+  });
+}
+
+/** Norse's presets (norse.torch.functional.izhikevich), camelCase: u starts at v*b except accomodation. */
+export const IZHIKEVICH_BEHAVIORS = Object.freeze({
+  tonicSpiking: freeze({ a: 0.02, b: 0.2, c: -65, d: 6 }, -70, -70 * 0.2),
+  phasicSpiking: freeze({ a: 0.02, b: 0.25, c: -65, d: 6 }, -64, -64 * 0.25),
+  tonicBursting: freeze({ a: 0.02, b: 0.2, c: -50, d: 2 }, -70, -70 * 0.2),
+  phasicBursting: freeze({ a: 0.02, b: 0.25, c: -55, d: 0.05, tauInv: 200 }, -64, -64 * 0.25),
+  mixedMode: freeze({ a: 0.02, b: 0.2, c: -55, d: 4 }, -70, -70 * 0.2),
+  spikeFrequencyAdaptation: freeze({ a: 0.01, b: 0.2, c: -65, d: 8 }, -70, -70 * 0.2),
+  class1Exc: freeze({ a: 0.02, b: -0.1, c: -55, d: 6, mn: 4.1, bias: 108 }, -60, -60 * -0.1),
+  class2Exc: freeze({ a: 0.2, b: 0.26, c: -65, d: 0 }, -64, -64 * 0.26),
+  spikeLatency: freeze({ a: 0.02, b: 0.2, c: -65, d: 6 }, -70, -70 * 0.2),
+  subthresholdOscillation: freeze({ a: 0.05, b: 0.26, c: -60, d: 0 }, -62, -62 * 0.26),
+  resonator: freeze({ a: 0.1, b: 0.26, c: -60, d: -1 }, -62, -62 * 0.26),
+  integrator: freeze({ a: 0.02, b: -0.1, c: -55, d: 6, mn: 4.1, bias: 108 }, -60, -60 * -0.1),
+  reboundSpike: freeze({ a: 0.03, b: 0.25, c: -60, d: 4, tauInv: 200 }, -64, -64 * 0.25),
+  reboundBurst: freeze({ a: 0.03, b: 0.25, c: -52, d: 0, tauInv: 200 }, -64, -64 * 0.25),
+  thresholdVariability: freeze({ a: 0.03, b: 0.25, c: -60, d: 4 }, -64, -64 * 0.25),
+  bistability: freeze({ a: 0.1, b: 0.26, c: -60, d: 0 }, -61, -61 * 0.26),
+  dap: freeze({ a: 1, b: 0.2, c: -60, d: -21, tauInv: 100 }, -70, -70 * 0.2),
+  accomodation: freeze({ a: 0.02, b: 1, c: -55, d: 4, tauInv: 500 }, -65, -16),
+  inhibitionInducedSpiking: freeze({ a: -0.02, b: -1, c: -60, d: 8 }, -63.8, -63.8 * -1),
+  inhibitionInducedBursting: freeze({ a: -0.026, b: -1, c: -45, d: -2 }, -63.8, -63.8 * -1),
+});
+
+export type IzhikevichBehaviorName = keyof typeof IZHIKEVICH_BEHAVIORS;
+
+/** The state a behaviour starts from, broadcast to `shape` (Norse's IzhikevichCell). */
+export function izhikevichInitialState(
+  shape: readonly number[],
+  s: { readonly v: Param; readonly u: Param },
+): IzhikevichState {
+  return { v: filledLike(shape, s.v), u: filledLike(shape, s.u) };
+}
+
+/**
+ * Norse `izhikevich_feed_forward_step(input, state, p, dt)`:
+ *   v' = v + tauInv*dt*(sq*v^2 + mn*v + bias - u + input);  u' = u + tauInv*dt*a*(b*v - u);
+ *   z = H(v' - vTh);  v'' = (1 - z)*v' + z*c;  u'' = (1 - z)*u' + z*(u' + d).
+ * The state is required, as in Norse (start from `izhikevichInitialState(shape, behavior.s)`).
+ * Returns [z, state'].
+ */
+export function izhikevichFeedForwardStep(
+  input: Tensor,
+  state: IzhikevichState,
+  p: Partial<IzhikevichParameters> & Pick<IzhikevichParameters, 'a' | 'b' | 'c' | 'd'>,
+  dt: number = DEFAULT_DT,
+): [Tensor, IzhikevichState] {
+  const fn = 'izhikevichFeedForwardStep';
+  checkDt(fn, dt);
+  if (!state?.v || !state.u) {
+    throw new ArgumentError(
+      `${fn}: state { v, u } is required (start from izhikevichInitialState(shape, behavior.s))`,
+    );
+  }
+  const q = izhikevichParameters(p);
+  const { v, u } = state;
+  const k = scaleParam(dt, q.tauInv);
+  const drive = add(sub(add(add(mul(square(v), q.sq), mul(v, q.mn)), q.bias), u), input);
+  const vNext = add(v, mul(drive, k));
+  const uNext = add(u, mul(mul(sub(mul(v, q.b), u), q.a), k));
+  const z = resolveSpikeFunction(q.method, q.alpha)(sub(vNext, q.vTh));
+  return [z, { v: resetTo(vNext, z, q.c), u: add(mul(sub(1, z), uNext), mul(z, add(uNext, q.d))) }];
+}

@@ -1,0 +1,80 @@
+import { add, mul, relu, sub } from '../ops/index.js';
+import { resolveSpikeFunction } from '../surrogate/resolve.js';
+import type { Tensor } from '../tensor/tensor.js';
+import {
+  DEFAULT_DT,
+  type LIFFeedForwardState,
+  type LIFParameters,
+  lifFeedForwardInitialState,
+  lifFeedForwardStep,
+  lifParameters,
+} from './lif.js';
+import { checkDt, checkParam, filledLike, type Param } from './param.js';
+
+/*
+ * Norse's LIF with an absolute refractory period (norse/torch/functional/lif_refrac.py, Norse 1.0): a
+ * counter rho, set to rhoReset on a spike and counting down by one per step, holds the membrane and
+ * suppresses spikes while it is above 0. The refractory mask m = H(rho) goes through the same spike
+ * function as the neuron (so rho and rhoReset get surrogate gradients), as Norse.
+ */
+
+/** Norse `LIFRefracParameters`: the LIF's parameters and the refractory counter's reset value. */
+export interface LIFRefracParameters {
+  /** The LIF integration (Norse `LIFParameters`; missing fields take Norse's defaults). */
+  lif: Partial<LIFParameters>;
+  /** Steps of refractoriness after a spike, default 5 (a number or a tensor). */
+  rhoReset: Param;
+}
+
+export const DEFAULT_LIF_REFRAC_PARAMETERS: Readonly<LIFRefracParameters> = Object.freeze({
+  lif: {},
+  rhoReset: 5,
+});
+
+/** Norse `LIFRefracFeedForwardState`: the LIF's state and the refractory counter rho. */
+export interface LIFRefracFeedForwardState {
+  lif: LIFFeedForwardState;
+  rho: Tensor;
+}
+
+export function lifRefracParameters(p: Partial<LIFRefracParameters> = {}): LIFRefracParameters {
+  const full = {
+    lif: lifParameters(p.lif ?? {}),
+    rhoReset: p.rhoReset ?? DEFAULT_LIF_REFRAC_PARAMETERS.rhoReset,
+  };
+  checkParam('LIFRefracParameters', 'rhoReset', full.rhoReset);
+  return full;
+}
+
+/** Norse `LIFRefracCell`'s initial state: v = vLeak, i = 0, rho = 0. */
+export function lifRefracInitialState(
+  shape: readonly number[],
+  p: Partial<LIFRefracParameters> = {},
+): LIFRefracFeedForwardState {
+  return { lif: lifFeedForwardInitialState(shape, p.lif ?? {}), rho: filledLike(shape, 0) };
+}
+
+/**
+ * Norse `lif_refrac_feed_forward_step(input, state, p, dt)`: a lifFeedForwardStep (z, v', i'), then
+ * with m = H(rho) through the LIF's spike function:
+ *   v'' = (1 - m)*v' + m*v;  z' = (1 - m)*z;  rho' = (1 - z')*relu(rho - m) + z'*rhoReset.
+ * `state` null starts at v = vLeak, i = 0, rho = 0. Returns [z', state'].
+ */
+export function lifRefracFeedForwardStep(
+  input: Tensor,
+  state: LIFRefracFeedForwardState | null,
+  p: Partial<LIFRefracParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, LIFRefracFeedForwardState] {
+  checkDt('lifRefracFeedForwardStep', dt);
+  const q = lifRefracParameters(p);
+  const lif = q.lif as LIFParameters;
+  const s = state ?? lifRefracInitialState(input.shape, q);
+  const [zLif, next] = lifFeedForwardStep(input, s.lif, lif, dt);
+  const m = resolveSpikeFunction(lif.method, lif.alpha)(s.rho);
+  const open = sub(1, m);
+  const v = add(mul(open, next.v), mul(m, s.lif.v));
+  const z = mul(open, zLif);
+  const rho = add(mul(sub(1, z), relu(sub(s.rho, m))), mul(z, q.rhoReset));
+  return [z, { lif: { v, i: next.i }, rho }];
+}

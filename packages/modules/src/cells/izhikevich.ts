@@ -1,0 +1,56 @@
+import {
+  ArgumentError,
+  DEFAULT_DT,
+  IZHIKEVICH_BEHAVIORS,
+  type IzhikevichBehavior,
+  type IzhikevichBehaviorName,
+  type IzhikevichParameters,
+  type IzhikevichState,
+  izhikevichFeedForwardStep,
+  izhikevichInitialState,
+  izhikevichParameters,
+  type Tensor,
+} from '@snn/core';
+import { CELL } from '../time/unroll.js';
+import type { LearnableOptions } from './learnable.js';
+import { NeuronModule } from './neuron-module.js';
+import type { LearnableKey } from './norse-cell.js';
+
+export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<IzhikevichParameters>> {
+  dt?: number;
+}
+
+/**
+ * Norse's `IzhikevichCell(spiking_method)`: an Izhikevich population with one of Norse's behaviours
+ * (a preset name such as 'tonicSpiking', or `izhikevichBehavior(a, b, c, d, vRest, uRest)`), which
+ * gives both the parameters and the state it starts from. `forward(input, state)` (state null: the
+ * behaviour's v and u) returns [z, { v, u }]. `learnable` fields get Norse's names (a, b, c, d, sq,
+ * mn, bias, v_th, tau_inv).
+ */
+export class IzhikevichCell extends NeuronModule<IzhikevichParameters> {
+  readonly [CELL] = true as const;
+  readonly behavior: IzhikevichBehavior;
+
+  constructor(
+    behavior: IzhikevichBehavior | IzhikevichBehaviorName,
+    { dt = DEFAULT_DT, ...learn }: IzhikevichCellOptions = {},
+  ) {
+    const b = typeof behavior === 'string' ? IZHIKEVICH_BEHAVIORS[behavior] : behavior;
+    if (b === undefined || b.p === undefined || b.s === undefined) {
+      throw new ArgumentError(
+        `IzhikevichCell: unknown behaviour ${String(behavior)}; expected one of ${Object.keys(IZHIKEVICH_BEHAVIORS).join(', ')} or izhikevichBehavior(...)`,
+      );
+    }
+    super(izhikevichParameters(b.p), dt, learn);
+    this.behavior = b;
+  }
+
+  get p(): IzhikevichParameters {
+    return this.neuronParams();
+  }
+
+  forward(input: Tensor, state: IzhikevichState | null = null): [Tensor, IzhikevichState] {
+    const s = state ?? izhikevichInitialState(input.shape, this.behavior.s);
+    return izhikevichFeedForwardStep(input, s, this.neuronParams(), this.dt);
+  }
+}
