@@ -14,7 +14,7 @@ export class EIFNode extends LIFNode {
   }
 
   /** The parameter set (SpikingJelly's defaults fill what is left out). */
-  get p(): EIFNodeParameters {
+  override get p(): EIFNodeParameters {
     return this.eif;
   }
 

@@ -25,7 +25,7 @@ export class IzhikevichNode extends LIFNode {
   }
 
   /** The parameter set (SpikingJelly's defaults fill what is left out). */
-  get p(): IzhikevichNodeParameters {
+  override get p(): IzhikevichNodeParameters {
     return this.izh;
   }
 

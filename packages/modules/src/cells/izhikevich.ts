@@ -45,7 +45,7 @@ export class IzhikevichCell extends NeuronModule<IzhikevichParameters> {
     this.behavior = b;
   }
 
-  get p(): IzhikevichParameters {
+  override get p(): IzhikevichParameters {
     return this.neuronParams();
   }
 

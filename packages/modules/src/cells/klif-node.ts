@@ -22,7 +22,7 @@ export class KLIFNode extends LIFNode {
   }
 
   /** The parameter set of the next step (k as its live tensor). */
-  get p(): KLIFNodeParameters {
+  override get p(): KLIFNodeParameters {
     return { ...this.klif, k: this.k.value };
   }
 

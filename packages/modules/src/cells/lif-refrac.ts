@@ -7,9 +7,9 @@ import {
   lifRefracParameters,
   type Tensor,
 } from '@snn/core';
+import { Module } from '../module/module.js';
 import { CELL } from '../time/unroll.js';
-import type { LearnableOptions } from './learnable.js';
-import { NeuronModule } from './neuron-module.js';
+import { type LearnableOptions, registerLearnable } from './learnable.js';
 import type { LearnableKey } from './norse-cell.js';
 
 type Flat = LIFParameters & { rhoReset: LIFRefracParameters['rhoReset'] };
@@ -26,12 +26,19 @@ export interface LIFRefracCellOptions extends LearnableOptions<LearnableKey<Flat
  * returns [z, { lif: { v, i }, rho }]. `learnable` takes the LIF's fields and 'rhoReset' (keys
  * tau_mem_inv, ..., rho_reset).
  */
-export class LIFRefracCell extends NeuronModule<Flat> {
+// Not a NeuronModule: its `p` is Norse's nested { lif, rhoReset }, while the learnable fields are
+// registered from the flat set.
+export class LIFRefracCell extends Module {
   readonly [CELL] = true as const;
+  readonly dt: number;
+  private readonly neuronParams: () => Flat;
 
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LIFRefracCellOptions = {}) {
+    super();
+    this.dt = dt;
     const q = lifRefracParameters(p);
-    super({ ...(q.lif as LIFParameters), rhoReset: q.rhoReset }, dt, learn);
+    const flat: Flat = { ...(q.lif as LIFParameters), rhoReset: q.rhoReset };
+    this.neuronParams = registerLearnable(this, (n, v) => this.registerParameter(n, v), flat, learn);
   }
 
   get p(): LIFRefracParameters {

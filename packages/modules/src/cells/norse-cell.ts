@@ -22,7 +22,7 @@ export abstract class NorseCell<P extends object, S> extends NeuronModule<P> {
   }
 
   /** The parameter set of this step, learnable fields as their live tensors. */
-  get p(): P {
+  override get p(): P {
     return this.neuronParams();
   }
 

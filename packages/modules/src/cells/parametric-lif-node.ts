@@ -30,7 +30,7 @@ export class ParametricLIFNode extends LIFNode {
   }
 
   /** The parameter set of the next step (w as its live tensor). */
-  get p(): ParametricLIFNodeParameters {
+  override get p(): ParametricLIFNodeParameters {
     return { ...this.plif, w: this.w.value };
   }
 

@@ -14,7 +14,7 @@ export class QIFNode extends LIFNode {
   }
 
   /** The parameter set (SpikingJelly's defaults fill what is left out). */
-  get p(): QIFNodeParameters {
+  override get p(): QIFNodeParameters {
     return this.qif;
   }
 
