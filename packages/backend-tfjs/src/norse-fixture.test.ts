@@ -1,5 +1,6 @@
 import * as snn from '@snn/core';
 import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsBackends } from './register.js';
 
@@ -14,7 +15,7 @@ test.each(['tfjs-wasm', 'tfjs-cpu'])(
   "%s: Norse's recurrent SNN fixture (spikes, readout, loss, weight gradients)",
   async (name) => {
     await snn.setBackend(name);
-    const errors = await expectNorseRecurrentFixture();
+    const errors = await expectNorseRecurrentFixture(loadReferenceFixture('norse-recurrent-snn-grad'));
     console.info(`${name} recurrent SNN errors (abs; *Rel relative to max|want|): ${JSON.stringify(errors)}`);
   },
 );

@@ -1,7 +1,11 @@
 import * as snn from '@snn/core';
 import { expectClose, expectNorseRecurrentFixture, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { registerWebGPUBackend } from './register.js';
+import { skipFileUnless } from './test-utils/requirements.js';
 import type { WebGPUBackend } from './webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 /*
  * Core's neuron models on WebGPU: the Norse tutorial's recurrent SNN fixture reproduces, and a
@@ -16,7 +20,7 @@ afterAll(() => snn.removeBackend('webgpu'));
 
 test("Norse's recurrent SNN fixture (spikes, readout, loss, every weight gradient) reproduces on WebGPU", async () => {
   await snn.setBackend('webgpu');
-  const errors = await expectNorseRecurrentFixture();
+  const errors = await expectNorseRecurrentFixture(loadReferenceFixture('norse-recurrent-snn-grad'));
   console.info(`webgpu recurrent SNN errors (abs; *Rel relative to max|want|): ${JSON.stringify(errors)}`);
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataUnavailableError } from '../errors.js';
-import { mnistDir } from '../test-utils/mnist-dir.js';
+import { mnistDir, testWithMnist } from '../test-utils/mnist-dir.js';
 import { loadData } from './load-data.js';
 
 describe('loadData', () => {
@@ -33,7 +33,7 @@ describe('loadData', () => {
     }
   });
 
-  test('the shared MNIST files load, cut to the limits', async () => {
+  testWithMnist('the MNIST files load, cut to the limits', async () => {
     const { train, test } = await loadData({
       dataset: 'mnist',
       dataDir: mnistDir(),

@@ -1,5 +1,6 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { grads, sum, tensor, tidy } from '../index.js';
-import { expectClose, expectSpikes, flat, loadReferenceFixture, shapeOf } from '../testing/fixtures.js';
+import { expectClose, expectSpikes, flat, shapeOf } from '../testing/fixtures.js';
 import { ifNode, lifNode, lifNodeStep } from './index.js';
 
 describe('SpikingJelly nodes', () => {

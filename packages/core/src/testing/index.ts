@@ -9,11 +9,7 @@ export {
   expectSpikes,
   fixtureTensor,
   flat,
-  loadReferenceFixture,
   type Nested,
-  REFERENCE_DIR_ENV,
-  type ReferenceFixture,
-  referenceDir,
   shapeOf,
 } from './fixtures.js';
 export {
@@ -31,6 +27,7 @@ export {
   expectNorseRecurrentFixture,
   maxOverTime,
   type NorseRecurrent,
+  type NorseRecurrentFixture,
   type NorseRecurrentFixtureErrors,
   type NorseRecurrentWeights,
   nllOfLogP,

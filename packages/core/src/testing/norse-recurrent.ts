@@ -27,14 +27,7 @@ import {
   lifCurrentEncoder,
   lifStep,
 } from '../neuron/index.js';
-import {
-  expectClose,
-  expectRelative,
-  expectSpikes,
-  fixtureTensor,
-  flat,
-  loadReferenceFixture,
-} from './fixtures.js';
+import { expectClose, expectRelative, expectSpikes, fixtureTensor, flat, type Nested } from './fixtures.js';
 
 /*
  * The Norse MNIST tutorial's recurrent SNN written with core's neuron steps:
@@ -165,16 +158,25 @@ export interface NorseRecurrentFixtureErrors {
   gOutRel: number;
 }
 
+/** The parts of the norse-recurrent-snn-grad reference fixture that the comparison reads. */
+export interface NorseRecurrentFixture {
+  readonly params: { readonly [key: string]: unknown };
+  readonly inputs: { readonly [key: string]: Nested };
+  readonly outputs: { readonly [key: string]: Nested };
+}
+
 /**
- * Runs norse-recurrent-snn-grad.json on the current backend and throws (a test failure naming the
- * output) unless the encoded spikes match exactly and the readout voltages, log-probabilities, loss
- * and the three weight gradients are within the README's tolerance. The gradients are small
+ * Runs the norse-recurrent-snn-grad fixture (as @snn/reference-fixtures loads it) on the current
+ * backend and throws (a test failure naming the output) unless the encoded spikes match exactly and
+ * the readout voltages, log-probabilities, loss and the three weight gradients are within the README's tolerance. The gradients are small
  * (|grad_recurrent_weights| <= 5e-6, under the README's 1e-6 floor's reach), so they are also held
  * to `gradRtol` relative to their own scale. Reads asynchronously (works on GPU backends) and frees
  * everything it made.
  */
-export async function expectNorseRecurrentFixture(gradRtol = 1e-4): Promise<NorseRecurrentFixtureErrors> {
-  const f = loadReferenceFixture('norse-recurrent-snn-grad');
+export async function expectNorseRecurrentFixture(
+  f: NorseRecurrentFixture,
+  gradRtol = 1e-4,
+): Promise<NorseRecurrentFixtureErrors> {
   const T = f.params.T as number;
   const image = fixtureTensor(f.inputs.image);
   const target = fixtureTensor(f.inputs.target, 'int32');

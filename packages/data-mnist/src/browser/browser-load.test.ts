@@ -6,7 +6,7 @@ import { DataNotFoundError, IdxFormatError } from '../errors.js';
 import { encodeIdx } from '../idx/encode-idx.js';
 import { MNIST } from '../registry.js';
 import { FixtureServer, md5Hex, sha256Hex } from '../test-utils/fixture-server.js';
-import { realMnistDir } from '../test-utils/real-data.js';
+import { itWithMnist, realMnistDir } from '../test-utils/real-data.js';
 import { tinyDataset } from '../test-utils/tiny-dataset.js';
 import { loadDataset, loadIdxFromUrl } from './load-dataset.js';
 import { webGunzip, webHasher } from './web-platform.js';
@@ -97,32 +97,31 @@ describe('browser loadDataset over fetch', () => {
     await expect(loadIdxFromUrl(`${server.url('ok')}bad.idx`)).rejects.toThrow(IdxFormatError);
   });
 
-  it('loads the real MNIST test set through fetch + DecompressionStream + SubtleCrypto', async () => {
-    const dir = realMnistDir();
-    if (dir === undefined) {
-      console.warn('real MNIST files not found (set SNN_MNIST_DIR): browser real-data check skipped');
-      return;
-    }
-    for (const name of readdirSync(dir).filter((n) => n.startsWith('t10k'))) {
-      server.add(name, new Uint8Array(readFileSync(join(dir, name))));
-    }
-    const test = await loadDataset(MNIST, { baseUrl: server.url('ok'), useMirrors: false, split: 'test' });
-    expect(test.length).toBe(10000);
-    expect(test.classCounts()).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
-    // a registry checksum that does not match is caught before parsing
-    const tampered = {
-      ...MNIST,
-      splits: {
-        ...MNIST.splits,
-        test: { ...MNIST.splits.test, labels: { ...MNIST.splits.test.labels, md5: '0'.repeat(32) } },
-      },
-    };
-    const error = await loadDataset(tampered, {
-      baseUrl: server.url('ok'),
-      useMirrors: false,
-      split: 'test',
-    }).catch((e) => e);
-    expect(error).toBeInstanceOf(DataNotFoundError);
-    expect(error.cause.attempts[0]).toContain('md5 checksum mismatch');
-  });
+  itWithMnist(
+    'loads the real MNIST test set through fetch + DecompressionStream + SubtleCrypto',
+    async () => {
+      const dir = realMnistDir();
+      for (const name of readdirSync(dir).filter((n) => n.startsWith('t10k'))) {
+        server.add(name, new Uint8Array(readFileSync(join(dir, name))));
+      }
+      const test = await loadDataset(MNIST, { baseUrl: server.url('ok'), useMirrors: false, split: 'test' });
+      expect(test.length).toBe(10000);
+      expect(test.classCounts()).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
+      // a registry checksum that does not match is caught before parsing
+      const tampered = {
+        ...MNIST,
+        splits: {
+          ...MNIST.splits,
+          test: { ...MNIST.splits.test, labels: { ...MNIST.splits.test.labels, md5: '0'.repeat(32) } },
+        },
+      };
+      const error = await loadDataset(tampered, {
+        baseUrl: server.url('ok'),
+        useMirrors: false,
+        split: 'test',
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(DataNotFoundError);
+      expect(error.cause.attempts[0]).toContain('md5 checksum mismatch');
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { add, memory, mul, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
-import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
+import { expectClose, fixtureTensor, flat, type Nested } from '@snn/core/testing';
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 // The sequence layers through the package entry, as users import them.
 import { LI, LIF } from '../index.js';
 import { Module } from '../module/module.js';

@@ -1,5 +1,6 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import type { TensorInfo } from '../../tensor/tensor-info.js';
-import { expectClose, loadReferenceFixture } from '../../testing/fixtures.js';
+import { expectClose } from '../../testing/fixtures.js';
 import { createReferenceBackend } from './reference-backend.js';
 
 /* The fused neuron kernels against values computed with Norse 1.0 (float64): see shared/reference. */

@@ -1,3 +1,4 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import type { KernelBackend } from '../../backend/kernel-backend.js';
 import { ReferenceBackend } from '../../backends/reference/reference-backend.js';
 import { dispose, registerBackend, runKernel, setBackend, type Tensor, tensor, tidy } from '../../index.js';
@@ -79,7 +80,7 @@ describeConformance('core decompositions on a required-only backend', () => deco
 
 test("Norse's recurrent SNN fixture reproduces on a required-only backend", async () => {
   await setBackend('required-only');
-  await expectNorseRecurrentFixture();
+  await expectNorseRecurrentFixture(loadReferenceFixture('norse-recurrent-snn-grad'));
 });
 
 test('a training workload equals the reference backend on a required-only backend', async () => {

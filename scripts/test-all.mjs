@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The body of `npm test` (after `npm run setup`): builds, type-checks, lints and tests every package
+// with turbo, runs the packaging check, then prints the summary as the last lines. Turbo runs with
+// --continue, so one package's failure never hides the others' results; the exit status is non-zero
+// when anything failed.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, summarize, workspaceDirs } from './test-summary.mjs';
+
+// Quiet, as a user expects from a test command: no telemetry notice, no update banners.
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
+const PNPM = ['-y', 'pnpm@12.21.0'];
+const run = (args) => spawnSync('npx', [...PNPM, ...args], { cwd: ROOT, stdio: 'inherit', env }).status;
+
+// Results of earlier runs must not be counted: turbo restores those of cached tasks.
+for (const dir of workspaceDirs()) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
+
+const turbo = run([
+  'turbo',
+  'run',
+  'build',
+  'typecheck',
+  'lint',
+  'test',
+  'test:gpu',
+  '--concurrency=3',
+  '--continue',
+]);
+const pack = run(['run', 'pack-check']);
+console.log('');
+if (turbo !== 0) console.log('failed: a build, typecheck, lint or test task (see its output above)');
+if (pack !== 0) console.log('failed: the packaging check (see above)');
+// The summary's last line: `tests: N passed, M failed, K skipped`.
+const total = summarize();
+process.exit(turbo !== 0 || pack !== 0 || total.failed > 0 || total.passed === 0 ? 1 : 0);
