@@ -38,16 +38,68 @@ export class ChecksumError extends DataMnistError {
   }
 }
 
-/** Every mirror failed for a file. `attempts` lists each URL tried and why it failed. */
+/** One try of one URL and why it failed. */
+export interface DownloadAttempt {
+  readonly url: string;
+  readonly reason: string;
+}
+
+/**
+ * One line per URL tried (a URL retried after network errors appears once, with its last failure
+ * and the number of tries).
+ */
+export function describeAttempts(attempts: readonly DownloadAttempt[]): string[] {
+  const byUrl = new Map<string, { reason: string; tries: number }>();
+  for (const a of attempts) {
+    const seen = byUrl.get(a.url);
+    byUrl.set(a.url, { reason: a.reason, tries: (seen?.tries ?? 0) + 1 });
+  }
+  return [...byUrl].map(
+    ([url, { reason, tries }]) => `${url ? `${url}: ` : ''}${reason}${tries > 1 ? ` (${tries} tries)` : ''}`,
+  );
+}
+
+/** Every mirror failed for a file. `failures` holds each try; the message lists each URL once. */
 export class DownloadError extends DataMnistError {
   constructor(
     readonly file: string,
-    readonly attempts: readonly string[],
+    readonly failures: readonly DownloadAttempt[],
     options?: { cause?: unknown },
   ) {
-    super(`could not download ${file}:\n  ${attempts.join('\n  ')}`, options);
+    super(`could not download ${file}:\n  ${describeAttempts(failures).join('\n  ')}`, options);
+  }
+
+  /** Each try as `url: why`, in order. */
+  get attempts(): string[] {
+    return this.failures.map((a) => `${a.url}: ${a.reason}`);
   }
 }
 
-/** No local copy and downloading is off or impossible. The message says where to put the files. */
-export class DataNotFoundError extends DataMnistError {}
+/** What a failed search for a data set's files found, for callers that word their own advice. */
+export interface NotFoundDetails {
+  /** e.g. 'MNIST train files not found: need a.gz and b.gz (gzip or uncompressed) in one folder.' */
+  readonly summary: string;
+  /** Each place searched, in order: its label ('dataDir option', the variable, 'cache') and folder. */
+  readonly searched: readonly { readonly label: string; readonly dir: string | undefined }[];
+  /** Why no download happened or what every mirror answered (one line per URL). */
+  readonly download: readonly string[];
+  /** How to get files that cannot be downloaded (EMNIST), if any. */
+  readonly howToGet?: string;
+  /** The data set's cache folder and environment variable. */
+  readonly cacheDir: string;
+  readonly envVar: string;
+}
+
+/**
+ * No local copy and downloading is off or impossible. The message says where to put the files;
+ * `details` lets an application (e.g. a command-line tool) give the same facts in its own words.
+ */
+export class DataNotFoundError extends DataMnistError {
+  constructor(
+    message: string,
+    readonly details?: NotFoundDetails,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -3,13 +3,30 @@ import type { ByteSink } from '../download/download.js';
 import type { HasherFactory } from '../download/hash.js';
 import type { Gunzip } from '../idx/decode-idx.js';
 
-/** gunzip with the Compression Streams API (all current browsers, Node >= 18, Deno, Bun). */
-export const webGunzip: Gunzip = async (bytes) => {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-};
+/**
+ * gunzip with the Compression Streams API (all current browsers, Node >= 18, Deno, Bun), chunk by
+ * chunk; leaving the consumer's loop cancels the stream (no more inflation).
+ */
+export const webGunzip: Gunzip = (bytes) => ({
+  async *[Symbol.asyncIterator]() {
+    const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'))
+      .getReader();
+    let done = false;
+    try {
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) break;
+        yield next.value;
+      }
+      done = true;
+    } finally {
+      if (!done) await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+    }
+  },
+});
 
 /**
  * sha256 through SubtleCrypto (native; it has no incremental API, so chunks are kept and digested

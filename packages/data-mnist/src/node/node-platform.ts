@@ -1,17 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCb } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type { ByteSink } from '../download/download.js';
 import type { HasherFactory } from '../download/hash.js';
 import type { Gunzip } from '../idx/decode-idx.js';
 
-const gunzipAsync = promisify(gunzipCb);
-
-export const nodeGunzip: Gunzip = async (bytes) => {
-  const out = await gunzipAsync(bytes);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+/** node:zlib's streaming gunzip; leaving the consumer's loop destroys the stream (no more inflation). */
+export const nodeGunzip: Gunzip = (bytes) => {
+  const stream = createGunzip();
+  stream.end(bytes);
+  return stream;
 };
 
 export const nodeHasher: HasherFactory = (algorithm) => {
