@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ChecksumError, DataNotFoundError, DatasetError, IdxFormatError } from '../errors.js';
+import { ChecksumError, DataMnistError, DataNotFoundError, DatasetError, IdxFormatError } from '../errors.js';
 import { encodeIdx } from '../idx/encode-idx.js';
 import { EMNIST, MNIST } from '../registry.js';
 import { FixtureServer } from '../test-utils/fixture-server.js';
@@ -139,6 +139,29 @@ describe('downloads are bounded by the file size the data set implies', () => {
       const ds = await loadDataset(mirrored, { env: {}, cacheDir: root, split: 'test' });
       expect(ds.length).toBe(10);
       expect(server.requests.filter((r) => r.startsWith('/endless/'))).toHaveLength(2); // once per file
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('a cache folder that cannot be made', () => {
+  it('fails at once with the folder named (recursive mkdir would loop forever under /proc)', async () => {
+    const server = await new FixtureServer().start();
+    try {
+      const { spec, files } = tinyDataset();
+      for (const [n, b] of Object.entries(files)) server.add(n, b);
+      const t0 = performance.now();
+      const error = await loadDataset(
+        { ...spec, mirrors: [server.url('ok')] },
+        { env: {}, cacheDir: '/proc/snn-no-such/cache', retries: 0 },
+      ).catch((e) => e);
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(error).toBeInstanceOf(DataMnistError);
+      expect(error.message).toBe(
+        'cannot store the download in /proc/snn-no-such/cache/tiny: cannot create /proc/snn-no-such/cache/tiny: ' +
+          'making /proc/snn-no-such failed (ENOENT)',
+      );
     } finally {
       await server.stop();
     }

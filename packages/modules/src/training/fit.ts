@@ -1,4 +1,4 @@
-import { dispose, noGrad, type Tensor, tidy } from '@snn/core';
+import { concat, dispose, noGrad, reshape, type Tensor, tidy } from '@snn/core';
 import { accuracy } from '../decoders/decoders.js';
 import { TrainingError } from '../errors.js';
 import { nllLoss } from '../losses/classification.js';
@@ -10,6 +10,7 @@ import type { Optimizer } from '../optim/optimizer.js';
 import type { RandomStateful } from '../random/random-stateful.js';
 import { resetNet } from '../time/unroll.js';
 import { type CheckpointStore, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { nonFiniteProbe } from './finite-check.js';
 
 /** One batch: model input and targets. fit disposes both tensors after the step unless `keepBatches`. */
 export interface Batch {
@@ -97,8 +98,11 @@ const now = (): number => performance.now();
 
 /**
  * Trains any model: for each epoch, forward + loss + gradients + (clip) + optimizer step per batch,
- * then evaluation, scheduler step and a checkpoint. A NaN or infinite loss stops training before the
- * update with a TrainingError naming epoch, batch and step; checkpoints on disk stay as they were.
+ * then evaluation, scheduler step and a checkpoint. A NaN or infinite loss or gradient stops training
+ * before the update, and parameters made non-finite by an update (a learning rate far too large) stop
+ * it before the next batch or the epoch's checkpoint, each with a TrainingError naming epoch, batch
+ * and step; checkpoints on disk stay as they were. The check is one device-side scalar per batch,
+ * read with the loss.
  */
 export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResult> {
   const { model, optimizer, scheduler, epochs } = opts;
@@ -136,14 +140,33 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
       const size = batch.size ?? batch.y.shape[0];
       if (resetBetween) resetNet(model);
       const lossT = tidy(() => computeGradients(() => lossFn(forward(model, batch.x), batch), params));
-      const lossValue = (await lossT.data())[0];
+      // [loss..., gradients' probe, parameters' probe]: one read-back per batch, as for the loss alone.
+      const checked = tidy(() =>
+        concat([
+          reshape(lossT, [lossT.size]),
+          reshape(nonFiniteProbe(params.flatMap((p) => (p.grad ? [p.grad] : []))), [1]),
+          reshape(nonFiniteProbe(params.map((p) => p.value)), [1]),
+        ]),
+      );
       lossT.dispose();
-      if (!Number.isFinite(lossValue)) {
+      const values = await checked.data();
+      checked.dispose();
+      const lossValue = values[0];
+      const where = `epoch ${epoch}, batch ${batchIndex} (optimizer step ${step + 1})`;
+      const problem = !Number.isFinite(values[values.length - 1])
+        ? `the parameters are not finite before ${where}: ${
+            step > 0 ? `optimizer step ${step} (lr ${optimizer.lr}) made them so` : 'they started that way'
+          }`
+        : !Number.isFinite(lossValue)
+          ? `loss is ${lossValue} at ${where}`
+          : !Number.isFinite(values[values.length - 2])
+            ? `a gradient is not finite (NaN or Infinity) at ${where}`
+            : undefined;
+      if (problem !== undefined) {
         optimizer.zeroGrad();
         if (!opts.keepBatches) dispose([batch.x, batch.y]);
         throw new TrainingError(
-          `loss is ${lossValue} at epoch ${epoch}, batch ${batchIndex} (optimizer step ${step + 1}); ` +
-            'training stopped before updating the parameters, the last checkpoint is untouched',
+          `${problem}; training stopped before updating the parameters, the last checkpoint is untouched`,
         );
       }
       if (opts.clipGradNorm !== undefined) clipGradNorm(params, opts.clipGradNorm).dispose();
@@ -195,6 +218,16 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
       ...(evalResult ? { eval: evalResult } : {}),
     };
     if (opts.checkpoint) {
+      // The epoch's last update is checked here, before it can reach a checkpoint.
+      const probe = nonFiniteProbe(params.map((p) => p.value));
+      const finite = Number.isFinite((await probe.data())[0]);
+      probe.dispose();
+      if (!finite) {
+        throw new TrainingError(
+          `the parameters are not finite after epoch ${epoch} (optimizer step ${step}, lr ${lr}); ` +
+            'training stopped without writing a checkpoint, the last one is untouched',
+        );
+      }
       await opts.checkpoint.save(
         await saveCheckpoint(
           { model, optimizer, scheduler, random: opts.random },
