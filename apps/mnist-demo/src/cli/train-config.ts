@@ -19,6 +19,16 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 export const OPTIMIZER_NAMES = ['adam', 'sgd'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
+/**
+ * Upper bounds, so that a mistyped number is refused up front instead of exhausting memory minutes
+ * later: the tutorials use at most 100 time steps and batches of 256; the encoded input of one batch
+ * (steps x batch x 784 floats) must stay below MAX_INPUT_BYTES.
+ */
+export const MAX_STEPS = 10_000;
+export const MAX_BATCH_SIZE = 65_536;
+export const MAX_SEED = 2 ** 32 - 1;
+const MAX_INPUT_BYTES = 2 ** 31;
+
 /** Everything a training run needs, validated, with the preset's defaults filled in. */
 export interface TrainConfig {
   readonly preset: PresetName;
@@ -96,13 +106,24 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
   if (momentum >= 1) throw new UsageError(`--momentum must be below 1, got ${raw.momentum}`);
   const optionalCount = (flag: string, text: string | undefined) =>
     text === undefined ? undefined : parseInteger(flag, text, 1);
+  const steps = raw.steps === undefined ? preset.steps : parseInteger('--steps', raw.steps, 1, MAX_STEPS);
+  const batchSize =
+    raw.batchSize === undefined
+      ? preset.batchSize
+      : parseInteger('--batch-size', raw.batchSize, 1, MAX_BATCH_SIZE);
+  const inputBytes = steps * batchSize * 784 * 4;
+  if (inputBytes > MAX_INPUT_BYTES) {
+    throw new UsageError(
+      `--steps ${steps} x --batch-size ${batchSize}: one batch of encoded input would take ` +
+        `${(inputBytes / 2 ** 30).toFixed(1)} GiB (at most 2 GiB); use fewer steps or a smaller batch`,
+    );
+  }
   return {
     preset: preset.name,
     encoder,
     backend: raw.backend === undefined ? 'auto' : parseChoice('--backend', raw.backend, BACKEND_CHOICES),
-    steps: raw.steps === undefined ? preset.steps : parseInteger('--steps', raw.steps, 1),
-    batchSize:
-      raw.batchSize === undefined ? preset.batchSize : parseInteger('--batch-size', raw.batchSize, 1),
+    steps,
+    batchSize,
     epochs: raw.epochs === undefined ? preset.epochs : parseInteger('--epochs', raw.epochs, 1),
     lr: raw.lr === undefined ? preset.lr : parsePositive('--lr', raw.lr),
     optimizer,
@@ -113,7 +134,7 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
     download: raw.download !== false,
     outDir: nonEmpty('--out-dir', raw.outDir) ?? `runs/${preset.name}`,
     resume: nonEmpty('--resume', raw.resume),
-    seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
+    seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0, MAX_SEED),
     limitTrain: optionalCount('--limit-train', raw.limitTrain),
     limitTest: optionalCount('--limit-test', raw.limitTest),
     plots: raw.plots === true,

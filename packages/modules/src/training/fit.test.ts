@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { add, memory, mul, sqrt, sum, type Tensor, tensor } from '@snn/core';
+import { add, memory, mul, slice, sqrt, sum, type Tensor, tensor } from '@snn/core';
 import { LICell } from '../cells/li.js';
 import { LIFCell } from '../cells/lif.js';
 import { LIFNode } from '../cells/lif-node.js';
@@ -212,6 +212,46 @@ describe('fit', () => {
     expect(readFileSync(path).equals(good)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['ckpt.safetensors', 'metrics.jsonl']);
   }, 60_000);
+
+  it('splitBatch accumulates the parts into the same steps as whole batches (memory of one part)', async () => {
+    const data = makeData(12, 6);
+    // [T, B, F] inputs: the batch axis is 1.
+    const thirds = (b: Batch): Batch[] =>
+      [0, 1, 2].map((k) => {
+        const n = b.y.shape[0] / 3;
+        return {
+          x: slice(b.x, [0, k * n, 0], [T, n, F]),
+          y: slice(b.y, [k * n], [n]),
+        };
+      });
+    const counts: number[] = [];
+    const run = async (splitBatch?: (b: Batch) => Batch[]) => {
+      const model = new TinySNN(11);
+      const optimizer = new Adam(model.parameters(), { lr: 0.02 });
+      counts.length = 0;
+      const { history } = await fit({
+        model,
+        optimizer,
+        epochs: 3,
+        trainBatches: batches(data, 6),
+        splitBatch,
+        onEpoch: () => {
+          counts.push(memory().numTensors);
+        },
+      });
+      return { weights: snapshot(model), losses: history.map((h) => h.trainLoss) };
+    };
+    const whole = await run();
+    const split = await run(thirds);
+    for (const [i, l] of whole.losses.entries()) expect(split.losses[i]).toBeCloseTo(l, 5);
+    for (const [i, [key, w]] of whole.weights.entries()) {
+      const [k2, w2] = split.weights[i];
+      expect(k2).toBe(key);
+      for (const [j, v] of w.entries()) expect(Math.abs(w2[j] - v)).toBeLessThan(1e-4);
+    }
+    // No part, no partial sum outlives its step.
+    for (let e = 1; e < counts.length; e++) expect(counts[e]).toBeLessThanOrEqual(counts[e - 1]);
+  });
 
   it('stops on a NaN gradient under a finite loss, before the update, and writes no checkpoint', async () => {
     const data = makeData(8, 4);

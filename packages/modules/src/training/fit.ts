@@ -9,6 +9,7 @@ import type { LRScheduler } from '../optim/lr-scheduler.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import type { RandomStateful } from '../random/random-stateful.js';
 import { resetNet } from '../time/unroll.js';
+import { accumulateGradients } from './accumulate.js';
 import { type CheckpointStore, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { nonFiniteProbe } from './finite-check.js';
 
@@ -63,6 +64,13 @@ export interface FitOptions<Out = Tensor> {
   scheduler?: LRScheduler;
   /** Clip gradients to this global 2-norm before each step. */
   clipGradNorm?: number;
+  /**
+   * Split a training batch into parts whose gradients are accumulated (weighted by their sizes) into
+   * one optimizer step: for a mean loss the same step as the whole batch, with the memory of the
+   * largest part (backpropagation through time keeps every step's activations of what it runs).
+   * fit disposes the parts' tensors unless `keepBatches`.
+   */
+  splitBatch?: (batch: Batch) => readonly Batch[];
   onBatch?: (p: BatchProgress) => void | Promise<void>;
   onEpoch?: (r: EpochResult) => void | Promise<void>;
   /** Receives one record per batch and per epoch: write them as JSON lines (see `jsonLinesFile`). */
@@ -139,7 +147,20 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
     for await (const batch of iterate(opts.trainBatches(epoch))) {
       const size = batch.size ?? batch.y.shape[0];
       if (resetBetween) resetNet(model);
-      const lossT = tidy(() => computeGradients(() => lossFn(forward(model, batch.x), batch), params));
+      const parts = opts.splitBatch?.(batch) ?? [batch];
+      const lossT =
+        parts.length === 1
+          ? tidy(() => computeGradients(() => lossFn(forward(model, parts[0].x), parts[0]), params))
+          : accumulateGradients(
+              parts,
+              (part) => (part.size ?? part.y.shape[0]) / size,
+              (part) => lossFn(forward(model, part.x), part),
+              params,
+              resetBetween ? () => resetNet(model) : undefined,
+            );
+      if (!opts.keepBatches) {
+        dispose(parts.flatMap((part) => [part.x, part.y]).filter((t) => t !== batch.x && t !== batch.y));
+      }
       // [loss..., gradients' probe, parameters' probe]: one read-back per batch, as for the loss alone.
       const checked = tidy(() =>
         concat([
