@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mnistDir, testWithMnist } from './test-utils/mnist-dir.js';
@@ -52,6 +52,22 @@ describe('mnist-demo CLI', () => {
         expect(typeof summary[key]).toBe('number');
       }
       expect(summary.test_accuracy).toBeGreaterThanOrEqual(0);
+      // Every key of the --json line is snake_case, the history's too.
+      const keys = (v: unknown): string[] =>
+        Array.isArray(v)
+          ? v.flatMap(keys)
+          : v !== null && typeof v === 'object'
+            ? Object.entries(v).flatMap(([k, x]) => [k, ...keys(x)])
+            : [];
+      for (const key of keys(summary)) expect(key).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
+      expect(Object.keys(summary.history[0])).toEqual([
+        'epoch',
+        'train_loss',
+        'test_loss',
+        'test_accuracy',
+        'train_samples_per_s',
+        'seconds',
+      ]);
       expect(summary.test_accuracy).toBeLessThanOrEqual(100);
       expect(train.stdout).toMatch(/test accuracy \d+\.\d\d%/);
       expect(train.stderr).toMatch(/epoch 1\/1 2\/2 {2}loss \d/);
@@ -60,6 +76,15 @@ describe('mnist-demo CLI', () => {
         expect(existsSync(join(dir, 'plots', `${file}.png`))).toBe(true);
       }
       expect(existsSync(join(dir, 'plots', 'report.html'))).toBe(true);
+      // The input picture leads with this run's encoder; the readout shows all 10 classes.
+      const svg = (name: string) => readFileSync(join(dir, 'plots', `${name}.svg`), 'utf8');
+      expect(svg('input-spikes')).toContain('direct (this run)');
+      const classes = new Set(
+        [...svg('output-membrane').matchAll(/role-legend-label[\s\S]*?<text[^>]*>(\d+)<\/text>/g)].map(
+          (m) => m[1],
+        ),
+      );
+      expect(classes.size).toBe(10);
 
       const checkpoint = join(dir, 'checkpoint.safetensors');
       const evaluated = await runCli([

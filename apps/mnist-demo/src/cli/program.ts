@@ -9,6 +9,7 @@ import {
 import { DATA_HELP } from './help-texts.js';
 import { addOnnxCommands, type OnnxCommandHandlers } from './onnx-commands.js';
 import {
+  AUTO_BACKEND,
   BACKEND_CHOICES,
   DATASET_NAMES,
   OPTIMIZER_NAMES,
@@ -46,10 +47,7 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
   if (output) program.configureOutput({ writeOut: output.writeOut, writeErr: output.writeErr });
 
   const backendOption = () =>
-    new Option(
-      '--backend <name>',
-      'compute backend; auto picks the fastest that starts (tfjs-node if installed, tfjs-wasm, tfjs-cpu, reference)',
-    ).choices(BACKEND_CHOICES);
+    new Option('--backend <name>', `compute backend; ${AUTO_BACKEND}`).choices(BACKEND_CHOICES);
   const datasetOption = () => new Option('--dataset <name>', 'IDX data set').choices(DATASET_NAMES);
 
   program

@@ -1,5 +1,7 @@
+import { OutOfMemoryError } from '@snn/core';
 import type { EvalConfig } from '../cli/eval-config.js';
 import { loadData } from '../data/load-data.js';
+import { MemoryExhaustedError } from '../errors.js';
 import { useBackend } from '../runtime/backend.js';
 import { evaluateRun } from '../train/evaluate-run.js';
 import { restoreNetwork } from '../train/restore.js';
@@ -36,7 +38,13 @@ export async function evalRun(config: EvalConfig, log: (line: string) => void): 
     `evaluating ${run.config.preset} (${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'} trained) on ${test.length} ${dataset} test images, backend ${backend}`,
   );
   const t1 = performance.now();
-  const metrics = await evaluateRun(network, run, test, { batchSize: config.batchSize, seed: config.seed });
+  let metrics: Record<string, number>;
+  try {
+    metrics = await evaluateRun(network, run, test, { batchSize: config.batchSize, seed: config.seed });
+  } catch (error) {
+    if (!(error instanceof OutOfMemoryError)) throw error;
+    throw new MemoryExhaustedError(`${error.message}. Try a smaller --batch-size`);
+  }
   const t2 = performance.now();
   return {
     model: run.config.preset,

@@ -60,7 +60,7 @@ export class NorseConvNet extends Module {
       recorder?.record('hidden current', s2.i);
       let v: Tensor;
       [v, so] = this.out.forward(relu(z), so);
-      recorder?.record('readout voltage', v);
+      recorder?.record('readout voltage', v, v.shape[1]);
       voltages.push(v);
     }
     return stack(voltages, 0);

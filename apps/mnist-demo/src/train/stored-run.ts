@@ -90,11 +90,13 @@ function history(v: Json, fail: (why: string) => never): EpochRecord[] {
     if (!isObject(e) || e.epoch !== i + 1) fail(`epochs[${i}] must be the record of epoch ${i + 1}`);
     const r = e as Record<string, Json>;
     const at = (k: string, min?: number) => finiteIn(r[k], `epochs[${i}].${k}`, fail, min);
+    // A run without evaluation records NaN, which JSON stores as null.
+    const orNaN = (k: string, min?: number) => (r[k] === null ? Number.NaN : at(k, min));
     return {
       epoch: i + 1,
-      trainLoss: at('trainLoss'),
-      testLoss: at('testLoss'),
-      testAccuracy: at('testAccuracy', 0),
+      trainLoss: orNaN('trainLoss'),
+      testLoss: orNaN('testLoss'),
+      testAccuracy: orNaN('testAccuracy', 0),
       trainSamplesPerSecond: at('trainSamplesPerSecond', 0),
       seconds: at('seconds', 0),
     };

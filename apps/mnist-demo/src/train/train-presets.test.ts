@@ -48,8 +48,8 @@ describeWithMnist.each(Object.keys(PRESETS) as PresetName[])('preset %s', (prese
       const [first, ...rest] = summary.history;
       const last = rest[rest.length - 1];
       expect(summary.history).toHaveLength(Number(SHORT[preset].epochs));
-      expect(Number.isFinite(first.trainLoss)).toBe(true);
-      expect(last.trainLoss).toBeLessThan(first.trainLoss);
+      expect(Number.isFinite(first.train_loss)).toBe(true);
+      expect(last.train_loss).toBeLessThan(first.train_loss);
       expect(summary.model).toBe(preset);
       expect(summary.backend).toBe(SHORT[preset].backend ?? 'tfjs-wasm');
     } finally {
