@@ -10,10 +10,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 const packages = readdirSync(join(root, 'packages'))
-  .map((dir) => ({ dir: join(root, 'packages', dir), pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+  .map((dir) => ({
+    dir: join(root, 'packages', dir),
+    pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
+  }))
   .filter(({ pkg }) => !pkg.private);
 
 const work = mkdtempSync(join(tmpdir(), 'snn-pack-check-'));
@@ -26,9 +30,16 @@ try {
   }
   const project = join(work, 'project');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'pack-check', private: true, type: 'module' }),
+  );
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...files], project);
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...files],
+    project,
+  );
 
   // Every export path of every package must import from plain Node ESM.
   const specifiers = packages.flatMap(({ pkg }) =>
@@ -40,7 +51,10 @@ try {
   const checkLines = specifiers.map(
     (s, i) => `if (Object.keys(m${i}).length === 0) throw new Error('${s} exports nothing');`,
   );
-  writeFileSync(join(project, 'smoke.mjs'), [...importLines, ...checkLines, "console.log('imports ok');"].join('\n'));
+  writeFileSync(
+    join(project, 'smoke.mjs'),
+    [...importLines, ...checkLines, "console.log('imports ok');"].join('\n'),
+  );
   process.stdout.write(run('node', ['smoke.mjs'], project));
 
   // The published types must resolve and type-check for a TypeScript user (NodeNext resolution).
@@ -51,7 +65,16 @@ try {
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: [] },
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        lib: ['ES2022', 'DOM'],
+        types: [],
+      },
       files: ['smoke.ts'],
     }),
   );

@@ -5,9 +5,12 @@
 //   warning, printed by every jest process, is switched off;
 // - `--kind` names the run in the summary (.test-results/<kind>.json, see jest-summary-reporter.cjs);
 // - lines that are known, harmless and repeated for every test file are dropped from the output:
-//   Dawn's notice that it caps lavapipe's dynamic buffer limits (printed at each device creation).
+//   Dawn's notice that it caps lavapipe's dynamic buffer limits (printed at each device creation);
+//   and Dawn's warning about an unset XDG_RUNTIME_DIR is avoided by giving it a private one.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const KNOWN_NOISE = [/^Warning: maxDynamic\w+PerPipelineLayout artificially reduced from \d+ to \d+/];
@@ -19,6 +22,9 @@ if (at >= 0) {
   kind = args[at + 1];
   args.splice(at, 2);
 }
+
+const ownRuntimeDir = process.env.XDG_RUNTIME_DIR ? undefined : mkdtempSync(join(tmpdir(), 'snn-xdg-')); // 0700
+const runtimeDir = process.env.XDG_RUNTIME_DIR || ownRuntimeDir;
 
 const jestBin = createRequire(join(process.cwd(), 'package.json')).resolve('jest/bin/jest');
 const nodeOptions = [
@@ -34,6 +40,7 @@ const child = spawn(process.execPath, [jestBin, ...args], {
     ...process.env,
     NODE_OPTIONS: nodeOptions,
     SNN_TEST_KIND: kind,
+    XDG_RUNTIME_DIR: runtimeDir,
     // jest writes its report to stderr, which is piped through here: keep its colours on a terminal.
     ...(process.stderr.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
   },
@@ -51,6 +58,7 @@ child.stderr.on('end', () => {
   if (pending && !KNOWN_NOISE.some((re) => re.test(pending))) process.stderr.write(pending);
 });
 child.on('close', (code, signal) => {
+  if (ownRuntimeDir) rmSync(ownRuntimeDir, { recursive: true, force: true });
   process.exitCode = code ?? (signal ? 1 : 0);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -3,15 +3,12 @@
 // with turbo, runs the packaging check, then prints the summary as the last lines. Turbo runs with
 // --continue, so one package's failure never hides the others' results; the exit status is non-zero
 // when anything failed.
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pnpm } from './pnpm.mjs';
 import { ROOT, summarize, workspaceDirs } from './test-summary.mjs';
 
-// Quiet, as a user expects from a test command: no telemetry notice, no update banners.
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
-const PNPM = ['-y', 'pnpm@12.21.0'];
-const run = (args) => spawnSync('npx', [...PNPM, ...args], { cwd: ROOT, stdio: 'inherit', env }).status;
+const run = (args) => pnpm(args, ROOT);
 
 // Results of earlier runs must not be counted: turbo restores those of cached tasks.
 for (const dir of workspaceDirs()) rmSync(join(dir, '.test-results'), { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Platform-free: how one file of a data set is decoded and checked, wherever its bytes came from
 // (a local folder, the cache, a download, a web server).
+import { concatBytes } from './concat-bytes.js';
 import type { ByteSink } from './download/download.js';
 import { type HasherFactory, verifyBytes } from './download/hash.js';
 import { ChecksumError } from './errors.js';
@@ -98,14 +99,7 @@ export function checkedSink<T>(
       return inner.write(chunk);
     },
     commit: async () => {
-      let total = 0;
-      for (const c of chunks) total += c.length;
-      const bytes = new Uint8Array(total);
-      let at = 0;
-      for (const c of chunks) {
-        bytes.set(c, at);
-        at += c.length;
-      }
+      const bytes = concatBytes(chunks);
       chunks = [];
       await check(bytes);
       return inner.commit();

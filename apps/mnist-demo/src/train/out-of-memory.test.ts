@@ -25,27 +25,9 @@ testWithMnist(
     };
     try {
       const r = await runCli(
-        [
-          'train',
-          '--model',
-          'snntorch-fc',
-          '--steps',
-          '25',
-          '--batch-size',
-          '64',
-          '--limit-train',
-          '64',
-        ].concat([
-          '--limit-test',
-          '64',
-          '--data-dir',
-          mnistDir(),
-          '--no-download',
-          '--backend',
-          'tfjs-wasm',
-          '--out-dir',
-          dir,
-        ]),
+        `train --model snntorch-fc --steps 25 --batch-size 64 --limit-train 64 --limit-test 64 --data-dir ${mnistDir()} --no-download --backend tfjs-wasm --out-dir ${dir}`.split(
+          ' ',
+        ),
       );
       expect(r.code).toBe(6);
       expect(r.stderr).toMatch(

@@ -97,7 +97,11 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
 
   const stats = pixelStatsOf(train);
   const trainLoader = makeLoader(train, config, true, stats);
-  const testLoader = makeLoader(test, config, false, stats);
+  // Evaluation holds a batch's activations of every step too (until the batch is done), so it runs in
+  // batches of the micro-batch size: the same metrics (sample-weighted means), the same memory.
+  const micro = microBatchSize(config);
+  const evalSettings = { ...config, batchSize: micro };
+  const testLoader = makeLoader(test, evalSettings, false, stats);
   const batchesPerEpoch = trainLoader.length;
   let samplesSeen = state.losses.length > 0 ? state.losses[state.losses.length - 1].samples : 0;
   let epochLossSum = 0;
@@ -112,7 +116,6 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
     pixelStats: stats,
   });
 
-  const micro = microBatchSize(config);
   if (micro < config.batchSize) {
     io.log(
       `batches of ${config.batchSize} train in parts of ${micro} (their gradients add up to one optimizer step ` +
@@ -126,7 +129,7 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
     epochs: config.epochs,
     trainBatches: (epoch) => encodedBatches(trainLoader, config, network.inputLayout, epoch, STREAM.train),
     // The same test batches (and encoder seeds) after every epoch, so the numbers compare.
-    evalBatches: () => encodedBatches(testLoader, config, network.inputLayout, 0, STREAM.eval),
+    evalBatches: () => encodedBatches(testLoader, evalSettings, network.inputLayout, 0, STREAM.eval),
     forward: (_model, x) => network.forward(x),
     loss: (out, batch) => network.loss(out, batch.y),
     metrics: lossAndAccuracy(network),

@@ -1,4 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
+import { concatBytes } from '../concat-bytes.js';
 import type { ByteSink } from '../download/download.js';
 import type { HasherFactory } from '../download/hash.js';
 import type { Gunzip } from '../idx/decode-idx.js';
@@ -47,7 +48,7 @@ export const webHasher: HasherFactory = (algorithm) => {
     update: (chunk) => {
       chunks.push(chunk);
     },
-    digest: async () => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks)))),
+    digest: async () => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', concatBytes(chunks)))),
   };
 };
 
@@ -58,23 +59,11 @@ export async function openMemorySink(): Promise<ByteSink<Uint8Array>> {
     write: (chunk) => {
       chunks.push(chunk);
     },
-    commit: async () => concat(chunks),
+    commit: async () => concatBytes(chunks),
     abort: async () => {
       chunks = [];
     },
   };
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }
 
 function toHex(bytes: Uint8Array): string {

@@ -1,3 +1,4 @@
+import { concatBytes } from '../concat-bytes.js';
 import { IdxFormatError } from '../errors.js';
 import { type IdxArray, type IdxHeader, parseIdx, readIdxHeader } from './parse-idx.js';
 
@@ -10,17 +11,6 @@ export type Gunzip = (bytes: Uint8Array) => AsyncIterable<Uint8Array>;
 /** gzip streams start with 1f 8b (RFC 1952); IDX files start with 00 00. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /**
@@ -43,7 +33,7 @@ export async function inflateIdx(
     for await (const chunk of gunzip(bytes)) {
       chunks.push(chunk);
       total += chunk.length;
-      header ??= readIdxHeader(chunks.length === 1 ? chunk : concat(chunks, total), file);
+      header ??= readIdxHeader(chunks.length === 1 ? chunk : concatBytes(chunks), file);
       const limit = Math.min(header?.fileBytes ?? Number.POSITIVE_INFINITY, maxBytes);
       if (total > limit) {
         const why =
@@ -62,7 +52,7 @@ export async function inflateIdx(
     const why = cause instanceof Error ? cause.message : String(cause);
     throw new IdxFormatError(file, `corrupt or truncated gzip stream (${why})`, { cause });
   }
-  return concat(chunks, total);
+  return concatBytes(chunks);
 }
 
 /** Parse an IDX file that may be gzip-compressed (see `inflateIdx`); every problem is an `IdxFormatError`. */
