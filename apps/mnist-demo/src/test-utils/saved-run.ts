@@ -55,7 +55,7 @@ export async function savedRun(dir: string, flags: RawTrainFlags, epochsDone = 1
  */
 export function tampered(
   bytes: Uint8Array,
-  change: (metadata: Record<string, string>, run: Record<string, unknown>) => string | undefined | void,
+  change: (metadata: Record<string, string>, run: Record<string, unknown>) => string | undefined,
 ): Uint8Array {
   const { tensors, metadata } = parseSafetensors(bytes);
   const inputs = new Map<string, SafetensorsInput>();

@@ -136,6 +136,6 @@ export function loadCheckpoint(
   for (const [path, m] of parts.model.namedModules()) {
     if (isRandomStateful(m)) m.setRandomState(c.rng.modules[path]);
   }
-  for (const [name, r] of Object.entries(parts.random ?? {})) r.setRandomState((c.rng.other ?? {})[name]);
+  for (const [name, r] of Object.entries(parts.random ?? {})) r.setRandomState(c.rng.other?.[name] ?? {});
   return { ...c.progress, extra: c.extra };
 }
