@@ -3,7 +3,6 @@ import {
   type FileKind,
   idxFileBytes,
   maxTransferBytes,
-  type Platform,
   readDatasetFile,
 } from '../dataset-file.js';
 import { datasetFromIdx, fileUrls, loadBothSplits } from '../dataset-from-idx.js';
@@ -19,9 +18,7 @@ import {
   type SplitName,
   splitSpec,
 } from '../registry.js';
-import { openMemorySink, webGunzip, webHasher } from './web-platform.js';
-
-const WEB: Platform = { gunzip: webGunzip, hasher: webHasher };
+import { openMemorySink, WEB_PLATFORM as WEB, webGunzip, webHasher } from './web-platform.js';
 
 export interface BrowserLoadOptions extends DownloadOptions {
   /** 'train' (default) or 'test'. */

@@ -1,5 +1,6 @@
 import { md5 } from '@noble/hashes/legacy.js';
 import { concatBytes } from '../concat-bytes.js';
+import type { Platform } from '../dataset-file.js';
 import type { ByteSink } from '../download/download.js';
 import type { HasherFactory } from '../download/hash.js';
 import type { Gunzip } from '../idx/decode-idx.js';
@@ -71,3 +72,6 @@ function toHex(bytes: Uint8Array): string {
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
   return s;
 }
+
+/** gunzip and hashers of the Web platform, as data set readers take them. */
+export const WEB_PLATFORM: Platform = { gunzip: webGunzip, hasher: webHasher };
