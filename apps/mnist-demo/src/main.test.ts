@@ -5,9 +5,6 @@ import { mnistDir, testWithMnist } from './test-utils/mnist-dir.js';
 import { tempDir } from './test-utils/quick-run.js';
 import { lastLineJson, runCli } from './test-utils/run-cli.js';
 
-/** A short snntorch-fc run: few steps, images and batches. */
-const SMALL_RUN = '--model snntorch-fc --steps 4 --limit-train 64 --limit-test 32 --batch-size 32';
-
 describe('mnist-demo CLI', () => {
   let dir: string;
   beforeAll(async () => {
