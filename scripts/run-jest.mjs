@@ -26,7 +26,8 @@ if (at >= 0) {
 const ownRuntimeDir = process.env.XDG_RUNTIME_DIR ? undefined : mkdtempSync(join(tmpdir(), 'snn-xdg-')); // 0700
 const runtimeDir = process.env.XDG_RUNTIME_DIR || ownRuntimeDir;
 
-const jestBin = createRequire(join(process.cwd(), 'package.json')).resolve('jest/bin/jest');
+// jest is a devDependency of the root package: resolved from here, it is the same for every package.
+const jestBin = createRequire(import.meta.url).resolve('jest/bin/jest');
 const nodeOptions = [
   process.env.NODE_OPTIONS,
   '--experimental-vm-modules',

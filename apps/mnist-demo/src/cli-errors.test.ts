@@ -95,6 +95,17 @@ describe('exit status as documented', () => {
 });
 
 describe('flags refused up front', () => {
+  test('preset and dataset names are looked up by own keys only: __proto__ and toString are unknown', async () => {
+    for (const name of ['__proto__', 'toString']) {
+      const model = await runCli(['train', '--model', name]);
+      expect(model.code).toBe(2);
+      expect(model.stderr).toContain(`--model: unknown preset '${name}'`);
+      const dataset = await runCli(['train', '--dataset', name]);
+      expect(dataset.code).toBe(2);
+      expect(dataset.stderr).toContain(`argument '${name}' is invalid. Allowed choices are mnist`);
+    }
+  });
+
   test('--steps 10000000 is refused before anything is loaded', async () => {
     const t0 = performance.now();
     const r = await runCli(['train', '--steps', '10000000']);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importScript, ROOT, rootBin, runWith } from './test-utils/repo.js';
+import { importScript, ROOT, runWith, TURBO } from './test-utils/repo.js';
 
 /*
  * Quiet output and a build cache that test settings do not invalidate: turbo's telemetry notice and
@@ -21,7 +21,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 /** `turbo run <tasks> --dry=json` for every package, as a fresh user account would run it. */
 function dryRun(tasks: string[], env: NodeJS.ProcessEnv) {
-  return runWith(rootBin('turbo'), ['run', ...tasks, '--dry=json'], ROOT, {
+  return runWith(TURBO, ['run', ...tasks, '--dry=json'], ROOT, {
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     ...env,
@@ -50,7 +50,7 @@ test("turbo's telemetry notice: printed to a fresh account, never through the ro
   expect(quiet.code).toBe(0);
   expect(`${quiet.stdout}${quiet.stderr}`).not.toMatch(/telemetry/i);
   // Without them the same command prints it: the check above can fail.
-  const loud = runWith(rootBin('turbo'), ['run', 'build', '--dry'], ROOT, {
+  const loud = runWith(TURBO, ['run', 'build', '--dry'], ROOT, {
     HOME: join(home, 'other'),
     XDG_CONFIG_HOME: join(home, 'other', '.config'),
   });

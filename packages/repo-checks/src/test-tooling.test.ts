@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { importScript, ROOT, rootBin, runWith } from './test-utils/repo.js';
+import { importScript, ROOT, runWith } from './test-utils/repo.js';
 
 /*
  * What `npm test` promises a machine without a GPU adapter, Chromium or the MNIST files (README, "Two
@@ -158,12 +158,12 @@ function makePackage(root: string): string {
     join(dir, 'jest.config.mjs'),
     `import preset, { requires } from ${JSON.stringify(preset)};
 export default { ...preset, ...requires('browser', 'mnist'), rootDir: ${JSON.stringify(dir)},
-  testMatch: ['<rootDir>/*.test.cjs'], transform: {} };
+  testMatch: ['<rootDir>/*.test.mjs'], transform: {} };
 `,
   );
   // As our test-utils do: a test that needs a missing thing is registered with test.skip.
   writeFileSync(
-    join(dir, 'needs.test.cjs'),
+    join(dir, 'needs.test.mjs'),
     `const missing = (process.env.SNN_TEST_MISSING || '').split(',');
 const needing = (what) => (missing.includes(what) ? test.skip : test);
 needing('mnist')('reads MNIST', () => {});
@@ -174,14 +174,20 @@ test('needs nothing', () => expect(1 + 1).toBe(2));
   return dir;
 }
 
+/** Every package's `test` script: `node ../../scripts/run-jest.mjs`. */
+const runJest = join(ROOT, 'scripts', 'run-jest.mjs');
+
 describe('a package run and the closing summary', () => {
   test('missing things skip their tests, which the package results and the summary count as skipped', async () => {
     const root = join(tmp, 'workspace');
     const dir = makePackage(root);
     const env = { CHROMIUM_PATH: '/nonexistent/chromium', SNN_TEST_KIND: 'test' };
-    const r = runWith(process.execPath, [rootBin('jest'), '--ci', '--config', 'jest.config.mjs'], dir, env);
+    const r = runWith(process.execPath, [runJest, '--ci'], dir, env);
     expect(r.code).toBe(0);
     const output = `${r.stdout}\n${r.stderr}`;
+    // Native ESM tests, as ours: jest needs --experimental-vm-modules, whose warning stays out.
+    expect(output).toMatch(/Tests: +2 skipped, 1 passed, 3 total/);
+    expect(output).not.toMatch(/ExperimentalWarning|experimental feature/);
     expect(output.split('\n').filter((line) => line.includes('SKIPPED'))).toEqual([
       expect.stringMatching(/^SKIPPED browser tests: no Chromium at \/nonexistent\/chromium: /),
       expect.stringMatching(/^SKIPPED tests that read MNIST: SNN_MNIST_DIR is not set: /),
@@ -207,7 +213,7 @@ describe('a package run and the closing summary', () => {
     ]);
 
     // CI: the same run fails, naming what is missing.
-    const ci = runWith(process.execPath, [rootBin('jest'), '--ci', '--config', 'jest.config.mjs'], dir, {
+    const ci = runWith(process.execPath, [runJest, '--ci'], dir, {
       ...env,
       SNN_REQUIRE: 'browser,mnist',
     });

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,11 +11,8 @@ export async function importScript<T>(name: string): Promise<T> {
   return (await import(url)) as T;
 }
 
-/** A binary of the root's devDependencies (jest, turbo), resolved as `npm run` would find it. */
-export function rootBin(pkg: 'jest' | 'turbo'): string {
-  const require = createRequire(join(ROOT, 'package.json'));
-  return pkg === 'jest' ? require.resolve('jest/bin/jest') : join(ROOT, 'node_modules', '.bin', 'turbo');
-}
+/** turbo, a devDependency of the root, as `npm run` finds it. */
+export const TURBO = join(ROOT, 'node_modules', '.bin', 'turbo');
 
 export interface Ran {
   readonly code: number | null;
