@@ -1,9 +1,9 @@
 // Jest global setup: finds out, once per package run, whether what some tests need is on this machine
-// (a WebGPU adapter, headless Chromium, the MNIST files). A missing one prints ONE line saying what is
-// missing and how to get it, and the tests that need it are skipped (and counted as skipped): test
+// (a WebGPU adapter, headless Chromium, the MNIST files, Python's onnx package for ONNX's checker). A
+// missing one prints ONE line saying what is missing and how to get it, and the tests that need it are skipped (and counted as skipped): test
 // files read the missing names from $SNN_TEST_MISSING (see each package's test-utils/requirements.ts).
-// $SNN_REQUIRE (comma-separated: gpu,browser,mnist; .ci/run sets all three) turns a missing one into a
-// failure instead, so CI still proves the GPU, browser and data tests.
+// $SNN_REQUIRE (comma-separated: gpu,browser,mnist,onnx; .ci/run sets them all) turns a missing one into
+// a failure instead, so CI still proves the GPU, browser, data and ONNX-checker tests.
 //
 // A package declares what its tests may need in its jest config: `{ ...preset, ...requires('gpu') }`.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-export const REQUIREMENTS = ['gpu', 'browser', 'mnist'];
+export const REQUIREMENTS = ['gpu', 'browser', 'mnist', 'onnx'];
 
 const MNIST_FILES = [
   'train-images-idx3-ubyte',
@@ -52,6 +52,17 @@ function probeGpu(rootDir) {
   return `the WebGPU probe failed (${why || `exit ${r.status}`})`;
 }
 
+/**
+ * A Python with the `onnx` package ($SNN_ONNX_PYTHON, else /usr/bin/python3, else python3 on PATH);
+ * found, it is put in $SNN_ONNX_PYTHON for the tests that run ONNX's checker.
+ */
+function findOnnxPython(env = process.env) {
+  const candidates = [env.SNN_ONNX_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean);
+  return candidates.find(
+    (py) => spawnSync(py, ['-c', 'import onnx'], { stdio: 'ignore', timeout: 60_000 }).status === 0,
+  );
+}
+
 const checks = {
   gpu: (rootDir) => {
     const why = probeGpu(rootDir);
@@ -78,9 +89,22 @@ const checks = {
     const absent = MNIST_FILES.filter((f) => !existsSync(join(dir, `${f}.gz`)) && !existsSync(join(dir, f)));
     return absent.length ? `SNN_MNIST_DIR=${dir} lacks ${absent.join(', ')}: ${hint}` : undefined;
   },
+  onnx: () => {
+    const python = findOnnxPython();
+    if (python) {
+      process.env.SNN_ONNX_PYTHON = python;
+      return undefined;
+    }
+    return 'no Python with the onnx package: install it (Debian: apt-get install -y python3-onnx) or set SNN_ONNX_PYTHON';
+  },
 };
 
-const WHAT = { gpu: 'GPU tests', browser: 'browser tests', mnist: 'tests that read MNIST' };
+const WHAT = {
+  gpu: 'GPU tests',
+  browser: 'browser tests',
+  mnist: 'tests that read MNIST',
+  onnx: "tests that run ONNX's checker",
+};
 
 /** The names in $SNN_REQUIRE ('all' means every requirement); unknown names are an error. */
 export function requiredNames(env = process.env) {

@@ -6,6 +6,7 @@ import { loadData } from '../data/load-data.js';
 import type { PresetNetwork } from '../models/network.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from '../presets.js';
 import { useBackend } from '../runtime/backend.js';
+import { describeWithMnist, mnistDir } from '../test-utils/mnist-dir.js';
 import { quickRun, tempDir } from '../test-utils/quick-run.js';
 import { encodeBatch } from '../train/batches.js';
 import { restoreNetwork } from '../train/restore.js';
@@ -19,9 +20,6 @@ import { presetExport } from './preset-export.js';
  * the per-step export gives exactly the whole-sequence export's scores. Needs MNIST: skipped with
  * one line when SNN_MNIST_DIR is unset (CI sets it).
  */
-
-const MNIST = process.env.SNN_MNIST_DIR;
-if (!MNIST) console.log('onnx-agreement: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)');
 
 /**
  * Training: about 200 optimizer steps, at the preset's settings except where said. Library inference
@@ -141,7 +139,7 @@ function argmax(scores: Float32Array, classes: number): Int32Array {
   return labels;
 }
 
-(MNIST ? describe.each(PRESET_NAMES) : describe.skip.each(PRESET_NAMES))('preset %s', (preset) => {
+describeWithMnist.each(PRESET_NAMES)('preset %s', (preset) => {
   test('ONNX (onnxruntime-node) agrees with the library on the MNIST test set', async () => {
     const plan = PLAN[preset];
     const outDir = await tempDir(`onnx-${preset}`);
@@ -159,7 +157,7 @@ function argmax(scores: Float32Array, classes: number): Int32Array {
       const { network, run } = await restoreNetwork(summary.checkpoint);
       const { test: full } = await loadData({
         dataset: 'mnist',
-        dataDir: MNIST,
+        dataDir: mnistDir(),
         train: false,
         download: false,
       });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeWithMnist, mnistDir } from '../test-utils/mnist-dir.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { lastLineJson, runCli } from '../test-utils/run-cli.js';
 
@@ -11,15 +12,12 @@ import { lastLineJson, runCli } from '../test-utils/run-cli.js';
  * the documented exit codes. Needs MNIST: skipped with one line when SNN_MNIST_DIR is unset.
  */
 
-const MNIST = process.env.SNN_MNIST_DIR;
-if (!MNIST) console.log('onnx-cli: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)');
-
 const cli = runCli;
 const json = lastLineJson;
 
-(MNIST ? describe : describe.skip)('mnist-demo export-onnx / infer', () => {
+describeWithMnist('mnist-demo export-onnx / infer', () => {
   let dir: string;
-  const data = ['--data-dir', MNIST as string, '--no-download'];
+  const data = ['--data-dir', mnistDir(), '--no-download'];
   beforeAll(async () => {
     dir = await tempDir('onnx-cli');
   });
