@@ -41,11 +41,9 @@ export class LIFRefracCell extends Module {
     this.neuronParams = registerLearnable(this, (n, v) => this.registerParameter(n, v), flat, learn);
   }
 
-  /** Norse's nested set (`lif`, `rhoReset`) with the flat fields every NeuronModule's `p` has. */
-  override get p(): Flat & LIFRefracParameters {
-    const flat = this.neuronParams();
-    const { rhoReset, ...lif } = flat;
-    return { ...flat, lif, rhoReset };
+  get p(): LIFRefracParameters {
+    const { rhoReset, ...lif } = this.neuronParams();
+    return { lif, rhoReset };
   }
 
   forward(
