@@ -12,6 +12,7 @@ import {
 } from '@snn/core';
 import { checkNoNaN } from './validate.js';
 
+/** Options of `delta` (snnTorch `spikegen.delta`). */
 export interface DeltaOptions {
   /** A change of at least this much between consecutive steps fires, default 0.1. */
   threshold?: number;

@@ -26,6 +26,7 @@ import {
 } from '@snn/core';
 import { checkNoNaN, checkSeqLength } from './validate.js';
 
+/** Options of `latency` (snnTorch `spikegen.latency`). */
 export interface LatencyOptions {
   /** Features below it fire at the last step (or never with `clip`), in (0, 1); default 0.01. */
   threshold?: number;

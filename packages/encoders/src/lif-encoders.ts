@@ -70,8 +70,11 @@ function checkLIFEncoderArgs(fn: string, seqLength: number, dt: number): void {
 
 /** Norse `ConstantCurrentLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`. */
 export class ConstantCurrentLIFEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** LIF parameters of the encoding neurons (Norse's LIFParameters defaults for fields left out). */
   readonly p: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 0.001. */
   readonly dt: number;
 
   constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {
@@ -89,8 +92,11 @@ export class ConstantCurrentLIFEncoder {
 
 /** Norse `SpikeLatencyLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`: first spike only. */
 export class SpikeLatencyLIFEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** LIF parameters of the encoding neurons (Norse's LIFParameters defaults for fields left out). */
   readonly p: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 0.001. */
   readonly dt: number;
 
   constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {

@@ -2,6 +2,7 @@ import { cast, less, mul, type Tensor, tidy } from '@snn/core';
 import { RandomStream } from './random-stream.js';
 import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
 
+/** Options of `poissonEncode` (Norse `poisson_encode(input, seq_length, f_max, dt)`). */
 export interface PoissonOptions {
   /** Maximal firing rate in Hz (Norse `f_max`), default 100. */
   fMax?: number;
@@ -51,8 +52,11 @@ export function checkPoissonArgs(fn: string, seqLength: number, fMax: number, dt
  * the whole run.
  */
 export class PoissonEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** Maximal firing rate in Hz (Norse `f_max`), default 100: a value of 1 fires with probability fMax * dt per step. */
   readonly fMax: number;
+  /** Time step in seconds, default 0.001. */
   readonly dt: number;
   readonly #stream: RandomStream;
 

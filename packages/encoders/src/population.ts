@@ -16,6 +16,7 @@ import { checkPoissonArgs, poissonFromStream } from './poisson.js';
 import { RandomStream } from './random-stream.js';
 import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
 
+/** Receptive fields of `populationEncode` (Norse `population_encode`). */
 export interface PopulationOptions {
   /** Receptive-field centres span [0, scale]; default max(x) (Norse's default). Also scales distances. */
   scale?: number;
@@ -56,10 +57,15 @@ export function populationEncode(x: Tensor, outFeatures: number, options: Popula
  * probability fMax * dt * value). x [B, ...] -> spikes [seqLength, B, outFeatures, ...].
  */
 export class GaussianPopulationEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** Number of Gaussian receptive fields (neurons) per input feature. */
   readonly outFeatures: number;
+  /** Maximal firing rate in Hz, default 100. */
   readonly fMax: number;
+  /** Time step in seconds, default 0.001. */
   readonly dt: number;
+  /** The receptive fields' scale and width. */
   readonly options: PopulationOptions;
   readonly #stream: RandomStream;
 
@@ -78,10 +84,12 @@ export class GaussianPopulationEncoder {
     this.#stream = new RandomStream('GaussianPopulationEncoder', options.seed, options.offset);
   }
 
+  /** The seed of this encoder's random stream. */
   get seed(): number {
     return this.#stream.seed;
   }
 
+  /** x [B, ...] -> spikes [seqLength, B, outFeatures, ...]; each call continues the random stream. */
   forward(x: Tensor): Tensor {
     return tidy(() =>
       poissonFromStream(

@@ -2,6 +2,7 @@ import { ArgumentError, add, cast, clip, less, mul, type Tensor, tensor, tidy } 
 import { RandomStream } from './random-stream.js';
 import { checkNoNaN, checkSeqLength } from './validate.js';
 
+/** Options of `rate` (snnTorch `spikegen.rate`). */
 export interface RateOptions {
   /** snnTorch `gain`: x is scaled by it before clipping, default 1. */
   gain?: number;
