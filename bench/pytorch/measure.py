@@ -32,7 +32,7 @@ def parse_args(argv):
     ap.add_argument('--batch-size', type=int)
     ap.add_argument('--lr', type=float)
     ap.add_argument('--normalization', choices=['standard', 'unit'])
-    ap.add_argument('--warmup', type=int, default=2)
+    ap.add_argument('--warmup', type=int, default=1)
     ap.add_argument('--batches', type=int, default=10)
     ap.add_argument('--max-seconds', type=float, default=60.0)
     ap.add_argument('--threads', type=int, default=os.cpu_count(), help='torch.set_num_threads')

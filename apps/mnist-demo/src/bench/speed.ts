@@ -19,7 +19,7 @@ import { describeMachine, loadAverage, machineLine } from './speed/machine.js';
 import { parseSpeedOptions, type SpeedOptions } from './speed/options.js';
 import { type Job, planJobs } from './speed/plan.js';
 import { markdownTable, type Outcome } from './speed/report.js';
-import { runChild } from './speed/run-child.js';
+import { killChildren, runChild } from './speed/run-child.js';
 import type { Target } from './speed/runner.js';
 import { RUNNERS } from './speed/runners.js';
 
@@ -109,18 +109,26 @@ async function main(argv: readonly string[]): Promise<void> {
     includes: (target, net) => !sanityOnly(target, options) || net === DEFAULT_PRESET,
   });
   const settings =
-    `warm-up ${options.warmup} batches, then up to ${options.batches} timed batches or ${options.maxSeconds} s per figure` +
+    `warm-up ${options.warmup} batch${options.warmup === 1 ? '' : 'es'}, then up to ${options.batches} timed batches or ${options.maxSeconds} s per figure` +
     `${options.quick ? ' (--quick: batches of at most 32)' : ", the presets' batch sizes"}; full-size MNIST images`;
   const header = [`Measured ${machineLine(machine)}.`, `${settings}.`, ...notes.map((n) => `${n}.`)];
   for (const line of header) say(`# ${line}`);
 
   const outcomes: Outcome[] = [];
   const runnerOf = new Map(RUNNERS.map((r) => [r.name, r]));
+  // A target that timed out on a network is not asked again for it (norse-conv at batch 256 on a
+  // slow backend: each figure would take the whole timeout).
+  const timedOut = new Set<string>();
+  const keyOf = (job: Job) => `${job.net}|${job.target.runner}|${job.target.backend}|${job.target.threads}`;
   for (const [k, job] of jobs.entries()) {
+    const what = `${job.net}, ${job.target.runner}/${job.target.backend}, ${job.phase}`;
+    if (timedOut.has(keyOf(job))) {
+      outcomes.push({ job, error: `not run: an earlier figure of ${job.net} timed out on it` });
+      progress(`[${k + 1}/${jobs.length}] ${what}: not run (timed out before)`);
+      continue;
+    }
+    progress(`[${k + 1}/${jobs.length}] ${what}...`);
     const request = requestFor(job, options, mnist.dir);
-    progress(
-      `[${k + 1}/${jobs.length}] ${job.net}, ${job.target.runner}/${job.target.backend}, ${job.phase}...`,
-    );
     const result = await runChild(
       runnerOf.get(job.target.runner)!.command(job.target, request),
       options.timeoutSeconds,
@@ -132,6 +140,7 @@ async function main(argv: readonly string[]): Promise<void> {
     } else {
       outcomes.push({ job, error: result.error });
       progress(`  failed: ${result.error}`);
+      if (result.timedOut) timedOut.add(keyOf(job));
     }
   }
   const loadEnd = loadAverage();
@@ -141,6 +150,13 @@ async function main(argv: readonly string[]): Promise<void> {
   say('');
   say(text);
   if (options.markdown) await writeFile(options.markdown, text);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

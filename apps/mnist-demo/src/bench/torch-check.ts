@@ -18,7 +18,6 @@ import { type Tensor, tidy } from '@snn/core';
 import {
   type Batch,
   computeGradients,
-  fit,
   manualSeed,
   resetNet,
   type SafetensorsInput,
@@ -33,8 +32,8 @@ import { batchSeed } from '../models/input-encoding.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from '../presets.js';
 import { useBackend } from '../runtime/backend.js';
 import { encodeBatch, makeLoader, pixelStatsOf, pixelsTensor, STREAM } from '../train/batches.js';
-import { createOptimizer } from '../train/train-run.js';
 import { pytorchBenchDir } from './speed/pytorch-runner.js';
+import { trainOnBatches } from './train-on-batches.js';
 
 async function plain(t: Tensor): Promise<SafetensorsInput> {
   const data = await t.data();
@@ -83,17 +82,7 @@ export async function exportCheck(config: TrainConfig, steps: number, dataDir: s
   for (const [k, p] of params) tensors.set(`grad.${k}`, await plain(p.grad!));
   for (const [, p] of params) p.setGrad(null);
   const losses: number[] = [];
-  await fit<unknown>({
-    model: network.module,
-    optimizer: createOptimizer(config, network),
-    epochs: 1,
-    trainBatches: () => batches,
-    forward: (_model, x) => network.forward(x),
-    loss: (out, batch) => network.loss(out, batch.y),
-    onBatch: (p) => {
-      losses.push(p.loss);
-    },
-  });
+  await trainOnBatches(config, network, batches, (loss) => losses.push(loss));
   tensors.set('losses', { shape: [losses.length], data: Float32Array.from(losses) });
   for (const [k, t] of network.module.stateDict()) {
     if (t.dtype === 'float32') tensors.set(`final.${k}`, await plain(t));

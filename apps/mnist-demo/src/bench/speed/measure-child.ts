@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     .option('--lr <lr>')
     .option('--normalization <how>')
     .option('--batch-size <B>')
-    .option('--warmup <n>', '', '2')
+    .option('--warmup <n>', '', '1')
     .option('--batches <n>', '', '10')
     .option('--max-seconds <s>', '', '60')
     .option('--data-dir <dir>', '', process.env.SNN_MNIST_DIR)

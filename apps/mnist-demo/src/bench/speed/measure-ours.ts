@@ -1,12 +1,13 @@
 import { getBackend } from '@snn/core';
-import { evaluate, fit, manualSeed } from '@snn/modules';
+import { evaluate, manualSeed } from '@snn/modules';
 import { type BackendChoice, resolveTrainConfig } from '../../cli/train-config.js';
 import { loadData } from '../../data/load-data.js';
 import { buildNetwork } from '../../models/build-network.js';
 import { PRESETS } from '../../presets.js';
 import { useBackend } from '../../runtime/backend.js';
 import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from '../../train/batches.js';
-import { batchAccuracy, createOptimizer } from '../../train/train-run.js';
+import { batchAccuracy } from '../../train/train-run.js';
+import { trainOnBatches } from '../train-on-batches.js';
 import { type ClockReading, cycleEpochs, timedBatches } from './batch-clock.js';
 import type { Figure, FigureRequest } from './figure.js';
 
@@ -73,16 +74,8 @@ export async function measureOurs(backendChoice: BackendChoice, r: FigureRequest
   const batches = timedBatches(source, r, reading);
   let loss: number | undefined;
   if (train) {
-    await fit<unknown>({
-      model: network.module,
-      optimizer: createOptimizer(config, network),
-      epochs: 1,
-      trainBatches: () => batches,
-      forward: (_model, x) => network.forward(x),
-      loss: (out, batch) => network.loss(out, batch.y),
-      onBatch: (p) => {
-        loss = p.loss;
-      },
+    await trainOnBatches(config, network, batches, (value) => {
+      loss = value;
     });
   } else {
     await evaluate<unknown>(

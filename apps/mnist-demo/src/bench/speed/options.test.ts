@@ -12,7 +12,14 @@ describe('parseSpeedOptions', () => {
     ]);
     expect(o.batchSize('norse-conv')).toBe(256);
     expect(o.dataDir).toBe('/data/mnist');
-    expect([o.warmup, o.batches, o.maxSeconds]).toEqual([2, 10, 30]);
+    expect([o.warmup, o.batches, o.maxSeconds]).toEqual([1, 10, 30]);
+  });
+
+  test('PyTorch runs at 1 thread and at the number of cores unless told otherwise', () => {
+    expect(parseSpeedOptions([], {}, 2).torchThreads).toEqual([1, 2]);
+    expect(parseSpeedOptions([], {}, 1).torchThreads).toEqual([1]);
+    expect(parseSpeedOptions(['--torch-threads', '4,2,4'], {}, 2).torchThreads).toEqual([2, 4]);
+    expect(() => parseSpeedOptions(['--torch-threads', '0'], {})).toThrow(/--torch-threads/);
   });
 
   test('--batch-size for all or per network, --quick caps batches, bad values are usage errors', () => {

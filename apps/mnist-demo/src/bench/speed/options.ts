@@ -19,7 +19,8 @@ export interface SpeedOptions {
   readonly batchSize: (net: PresetName) => number;
   readonly dataDir: string | undefined;
   readonly python: string | undefined;
-  readonly torchThreads: number;
+  /** PyTorch thread counts to measure; each figure is divided by the fastest. */
+  readonly torchThreads: readonly number[];
   readonly timeoutSeconds: number;
   readonly markdown: string | undefined;
   readonly quick: boolean;
@@ -67,8 +68,19 @@ export function batchSizes(text: string | undefined, quick: boolean): (net: Pres
   return (net) => map.get(net) ?? preset(net);
 }
 
+/** `--torch-threads 1,2`: distinct counts, ascending; by default 1 and the number of cores. */
+function threadCounts(text: string | undefined, cores: number): number[] {
+  const counts =
+    text === undefined ? [1, cores] : (list(text) ?? []).map((t) => parseInteger('--torch-threads', t, 1));
+  return [...new Set(counts)].sort((a, b) => a - b);
+}
+
 /** The harness's flags. `argv` without node and the script. */
-export function parseSpeedOptions(argv: readonly string[], env = process.env): SpeedOptions {
+export function parseSpeedOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cores = cpus().length,
+): SpeedOptions {
   const program = new Command('pnpm bench')
     .description(
       "Training and inference throughput of every mnist-demo preset on every backend present, beside plain PyTorch's (bench/pytorch), with each figure's peak RSS.",
@@ -77,7 +89,7 @@ export function parseSpeedOptions(argv: readonly string[], env = process.env): S
     .option('--backends <list>', 'our backends, comma-separated (default: every one that starts here)')
     .option('--runners <list>', 'runners, comma-separated (default all: ours,pytorch)')
     .option('--phases <list>', 'train,infer (default both)')
-    .option('--warmup <n>', 'untimed batches before each figure', '2')
+    .option('--warmup <n>', 'untimed batches before each figure', '1')
     .option('--batches <n>', 'timed batches per figure, at most', '10')
     .option('--max-seconds <s>', 'stop timing a figure after the batch that crosses this', '30')
     .option(
@@ -90,7 +102,10 @@ export function parseSpeedOptions(argv: readonly string[], env = process.env): S
     )
     .option('--data-dir <dir>', 'the four MNIST IDX files (default: $SNN_MNIST_DIR)')
     .option('--python <path>', 'python with torch (default: /usr/bin/python3, then python3)')
-    .option('--torch-threads <n>', 'PyTorch threads (default: the number of cores)')
+    .option(
+      '--torch-threads <list>',
+      'PyTorch thread counts, comma-separated; each figure is divided by the fastest (default: 1 and the number of cores)',
+    )
     .option('--timeout <s>', 'kill a figure that runs longer than this (it is reported as timed out)', '300')
     .option('--markdown <file>', 'also write the header and table to this file')
     .exitOverride()
@@ -115,10 +130,7 @@ export function parseSpeedOptions(argv: readonly string[], env = process.env): S
     batchSize: batchSizes(text('batchSize'), quick),
     dataDir: text('dataDir') ?? env.SNN_MNIST_DIR,
     python: text('python'),
-    torchThreads:
-      text('torchThreads') === undefined
-        ? cpus().length
-        : parseInteger('--torch-threads', text('torchThreads')!, 1),
+    torchThreads: threadCounts(text('torchThreads'), cores),
     timeoutSeconds: parsePositive('--timeout', text('timeout')!),
     markdown: text('markdown'),
     quick,

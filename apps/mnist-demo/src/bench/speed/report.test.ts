@@ -6,6 +6,7 @@ import type { Target } from './runner.js';
 const wasm: Target = { runner: 'ours', backend: 'tfjs-wasm', threads: 1, phases: ['train', 'infer'] };
 const gpu: Target = { runner: 'ours', backend: 'webgpu', threads: null, phases: ['train', 'infer'] };
 const torch: Target = { runner: 'pytorch', backend: 'pytorch', threads: 2, phases: ['train', 'infer'] };
+const torch1: Target = { ...torch, threads: 1 };
 
 function figure(job: Job, samplesPerSecond: number, rss: number, batch = 128): Figure {
   return {
@@ -43,10 +44,10 @@ describe('markdownTable', () => {
       '| network | backend | threads | train samples/s (peak RSS) | PyTorch train | / PyTorch | inference samples/s (peak RSS) | PyTorch inference | / PyTorch |',
     );
     expect(lines[2]).toBe(
-      '| snntorch-fc | tfjs-wasm | 1 | 1,280 (400 MB) | 1,010 (401 MB) | 1.27 | 5,200 (402 MB) | 2,600 (403 MB) | 2.00 |',
+      '| snntorch-fc | tfjs-wasm | 1 | 1,280 (400 MB) | 1,010 (2 threads, 401 MB) | 1.27 | 5,200 (402 MB) | 2,600 (2 threads, 403 MB) | 2.00 |',
     );
     expect(lines[3]).toBe(
-      '| snntorch-fc | webgpu | - | 50.0 (404 MB) | 1,000 (405 MB) | 0.05 | failed [1] | 2,500 (407 MB) | - |',
+      '| snntorch-fc | webgpu | - | 50.0 (404 MB) | 1,000 (2 threads, 405 MB) | 0.05 | failed [1] | 2,500 (2 threads, 407 MB) | - |',
     );
     expect(lines[5]).toBe(
       '[1] snntorch-fc, ours/webgpu, infer: exit status 1: RuntimeError: memory access out of bounds',
@@ -69,7 +70,25 @@ describe('markdownTable', () => {
       () => 256,
     );
     expect(table).toContain(
-      '| norse-conv (batch 32) | tfjs-wasm | 1 | 14.0 (900 MB) | 56.0 (800 MB) | 0.25 |',
+      '| norse-conv (batch 32) | tfjs-wasm | 1 | 14.0 (900 MB) | 56.0 (2 threads, 800 MB) | 0.25 |',
+    );
+  });
+
+  test('with PyTorch at several thread counts, each figure is divided by the fastest of them', () => {
+    const jobs = planJobs({
+      nets: ['norse-recurrent'],
+      phases: ['train'],
+      subjects: [wasm],
+      baselines: [torch1, torch],
+    });
+    const rates = [900, 3600, 4300];
+    const outcomes: Outcome[] = jobs.map((job, k) => ({ job, figure: figure(job, rates[k], 300 + k) }));
+    expect(markdownTable(outcomes, ['train'], () => 128)).toContain(
+      '| norse-recurrent | tfjs-wasm | 1 | 900 (300 MB) | 4,300 (2 threads, 302 MB) | 0.21 |',
+    );
+    const loaded = outcomes.map((o, k) => (k === 2 ? { job: o.job, error: 'timed out after 300 s' } : o));
+    expect(markdownTable(loaded, ['train'], () => 128)).toContain(
+      '| 900 (300 MB) | 3,600 (1 thread, 301 MB) | 0.25 |',
     );
   });
 

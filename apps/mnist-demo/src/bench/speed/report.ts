@@ -15,9 +15,18 @@ export function formatRate(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
-/** A figure with its peak RSS beside it, e.g. "1,234 (512 MB)". */
-function cell(f: Figure): string {
-  return `${formatRate(f.samples_per_s)} (${Math.round(f.peak_rss_mb)} MB)`;
+/** A figure with its peak RSS beside it, e.g. "1,234 (512 MB)", or "1,234 (2 threads, 512 MB)". */
+function cell(f: Figure, withThreads: boolean): string {
+  const threads =
+    withThreads && f.threads !== null ? `${f.threads} thread${f.threads === 1 ? '' : 's'}, ` : '';
+  return `${formatRate(f.samples_per_s)} (${threads}${Math.round(f.peak_rss_mb)} MB)`;
+}
+
+/** Of two baseline outcomes for one subject figure, the faster (a failed one only when both failed). */
+function better(a: Outcome | undefined, b: Outcome): Outcome {
+  if (!a) return b;
+  if (!b.figure) return a;
+  return !a.figure || b.figure.samples_per_s > a.figure.samples_per_s ? b : a;
 }
 
 /** The ratio of two figures' throughputs, as "0.27". */
@@ -37,8 +46,8 @@ const PHASE_TITLE: Record<Phase, string> = { train: 'train', infer: 'inference' 
 
 /**
  * The markdown table of a run: one row per network and subject backend, each phase as our samples/s,
- * the baseline's (PyTorch's) measured right after it, and their ratio, every figure with its peak
- * RSS. Failed figures point to a numbered note under the table. `batchOf` gives the preset's batch
+ * the baseline's (PyTorch's, the fastest of its thread counts) measured right after it, and their
+ * ratio, every figure with its peak RSS. Failed figures point to a numbered note under the table. `batchOf` gives the preset's batch
  * size, so a row measured at another one says so.
  */
 export function markdownTable(
@@ -49,15 +58,15 @@ export function markdownTable(
 ): string {
   const rows = new Map<string, Row>();
   const notes: string[] = [];
-  const show = (o: Outcome | undefined): string => {
+  const show = (o: Outcome | undefined, withThreads = false): string => {
     if (!o) return '-';
-    if (o.figure) return cell(o.figure);
+    if (o.figure) return cell(o.figure, withThreads);
     notes.push(`${o.job.net}, ${o.job.target.runner}/${o.job.target.backend}, ${o.job.phase}: ${o.error}`);
     return `failed [${notes.length}]`;
   };
   const rowOf = (o: Outcome): Row => {
     const t = o.job.target;
-    const key = `${o.job.net}|${t.runner}|${t.backend}`;
+    const key = `${o.job.net}|${t.runner}|${t.backend}|${t.threads}`;
     let row = rows.get(key);
     if (!row) {
       const label = t.runner === 'ours' ? t.backend : `${t.runner}: ${t.backend}`;
@@ -69,7 +78,10 @@ export function markdownTable(
   for (const o of outcomes) {
     if (o.job.pairs) {
       const subject = outcomes.find((s) => s.job === o.job.pairs);
-      if (subject) rowOf(subject).cells.set(o.job.phase, { subject, baseline: o });
+      if (subject) {
+        const cells = rowOf(subject).cells;
+        cells.set(o.job.phase, { subject, baseline: better(cells.get(o.job.phase)?.baseline, o) });
+      }
     } else if (!outcomes.some((b) => b.job.pairs === o.job)) {
       // A subject without a baseline figure, or a baseline measured alone (no subject for this net).
       const row = rowOf(o);
@@ -94,7 +106,7 @@ export function markdownTable(
     const cols = [net, row.label, row.threads === null ? '-' : String(row.threads)];
     for (const p of phases) {
       const c = row.cells.get(p);
-      cols.push(show(c?.subject), show(c?.baseline), ratio(c?.subject?.figure, c?.baseline?.figure));
+      cols.push(show(c?.subject), show(c?.baseline, true), ratio(c?.subject?.figure, c?.baseline?.figure));
     }
     lines.push(`| ${cols.join(' | ')} |`);
   }

@@ -26,7 +26,7 @@ describe('child processes', () => {
     const probe = await pytorchRunner.probe({
       backends: undefined,
       python: '/nonexistent/python3',
-      torchThreads: 1,
+      torchThreads: [1],
     });
     expect(probe.targets).toEqual([]);
     expect(probe.skipped).toHaveLength(1);

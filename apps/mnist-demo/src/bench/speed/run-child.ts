@@ -1,9 +1,16 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { ChildCommand } from './runner.js';
 
 export type ChildResult =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly timedOut?: boolean };
+
+const running = new Set<ChildProcess>();
+
+/** Kills every child still running (the harness calls it when it is interrupted). */
+export function killChildren(): void {
+  for (const proc of running) proc.kill('SIGKILL');
+}
 
 /** The last line of `text` that parses as a JSON object, or undefined. */
 export function lastJsonLine(text: string): unknown {
@@ -34,6 +41,7 @@ export function runChild(child: ChildCommand, timeoutSeconds: number): Promise<C
       env: { ...process.env, ...child.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(proc);
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -49,10 +57,12 @@ export function runChild(child: ChildCommand, timeoutSeconds: number): Promise<C
     }, timeoutSeconds * 1000);
     proc.on('error', (e) => {
       clearTimeout(timer);
+      running.delete(proc);
       resolve({ ok: false, error: `${child.command} could not start: ${e.message}` });
     });
     proc.on('close', (code, signal) => {
       clearTimeout(timer);
+      running.delete(proc);
       const value = lastJsonLine(stdout);
       if (code === 0 && value !== undefined) {
         resolve({ ok: true, value });
@@ -65,7 +75,7 @@ export function runChild(child: ChildCommand, timeoutSeconds: number): Promise<C
           : code !== 0
             ? `exit status ${code}`
             : 'no JSON line on stdout';
-      resolve({ ok: false, error: `${why}${stderr.trim() ? `: ${tail(stderr, 3)}` : ''}` });
+      resolve({ ok: false, error: `${why}${stderr.trim() ? `: ${tail(stderr, 3)}` : ''}`, timedOut });
     });
   });
 }

@@ -31,14 +31,14 @@ export interface ProbeContext {
   readonly backends: readonly string[] | undefined;
   /** The PyTorch runner's settings (other runners ignore them). */
   readonly python: string | undefined;
-  readonly torchThreads: number;
+  readonly torchThreads: readonly number[];
 }
 
 /**
  * A way of running the presets' networks: ours on each of our backends, PyTorch, and later others
  * (onnxruntime-node inference). Each measurement is a child process the runner describes. The
- * `baseline` runner (PyTorch) is measured right after every other runner's figure on the same network
- * and phase, and each figure is reported as a ratio to it.
+ * `baseline` runner's targets (PyTorch at each thread count) are measured right after every other
+ * runner's figure on the same network and phase, and each figure is reported as a ratio to the best.
  */
 export interface Runner {
   readonly name: string;
