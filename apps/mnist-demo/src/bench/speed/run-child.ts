@@ -75,7 +75,9 @@ export function runChild(child: ChildCommand, timeoutSeconds: number): Promise<C
           : code !== 0
             ? `exit status ${code}`
             : 'no JSON line on stdout';
-      resolve({ ok: false, error: `${why}${stderr.trim() ? `: ${tail(stderr, 3)}` : ''}`, timedOut });
+      // A timed-out child's stderr holds start-up chatter, not a cause.
+      const detail = !timedOut && stderr.trim() ? `: ${tail(stderr, 3)}` : '';
+      resolve({ ok: false, error: `${why}${detail}`, timedOut });
     });
   });
 }
