@@ -90,6 +90,10 @@ describe('markdownTable', () => {
     expect(markdownTable(loaded, ['train'], () => 128)).toContain(
       '| 900 (300 MB) | 3,600 (1 thread, 301 MB) | 0.25 |',
     );
+    const allFailed = outcomes.map((o, k) => (k > 0 ? { job: o.job, error: `timed out (${k})` } : o));
+    const table = markdownTable(allFailed, ['train'], () => 128);
+    expect(table).toContain('| 900 (300 MB) | failed [1] | - |');
+    expect(table).toContain('[1] norse-recurrent, pytorch/pytorch, train: timed out (1)');
   });
 
   test('formatRate: thousands separated, one decimal below 100', () => {
