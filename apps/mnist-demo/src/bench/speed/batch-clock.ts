@@ -22,11 +22,11 @@ export interface ClockOptions {
  * Encoding a batch (done lazily by `source`) is inside the timed span, as in PyTorch's loop.
  * `source` is an endless batch stream; the reading is filled in when the consumer stops asking.
  */
-export function* timedBatches(
-  source: Iterator<Batch>,
+export function* timedBatches<B = Batch>(
+  source: Iterator<B>,
   options: ClockOptions,
   reading: ClockReading,
-): Generator<Batch> {
+): Generator<B> {
   const now = options.now ?? (() => performance.now());
   const budget = options.maxSeconds * 1000;
   let k = 0;
@@ -47,7 +47,7 @@ export function* timedBatches(
 }
 
 /** An endless stream of batches: epoch 0, 1, 2, ... of `epoch(e)`. */
-export function* cycleEpochs(epoch: (e: number) => Iterable<Batch>): Generator<Batch> {
+export function* cycleEpochs<B = Batch>(epoch: (e: number) => Iterable<B>): Generator<B> {
   for (let e = 0; ; e++) {
     let any = false;
     for (const batch of epoch(e)) {

@@ -4,18 +4,23 @@
  * each peak RSS is that figure's alone). Prints one JSON line, a Figure, and exits.
  *   node dist/bench/speed/measure-child.js --backend tfjs-wasm --net snntorch-fc --phase train ...
  *   node dist/bench/speed/measure-child.js --probe --backend webgpu
+ *   node dist/bench/speed/measure-child.js --backend onnxruntime-node --threads 2 --net ... --phase infer
  * `--probe` starts the backend only and prints {available, backend, threads} or {available: false, reason}.
+ * `--backend onnxruntime-node` runs the preset exported to ONNX (inference only) at `--threads`.
  */
 import { Command } from 'commander';
 import { parseChoice, parseInteger, parsePositive } from '../../cli/parse-number.js';
 import { BACKEND_CHOICES, type BackendChoice, resolvePreset } from '../../cli/train-config.js';
 import { useBackend } from '../../runtime/backend.js';
 import { type FigureRequest, PHASES } from './figure.js';
+import { measureOnnx } from './measure-onnx.js';
 import { backendThreads, measureOurs } from './measure-ours.js';
+import { ONNX_BACKEND } from './onnx-runner.js';
 
 interface Flags {
   probe?: boolean;
   backend: string;
+  threads?: string;
   net?: string;
   phase?: string;
   steps?: string;
@@ -42,6 +47,7 @@ async function main(): Promise<void> {
   const flags = new Command('measure-child')
     .option('--probe')
     .requiredOption('--backend <name>')
+    .option('--threads <n>', 'onnxruntime-node intra-op threads')
     .option('--net <preset>')
     .option('--phase <phase>')
     .option('--steps <T>')
@@ -55,8 +61,21 @@ async function main(): Promise<void> {
     .option('--data-dir <dir>', '', process.env.SNN_MNIST_DIR)
     .parse()
     .opts<Flags>();
-  const backend = parseChoice('--backend', flags.backend, BACKEND_CHOICES) as BackendChoice;
-  if (flags.probe) {
+  const onnx = flags.backend === ONNX_BACKEND;
+  const backend = onnx
+    ? undefined
+    : (parseChoice('--backend', flags.backend, BACKEND_CHOICES) as BackendChoice);
+  if (flags.probe && backend === undefined) {
+    try {
+      const { env } = await import('onnxruntime-node');
+      printAndExit({ available: true, backend: ONNX_BACKEND, threads: null, version: env.versions.node });
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      printAndExit({ available: false, reason });
+    }
+    return;
+  }
+  if (flags.probe && backend !== undefined) {
     try {
       const name = await useBackend(backend);
       printAndExit({ available: true, backend: name, threads: backendThreads() });
@@ -82,7 +101,11 @@ async function main(): Promise<void> {
     maxSeconds: parsePositive('--max-seconds', flags.maxSeconds),
     dataDir: required('--data-dir', flags.dataDir),
   };
-  printAndExit(await measureOurs(backend, request));
+  if (backend !== undefined) printAndExit(await measureOurs(backend, request));
+  else
+    printAndExit(
+      await measureOnnx(request, parseInteger('--threads', required('--threads', flags.threads), 1)),
+    );
 }
 
 main().catch((error: unknown) => {

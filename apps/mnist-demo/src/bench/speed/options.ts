@@ -87,7 +87,7 @@ export function parseSpeedOptions(
     )
     .option('--nets <list>', `presets, comma-separated (default all: ${PRESET_NAMES.join(',')})`)
     .option('--backends <list>', 'our backends, comma-separated (default: every one that starts here)')
-    .option('--runners <list>', 'runners, comma-separated (default all: ours,pytorch)')
+    .option('--runners <list>', 'runners, comma-separated (default all: ours,onnx,pytorch)')
     .option('--phases <list>', 'train,infer (default both)')
     .option('--warmup <n>', 'untimed batches before each figure', '1')
     .option('--batches <n>', 'timed batches per figure, at most', '10')
@@ -104,7 +104,7 @@ export function parseSpeedOptions(
     .option('--python <path>', 'python with torch (default: /usr/bin/python3, then python3)')
     .option(
       '--torch-threads <list>',
-      'PyTorch thread counts, comma-separated; each figure is divided by the fastest (default: 1 and the number of cores)',
+      'PyTorch (and onnxruntime-node) thread counts, comma-separated; each figure is divided by the fastest PyTorch one (default: 1 and the number of cores)',
     )
     .option('--timeout <s>', 'kill a figure that runs longer than this (it is reported as timed out)', '300')
     .option('--markdown <file>', 'also write the header and table to this file')
