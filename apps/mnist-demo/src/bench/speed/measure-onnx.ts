@@ -2,16 +2,15 @@ import { dispose } from '@snn/core';
 import type { ImageDataset } from '@snn/data-mnist';
 import { manualSeed } from '@snn/modules';
 import { exportOnnx, loadOnnx } from '@snn/onnx';
-import { resolveTrainConfig } from '../../cli/train-config.js';
 import { loadData } from '../../data/load-data.js';
 import { buildNetwork } from '../../models/build-network.js';
 import { presetExport } from '../../onnx/preset-export.js';
-import { PRESETS } from '../../presets.js';
 import { useBackend } from '../../runtime/backend.js';
 import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from '../../train/batches.js';
 import { type ClockReading, cycleEpochs, timedBatches } from './batch-clock.js';
 import type { Figure, FigureRequest } from './figure.js';
-import { peakRssMb } from './measure-ours.js';
+import { imagesNeeded, requestConfig, timedFigure } from './measure-ours.js';
+import { ONNX_BACKEND } from './onnx-runner.js';
 
 /** One batch as onnxruntime takes it: raw pixel bytes (the graph encodes) or a drawn spike train. */
 type OnnxInput = Uint8Array | Float32Array;
@@ -34,27 +33,13 @@ function* pixelBatches(test: ImageDataset, batchSize: number): Generator<OnnxInp
  */
 export async function measureOnnx(r: FigureRequest, threads: number): Promise<Figure> {
   if (r.phase !== 'infer') throw new Error(`onnxruntime-node measures inference only, not ${r.phase}`);
-  if (r.normalization !== PRESETS[r.net].normalization) {
-    throw new Error(
-      `${r.net} normalises its pixels '${PRESETS[r.net].normalization}', not '${r.normalization}' (presets.ts)`,
-    );
-  }
+  const config = requestConfig(r, 'auto');
   await useBackend('auto');
-  const config = resolveTrainConfig({
-    model: r.net,
-    steps: String(r.steps),
-    tau: String(r.tau),
-    lr: String(r.lr),
-    batchSize: String(r.batchSize),
-    dataDir: r.dataDir,
-    download: false,
-  });
-  const want = (r.warmup + r.batches) * r.batchSize;
   const { test } = await loadData({
     dataset: 'mnist',
     dataDir: r.dataDir,
     train: false,
-    limitTest: Math.min(want, 10000 - (10000 % r.batchSize)),
+    limitTest: imagesNeeded(r, 10000),
     download: false,
   });
   manualSeed(config.seed);
@@ -82,20 +67,8 @@ export async function measureOnnx(r: FigureRequest, threads: number): Promise<Fi
     for (const input of timedBatches(source, r, reading)) {
       await predictor.predict(input, image ? {} : { steps: r.steps });
     }
-    const seconds = (reading.end - reading.start) / 1000;
     return {
-      runner: 'onnx',
-      net: r.net,
-      backend: 'onnxruntime-node',
-      threads,
-      phase: 'infer',
-      samples_per_s: Math.round(((reading.timed * r.batchSize) / seconds) * 100) / 100,
-      peak_rss_mb: peakRssMb(),
-      batch_size: r.batchSize,
-      steps: r.steps,
-      warmup: r.warmup,
-      batches: reading.timed,
-      seconds: Math.round(seconds * 1000) / 1000,
+      ...timedFigure(r, reading, { runner: 'onnx', backend: ONNX_BACKEND, threads }),
       model_bytes: bytes.length,
     };
   } finally {

@@ -1,6 +1,6 @@
 import { getBackend } from '@snn/core';
 import { evaluate, manualSeed } from '@snn/modules';
-import { type BackendChoice, resolveTrainConfig } from '../../cli/train-config.js';
+import { type BackendChoice, resolveTrainConfig, type TrainConfig } from '../../cli/train-config.js';
 import { loadData } from '../../data/load-data.js';
 import { buildNetwork } from '../../models/build-network.js';
 import { PRESETS } from '../../presets.js';
@@ -27,7 +27,7 @@ export function peakRssMb(): number {
 }
 
 /** Images a measurement needs from a split of `size`: warm-up plus timed batches, in whole batches. */
-function imagesNeeded(r: FigureRequest, size: number): number {
+export function imagesNeeded(r: FigureRequest, size: number): number {
   const want = (r.warmup + r.batches) * r.batchSize;
   return Math.min(want, size - (size % r.batchSize));
 }
@@ -39,22 +39,8 @@ function imagesNeeded(r: FigureRequest, size: number): number {
  * that the peak RSS is this figure's.
  */
 export async function measureOurs(backendChoice: BackendChoice, r: FigureRequest): Promise<Figure> {
-  if (r.normalization !== PRESETS[r.net].normalization) {
-    throw new Error(
-      `${r.net} normalises its pixels '${PRESETS[r.net].normalization}', not '${r.normalization}' (presets.ts)`,
-    );
-  }
+  const config = requestConfig(r, backendChoice);
   const backend = await useBackend(backendChoice);
-  const config = resolveTrainConfig({
-    model: r.net,
-    backend: backendChoice,
-    steps: String(r.steps),
-    tau: String(r.tau),
-    lr: String(r.lr),
-    batchSize: String(r.batchSize),
-    dataDir: r.dataDir,
-    download: false,
-  });
   const train = r.phase === 'train';
   const data = await loadData({
     dataset: 'mnist',
@@ -85,12 +71,41 @@ export async function measureOurs(backendChoice: BackendChoice, r: FigureRequest
       (out, batch) => ({ accuracy: batchAccuracy(network.scores(out), batch.y) }),
     );
   }
+  return {
+    ...timedFigure(r, reading, { runner: 'ours', backend, threads: backendThreads() }),
+    ...(loss === undefined ? {} : { loss: Math.round(loss * 1e6) / 1e6 }),
+  };
+}
+
+/** The app's training config for a request, after checking its normalisation is the preset's. */
+export function requestConfig(r: FigureRequest, backend: BackendChoice): TrainConfig {
+  if (r.normalization !== PRESETS[r.net].normalization) {
+    throw new Error(
+      `${r.net} normalises its pixels '${PRESETS[r.net].normalization}', not '${r.normalization}' (presets.ts)`,
+    );
+  }
+  return resolveTrainConfig({
+    model: r.net,
+    backend,
+    steps: String(r.steps),
+    tau: String(r.tau),
+    lr: String(r.lr),
+    batchSize: String(r.batchSize),
+    dataDir: r.dataDir,
+    download: false,
+  });
+}
+
+/** A Figure's common fields from a request and its clock reading, for whichever runner took it. */
+export function timedFigure(
+  r: FigureRequest,
+  reading: ClockReading,
+  who: { readonly runner: string; readonly backend: string; readonly threads: number | null },
+): Figure {
   const seconds = (reading.end - reading.start) / 1000;
   return {
-    runner: 'ours',
+    ...who,
     net: r.net,
-    backend,
-    threads: backendThreads(),
     phase: r.phase,
     samples_per_s: Math.round(((reading.timed * r.batchSize) / seconds) * 100) / 100,
     peak_rss_mb: peakRssMb(),
@@ -99,6 +114,5 @@ export async function measureOurs(backendChoice: BackendChoice, r: FigureRequest
     warmup: r.warmup,
     batches: reading.timed,
     seconds: Math.round(seconds * 1000) / 1000,
-    ...(loss === undefined ? {} : { loss: Math.round(loss * 1e6) / 1e6 }),
   };
 }
