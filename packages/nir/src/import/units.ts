@@ -4,10 +4,8 @@ import {
   fill,
   maxPool2d,
   mul,
-  reshape,
   type SpikeMethod,
   sub,
-  sum,
   surrogate,
   type Tensor,
   tensor,
@@ -54,7 +52,6 @@ export class Topology {
 }
 
 const weightTensor = (a: NirArray): Tensor => tensor(Float32Array.from(a.data), [...a.shape]);
-const moduleName = (id: string): string => id.replace(/\./g, '_');
 
 /** x * c for a number or per-neuron tensor c, skipping the product when c is the number 1. */
 function scaled(c: number | Tensor): (x: Tensor) => Tensor {
@@ -577,4 +574,4 @@ export function maxPoolUnit(
   };
 }
 
-export { leakyForm, reshape, sum };
+export { leakyForm };

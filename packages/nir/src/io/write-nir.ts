@@ -100,7 +100,7 @@ function writeGraph(g: Group, graph: NirGraph): void {
   for (const [name, node] of Object.entries(graph.nodes)) writeNode(nodes.create_group(name), node);
   g.create_dataset({
     name: 'edges',
-    data: graph.edges.flatMap(([a, b]) => [a, b]),
+    data: graph.edges.flat() as string[],
     shape: [graph.edges.length, 2],
   });
   if (Object.keys(graph.metadata).length)
