@@ -68,6 +68,7 @@ export {
 export type { Targets } from './losses/targets.js';
 export { EncoderSNNDecoder, RecurrentSNN, type RecurrentSNNOptions } from './models/recurrent-snn.js';
 // Modules and parameters
+export { isExactly, knownAncestor } from './module/exact-class.js';
 export { type LoadStateDictResult, Module, type StateDictValue } from './module/module.js';
 export { Parameter } from './module/parameter.js';
 export { Adam, type AdamOptions } from './optim/adam.js';

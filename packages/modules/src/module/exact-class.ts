@@ -1,5 +1,5 @@
 /**
- * Whether `m` is an instance of `cls` itself, not of a subclass. Converters match classes exactly:
+ * Whether `m` is an instance of `cls` itself, not of a subclass. Exporters (ONNX, NIR) match classes exactly:
  * a subclass may step differently (SpikingJelly's ParametricLIFNode, QIFNode and EIFNode extend
  * LIFNode; a user's subclass may override forward), and exporting it as its parent would give a
  * file that silently computes something else.
