@@ -1,5 +1,5 @@
 export * from './backend/kernel-backend.js';
-export { createReferenceBackend, ReferenceBackend } from './backends/reference/reference-backend.js';
+export { createReferenceBackend, ReferenceBackend } from './backend/reference/reference-backend.js';
 export * from './engine/api.js';
 export type { MemoryInfo } from './engine/engine.js';
 export * from './engine/gradients-api.js';

@@ -1,6 +1,6 @@
 import type { KernelBackend } from '../backend/kernel-backend.js';
+import { createReferenceBackend } from '../backend/reference/reference-backend.js';
 import { BackendRegistry } from '../backend/registry.js';
-import { createReferenceBackend } from '../backends/reference/reference-backend.js';
 import { ArgumentError, BackendError, DisposedTensorError, GradientError, ShapeError } from '../errors.js';
 import { CORE_GRADIENTS } from '../gradients/index.js';
 import type {

@@ -1,5 +1,5 @@
 import type { KernelBackend } from '../../backend/kernel-backend.js';
-import { ReferenceBackend } from '../../backends/reference/reference-backend.js';
+import { ReferenceBackend } from '../../backend/reference/reference-backend.js';
 import { dispose, registerBackend, runKernel, setBackend, type Tensor, tensor, tidy } from '../../index.js';
 import { type KernelName, OPTIONAL_KERNELS, REQUIRED_KERNELS } from '../../kernels/kernel-signatures.js';
 import type { TensorInfo } from '../../tensor/tensor-info.js';
