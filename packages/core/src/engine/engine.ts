@@ -2,6 +2,7 @@ import type { KernelBackend } from '../backend/kernel-backend.js';
 import { createReferenceBackend } from '../backend/reference/reference-backend.js';
 import { BackendRegistry } from '../backend/registry.js';
 import { ArgumentError, BackendError, DisposedTensorError, GradientError, ShapeError } from '../errors.js';
+import { sharedState } from '../global/shared-state.js';
 import { CORE_GRADIENTS } from '../gradients/index.js';
 import type {
   KernelAttrs,
@@ -634,5 +635,5 @@ function collectTensors(v: unknown, into: Set<Tensor>, depth: number): void {
   for (const x of Object.values(v)) collectTensors(x, into, depth + 1);
 }
 
-/** The one engine of this module instance. */
-export const ENGINE = new Engine();
+/** The one engine of the program, shared by every copy of @snn/core of this version (global/shared-state.ts). */
+export const ENGINE: Engine = sharedState('engine', () => new Engine());
