@@ -13,6 +13,7 @@ import {
   ShapeError,
   type Tensor,
   tensor,
+  tidy,
 } from '@snn/core';
 import { scaledNormal } from '../layers/init.js';
 import { Module } from '../module/module.js';
@@ -115,7 +116,7 @@ export class LIFRecurrentCell extends Module {
     if (this.offDiagonal)
       // + 0 turns the -0 of masked negative weights into +0, as PyTorch's fill_diagonal_(0).
       this.recurrent_weights.assign(
-        noGrad(() => add(mul(this.recurrent_weights.value, this.offDiagonal!), 0)),
+        tidy(() => noGrad(() => add(mul(this.recurrent_weights.value, this.offDiagonal!), 0))),
       );
   }
 

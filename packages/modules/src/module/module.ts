@@ -234,9 +234,13 @@ export abstract class Module {
   /** Hook for modules whose loaded values need fixing up (e.g. zeroing autapses). */
   protected onStateLoaded(): void {}
 
-  /** Frees every parameter and buffer tensor of this module tree. */
+  /**
+   * Frees every parameter and buffer tensor of this module tree. Each child's own `dispose()` runs,
+   * so a module that holds tensors of its own (a mask, a cache) frees them by overriding it.
+   */
   dispose(): void {
-    for (const [, p] of this.namedParameters()) p.dispose();
-    for (const [, b] of this.namedBuffers()) b.dispose();
+    for (const p of this.ownParams.values()) p.dispose();
+    for (const b of this.ownBuffers.values()) b.dispose();
+    for (const child of this.ownChildren.values()) child.dispose();
   }
 }
