@@ -62,11 +62,16 @@ function runScript(source: string): Record<string, unknown> {
 
 beforeAll(() => {
   if (!existsSync(join(coreDir, 'dist', 'index.js'))) {
-    throw new Error(`@snn/core is not built (${join(coreDir, 'dist')} missing): run \`turbo run build\` first`);
+    throw new Error(
+      `@snn/core is not built (${join(coreDir, 'dist')} missing): run \`turbo run build\` first`,
+    );
   }
   // Real path: Node names modules by their real path, and the error message is checked against it.
   project = realpathSync(mkdtempSync(join(tmpdir(), 'snn-two-cores-')));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'app', private: true, type: 'module' }),
+  );
   installCore(join(project, 'node_modules', '@snn', 'core'));
   installPlugin('same-version-plugin');
   installPlugin('other-version-plugin', OTHER_VERSION);
