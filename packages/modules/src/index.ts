@@ -29,6 +29,12 @@ export {
   type SnnTorchNeuronOptions,
 } from './cells/snntorch-neuron.js';
 export { Synaptic, type SynapticOptions } from './cells/synaptic.js';
+export {
+  type EpochLoader,
+  type ImageBatchesOptions,
+  type ImageBatchLike,
+  imageBatches,
+} from './data/image-batches.js';
 // Decoding, losses, metrics
 export {
   accuracy,
@@ -108,4 +114,5 @@ export {
   type FitResult,
   fit,
   type MetricsRecord,
+  type ModuleOutput,
 } from './training/fit.js';
