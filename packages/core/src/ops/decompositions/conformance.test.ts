@@ -75,7 +75,7 @@ test(`a new backend implements ${REQUIRED_KERNELS.length} kernels; ${OPTIONAL_KE
   );
 });
 
-describeConformance('core decompositions on a required-only backend', () => decomposing);
+await describeConformance('core decompositions on a required-only backend', () => decomposing);
 
 test("Norse's recurrent SNN fixture reproduces on a required-only backend", async () => {
   await setBackend('required-only');
