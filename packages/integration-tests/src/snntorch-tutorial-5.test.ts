@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { registerTfjsBackends } from '@snn/backend-tfjs';
 import { add, backendName, dispose, ready, stack, sum, type Tensor, unstack, zeros } from '@snn/core';
 import { DataLoader, loadMnist } from '@snn/data-mnist';
@@ -14,6 +12,7 @@ import {
   Linear,
   Module,
 } from '@snn/modules';
+import { describeWithMnist, mnistDir } from './test-utils/mnist.js';
 
 /*
  * snnTorch's tutorial 5, "Training Spiking Neural Networks with snntorch", in TypeScript: the
@@ -24,11 +23,6 @@ import {
  * tutorial trains one epoch of 60,000 images, here 16 batches of 128 (4 by the tutorial's loop, 12 by fit)
  * and tests on 1,024 images.
  */
-
-const mnistDir = process.env.SNN_MNIST_DIR;
-const haveMnist = mnistDir !== undefined && existsSync(join(mnistDir, 'train-images-idx3-ubyte.gz'));
-if (!haveMnist) console.warn('snnTorch tutorial 5: MNIST not found, test skipped (set SNN_MNIST_DIR)');
-const describeWithMnist = haveMnist ? describe : describe.skip;
 
 // dataloader arguments
 const batchSize = 128;
