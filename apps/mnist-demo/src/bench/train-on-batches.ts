@@ -14,7 +14,7 @@ export async function trainOnBatches(
   batches: Iterable<Batch>,
   onLoss: (loss: number) => void,
 ): Promise<void> {
-  await fit<unknown>({
+  await fit({
     model: network.module,
     optimizer: createOptimizer(config, network),
     epochs: 1,

@@ -64,7 +64,7 @@ export async function measureOurs(backendChoice: BackendChoice, r: FigureRequest
       loss = value;
     });
   } else {
-    await evaluate<unknown>(
+    await evaluate(
       network.module,
       batches,
       (_model, x) => network.forward(x),

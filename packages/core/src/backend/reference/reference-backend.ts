@@ -1,9 +1,9 @@
-import type { KernelBackend } from '../../backend/kernel-backend.js';
 import { ArgumentError } from '../../errors.js';
 import type { KernelName, KernelTable } from '../../kernels/kernel-signatures.js';
 import { formatShape, sizeFromShape } from '../../kernels/shape-utils.js';
 import { getSurrogate } from '../../surrogate/registry.js';
 import type { BackendValues, DataId, DType } from '../../tensor/tensor-info.js';
+import type { KernelBackend } from '../kernel-backend.js';
 import { optionalKernels } from './kernels/optional.js';
 import { requiredKernels } from './kernels/required.js';
 import type { ReferenceKernel } from './reference-kernel.js';

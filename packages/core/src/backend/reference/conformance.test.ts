@@ -1,4 +1,4 @@
 import { describeConformance } from '../../testing/conformance.js';
 import { createReferenceBackend } from './reference-backend.js';
 
-describeConformance('reference', createReferenceBackend);
+await describeConformance('reference', createReferenceBackend);

@@ -1,5 +1,4 @@
 import {
-  adamUpdate,
   argMax,
   dispose,
   keep,
@@ -9,7 +8,6 @@ import {
   mul,
   neg,
   oneHot,
-  randomNormal,
   stack,
   sum,
   type Tensor,
@@ -19,14 +17,7 @@ import {
   valueAndGrads,
   variable,
   zeros,
-} from '../index.js';
-import {
-  type LIFState,
-  type LIState,
-  liFeedForwardStep,
-  lifCurrentEncoder,
-  lifStep,
-} from '../neuron/index.js';
+} from '../../index.js';
 import {
   expectClose,
   expectRelative,
@@ -34,16 +25,16 @@ import {
   fixtureTensor,
   flat,
   loadReferenceFixture,
-} from './fixtures.js';
+} from '../../testing/fixtures.js';
+import { type LIFState, type LIState, liFeedForwardStep, lifCurrentEncoder, lifStep } from '../index.js';
 
 /*
- * The Norse MNIST tutorial's recurrent SNN written with core's neuron steps:
+ * The Norse MNIST tutorial's recurrent SNN written with core's neuron steps, for core's own tests:
  * ConstantCurrentLIFEncoder(T) -> LIFRecurrentCell(in -> hidden, alpha 100, vTh 0.5, no autapses)
- * -> Linear(hidden -> classes, no bias) -> LICell -> max over time -> log_softmax -> nll (mean).
- * It is the network of norse-recurrent-snn-grad.json and of the backends' MNIST training tests and
- * benches. It lives here, on core alone, rather than in @snn/modules (whose RecurrentSNN is the module
- * version) so that a backend's tests can use it without depending on @snn/modules: that would close
- * a package cycle (backend-tfjs -> modules -> encoders -> backend-tfjs) that turbo refuses.
+ * -> Linear(hidden -> classes, no bias) -> LICell -> max over time -> log_softmax -> nll (mean), the
+ * network of norse-recurrent-snn-grad.json. It checks core's step functions and engine through BPTT
+ * with nothing above core; users (and the cross-package tests, @snn/integration-tests) build the
+ * network from @snn/modules. Not published (test-utils).
  */
 
 /** The three weights, PyTorch layout: wIn [hidden, in], wRec [hidden, hidden], wOut [classes, hidden]. */
@@ -64,23 +55,6 @@ export function noAutapseMask(hidden: number): Tensor {
     Array.from({ length: hidden * hidden }, (_, k) => (Math.floor(k / hidden) === k % hidden ? 0 : 1)),
     [hidden, hidden],
   );
-}
-
-/** Kaiming-normal weights (Philox, from `seed`) as variables, and the autapse mask; 784 -> hidden -> 10 by default. */
-export function createNorseRecurrent(
-  hidden: number,
-  seed: number,
-  inputs = 784,
-  classes = 10,
-): NorseRecurrent {
-  const std = Math.sqrt(2 / hidden);
-  // In a tidy: variable() copies its argument, and the random draws are intermediates.
-  return tidy(() => ({
-    wIn: variable(randomNormal([hidden, inputs], { seed, std })),
-    wRec: variable(randomNormal([hidden, hidden], { seed: seed + 1, std })),
-    wOut: variable(randomNormal([classes, hidden], { seed: seed + 2, std })),
-    noSelf: keep(noAutapseMask(hidden)),
-  }));
 }
 
 /** Norse's decode torch.max(x, 0)[0] over [T, B, C]: the gradient goes to the FIRST maximum over time. */
@@ -126,30 +100,6 @@ export function nllOfLogP(logP: Tensor, labels: Tensor): Tensor {
 export function norseLoss(net: NorseRecurrent, images: Tensor, labels: Tensor, T: number): Tensor {
   const readout = norseRecurrentReadout(constantCurrentEncode(images, T), net);
   return nllOfLogP(logSoftmax(maxOverTime(readout), -1), labels);
-}
-
-/** One Adam step (PyTorch semantics, through the AdamUpdate kernel); returns the new parameters. */
-export function adamStep(
-  params: Tensor[],
-  grads: Tensor[],
-  moments: { m: Tensor[]; v: Tensor[] },
-  step: number,
-  lr: number,
-): Tensor[] {
-  return params.map((p, k) => {
-    const [np, nm, nv] = adamUpdate(p, grads[k], moments.m[k], moments.v[k], {
-      lr,
-      beta1: 0.9,
-      beta2: 0.999,
-      eps: 1e-8,
-      weightDecay: 0,
-      step,
-    });
-    dispose([moments.m[k], moments.v[k]]);
-    moments.m[k] = nm;
-    moments.v[k] = nv;
-    return np;
-  });
 }
 
 /** Worst errors against norse-recurrent-snn-grad.json: absolute, and (`*Rel`) relative to max|want|. */
