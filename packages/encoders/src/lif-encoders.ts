@@ -9,7 +9,7 @@ import {
   tidy,
   zerosLike,
 } from '@snn/core';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
 /**
  * Norse `constant_current_lif_encode`: x is a constant input current; a LIF neuron per element
@@ -24,7 +24,6 @@ export function constantCurrentLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
-  checkNoNaN('constantCurrentLIFEncode', x);
   return tidy(() => {
     let v = zerosLike(x);
     const spikes: Tensor[] = [];
@@ -48,7 +47,6 @@ export function spikeLatencyLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('spikeLatencyLIFEncode', seqLength, dt);
-  checkNoNaN('spikeLatencyLIFEncode', x);
   return tidy(() => {
     let v = zerosLike(x);
     let fired = zerosLike(x);

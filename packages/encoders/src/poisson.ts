@@ -1,6 +1,6 @@
 import { cast, less, mul, type Tensor, tidy } from '@snn/core';
 import { RandomStream } from './random-stream.js';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
 /** Options of `poissonEncode` (Norse `poisson_encode(input, seq_length, f_max, dt)`). */
 export interface PoissonOptions {
@@ -23,7 +23,6 @@ export function poissonEncode(x: Tensor, seqLength: number, options: PoissonOpti
   const fMax = options.fMax ?? 100;
   const dt = options.dt ?? 0.001;
   checkPoissonArgs('poissonEncode', seqLength, fMax, dt);
-  checkNoNaN('poissonEncode', x);
   return poissonFromStream(
     x,
     seqLength,
@@ -75,7 +74,6 @@ export class PoissonEncoder {
 
   /** x [...shape] -> spikes [seqLength, ...shape]. */
   forward(x: Tensor): Tensor {
-    checkNoNaN('PoissonEncoder.forward', x);
     return poissonFromStream(x, this.seqLength, this.fMax * this.dt, this.#stream);
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '@snn/core';
 import { checkPoissonArgs, poissonFromStream } from './poisson.js';
 import { RandomStream } from './random-stream.js';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
 /** Receptive fields of `populationEncode` (Norse `population_encode`). */
 export interface PopulationOptions {
@@ -40,7 +40,6 @@ export function populationEncode(x: Tensor, outFeatures: number, options: Popula
   if (x.rank < 1) {
     throw new ArgumentError(`populationEncode: x must have a batch axis [B, ...], got a scalar`);
   }
-  checkNoNaN('populationEncode', x);
   return tidy(() => {
     // Norse treats scale 0 / None alike: the maximum of the input.
     const scale: Tensor | number = options.scale ? options.scale : max(x);

@@ -27,7 +27,7 @@ export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<Izh
  * behaviour's v and u) returns [z, { v, u }]. `learnable` fields get Norse's names (a, b, c, d, sq,
  * mn, bias, v_th, tau_inv).
  */
-export class IzhikevichCell extends NeuronModule<IzhikevichParameters> {
+export class IzhikevichCell extends NeuronModule<IzhikevichParameters, IzhikevichState> {
   readonly [CELL] = true as const;
   readonly behavior: IzhikevichBehavior;
 

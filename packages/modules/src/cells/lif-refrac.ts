@@ -28,7 +28,10 @@ export interface LIFRefracCellOptions extends LearnableOptions<LearnableKey<Flat
  */
 // Not a NeuronModule: its `p` is Norse's nested { lif, rhoReset }, while the learnable fields are
 // registered from the flat set.
-export class LIFRefracCell extends Module {
+export class LIFRefracCell extends Module<
+  [input: Tensor, state?: LIFRefracFeedForwardState | null],
+  [Tensor, LIFRefracFeedForwardState]
+> {
   readonly [CELL] = true as const;
   readonly dt: number;
   private readonly neuronParams: () => Flat;

@@ -17,7 +17,7 @@ const pair = (v: number | [number, number]): [number, number] => (typeof v === '
  * U(-1/sqrt(fanIn), 1/sqrt(fanIn)) with fanIn = in*kh*kw. A 5-D input [T, B, C, H, W] is run as
  * one [T*B, C, H, W] batch (SpikingJelly's multi-step mode).
  */
-export class Conv2d extends Module {
+export class Conv2d extends Module<[Tensor], Tensor> {
   readonly weight: Parameter;
   readonly bias: Parameter | null;
   readonly kernelSize: [number, number];

@@ -15,7 +15,7 @@ export interface LinearOptions {
  * U(-1/sqrt(in), 1/sqrt(in)). Any leading dims are kept ([T, B, in] -> [T, B, out]: all time steps
  * in one MatMul, SpikingJelly's multi-step mode).
  */
-export class Linear extends Module {
+export class Linear extends Module<[Tensor], Tensor> {
   readonly weight: Parameter;
   readonly bias: Parameter | null;
 

@@ -1,9 +1,8 @@
 import { type LIFParameters, type LIParameters, lifParameters, liParameters, type Tensor } from '@snn/core';
-import { LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/modules';
+import { isExactly, LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
-import { isExactly } from './exact-class.js';
 import { type ExportContext, type Stage, type StateInit, statelessStage } from './stage.js';
 
 /*

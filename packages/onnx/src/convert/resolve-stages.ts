@@ -4,6 +4,8 @@ import {
   EncoderSNNDecoder,
   Flatten,
   IFNode,
+  isExactly,
+  knownAncestor,
   Leaky,
   LI,
   LICell,
@@ -20,7 +22,6 @@ import {
   Sequential,
 } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
-import { isExactly, knownAncestor } from './exact-class.js';
 import { layerStage } from './layers.js';
 import { norseStage } from './norse-cells.js';
 import { snntorchStage } from './snntorch-cells.js';
