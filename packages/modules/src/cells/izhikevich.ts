@@ -16,7 +16,9 @@ import type { LearnableOptions } from './learnable.js';
 import { NeuronModule } from './neuron-module.js';
 import type { LearnableKey } from './norse-cell.js';
 
+/** Options of {@link IzhikevichCell} besides its parameters: the time step and which parameters are trained. */
 export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<IzhikevichParameters>> {
+  /** Integration time step in seconds, default 1e-3 (Norse's dt). */
   dt?: number;
 }
 

@@ -23,9 +23,11 @@ import { type LearnableOptions, registerLearnable } from './learnable.js';
 
 type LIFKey = 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset';
 
+/** Options of {@link LIFCell}: Norse's `LIFCell(p, dt)` and which parameters are trained. */
 export interface LIFCellOptions extends LearnableOptions<LIFKey> {
   /** Norse `LIFParameters`; missing fields take Norse's defaults. */
   p?: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 1e-3 (Norse's dt). */
   dt?: number;
 }
 
@@ -62,6 +64,7 @@ export class LIFCell extends Module<
   }
 }
 
+/** Options of {@link LIFRecurrentCell}: a LIFCell's and Norse's `autapses`. */
 export interface LIFRecurrentCellOptions extends LIFCellOptions {
   /** Allow self-connections (Norse default false: the diagonal is zero and stays zero). */
   autapses?: boolean;

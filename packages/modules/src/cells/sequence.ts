@@ -13,6 +13,7 @@ import {
 import type { LICellOptions } from './li.js';
 import { NeuronModule, type NeuronOptions } from './neuron-module.js';
 
+/** Options of {@link LIF} (Norse's `LIF(p, dt)`, the whole sequence at once). */
 export interface LIFOptions
   extends NeuronOptions<LIFParameters, 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset'> {
   /**
@@ -45,6 +46,7 @@ export class LIF extends NeuronModule<LIFParameters, LIFFeedForwardState> {
   }
 }
 
+/** Options of {@link LI}: the same as LICell's. */
 export type LIOptions = LICellOptions;
 
 /** Norse's `LI` layer: a leaky integrator over a sequence, xSeq [T, ...] -> [voltages [T, ...], final state]. */

@@ -3,6 +3,7 @@ import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
 import { uniformFanIn } from './init.js';
 
+/** Options of {@link Linear} (PyTorch's `nn.Linear(in, out, bias=True)`). */
 export interface LinearOptions {
   /** Add a learnable bias (PyTorch default true). */
   bias?: boolean;

@@ -13,10 +13,13 @@ import { LIFRecurrentCell } from '../cells/lif.js';
 import { Linear } from '../layers/linear.js';
 import { Module } from '../module/module.js';
 
+/** Options of {@link RecurrentSNN}. */
 export interface RecurrentSNNOptions {
   /** Hidden-layer parameters; Norse's tutorial uses { alpha: 100, vTh: 0.5 }. */
   p?: Partial<LIFParameters>;
+  /** Integration time step in seconds of both cells, default 1e-3. */
   dt?: number;
+  /** Seed of the initial weights (the readout takes seed + 2); default: `manualSeed`'s sequence. */
   seed?: number;
 }
 

@@ -2,10 +2,15 @@ import { ArgumentError, adamUpdate, type Tensor, zerosLike } from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
 import { Optimizer } from './optimizer.js';
 
+/** Options of {@link Adam}, PyTorch's names in camelCase and its defaults. */
 export interface AdamOptions {
+  /** Learning rate, default 1e-3. */
   lr?: number;
+  /** Decay rates of the running mean of the gradient and of its square, default [0.9, 0.999]. */
   betas?: [number, number];
+  /** Added to the denominator for numerical stability, default 1e-8. */
   eps?: number;
+  /** L2 penalty added to the gradient (PyTorch's `weight_decay`, not AdamW's), default 0. */
   weightDecay?: number;
 }
 

@@ -2,11 +2,17 @@ import { ArgumentError, sgdUpdate, type Tensor, zerosLike } from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
 import { Optimizer } from './optimizer.js';
 
+/** Options of {@link SGD}, as `torch.optim.SGD` (the learning rate is required, as in PyTorch). */
 export interface SGDOptions {
+  /** Learning rate. */
   lr: number;
+  /** Momentum factor, default 0 (plain SGD). */
   momentum?: number;
+  /** Dampening of the momentum, default 0. */
   dampening?: number;
+  /** Nesterov momentum, default false. */
   nesterov?: boolean;
+  /** L2 penalty added to the gradient, default 0. */
   weightDecay?: number;
 }
 
