@@ -6,8 +6,11 @@ import { sizeOf } from '../ir/graph.js';
 /** Where the signal stands after a piece: the node that produces it, its per-sample shape, and
  * whether it is made of spikes (exactly 0 or 1), which some conversions need (max pooling, relu). */
 export interface Cursor {
+  /** The node whose output the next piece takes. */
   readonly tail: string;
+  /** That output's per-sample shape. */
   readonly shape: IntList;
+  /** Whether that output is spikes (exactly 0 or 1). */
   readonly spikes: boolean;
 }
 

@@ -5,7 +5,9 @@
  */
 export class NirStepFunction {
   private constructor(
+    /** Which function: relu, or multiplication by `factor`. */
     readonly kind: 'relu' | 'scale',
+    /** The factor of `scale(k)` (1 for relu). */
     readonly factor = 1,
   ) {}
 
@@ -19,10 +21,13 @@ export class NirStepFunction {
     return new NirStepFunction('scale', k);
   }
 
+  /** The name its node gets in the graph when it needs one ('scale'). */
   get defaultName(): string {
     return this.kind;
   }
 }
 
+/** relu between two modules of the network list given to `toNir` (as @snn/onnx's relu()). */
 export const relu = (): NirStepFunction => NirStepFunction.relu();
+/** Multiplication by k between two modules of the list given to `toNir` (NIR's Scale node). */
 export const scale = (k: number): NirStepFunction => NirStepFunction.scale(k);

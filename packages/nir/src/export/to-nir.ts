@@ -54,6 +54,7 @@ export type NirPiece = Module | NirStepFunction | readonly [string, Module | Nir
 /** A module (a layer, a cell, a Sequential of them, RecurrentSNN) or the per-step pieces of a model, in order. */
 export type NirNetwork = Module | readonly NirPiece[];
 
+/** Options of {@link toNir}. */
 export interface ToNirOptions {
   /**
    * The time step the graph's time constants are written for, in seconds. NIR files do not store it:

@@ -9,6 +9,7 @@ import { type Component, edgeKey, schedule } from './schedule.js';
 import { isStateful, type Unit } from './unit.js';
 import { nodeUnit } from './units.js';
 
+/** Options of {@link fromNir}. */
 export interface FromNirOptions {
   /**
    * The time step the file's time constants were written for, in seconds (NIR files do not store
@@ -20,14 +21,17 @@ export interface FromNirOptions {
   readonly surrogate?: SpikeMethod;
 }
 
+/** Options of {@link NirModel.run}. */
 export interface RunOptions {
   /** NIR node names whose membrane (state) to return at every step, [T, batch, ...]. */
   readonly record?: readonly string[];
 }
 
+/** What {@link NirModel.run} returns. */
 export interface RunResult {
   /** Each Output node's value at every step, [T, batch, ...shape]. */
   readonly outputs: Readonly<Record<string, Tensor>>;
+  /** The membrane of each node named in `record`, at every step, [T, batch, ...shape]. */
   readonly records: Readonly<Record<string, Tensor>>;
 }
 
@@ -41,8 +45,11 @@ const sanitize = (id: string): string => id.replace(/\./g, '_') || 'node';
  * Output node's values [T, batch, ...outputShape].
  */
 export class NirModel extends Module {
+  /** The time step in seconds the graph's time constants are read with. */
   readonly dt: number;
+  /** The names of the graph's Input nodes. */
   readonly inputs: readonly string[];
+  /** The names of the graph's Output nodes. */
   readonly outputs: readonly string[];
   /** What each unit runs as, by its NIR node name (for reports: `{ l1: 'LIFRecurrentCell (...)' }`). */
   readonly kinds: Readonly<Record<string, string>>;
@@ -130,6 +137,7 @@ export class NirModel extends Module {
     return this.unitOf.get(name);
   }
 
+  /** The single Input's values [T, batch, ...inputShape] -> the single Output's [T, batch, ...outputShape]. */
   forward(x: Tensor): Tensor {
     if (this.inputs.length !== 1 || this.outputs.length !== 1) {
       throw new NirConversionError(

@@ -285,7 +285,9 @@ function readEdges(f: Fields, where: string): [string, string][] {
 
 /** What a NIR file holds: the graph and the version string it was written with. */
 export interface NirFileContent {
+  /** The graph, nodes and edges as plain objects. */
   readonly graph: NirGraph;
+  /** The file's `version` attribute, as the nir package wrote it ('unknown' when absent). */
   readonly version: string;
 }
 

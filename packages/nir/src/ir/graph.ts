@@ -7,17 +7,21 @@
 
 /** A numeric parameter: row-major values and the shape (`[]` for a scalar). */
 export interface NirArray {
+  /** The values, row-major, in the dtype the file or the exporter gave them. */
   readonly data: Float32Array | Float64Array;
+  /** The array's shape; `[]` for a scalar. */
   readonly shape: readonly number[];
 }
 
 /** A per-sample shape or a per-dimension integer attribute (stride, padding...). */
 export type IntList = readonly number[];
 
+/** The graph's input: `shape` is one sample at one time step, without batch. */
 export interface InputNode {
   readonly type: 'Input';
   readonly shape: IntList;
 }
+/** The graph's output: `shape` is one sample at one time step, without batch. */
 export interface OutputNode {
   readonly type: 'Output';
   readonly shape: IntList;
@@ -130,12 +134,15 @@ export interface OtherNode {
 /** A graph: named nodes and identity edges [from, to]; several edges into one node are summed. */
 export interface NirGraph {
   readonly type: 'NIRGraph';
+  /** The nodes by name; a node may itself be a graph (snnTorch's RLeaky, flattened on import). */
   readonly nodes: Readonly<Record<string, NirNode>>;
+  /** [from, to] node names; several edges into one node are summed. */
   readonly edges: readonly (readonly [string, string])[];
   /** String, number or array values; a nested group reads as a nested object. */
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
+/** Any node NIR 1.0 defines (discriminated by `type`), or one kept as read (`OtherNode`). */
 export type NirNode =
   | InputNode
   | OutputNode
@@ -156,6 +163,7 @@ export type NirNode =
   | OtherNode
   | NirGraph;
 
+/** The `type` names of NIR's nodes: 'Input', 'Affine', 'CubaLIF', 'NIRGraph'... */
 export type NirNodeType = NirNode['type'];
 
 /** Every node type NIR 1.0 defines that a file may hold (nir/ir/__init__.py's serialisable set, plus CubaLI). */
@@ -196,4 +204,5 @@ export function nirArray(
   return { data, shape: [...shape] };
 }
 
+/** The number of elements of a shape (1 for `[]`). */
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
