@@ -1,4 +1,5 @@
 import {
+  Alpha,
   Conv2d,
   Dropout,
   EncoderSNNDecoder,
@@ -6,6 +7,7 @@ import {
   IFNode,
   isExactly,
   knownAncestor,
+  Lapicque,
   Leaky,
   LI,
   LICell,
@@ -19,12 +21,16 @@ import {
   MaxPool2d,
   Module,
   RecurrentSNN,
+  RLeaky,
+  RSynaptic,
   Sequential,
+  Synaptic,
 } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import { layerStage } from './layers.js';
 import { norseStage } from './norse-cells.js';
 import { snntorchStage } from './snntorch-cells.js';
+import { snntorchZooStage } from './snntorch-zoo.js';
 import { spikingjellyStage } from './spikingjelly-nodes.js';
 import type { ExportContext, Stage } from './stage.js';
 import { StepFunction } from './step-functions.js';
@@ -58,6 +64,11 @@ const SUPPORTED = [
   LI,
   LILinearCell,
   Leaky,
+  Synaptic,
+  Alpha,
+  Lapicque,
+  RLeaky,
+  RSynaptic,
   LIFNode,
   IFNode,
   RecurrentSNN,
@@ -82,6 +93,7 @@ function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
     layerStage(stageName, m, ctx) ??
     norseStage(stageName, m, ctx) ??
     snntorchStage(stageName, m, ctx) ??
+    snntorchZooStage(stageName, m, ctx) ??
     spikingjellyStage(stageName, m, ctx);
   if (known) return [known];
   if (isExactly(m, Sequential)) {

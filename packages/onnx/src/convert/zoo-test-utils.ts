@@ -1,0 +1,103 @@
+import { type Tensor, unstack } from '@snn/core';
+import { Linear, type Module } from '@snn/modules';
+import { exportOnnx } from '../export/export-onnx.js';
+import { modelInfo, openOnnx, runOnnx } from '../test-utils/ort.js';
+import { dyadic, dyadicWeights } from '../test-utils/reference.js';
+
+/*
+ * The zoo cells' export checks: a cell behind a Linear ("fc", "cell"), run by the library one step at
+ * a time and by onnxruntime (the per-step graph with its states fed back, and the whole-sequence
+ * Loop); spikes and every state are compared at every step.
+ */
+
+export const T = 8;
+export const B = 3;
+export const IN = 5;
+export const N = 4;
+
+/** One step of the library's cell: its output and its state fields by name. */
+export type LibraryStep = (x: Tensor) => { out: Tensor; state: Record<string, Tensor> };
+
+/** The library step of a cell whose forward is (x, state) -> [out, state] (snnTorch, Norse). */
+export function cellStepper(m: Module): LibraryStep {
+  const cell = m as unknown as { forward(x: Tensor, s: unknown): [Tensor, unknown] };
+  let s: unknown = null;
+  return (x) => {
+    const [out, next] = cell.forward(x, s);
+    s = next;
+    const state =
+      next instanceof Object && !('shape' in (next as object))
+        ? (next as Record<string, Tensor>)
+        : { mem: next as Tensor };
+    return { out, state };
+  };
+}
+
+export interface ZooRun {
+  library: { outs: number[][]; states: Record<string, number[]>[] };
+  stepped: { outs: number[][]; states: Record<string, number[]>[] };
+  whole: number[];
+}
+
+/** Exports [fc, cell], runs both graphs and the library on the same dyadic inputs. */
+export async function runZoo(cell: Module, step: LibraryStep, amplitude: number, seed = 1): Promise<ZooRun> {
+  const fc = new Linear(IN, N, { seed });
+  dyadicWeights(fc, 100 + seed);
+  const network = [
+    ['fc', fc],
+    ['cell', cell],
+  ] as const;
+  const xs = dyadic([T, B, IN], 42 + seed, amplitude);
+  const library = { outs: [] as number[][], states: [] as Record<string, number[]>[] };
+  for (const x of unstack(xs, 0)) {
+    // No tidy: the cell keeps its state tensors from step to step (a small test net).
+    const r = step(fc.forward(x));
+    library.outs.push(Array.from(r.out.dataSync()));
+    const st: Record<string, number[]> = {};
+    for (const [k, v] of Object.entries(r.state)) st[k] = Array.from(v.dataSync());
+    library.states.push(st);
+  }
+  const data = xs.dataSync() as Float32Array;
+  const seqBytes = await exportOnnx(network, { inputShape: [IN], encoder: 'spikes', emitSequence: true });
+  const whole = Array.from((await runOnnx(seqBytes, { spikes: { data, shape: xs.shape } })).outputs.data);
+  const stepBytes = await exportOnnx(network, { inputShape: [IN], encoder: 'spikes', form: 'step' });
+  const info = modelInfo(stepBytes);
+  const session = await openOnnx(stepBytes);
+  const stepped = { outs: [] as number[][], states: [] as Record<string, number[]>[] };
+  try {
+    const feeds: Record<string, { data: Float32Array; shape: readonly number[] }> = {};
+    for (const st of info.states) {
+      const shape = [B, ...(st.shape ?? [])];
+      const size = shape.reduce((a, b) => a * b, 1);
+      const init = new Float32Array(size);
+      if (typeof st.init === 'number') init.fill(st.init);
+      else for (let b = 0; b < B; b++) init.set(st.init, b * (size / B));
+      feeds[st.input] = { data: init, shape };
+    }
+    const per = B * IN;
+    for (let t = 0; t < T; t++) {
+      const r = await session.run({
+        spikes: { data: data.subarray(t * per, (t + 1) * per), shape: [B, IN] },
+        ...feeds,
+      });
+      stepped.outs.push(Array.from(r.out.data));
+      const st: Record<string, number[]> = {};
+      for (const s of info.states) {
+        st[s.input.replace(/^cell\./, '')] = Array.from(r[s.output].data);
+        feeds[s.input] = { data: Float32Array.from(r[s.output].data), shape: feeds[s.input].shape };
+      }
+      stepped.states.push(st);
+    }
+  } finally {
+    await session.close();
+  }
+  return { library, stepped, whole };
+}
+
+/** Max |a - b| over two equally long lists (Infinity when the lengths differ). */
+export function maxDiff(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
