@@ -2,10 +2,13 @@ import {
   Alpha,
   Conv2d,
   Dropout,
+  EIFNode,
   EncoderSNNDecoder,
   Flatten,
   IFNode,
+  IzhikevichNode,
   isExactly,
+  KLIFNode,
   knownAncestor,
   Lapicque,
   Leaky,
@@ -20,6 +23,8 @@ import {
   Linear,
   MaxPool2d,
   Module,
+  ParametricLIFNode,
+  QIFNode,
   RecurrentSNN,
   RLeaky,
   RSynaptic,
@@ -32,6 +37,7 @@ import { norseStage } from './norse-cells.js';
 import { snntorchStage } from './snntorch-cells.js';
 import { snntorchZooStage } from './snntorch-zoo.js';
 import { spikingjellyStage } from './spikingjelly-nodes.js';
+import { spikingjellyZooStage } from './spikingjelly-zoo.js';
 import type { ExportContext, Stage } from './stage.js';
 import { StepFunction } from './step-functions.js';
 
@@ -71,6 +77,11 @@ const SUPPORTED = [
   RSynaptic,
   LIFNode,
   IFNode,
+  ParametricLIFNode,
+  QIFNode,
+  EIFNode,
+  IzhikevichNode,
+  KLIFNode,
   RecurrentSNN,
 ] as const;
 
@@ -94,7 +105,8 @@ function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
     norseStage(stageName, m, ctx) ??
     snntorchStage(stageName, m, ctx) ??
     snntorchZooStage(stageName, m, ctx) ??
-    spikingjellyStage(stageName, m, ctx);
+    spikingjellyStage(stageName, m, ctx) ??
+    spikingjellyZooStage(stageName, m, ctx);
   if (known) return [known];
   if (isExactly(m, Sequential)) {
     return m.namedChildren().flatMap(([child, sub]) => moduleStages(join(name, child), sub, ctx));

@@ -1,5 +1,5 @@
-import { type Tensor, unstack } from '@snn/core';
-import { Linear, type Module } from '@snn/modules';
+import { reshape, type Tensor, unstack } from '@snn/core';
+import { type LIFNode, Linear, type Module, resetNet } from '@snn/modules';
 import { exportOnnx } from '../export/export-onnx.js';
 import { modelInfo, openOnnx, runOnnx } from '../test-utils/ort.js';
 import { dyadic, dyadicWeights } from '../test-utils/reference.js';
@@ -29,6 +29,21 @@ export function cellStepper(m: Module): LibraryStep {
       next instanceof Object && !('shape' in (next as object))
         ? (next as Record<string, Tensor>)
         : { mem: next as Tensor };
+    return { out, state };
+  };
+}
+
+/**
+ * The library step of a SpikingJelly node: its forward on a one-step sequence, the membrane (and
+ * Izhikevich's w) read from what it keeps for the next call, as after `reset_net`.
+ */
+export function nodeStepper(m: LIFNode): LibraryStep {
+  resetNet(m);
+  const kept = m as unknown as { lastV: Tensor; lastW?: Tensor | null };
+  return (x) => {
+    const out = reshape(m.forward(reshape(x, [1, ...x.shape])), x.shape);
+    const state: Record<string, Tensor> = { v: kept.lastV };
+    if (kept.lastW) state.w = kept.lastW;
     return { out, state };
   };
 }
