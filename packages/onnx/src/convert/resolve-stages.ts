@@ -1,11 +1,14 @@
 import {
   Alpha,
+  CobaLIFCell,
   Conv2d,
   Dropout,
   EIFNode,
   EncoderSNNDecoder,
   Flatten,
+  IAFCell,
   IFNode,
+  IzhikevichCell,
   IzhikevichNode,
   isExactly,
   KLIFNode,
@@ -15,12 +18,17 @@ import {
   LI,
   LICell,
   LIF,
+  LIFAdExCell,
+  LIFBoxCell,
   LIFCell,
+  LIFExCell,
   LIFNode,
   LIFRecurrentCell,
+  LIFRefracCell,
   LILinearCell,
   Lift,
   Linear,
+  LSNNCell,
   MaxPool2d,
   Module,
   ParametricLIFNode,
@@ -34,6 +42,7 @@ import {
 import { OnnxExportError } from '../errors.js';
 import { layerStage } from './layers.js';
 import { norseStage } from './norse-cells.js';
+import { norseZooStage } from './norse-zoo.js';
 import { snntorchStage } from './snntorch-cells.js';
 import { snntorchZooStage } from './snntorch-zoo.js';
 import { spikingjellyStage } from './spikingjelly-nodes.js';
@@ -69,6 +78,14 @@ const SUPPORTED = [
   LICell,
   LI,
   LILinearCell,
+  LIFExCell,
+  LIFAdExCell,
+  LSNNCell,
+  CobaLIFCell,
+  LIFBoxCell,
+  LIFRefracCell,
+  IAFCell,
+  IzhikevichCell,
   Leaky,
   Synaptic,
   Alpha,
@@ -103,6 +120,7 @@ function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
   const known =
     layerStage(stageName, m, ctx) ??
     norseStage(stageName, m, ctx) ??
+    norseZooStage(stageName, m, ctx) ??
     snntorchStage(stageName, m, ctx) ??
     snntorchZooStage(stageName, m, ctx) ??
     spikingjellyStage(stageName, m, ctx) ??

@@ -18,6 +18,16 @@ export const N = 4;
 /** One step of the library's cell: its output and its state fields by name. */
 export type LibraryStep = (x: Tensor) => { out: Tensor; state: Record<string, Tensor> };
 
+/** A cell's state by field name: a lone tensor is snnTorch's `mem`; nested fields (LIFRefrac's lif.v) by their own name. */
+function flatState(s: unknown, into: Record<string, Tensor> = {}): Record<string, Tensor> {
+  if (s instanceof Object && 'shape' in s) return { mem: s as Tensor };
+  for (const [k, v] of Object.entries(s as object)) {
+    if (v instanceof Object && !('shape' in v)) flatState(v, into);
+    else into[k] = v as Tensor;
+  }
+  return into;
+}
+
 /** The library step of a cell whose forward is (x, state) -> [out, state] (snnTorch, Norse). */
 export function cellStepper(m: Module): LibraryStep {
   const cell = m as unknown as { forward(x: Tensor, s: unknown): [Tensor, unknown] };
@@ -25,11 +35,7 @@ export function cellStepper(m: Module): LibraryStep {
   return (x) => {
     const [out, next] = cell.forward(x, s);
     s = next;
-    const state =
-      next instanceof Object && !('shape' in (next as object))
-        ? (next as Record<string, Tensor>)
-        : { mem: next as Tensor };
-    return { out, state };
+    return { out, state: flatState(next) };
   };
 }
 
