@@ -9,9 +9,8 @@ import {
   LIFRefracCell,
   LSNNCell,
   type Module,
-  manualSeed,
 } from '@snn/modules';
-import { cellStepper, maxDiff, runZoo } from './zoo-test-utils.js';
+import { cellStepper, describeZoo, type ZooCase } from './zoo-test-utils.js';
 
 /*
  * Norse's neuron models behind a Linear, exported and run by onnxruntime: spikes and every state
@@ -21,13 +20,7 @@ import { cellStepper, maxDiff, runZoo } from './zoo-test-utils.js';
  * by an ulp, are compared within 1e-5.
  */
 
-interface Case {
-  make: () => Module;
-  amplitude: number;
-  tolerance?: number;
-}
-
-const cases: Record<string, Case> = {
+const cases: Record<string, ZooCase<Module>> = {
   'LIFExCell (Norse defaults)': { make: () => new LIFExCell(), amplitude: 40, tolerance: 1e-5 },
   'LIFAdExCell (Norse defaults)': { make: () => new LIFAdExCell(), amplitude: 40, tolerance: 1e-5 },
   'LIFAdExCell (vReset -0.25, strong adaptation)': {
@@ -66,23 +59,4 @@ const cases: Record<string, Case> = {
   },
 };
 
-describe.each(Object.keys(cases))('%s', (name) => {
-  it('exports, and onnxruntime reproduces spikes and states at every step (per step and Loop)', async () => {
-    manualSeed(5);
-    const c = cases[name];
-    const cell = c.make();
-    const r = await runZoo(cell, cellStepper(cell), c.amplitude);
-    const tol = c.tolerance ?? 0;
-    const libOuts = r.library.outs.flat();
-    expect(maxDiff(r.stepped.outs.flat(), libOuts)).toBeLessThanOrEqual(tol);
-    expect(maxDiff(r.whole, libOuts)).toBeLessThanOrEqual(tol);
-    expect(maxDiff(r.whole, r.stepped.outs.flat())).toBe(0);
-    for (const [t, want] of r.library.states.entries()) {
-      expect(Object.keys(r.stepped.states[t]).sort()).toEqual(Object.keys(want).sort());
-      for (const k of Object.keys(want))
-        expect(maxDiff(r.stepped.states[t][k], want[k])).toBeLessThanOrEqual(tol);
-    }
-    expect(libOuts.some((v) => v === 1)).toBe(true);
-    expect(libOuts.some((v) => v === 0)).toBe(true);
-  });
-});
+describeZoo(cases, cellStepper);

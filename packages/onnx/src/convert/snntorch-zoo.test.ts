@@ -1,7 +1,7 @@
 import { tensor } from '@snn/core';
-import { Alpha, Lapicque, Leaky, type Module, manualSeed, RLeaky, RSynaptic, Synaptic } from '@snn/modules';
+import { Alpha, Lapicque, Leaky, type Module, RLeaky, RSynaptic, Synaptic } from '@snn/modules';
 import { dyadicWeights } from '../test-utils/reference.js';
-import { cellStepper, maxDiff, N, runZoo } from './zoo-test-utils.js';
+import { cellStepper, describeZoo, N, type ZooCase } from './zoo-test-utils.js';
 
 /*
  * snnTorch's neurons behind a Linear, exported and run by onnxruntime: spikes and every state
@@ -11,12 +11,6 @@ import { cellStepper, maxDiff, N, runZoo } from './zoo-test-utils.js';
  * ulp, so it is compared within 1e-5.
  */
 
-interface Case {
-  make: () => Module;
-  amplitude: number;
-  tolerance?: number;
-}
-
 const perNeuron = (m: Module, values: Record<string, number[]>) => {
   const dict: Record<string, ReturnType<typeof tensor>> = {};
   for (const [k, v] of Object.entries(values)) dict[k] = tensor(v, [v.length]);
@@ -24,7 +18,7 @@ const perNeuron = (m: Module, values: Record<string, number[]>) => {
   return m;
 };
 
-const cases: Record<string, Case> = {
+const cases: Record<string, ZooCase<Module>> = {
   'Leaky (zero reset)': { make: () => new Leaky(0.75, { resetMechanism: 'zero' }), amplitude: 2 },
   'Leaky (no reset)': { make: () => new Leaky(0.5, { resetMechanism: 'none' }), amplitude: 2 },
   'Leaky (learnable per-neuron beta and threshold)': {
@@ -59,7 +53,6 @@ const cases: Record<string, Case> = {
   'Lapicque (beta 0.75, zero reset, time step 0.5)': {
     make: () => new Lapicque({ beta: 0.75, timeStep: 0.5, resetMechanism: 'zero' }),
     amplitude: 4,
-    tolerance: 1e-5,
   },
   'RLeaky (all-to-all)': {
     make: () => {
@@ -91,24 +84,4 @@ const cases: Record<string, Case> = {
   },
 };
 
-describe.each(Object.keys(cases))('%s', (name) => {
-  it('exports, and onnxruntime reproduces spikes and states at every step (per step and Loop)', async () => {
-    manualSeed(5);
-    const c = cases[name];
-    const cell = c.make();
-    const r = await runZoo(cell, cellStepper(cell), c.amplitude);
-    const tol = c.tolerance ?? 0;
-    const libOuts = r.library.outs.flat();
-    expect(maxDiff(r.stepped.outs.flat(), libOuts)).toBeLessThanOrEqual(tol);
-    expect(maxDiff(r.whole, libOuts)).toBeLessThanOrEqual(tol);
-    expect(maxDiff(r.whole, r.stepped.outs.flat())).toBe(0);
-    for (const [t, want] of r.library.states.entries()) {
-      expect(Object.keys(r.stepped.states[t]).sort()).toEqual(Object.keys(want).sort());
-      for (const k of Object.keys(want))
-        expect(maxDiff(r.stepped.states[t][k], want[k])).toBeLessThanOrEqual(tol);
-    }
-    // Something happened: spikes and silences both occur.
-    expect(libOuts.some((v) => v === 1)).toBe(true);
-    expect(libOuts.some((v) => v === 0)).toBe(true);
-  });
-});
+describeZoo(cases, cellStepper);

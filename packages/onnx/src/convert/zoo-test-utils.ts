@@ -1,5 +1,5 @@
 import { reshape, type Tensor, unstack } from '@snn/core';
-import { type LIFNode, Linear, type Module, resetNet } from '@snn/modules';
+import { type LIFNode, Linear, type Module, manualSeed, resetNet } from '@snn/modules';
 import { exportOnnx } from '../export/export-onnx.js';
 import { modelInfo, openOnnx, runOnnx } from '../test-utils/ort.js';
 import { dyadic, dyadicWeights } from '../test-utils/reference.js';
@@ -121,4 +121,43 @@ export function maxDiff(a: readonly number[], b: readonly number[]): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m;
+}
+
+/** A zoo test case: the cell, the input scale that makes it spike, and the tolerance (0: bit for bit). */
+export interface ZooCase<M extends Module = Module> {
+  make: () => M;
+  amplitude: number;
+  tolerance?: number;
+}
+
+/**
+ * One jest test per case: the cell behind a Linear is exported and run by onnxruntime, and spikes
+ * and every state agree with the library at every step, per step and in the Loop; some spikes and
+ * some silences occur, so the case tests something.
+ */
+export function describeZoo<M extends Module>(
+  cases: Record<string, ZooCase<M>>,
+  stepper: (m: M) => LibraryStep,
+): void {
+  describe.each(Object.keys(cases))('%s', (name) => {
+    it('exports, and onnxruntime reproduces spikes and states at every step (per step and Loop)', async () => {
+      manualSeed(5);
+      const c = cases[name];
+      const cell = c.make();
+      const r = await runZoo(cell, stepper(cell), c.amplitude);
+      const tol = c.tolerance ?? 0;
+      const libOuts = r.library.outs.flat();
+      expect(maxDiff(r.stepped.outs.flat(), libOuts)).toBeLessThanOrEqual(tol);
+      expect(maxDiff(r.whole, libOuts)).toBeLessThanOrEqual(tol);
+      expect(maxDiff(r.whole, r.stepped.outs.flat())).toBe(0);
+      for (const [t, want] of r.library.states.entries()) {
+        expect(Object.keys(r.stepped.states[t]).sort()).toEqual(Object.keys(want).sort());
+        for (const k of Object.keys(want)) {
+          expect(maxDiff(r.stepped.states[t][k], want[k])).toBeLessThanOrEqual(tol);
+        }
+      }
+      expect(libOuts.some((v) => v === 1)).toBe(true);
+      expect(libOuts.some((v) => v === 0)).toBe(true);
+    });
+  });
 }
