@@ -10,7 +10,7 @@ import {
   LSNNCell,
   type Module,
 } from '@snn/modules';
-import { cellStepper, describeZoo, type ZooCase } from './zoo-test-utils.js';
+import { cellStepper, describeZoo, type ZooCase } from '../test-utils/zoo.js';
 
 /*
  * Norse's neuron models behind a Linear, exported and run by onnxruntime: spikes and every state

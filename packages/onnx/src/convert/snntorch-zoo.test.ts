@@ -1,7 +1,7 @@
 import { tensor } from '@snn/core';
 import { Alpha, Lapicque, Leaky, type Module, RLeaky, RSynaptic, Synaptic } from '@snn/modules';
 import { dyadicWeights } from '../test-utils/reference.js';
-import { cellStepper, describeZoo, N, type ZooCase } from './zoo-test-utils.js';
+import { cellStepper, describeZoo, N, type ZooCase } from '../test-utils/zoo.js';
 
 /*
  * snnTorch's neurons behind a Linear, exported and run by onnxruntime: spikes and every state

@@ -1,6 +1,6 @@
 import { tensor } from '@snn/core';
 import { EIFNode, IzhikevichNode, KLIFNode, type LIFNode, ParametricLIFNode, QIFNode } from '@snn/modules';
-import { describeZoo, nodeStepper, type ZooCase } from './zoo-test-utils.js';
+import { describeZoo, nodeStepper, type ZooCase } from '../test-utils/zoo.js';
 
 /*
  * SpikingJelly's nodes behind a Linear, exported and run by onnxruntime: spikes and every state

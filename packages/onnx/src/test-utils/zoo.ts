@@ -1,8 +1,8 @@
 import { reshape, type Tensor, unstack } from '@snn/core';
 import { type LIFNode, Linear, type Module, manualSeed, resetNet } from '@snn/modules';
 import { exportOnnx } from '../export/export-onnx.js';
-import { modelInfo, openOnnx, runOnnx } from '../test-utils/ort.js';
-import { dyadic, dyadicWeights } from '../test-utils/reference.js';
+import { modelInfo, openOnnx, runOnnx } from './ort.js';
+import { dyadic, dyadicWeights } from './reference.js';
 
 /*
  * The zoo cells' export checks: a cell behind a Linear ("fc", "cell"), run by the library one step at
