@@ -11,9 +11,14 @@ import type { ExportContext, Stage } from './stage.js';
  * named as the library's state field (`syn`, `mem`, `spk`...).
  */
 
-/** A neuron parameter as a Value: its initializer (state-dict key) or a constant. */
-function param(ctx: ExportContext, p: Param, name: string): Value {
-  return ctx.param(p, name);
+/** A stage whose states all start at 0 (snnTorch's init_* functions), shaped as the input. */
+function zeroStateStage(name: string, kind: string, keys: readonly string[], emit: Stage['emit']): Stage {
+  return {
+    name,
+    kind,
+    plan: (input) => ({ output: input, states: keys.map((key) => ({ key, shape: input, init: 0 })) }),
+    emit,
+  };
 }
 
 /** core's clamp01: a folded number or a Clip of the initializer. */
@@ -37,7 +42,7 @@ function recurrent(ops: Ops, ctx: ExportContext, name: string, spk: Value, c: Re
     const b = c.recurrentBias === undefined ? null : ctx.tensor(c.recurrentBias, `${name}.recurrent.bias`);
     return ops.linear(spk, w, b, 'recurrent_current');
   }
-  return ops.mul(spk, param(ctx, c.V ?? 1, `${name}.V`), 'recurrent_current');
+  return ops.mul(spk, ctx.param(c.V ?? 1, `${name}.V`), 'recurrent_current');
 }
 
 interface SynapticLike {
@@ -57,7 +62,7 @@ function synapticUpdate(
   syn0: Value,
   mem0: Value,
 ) {
-  const th = param(ctx, p.threshold ?? 1, `${name}.threshold`);
+  const th = ctx.param(p.threshold ?? 1, `${name}.threshold`);
   const r = ops.fire(mem0, th, false, 'reset').spikes;
   const syn = ops.add(
     ops.mul(syn0, clamp01(ops, ctx, p.alpha, `${name}.alpha`, 'alpha_clamped'), 'syn_decayed'),
@@ -75,140 +80,89 @@ function synapticUpdate(
 
 function synapticStage(name: string, m: Synaptic, ctx: ExportContext): Stage {
   const p = m.p;
-  return {
-    name,
-    kind: 'Synaptic',
-    plan: (input) => ({
-      output: input,
-      states: [
-        { key: 'syn', shape: input, init: 0 },
-        { key: 'mem', shape: input, init: 0 },
-      ],
-    }),
-    emit(ops, x, s) {
-      const { spk, syn, mem } = synapticUpdate(ops, ctx, name, p, x, s.syn, s.mem);
-      return { out: spk, state: { syn, mem } };
-    },
-  };
+  return zeroStateStage(name, 'Synaptic', ['syn', 'mem'], (ops, x, s) => {
+    const { spk, syn, mem } = synapticUpdate(ops, ctx, name, p, x, s.syn, s.mem);
+    return { out: spk, state: { syn, mem } };
+  });
 }
 
 function rsynapticStage(name: string, m: RSynaptic, ctx: ExportContext): Stage {
   const p = m.p;
-  return {
-    name,
-    kind: 'RSynaptic',
-    plan: (input) => ({
-      output: input,
-      states: [
-        { key: 'spk', shape: input, init: 0 },
-        { key: 'syn', shape: input, init: 0 },
-        { key: 'mem', shape: input, init: 0 },
-      ],
-    }),
-    emit(ops, x, s) {
-      const drive = ops.add(x, recurrent(ops, ctx, name, s.spk, p), 'drive');
-      const { spk, syn, mem } = synapticUpdate(ops, ctx, name, p, drive, s.syn, s.mem);
-      return { out: spk, state: { spk, syn, mem } };
-    },
-  };
+  return zeroStateStage(name, 'RSynaptic', ['spk', 'syn', 'mem'], (ops, x, s) => {
+    const drive = ops.add(x, recurrent(ops, ctx, name, s.spk, p), 'drive');
+    const { spk, syn, mem } = synapticUpdate(ops, ctx, name, p, drive, s.syn, s.mem);
+    return { out: spk, state: { spk, syn, mem } };
+  });
 }
 
 function rleakyStage(name: string, m: RLeaky, ctx: ExportContext): Stage {
   const p = m.p;
   const reset = p.resetMechanism ?? 'subtract';
-  return {
-    name,
-    kind: 'RLeaky',
-    plan: (input) => ({
-      output: input,
-      states: [
-        { key: 'spk', shape: input, init: 0 },
-        { key: 'mem', shape: input, init: 0 },
-      ],
-    }),
-    emit(ops, x, s) {
-      const th = param(ctx, p.threshold ?? 1, `${name}.threshold`);
-      const r = ops.fire(s.mem, th, false, 'reset').spikes;
-      const decayed = ops.mul(s.mem, clamp01(ops, ctx, p.beta, `${name}.beta`, 'beta_clamped'), 'decayed');
-      const base = ops.add(
-        ops.add(decayed, x, 'charged_input'),
-        recurrent(ops, ctx, name, s.spk, p),
-        'charged',
-      );
-      let mem = applyReset(ops, reset, base, r, th);
-      const spk = ops.fire(mem, th, false, 'spk').spikes;
-      if (p.resetDelay === false && reset !== 'none') {
-        const doReset = ops.sub(spk, r, 'do_reset');
-        const by = reset === 'subtract' ? th : mem;
-        mem = ops.sub(mem, ops.mul(doReset, by, 'reset_now_by'), 'mem_reset');
-      }
-      return { out: spk, state: { spk, mem } };
-    },
-  };
+  return zeroStateStage(name, 'RLeaky', ['spk', 'mem'], (ops, x, s) => {
+    const th = ctx.param(p.threshold ?? 1, `${name}.threshold`);
+    const r = ops.fire(s.mem, th, false, 'reset').spikes;
+    const decayed = ops.mul(s.mem, clamp01(ops, ctx, p.beta, `${name}.beta`, 'beta_clamped'), 'decayed');
+    const base = ops.add(
+      ops.add(decayed, x, 'charged_input'),
+      recurrent(ops, ctx, name, s.spk, p),
+      'charged',
+    );
+    let mem = applyReset(ops, reset, base, r, th);
+    const spk = ops.fire(mem, th, false, 'spk').spikes;
+    if (p.resetDelay === false && reset !== 'none') {
+      const doReset = ops.sub(spk, r, 'do_reset');
+      const by = reset === 'subtract' ? th : mem;
+      mem = ops.sub(mem, ops.mul(doReset, by, 'reset_now_by'), 'mem_reset');
+    }
+    return { out: spk, state: { spk, mem } };
+  });
 }
 
 function alphaStage(name: string, m: Alpha, ctx: ExportContext): Stage {
   const p = m.p;
   const reset = p.resetMechanism ?? 'zero';
-  return {
-    name,
-    kind: 'Alpha',
-    plan: (input) => ({
-      output: input,
-      states: [
-        { key: 'synExc', shape: input, init: 0 },
-        { key: 'synInh', shape: input, init: 0 },
-        { key: 'mem', shape: input, init: 0 },
-      ],
-    }),
-    emit(ops, x, s) {
-      const th = param(ctx, p.threshold ?? 1, `${name}.threshold`);
-      const r = ops.fire(s.mem, th, false, 'reset').spikes;
-      const a = clamp01(ops, ctx, p.alpha, `${name}.alpha`, 'alpha_clamped');
-      const b = clamp01(ops, ctx, p.beta, `${name}.beta`, 'beta_clamped');
-      // tau_alpha = log(a)/(log(b) - log(a)) + 1, in the graph as core computes it on tensors.
-      const la = ops.unary('Log', a, 'log_alpha');
-      const lb = ops.unary('Log', b, 'log_beta');
-      const tau = ops.add(ops.div(la, ops.sub(lb, la, 'log_ratio'), 'tau_part'), 1, 'tau_alpha');
-      const inhDecayed = ops.mul(s.synInh, b, 'inh_decayed');
-      let exc = ops.add(ops.mul(s.synExc, a, 'exc_decayed'), x, 'exc');
-      let inh = ops.sub(inhDecayed, x, 'inh');
-      let mem = ops.mul(ops.add(exc, inh, 'net'), tau, 'mem_charged');
-      if (reset === 'zero') {
-        const keep = ops.sub(1, r, 'keep');
-        exc = ops.mul(exc, keep, 'exc_reset');
-        inh = ops.mul(inh, keep, 'inh_reset');
-        mem = ops.mul(mem, keep, 'mem');
-      } else if (reset === 'subtract') {
-        exc = ops.sub(exc, ops.mul(r, th, 'exc_reset_by'), 'exc_reset');
-        inh = ops.sub(inh, ops.mul(r, inh, 'inh_reset_by'), 'inh_reset');
-        mem = ops.add(mem, ops.mul(r, s.synInh, 'mem_reset_by'), 'mem');
-      }
-      const spk = ops.fire(mem, th, false, 'spk').spikes;
-      return { out: spk, state: { synExc: exc, synInh: inh, mem } };
-    },
-  };
+  return zeroStateStage(name, 'Alpha', ['synExc', 'synInh', 'mem'], (ops, x, s) => {
+    const th = ctx.param(p.threshold ?? 1, `${name}.threshold`);
+    const r = ops.fire(s.mem, th, false, 'reset').spikes;
+    const a = clamp01(ops, ctx, p.alpha, `${name}.alpha`, 'alpha_clamped');
+    const b = clamp01(ops, ctx, p.beta, `${name}.beta`, 'beta_clamped');
+    // tau_alpha = log(a)/(log(b) - log(a)) + 1, in the graph as core computes it on tensors.
+    const la = ops.unary('Log', a, 'log_alpha');
+    const lb = ops.unary('Log', b, 'log_beta');
+    const tau = ops.add(ops.div(la, ops.sub(lb, la, 'log_ratio'), 'tau_part'), 1, 'tau_alpha');
+    const inhDecayed = ops.mul(s.synInh, b, 'inh_decayed');
+    let exc = ops.add(ops.mul(s.synExc, a, 'exc_decayed'), x, 'exc');
+    let inh = ops.sub(inhDecayed, x, 'inh');
+    let mem = ops.mul(ops.add(exc, inh, 'net'), tau, 'mem_charged');
+    if (reset === 'zero') {
+      const keep = ops.sub(1, r, 'keep');
+      exc = ops.mul(exc, keep, 'exc_reset');
+      inh = ops.mul(inh, keep, 'inh_reset');
+      mem = ops.mul(mem, keep, 'mem');
+    } else if (reset === 'subtract') {
+      exc = ops.sub(exc, ops.mul(r, th, 'exc_reset_by'), 'exc_reset');
+      inh = ops.sub(inh, ops.mul(r, inh, 'inh_reset_by'), 'inh_reset');
+      mem = ops.add(mem, ops.mul(r, s.synInh, 'mem_reset_by'), 'mem');
+    }
+    const spk = ops.fire(mem, th, false, 'spk').spikes;
+    return { out: spk, state: { synExc: exc, synInh: inh, mem } };
+  });
 }
 
 function lapicqueStage(name: string, m: Lapicque, ctx: ExportContext): Stage {
   const p = m.p;
-  return {
-    name,
-    kind: 'Lapicque',
-    plan: (input) => ({ output: input, states: [{ key: 'mem', shape: input, init: 0 }] }),
-    emit(ops, x, s) {
-      const th = param(ctx, p.threshold ?? 1, `${name}.threshold`);
-      const r = ops.fire(s.mem, th, false, 'reset').spikes;
-      const R = param(ctx, p.R, `${name}.R`);
-      const dt = param(ctx, p.timeStep, `${name}.time_step`);
-      const rc = ops.mul(R, param(ctx, p.C, `${name}.C`), 'rc');
-      const gain = ops.mul(ops.div(R, rc, 'r_over_rc'), dt, 'gain');
-      const keep = ops.sub(1, ops.div(dt, rc, 'dt_over_rc'), 'keep');
-      const base = ops.add(ops.mul(x, gain, 'charge'), ops.mul(s.mem, keep, 'kept'), 'charged');
-      const mem = applyReset(ops, p.resetMechanism ?? 'subtract', base, r, th);
-      return { out: ops.fire(mem, th, false, 'spk').spikes, state: { mem } };
-    },
-  };
+  return zeroStateStage(name, 'Lapicque', ['mem'], (ops, x, s) => {
+    const th = ctx.param(p.threshold ?? 1, `${name}.threshold`);
+    const r = ops.fire(s.mem, th, false, 'reset').spikes;
+    const R = ctx.param(p.R, `${name}.R`);
+    const dt = ctx.param(p.timeStep, `${name}.time_step`);
+    const rc = ops.mul(R, ctx.param(p.C, `${name}.C`), 'rc');
+    const gain = ops.mul(ops.div(R, rc, 'r_over_rc'), dt, 'gain');
+    const keep = ops.sub(1, ops.div(dt, rc, 'dt_over_rc'), 'keep');
+    const base = ops.add(ops.mul(x, gain, 'charge'), ops.mul(s.mem, keep, 'kept'), 'charged');
+    const mem = applyReset(ops, p.resetMechanism ?? 'subtract', base, r, th);
+    return { out: ops.fire(mem, th, false, 'spk').spikes, state: { mem } };
+  });
 }
 
 /** The stage of one of snnTorch's Synaptic, Alpha, Lapicque, RLeaky, RSynaptic, else undefined. */
