@@ -14,7 +14,14 @@ worker.onerror = (e) => showError(`the training worker failed: ${e.message}`);
 const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
 
 // ---- what the page knows -------------------------------------------------------------------------
-const state = { training: false, paused: false, hasNetwork: false, hasTrain: false, hasTest: false };
+const state = {
+  training: false,
+  paused: false,
+  hasNetwork: false,
+  hasTrain: false,
+  hasTest: false,
+  hasOnnx: false,
+};
 let testIndex = 0;
 
 function refreshButtons(): void {
@@ -28,6 +35,8 @@ function refreshButtons(): void {
   $<HTMLButtonElement>('evaluate').disabled = !(state.hasNetwork && state.hasTest);
   $<HTMLButtonElement>('classify').disabled = !state.hasNetwork;
   $<HTMLButtonElement>('test-digit').disabled = !(state.hasNetwork && state.hasTest);
+  $<HTMLButtonElement>('onnx-classify').disabled = !state.hasOnnx;
+  $<HTMLButtonElement>('onnx-evaluate').disabled = !(state.hasOnnx && state.hasTest);
   const pause = $<HTMLButtonElement>('pause');
   pause.textContent = state.paused ? 'Resume' : 'Pause';
   pause.setAttribute('aria-pressed', String(state.paused));
@@ -148,7 +157,10 @@ const drawActivity = new ActivityView($('draw-activity'), 'the drawn digit');
 const pad = new DrawPad(
   $<HTMLCanvasElement>('pad'),
   $('pad-cursor'),
-  () => classifyDrawing(),
+  () => {
+    classifyDrawing();
+    classifyDrawingWithOnnx();
+  },
   (down) => {
     $('pen-state').textContent = down ? 'down' : 'up';
   },
@@ -163,6 +175,16 @@ function classifyDrawing(): void {
   send({ type: 'classify', pixels }, [pixels.buffer]);
 }
 $('classify').addEventListener('click', classifyDrawing);
+function classifyDrawingWithOnnx(): void {
+  if (!state.hasOnnx) return;
+  const pixels = pad.pixels();
+  if (!pixels) {
+    $('onnx-prediction').textContent = 'Nothing drawn yet.';
+    return;
+  }
+  send({ type: 'onnx-classify', pixels }, [pixels.buffer]);
+}
+$('onnx-classify').addEventListener('click', classifyDrawingWithOnnx);
 $('clear').addEventListener('click', () => pad.clear());
 $('test-digit').addEventListener('click', () => send({ type: 'test-digit', index: testIndex++ }));
 
@@ -179,6 +201,21 @@ $<HTMLFormElement>('eval-form').addEventListener('submit', (e) => {
   e.preventDefault();
   $('eval-result').textContent = 'Evaluating…';
   send({ type: 'evaluate', limit: Number($<HTMLInputElement>('eval-limit').value) });
+});
+
+// ---- an exported ONNX model, run by onnxruntime-web ---------------------------------------------
+$<HTMLInputElement>('onnx-upload').addEventListener('change', async (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  showError(undefined);
+  $('onnx-status').textContent = `Loading ${file.name} into onnxruntime-web…`;
+  const bytes = await file.arrayBuffer();
+  send({ type: 'load-onnx', name: file.name, bytes }, [bytes]);
+});
+$<HTMLFormElement>('onnx-eval-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  $('onnx-eval-result').textContent = 'Evaluating with onnxruntime-web…';
+  send({ type: 'onnx-evaluate', limit: Number($<HTMLInputElement>('onnx-eval-limit').value) });
 });
 
 function download(name: string, bytes: ArrayBuffer): void {
@@ -269,9 +306,34 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       pad.showPixels(m.pixels);
       send({ type: 'classify', pixels: m.pixels, label: m.label }, [m.pixels.buffer]);
       break;
+    case 'onnx-loaded': {
+      const i = m.info;
+      state.hasOnnx = true;
+      $('onnx-status').textContent =
+        `Running ${i.name} with ${i.runtime}: ${i.preset} (${i.encoder} input, ${i.steps ?? 'input-decided'} time steps, ${i.form === 'step' ? 'one ONNX run per time step' : 'the whole sequence in one ONNX run'}).`;
+      $('onnx-status').dataset.runtime = 'onnxruntime-web';
+      classifyDrawingWithOnnx();
+      break;
+    }
+    case 'onnx-classified':
+      renderScores($<HTMLOListElement>('onnx-scores'), m.scores, m.predicted);
+      $('onnx-prediction').textContent = `ONNX prediction: ${m.predicted}`;
+      $('onnx-prediction').dataset.predicted = String(m.predicted);
+      break;
+    case 'onnx-evaluated':
+      $('onnx-eval-result').textContent =
+        `Test accuracy ${pct(m.accuracy)} on ${m.samples} images with onnxruntime-web, in ${m.seconds.toFixed(1)} s.`;
+      $('onnx-eval-result').dataset.accuracy = String(m.accuracy);
+      break;
     case 'error':
       showError(`${m.context}: ${m.message}`);
       if (m.context === 'evaluate') $('eval-result').textContent = '';
+      if (m.context === 'onnx-evaluate') $('onnx-eval-result').textContent = '';
+      if (m.context === 'load-onnx') {
+        $('onnx-status').textContent = state.hasOnnx
+          ? 'The new file could not load; the previous model still runs.'
+          : 'No ONNX model loaded.';
+      }
       break;
   }
   refreshButtons();
