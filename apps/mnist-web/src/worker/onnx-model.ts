@@ -43,7 +43,7 @@ export class OnnxModel {
     if (model.input.layout !== 'image' || model.input.dtype !== 'uint8') {
       // Stochastic encoders (rate, poisson) are exported with their spike train as the input.
       return refuse(
-        `this model takes ${model.stochasticEncoder ?? model.encoder} spike trains, not pixels: the page runs exports of networks trained with a deterministic encoder (constant-current, spike-latency, direct)`,
+        `this model takes ${meta[ONNX_META.encoder] ?? 'encoded'} spike trains, not pixels: the page runs exports of networks trained with a deterministic encoder (constant-current, spike-latency, direct)`,
       );
     }
     return new OnnxModel(predictor, {
