@@ -165,58 +165,55 @@ const pad = new DrawPad(
     $('pen-state').textContent = down ? 'down' : 'up';
   },
 );
-function classifyDrawing(): void {
-  if (!state.hasNetwork) return;
+/** Sends the drawing to be classified by the network ('classify') or the ONNX model ('onnx-classify'). */
+function sendDrawing(type: 'classify' | 'onnx-classify', status: string): void {
   const pixels = pad.pixels();
   if (!pixels) {
-    $('prediction').textContent = 'Nothing drawn yet.';
+    $(status).textContent = 'Nothing drawn yet.';
     return;
   }
-  send({ type: 'classify', pixels }, [pixels.buffer]);
+  send({ type, pixels }, [pixels.buffer]);
+}
+function classifyDrawing(): void {
+  if (state.hasNetwork) sendDrawing('classify', 'prediction');
+}
+function classifyDrawingWithOnnx(): void {
+  if (state.hasOnnx) sendDrawing('onnx-classify', 'onnx-prediction');
 }
 $('classify').addEventListener('click', classifyDrawing);
-function classifyDrawingWithOnnx(): void {
-  if (!state.hasOnnx) return;
-  const pixels = pad.pixels();
-  if (!pixels) {
-    $('onnx-prediction').textContent = 'Nothing drawn yet.';
-    return;
-  }
-  send({ type: 'onnx-classify', pixels }, [pixels.buffer]);
-}
 $('onnx-classify').addEventListener('click', classifyDrawingWithOnnx);
 $('clear').addEventListener('click', () => pad.clear());
 $('test-digit').addEventListener('click', () => send({ type: 'test-digit', index: testIndex++ }));
 
 // ---- checkpoints ---------------------------------------------------------------------------------
 $('download').addEventListener('click', () => send({ type: 'save-checkpoint' }));
-$<HTMLInputElement>('upload').addEventListener('change', async (e) => {
-  const file = (e.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  showError(undefined);
-  const bytes = await file.arrayBuffer();
-  send({ type: 'load-checkpoint', name: file.name, bytes }, [bytes]);
-});
-$<HTMLFormElement>('eval-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  $('eval-result').textContent = 'Evaluating…';
-  send({ type: 'evaluate', limit: Number($<HTMLInputElement>('eval-limit').value) });
-});
+/** Sends the file picked in input `id` to the worker (`type`, its bytes transferred). */
+function uploadOnPick(id: string, type: 'load-checkpoint' | 'load-onnx', loading?: (name: string) => void) {
+  $<HTMLInputElement>(id).addEventListener('change', async (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    showError(undefined);
+    loading?.(file.name);
+    const bytes = await file.arrayBuffer();
+    send({ type, name: file.name, bytes }, [bytes]);
+  });
+}
+/** On submit of `form`, evaluates (`type`) on the number of test images in input `limit`. */
+function evaluateOnSubmit(form: string, limit: string, result: string, type: 'evaluate' | 'onnx-evaluate') {
+  $<HTMLFormElement>(form).addEventListener('submit', (e) => {
+    e.preventDefault();
+    $(result).textContent = type === 'evaluate' ? 'Evaluating…' : 'Evaluating with onnxruntime-web…';
+    send({ type, limit: Number($<HTMLInputElement>(limit).value) });
+  });
+}
+uploadOnPick('upload', 'load-checkpoint');
+evaluateOnSubmit('eval-form', 'eval-limit', 'eval-result', 'evaluate');
 
 // ---- an exported ONNX model, run by onnxruntime-web ---------------------------------------------
-$<HTMLInputElement>('onnx-upload').addEventListener('change', async (e) => {
-  const file = (e.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  showError(undefined);
-  $('onnx-status').textContent = `Loading ${file.name} into onnxruntime-web…`;
-  const bytes = await file.arrayBuffer();
-  send({ type: 'load-onnx', name: file.name, bytes }, [bytes]);
+uploadOnPick('onnx-upload', 'load-onnx', (name) => {
+  $('onnx-status').textContent = `Loading ${name} into onnxruntime-web…`;
 });
-$<HTMLFormElement>('onnx-eval-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  $('onnx-eval-result').textContent = 'Evaluating with onnxruntime-web…';
-  send({ type: 'onnx-evaluate', limit: Number($<HTMLInputElement>('onnx-eval-limit').value) });
-});
+evaluateOnSubmit('onnx-eval-form', 'onnx-eval-limit', 'onnx-eval-result', 'onnx-evaluate');
 
 function download(name: string, bytes: ArrayBuffer): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
