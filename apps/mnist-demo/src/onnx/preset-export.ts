@@ -8,22 +8,15 @@ import type { NorseRecurrentSNN } from '../models/norse-recurrent.js';
 import type { SnnTorchFc } from '../models/snntorch-fc.js';
 import type { SpikingJellyLifFc } from '../models/spikingjelly-lif-fc.js';
 import { PRESETS } from '../presets.js';
+import { ONNX_META } from './onnx-meta.js';
+
+export { ONNX_META } from './onnx-meta.js';
 
 /** What a checkpoint's run says about its input: preset, encoder, time steps, pixel statistics. */
 export interface RunSettings {
   readonly config: Pick<TrainConfig, 'preset' | 'encoder' | 'steps' | 'dataset'>;
   readonly pixelStats: { readonly mean: number; readonly std: number };
 }
-
-/** Keys of the metadata the app adds to its ONNX files (read back by `infer`). */
-export const ONNX_META = {
-  preset: 'mnist_demo.preset',
-  encoder: 'mnist_demo.encoder',
-  dataset: 'mnist_demo.dataset',
-  normalization: 'mnist_demo.normalization',
-  pixelStats: 'mnist_demo.pixel_stats',
-  steps: 'mnist_demo.steps',
-} as const;
 
 /**
  * The 256 floats data-mnist's DataLoader turns each pixel byte into (its normalisation table,
