@@ -1,8 +1,10 @@
 import { PRESETS, type PresetName } from '../../presets.js';
-import { mnistDir } from '../../test-utils/mnist-dir.js';
+import { mnistDir, mnistTests } from '../../test-utils/mnist-dir.js';
 import type { FigureRequest } from './figure.js';
 import { measureOnnx } from './measure-onnx.js';
 import { ONNX_BACKEND, onnxRunner } from './onnx-runner.js';
+
+const withMnist = mnistTests('measureOnnx');
 
 const request = (net: PresetName, steps: number): FigureRequest => ({
   net,
@@ -18,7 +20,7 @@ const request = (net: PresetName, steps: number): FigureRequest => ({
   dataDir: mnistDir(),
 });
 
-describe('measureOnnx (one onnxruntime-node figure, in process)', () => {
+withMnist.describe('measureOnnx (one onnxruntime-node figure, in process)', () => {
   // snntorch-fc takes raw pixel bytes (its encoder is in the graph); spikingjelly-lif-fc's rate
   // encoder is stochastic, so its figure feeds drawn spike trains.
   test.each([
@@ -55,7 +57,7 @@ describe('measureOnnx (one onnxruntime-node figure, in process)', () => {
   });
 });
 
-describe('the onnx runner', () => {
+withMnist.describe('the onnx runner', () => {
   test('its child command runs the ONNX figure at the target thread count with the request flags', () => {
     const target = { runner: 'onnx', backend: ONNX_BACKEND, threads: 2, phases: ['infer'] as const };
     const { command, args } = onnxRunner.command(target, request('snntorch-fc', 4));

@@ -1,7 +1,9 @@
 import { PRESETS } from '../../presets.js';
-import { mnistDir } from '../../test-utils/mnist-dir.js';
+import { mnistDir, mnistTests } from '../../test-utils/mnist-dir.js';
 import type { FigureRequest } from './figure.js';
 import { measureOurs } from './measure-ours.js';
+
+const withMnist = mnistTests('measureOurs');
 
 const request = (phase: 'train' | 'infer'): FigureRequest => ({
   net: 'snntorch-fc',
@@ -17,7 +19,7 @@ const request = (phase: 'train' | 'infer'): FigureRequest => ({
   dataDir: mnistDir(),
 });
 
-describe('measureOurs (one figure, in process)', () => {
+withMnist.describe('measureOurs (one figure, in process)', () => {
   test.each(['train', 'infer'] as const)(
     '%s: a Figure with throughput, peak RSS and the batches timed',
     async (phase) => {
