@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The body of `npm test` (after `npm run setup`): builds, type-checks, lints and tests every package
-// with turbo, runs the packaging check, then prints the summary as the last lines. Turbo runs with
+// with turbo (and the API docs), runs the packaging and release checks, then prints the summary as the last lines. Turbo runs with
 // --continue, so one package's failure never hides the others' results; the exit status is non-zero
 // when anything failed.
 import { rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ export const TURBO_ARGS = [
   'lint',
   'test',
   'test:gpu',
+  'docs',
   '--concurrency=3',
   '--continue',
 ];
@@ -28,12 +29,14 @@ function main() {
   for (const dir of workspaceDirs()) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
   const turbo = run(TURBO_ARGS);
   const pack = run(['run', 'pack-check']);
+  const release = run(['run', 'release-check']);
   console.log('');
-  if (turbo !== 0) console.log('failed: a build, typecheck, lint or test task (see its output above)');
+  if (turbo !== 0) console.log('failed: a build, typecheck, lint, test or docs task (see its output above)');
   if (pack !== 0) console.log('failed: the packaging check (see above)');
+  if (release !== 0) console.log('failed: the release check (see above)');
   // The summary's last line: `tests: N passed, M failed, K skipped`.
   const total = summarize();
-  return turbo !== 0 || pack !== 0 || total.failed > 0 || total.passed === 0 ? 1 : 0;
+  return turbo !== 0 || pack !== 0 || release !== 0 || total.failed > 0 || total.passed === 0 ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

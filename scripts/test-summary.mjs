@@ -9,9 +9,21 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Every package folder of the workspace (packages/*, apps/*). */
 export function workspaceDirs(root = ROOT) {
-  return ['packages', 'apps'].flatMap((group) =>
-    existsSync(join(root, group)) ? readdirSync(join(root, group)).map((d) => join(root, group, d)) : [],
-  );
+  // The entries of pnpm-workspace.yaml's `packages:` list: `group/*` or one folder.
+  const file = join(root, 'pnpm-workspace.yaml');
+  const yaml = existsSync(file) ? readFileSync(file, 'utf8') : 'packages:\n  - packages/*\n  - apps/*\n';
+  const list = yaml.split(/^packages:\s*$/m)[1]?.split(/^\S/m)[0] ?? '';
+  const entries = [...list.matchAll(/^\s*-\s*['"]?([^'"\s]+)['"]?\s*$/gm)].map((m) => m[1]);
+  return entries.flatMap((entry) => {
+    if (!entry.endsWith('/*'))
+      return existsSync(join(root, entry, 'package.json')) ? [join(root, entry)] : [];
+    const group = join(root, entry.slice(0, -2));
+    return existsSync(group)
+      ? readdirSync(group)
+          .map((d) => join(group, d))
+          .filter((d) => existsSync(join(d, 'package.json')))
+      : [];
+  });
 }
 
 const HOW = {

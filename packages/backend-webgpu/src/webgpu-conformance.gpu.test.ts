@@ -9,4 +9,4 @@ skipFileUnless('gpu');
  * GPU, Mesa's lavapipe). Without an adapter the file is skipped (the run prints one line saying what
  * to install; SNN_REQUIRE=gpu makes it a failure).
  */
-describeConformance('webgpu', createTestBackend, { tolerance: 1e-5 });
+await describeConformance('webgpu', createTestBackend, { tolerance: 1e-5 });

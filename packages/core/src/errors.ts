@@ -35,9 +35,13 @@ function formatBytes(bytes: number): string {
  */
 export class OutOfMemoryError extends SnnError {
   constructor(
+    /** Bytes the allocation asked for, when the backend knows. */
     readonly bytes: number | undefined,
+    /** The backend that could not allocate (e.g. 'tfjs-wasm'). */
     readonly backend: string,
+    /** The kernel whose result did not fit, when known. */
     readonly kernel?: string,
+    /** The backend's own words (e.g. the heap limit). */
     readonly detail?: string,
   ) {
     super(

@@ -10,10 +10,13 @@ import { type DatasetSpec, type FileSpec, type SplitName, splitSpec } from './re
 
 /** The platform's gunzip and hashers (node:zlib + node:crypto, or Web Streams + SubtleCrypto). */
 export interface Platform {
+  /** Inflates a gzip file. */
   readonly gunzip: Gunzip;
+  /** Makes a hasher of an algorithm ('sha256'). */
   readonly hasher: HasherFactory;
 }
 
+/** The two files of a split: its images and its labels. */
 export type FileKind = 'images' | 'labels';
 
 /**

@@ -40,7 +40,9 @@ export class ChecksumError extends DataMnistError {
 
 /** One try of one URL and why it failed. */
 export interface DownloadAttempt {
+  /** The URL tried ('' when no URL was reached). */
   readonly url: string;
+  /** Why it failed. */
   readonly reason: string;
 }
 
@@ -63,6 +65,7 @@ export function describeAttempts(attempts: readonly DownloadAttempt[]): string[]
 export class DownloadError extends DataMnistError {
   constructor(
     readonly file: string,
+    /** Each try, in order. */
     readonly failures: readonly DownloadAttempt[],
     options?: { cause?: unknown },
   ) {
@@ -80,13 +83,19 @@ export interface NotFoundDetails {
   /** e.g. 'MNIST train files not found: need a.gz and b.gz (gzip or uncompressed) in one folder.' */
   readonly summary: string;
   /** Each place searched, in order: its label ('dataDir option', the variable, 'cache') and folder. */
-  readonly searched: readonly { readonly label: string; readonly dir: string | undefined }[];
+  readonly searched: readonly {
+    /** Where the folder came from. */
+    readonly label: string;
+    /** The folder (undefined when that source named none). */
+    readonly dir: string | undefined;
+  }[];
   /** Why no download happened or what every mirror answered (one line per URL). */
   readonly download: readonly string[];
   /** How to get files that cannot be downloaded (EMNIST), if any. */
   readonly howToGet?: string;
   /** The data set's cache folder and environment variable. */
   readonly cacheDir: string;
+  /** The environment variable naming a folder with the files (e.g. SNN_MNIST_DIR). */
   readonly envVar: string;
 }
 
@@ -97,6 +106,7 @@ export interface NotFoundDetails {
 export class DataNotFoundError extends DataMnistError {
   constructor(
     message: string,
+    /** The facts behind the message. */
     readonly details?: NotFoundDetails,
     options?: { cause?: unknown },
   ) {

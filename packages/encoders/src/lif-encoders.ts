@@ -9,7 +9,7 @@ import {
   tidy,
   zerosLike,
 } from '@snn/core';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
 /**
  * Norse `constant_current_lif_encode`: x is a constant input current; a LIF neuron per element
@@ -24,7 +24,6 @@ export function constantCurrentLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
-  checkNoNaN('constantCurrentLIFEncode', x);
   return tidy(() => {
     let v = zerosLike(x);
     const spikes: Tensor[] = [];
@@ -48,7 +47,6 @@ export function spikeLatencyLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('spikeLatencyLIFEncode', seqLength, dt);
-  checkNoNaN('spikeLatencyLIFEncode', x);
   return tidy(() => {
     let v = zerosLike(x);
     let fired = zerosLike(x);
@@ -70,8 +68,11 @@ function checkLIFEncoderArgs(fn: string, seqLength: number, dt: number): void {
 
 /** Norse `ConstantCurrentLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`. */
 export class ConstantCurrentLIFEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** LIF parameters of the encoding neurons (Norse's LIFParameters defaults for fields left out). */
   readonly p: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 0.001. */
   readonly dt: number;
 
   constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {
@@ -89,8 +90,11 @@ export class ConstantCurrentLIFEncoder {
 
 /** Norse `SpikeLatencyLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`: first spike only. */
 export class SpikeLatencyLIFEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** LIF parameters of the encoding neurons (Norse's LIFParameters defaults for fields left out). */
   readonly p: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 0.001. */
   readonly dt: number;
 
   constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {

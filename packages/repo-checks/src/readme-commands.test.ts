@@ -16,6 +16,10 @@ interface Readme {
 
 function readmes(): Readme[] {
   const paths = [join(ROOT, 'README.md'), join(ROOT, '.changeset', 'README.md')];
+  // The guides (docs/*.md): their commands run at the root, as the READMEs'.
+  for (const name of readdirSync(join(ROOT, 'docs'))) {
+    if (name.endsWith('.md')) paths.push(join(ROOT, 'docs', name));
+  }
   for (const group of ['packages', 'apps']) {
     for (const name of readdirSync(join(ROOT, group))) {
       const path = join(ROOT, group, name, 'README.md');

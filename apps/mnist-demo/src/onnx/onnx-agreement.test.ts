@@ -18,7 +18,7 @@ import { presetExport } from './preset-export.js';
  * on at least 99.9 % of the images, with scores within 1e-4 on at least 99.9 % of them (the rest are
  * images where one spike flipped: MatMul sums in another order in onnxruntime than in tfjs-wasm);
  * the per-step export gives exactly the whole-sequence export's scores. Needs MNIST: skipped with
- * one line when SNN_MNIST_DIR is unset (CI sets it).
+ * one line where it is missing (SNN_REQUIRE=mnist, set by CI, fails instead).
  */
 
 /**

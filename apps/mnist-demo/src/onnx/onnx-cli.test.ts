@@ -9,7 +9,7 @@ import { lastLineJson, runCli } from '../test-utils/run-cli.js';
  * `mnist-demo export-onnx` and `mnist-demo infer` as a user types them: the file's test accuracy
  * equals `eval`'s on the same images (stochastic encoders: the same spike trains, from the same
  * seeds and batch size), per-step files give the whole-sequence file's answers, and mistakes give
- * the documented exit codes. Needs MNIST: skipped with one line when SNN_MNIST_DIR is unset.
+ * the documented exit codes. Needs MNIST: skipped where it is missing (the run prints one line).
  */
 
 const cli = runCli;

@@ -123,7 +123,7 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
     );
   }
   const sessionStart = performance.now();
-  const fitOptions: FitOptions<unknown> = {
+  const fitOptions: FitOptions<typeof network.module, unknown> = {
     model: network.module,
     optimizer,
     epochs: config.epochs,

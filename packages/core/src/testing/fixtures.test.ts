@@ -1,12 +1,56 @@
-import { loadReferenceFixture } from '@snn/reference-fixtures';
-import { expectClose, expectRelative, expectSpikes, fixtureTensor, flat, shapeOf } from './index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  expectClose,
+  expectRelative,
+  expectSpikes,
+  fixtureTensor,
+  flat,
+  loadReferenceFixture,
+  REFERENCE_DIR_ENV,
+  referenceDir,
+  shapeOf,
+} from './index.js';
 
 describe('reference fixtures', () => {
-  it('fixtureTensor turns a vendored fixture array into a tensor of the same shape', () => {
+  const saved = { env: process.env[REFERENCE_DIR_ENV], cwd: process.cwd() };
+  afterEach(() => {
+    if (saved.env === undefined) delete process.env[REFERENCE_DIR_ENV];
+    else process.env[REFERENCE_DIR_ENV] = saved.env;
+    process.chdir(saved.cwd);
+  });
+
+  it("finds the repository's vendored fixtures from a package directory and loads typed JSON", () => {
+    delete process.env[REFERENCE_DIR_ENV];
+    expect(referenceDir()).toMatch(/[/\\]packages[/\\]reference-fixtures[/\\]fixtures$/);
     const f = loadReferenceFixture('norse-lif-feed-forward-step');
+    expect(f.library).toMatch(/norse/i);
+    expect(loadReferenceFixture('norse-lif-feed-forward-step.json').outputs).toEqual(f.outputs);
     const x = fixtureTensor(f.inputs.x);
     expect(x.shape).toEqual(shapeOf(f.inputs.x));
     expect(Array.from(x.dataSync())).toEqual(flat(f.inputs.x).map(Math.fround));
+  });
+
+  it('fails (never skips) naming where it looked when the directory is missing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'snn-no-fixtures-'));
+    try {
+      delete process.env[REFERENCE_DIR_ENV];
+      process.chdir(empty);
+      expect(() => loadReferenceFixture('snntorch-leaky')).toThrow(
+        new RegExp(`reference fixtures not found: .*${empty}.*SNN_REFERENCE_DIR`),
+      );
+      process.env[REFERENCE_DIR_ENV] = join(empty, 'nowhere');
+      expect(() => referenceDir()).toThrow(
+        `$SNN_REFERENCE_DIR is ${join(empty, 'nowhere')}, which does not exist`,
+      );
+      process.env[REFERENCE_DIR_ENV] = empty;
+      expect(() => loadReferenceFixture('snntorch-leaky')).toThrow(
+        `reference fixture ${join(empty, 'snntorch-leaky.json')} does not exist`,
+      );
+    } finally {
+      rmSync(empty, { recursive: true });
+    }
   });
 
   it('flat and shapeOf read nested arrays, time first', () => {

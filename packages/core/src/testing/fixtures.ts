@@ -1,16 +1,80 @@
+import { SnnError } from '../errors.js';
 import { tensor } from '../tensor/creation.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { DType } from '../tensor/tensor-info.js';
 
 /*
- * Helpers for comparing against reference values computed with Norse, snnTorch and SpikingJelly
- * (float64), and the comparison those fixtures are held to: |a - b| <= 1e-4 * max|b| + 1e-6, spikes
- * exactly. The fixture files themselves are vendored in the repository's private
- * @snn/reference-fixtures package (tests read them from there); these functions take the arrays.
+ * The reference fixtures computed with Norse, snnTorch and SpikingJelly (float64), vendored in the
+ * repository's packages/reference-fixtures/fixtures (see that package's README), and the README's comparison:
+ * |a - b| <= 1e-4 * max|b| + 1e-6, spikes exactly. Node only: the file system is reached through
+ * process.getBuiltinModule inside the functions, because the browser smoke test imports this
+ * module's index (@snn/core/testing) too and a static `node:fs` import would break it there.
  */
 
 /** A tensor as the fixtures store it: nested arrays, time first. */
 export type Nested = number | Nested[];
+
+/** One fixture file: `{ name, library, description, params, inputs, outputs }`. */
+export interface ReferenceFixture {
+  name: string;
+  library: string;
+  description: string;
+  params: Record<string, unknown>;
+  inputs: Record<string, Nested>;
+  outputs: Record<string, Nested>;
+}
+
+/** The environment variable that overrides where the fixtures are looked for. */
+export const REFERENCE_DIR_ENV = 'SNN_REFERENCE_DIR';
+
+function nodeModules() {
+  const get = globalThis.process?.getBuiltinModule;
+  if (typeof get !== 'function') {
+    throw new SnnError('reference fixtures are read from the file system: they need Node 20.16 or later');
+  }
+  return { fs: get('node:fs'), path: get('node:path') };
+}
+
+/**
+ * The fixture directory: $SNN_REFERENCE_DIR when set, else the repository's vendored copy
+ * `packages/reference-fixtures/fixtures` (in the directory holding pnpm-workspace.yaml, found walking
+ * up from process.cwd()), so a fresh clone's tests need nothing outside it.
+ * Throws, naming every place it looked, when no such directory exists: a missing fixture must fail a
+ * test, never skip it.
+ */
+export function referenceDir(): string {
+  const { fs, path } = nodeModules();
+  const fromEnv = process.env[REFERENCE_DIR_ENV];
+  if (fromEnv) {
+    const dir = path.resolve(fromEnv);
+    if (!fs.existsSync(dir)) {
+      throw new SnnError(`reference fixtures: $${REFERENCE_DIR_ENV} is ${dir}, which does not exist`);
+    }
+    return dir;
+  }
+  const looked: string[] = [];
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
+      const candidate = path.resolve(dir, 'packages', 'reference-fixtures', 'fixtures');
+      if (fs.existsSync(candidate)) return candidate;
+      looked.push(candidate);
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new SnnError(
+    `reference fixtures not found: looked for packages/reference-fixtures/fixtures in the repository above ${process.cwd()}` +
+      (looked.length ? ` (${looked.join(', ')})` : ' (no pnpm-workspace.yaml found walking up)') +
+      `; set $${REFERENCE_DIR_ENV} to the directory holding the fixture JSON files`,
+  );
+}
+
+/** Reads `<referenceDir()>/<name>.json` (the `.json` may be given or left out). */
+export function loadReferenceFixture(name: string): ReferenceFixture {
+  const { fs, path } = nodeModules();
+  const file = path.join(referenceDir(), name.endsWith('.json') ? name : `${name}.json`);
+  if (!fs.existsSync(file)) throw new SnnError(`reference fixture ${file} does not exist`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as ReferenceFixture;
+}
 
 /** Row-major values of a nested array. */
 export function flat(v: Nested): number[] {

@@ -54,6 +54,7 @@ export interface CheckpointParts {
   readonly random?: Readonly<Record<string, RandomStateful>>;
 }
 
+/** Options of `saveCheckpoint` and `loadCheckpoint`. */
 export interface CheckpointOptions {
   /**
    * Write or load weights that hold NaN or Infinity (default false: such a checkpoint is refused,
