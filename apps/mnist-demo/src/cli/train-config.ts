@@ -37,6 +37,8 @@ export interface TrainConfig {
   readonly download: boolean;
   readonly outDir: string;
   readonly resume: string | undefined;
+  /** A NIR file whose weights the network starts from (`--init-from`); undefined: random initialisation. */
+  readonly initFrom?: string | undefined;
   readonly seed: number;
   readonly limitTrain: number | undefined;
   readonly limitTest: number | undefined;
@@ -61,6 +63,7 @@ export interface RawTrainFlags {
   download?: boolean;
   outDir?: string;
   resume?: string;
+  initFrom?: string;
   seed?: string;
   limitTrain?: string;
   limitTest?: string;
@@ -94,6 +97,11 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
   }
   const momentum = raw.momentum === undefined ? 0 : parseNonNegative('--momentum', raw.momentum);
   if (momentum >= 1) throw new UsageError(`--momentum must be below 1, got ${raw.momentum}`);
+  if (raw.initFrom !== undefined && raw.resume !== undefined) {
+    throw new UsageError(
+      '--init-from and --resume do not go together: --resume continues a run from its checkpoint (weights and optimizer); --init-from starts a new run from a NIR file',
+    );
+  }
   const optionalCount = (flag: string, text: string | undefined) =>
     text === undefined ? undefined : parseInteger(flag, text, 1);
   return {
@@ -113,6 +121,7 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
     download: raw.download !== false,
     outDir: nonEmpty('--out-dir', raw.outDir) ?? `runs/${preset.name}`,
     resume: nonEmpty('--resume', raw.resume),
+    initFrom: nonEmpty('--init-from', raw.initFrom),
     seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
     limitTrain: optionalCount('--limit-train', raw.limitTrain),
     limitTest: optionalCount('--limit-test', raw.limitTest),
