@@ -12,6 +12,7 @@ import {
   type Module,
   manualSeed,
   RLeaky,
+  RSynaptic,
   Sequential,
 } from '@snn/modules';
 import { NirConversionError } from '../errors.js';
@@ -77,6 +78,17 @@ describe('loadNirWeights', () => {
       (seed: number) => {
         manualSeed(seed);
         return new Sequential(new Linear(4, 3), new RLeaky(0.9, { linearFeatures: 3 }));
+      },
+      [4],
+    ],
+    [
+      "snnTorch's RSynaptic one-to-one with a learnable V",
+      (seed: number) => {
+        manualSeed(seed);
+        return new Sequential(
+          new Linear(4, 3),
+          new RSynaptic(0.6, 0.9, { allToAll: false, V: 0.1 * seed, learnRecurrent: true }),
+        );
       },
       [4],
     ],
