@@ -1,7 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSafetensors } from '@snn/modules';
 import { mnistDir, mnistTests } from '../test-utils/mnist-dir.js';
+import { modelTensors } from '../test-utils/model-tensors.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { lastLineJson, runCli } from '../test-utils/run-cli.js';
 
@@ -16,6 +16,9 @@ import { lastLineJson, runCli } from '../test-utils/run-cli.js';
 
 const withMnist = mnistTests('init-from-cli');
 
+/** What `eval` and `train` share: backend, JSON output, the data. */
+const EVAL = ['--backend', 'tfjs-wasm', '--json', '--data-dir', mnistDir(), '--no-download'];
+
 const COMMON = [
   '--steps',
   '4',
@@ -27,20 +30,8 @@ const COMMON = [
   '32',
   '--epochs',
   '1',
-  '--backend',
-  'tfjs-wasm',
-  '--json',
-  '--data-dir',
-  mnistDir(),
-  '--no-download',
+  ...EVAL,
 ];
-
-async function modelTensors(path: string): Promise<Map<string, number[]>> {
-  const { tensors } = parseSafetensors(new Uint8Array(await readFile(path)));
-  const out = new Map<string, number[]>();
-  for (const [k, e] of tensors) if (k.startsWith('model.')) out.set(k, Array.from(e.data));
-  return out;
-}
 
 withMnist.describe('mnist-demo train --init-from', () => {
   let dir: string;
@@ -76,12 +67,7 @@ withMnist.describe('mnist-demo train --init-from', () => {
       '32',
       '--batch-size',
       '32',
-      '--backend',
-      'tfjs-wasm',
-      '--json',
-      '--data-dir',
-      mnistDir(),
-      '--no-download',
+      ...EVAL,
     ]);
     expect(evaluated.code).toBe(0);
     const e = lastLineJson(evaluated.stdout);

@@ -84,7 +84,7 @@ describe('train --init-from: the network starts from the NIR file', () => {
     expect(error).toBeInstanceOf(CheckpointError);
     expect(error.message).toContain(`--init-from: ${file} does not fit --model norse-recurrent:`);
     expect(error.message).toMatch(
-      /the file has 10 nodes, the network 7[^]*the file: input: Input \[784\]; fc1: Affine weight \[1000, 784\] bias \[1000\]/,
+      /the file has 10 nodes, the network 7[\s\S]*the file: input: Input \[784\]; fc1: Affine weight \[1000, 784\] bias \[1000\]/,
     );
     expect(error.message).toMatch(/the network: input: Input \[784\]; l1_input: Linear weight \[100, 784\]/);
   });
