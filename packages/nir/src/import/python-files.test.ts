@@ -59,6 +59,16 @@ const affine = (w: number[][], b: number[]): PyNode => ({
   bias: f32(b),
 });
 
+/** The reference LIF of snnTorch's export (tau = dt/(1 - beta), r = tau/dt, v_leak 0, threshold 1), float32 constants. */
+const snntorchLif = (n: number, tau: number, dt: number): RefNode => ({
+  type: 'LIF',
+  tau: fill(n, Math.fround(tau)),
+  r: fill(n, Math.fround(tau / dt)),
+  vLeak: fill(n, 0),
+  vTh: fill(n, 1),
+  vReset: fill(n, 0),
+});
+
 describe('fromNir reads graphs as the Python libraries write them', () => {
   it("snnTorch: Linear -> Leaky -> Linear -> Synaptic (LIF and CubaLIF at snnTorch's dt 1e-4, beta as exp form)", async () => {
     const dt = 1e-4;
@@ -105,14 +115,7 @@ describe('fromNir reads graphs as the Python libraries write them', () => {
     ];
     const x = inputs(4, 1.5, 3);
     const { model, out } = await importAndRun(nodes, edges, x, dt);
-    const lif = (n: number): RefNode => ({
-      type: 'LIF',
-      tau: fill(n, Math.fround(tau)),
-      r: fill(n, Math.fround(tau / dt)),
-      vLeak: fill(n, 0),
-      vTh: fill(n, 1),
-      vReset: fill(n, 0),
-    });
+    const lif = (n: number) => snntorchLif(n, tau, dt);
     const ref = simulate(
       {
         input: { type: 'Input' },
@@ -341,14 +344,7 @@ describe('fromNir reads graphs as the Python libraries write them', () => {
 
     // The same network flat, each recurrent edge carrying the previous step's spikes.
     const fr = (m: number[][]) => m.map((r) => r.map(Math.fround));
-    const lifRef = (n: number): RefNode => ({
-      type: 'LIF',
-      tau: fill(n, Math.fround(tau)),
-      r: fill(n, Math.fround(tau / dt)),
-      vLeak: fill(n, 0),
-      vTh: fill(n, 1),
-      vReset: fill(n, 0),
-    });
+    const lifRef = (n: number) => snntorchLif(n, tau, dt);
     const ref = simulate(
       {
         input: { type: 'Input' },
