@@ -7,8 +7,8 @@ import { NIR_DT, presetNirNetwork } from './preset-nir.js';
 
 /**
  * `train --init-from model.nir`: the preset's freshly built network takes the weights (and learnable
- * neuron parameters) of a NIR graph of the same structure, e.g. one `export-nir` wrote, or one from
- * snnTorch or Norse built like the preset. The graph's time step is its `snn.dt` metadata, else the
+ * neuron parameters) of a NIR graph of the same structure: one `export-nir` wrote, or any graph
+ * with the same nodes. The graph's time step is its `snn.dt` metadata, else the
  * app's 1 ms. A file that is not NIR, or a graph of another network, is a CheckpointError (exit 4)
  * naming the file and every difference (both sides' node types and shapes).
  */
