@@ -196,6 +196,7 @@ describe('mnist-demo train flags', () => {
       '--no-download',
       '--out-dir',
       '--resume',
+      '--init-from',
       '--seed',
       '--limit-train',
       '--limit-test',
@@ -205,6 +206,17 @@ describe('mnist-demo train flags', () => {
       expect(out).toContain(flag);
     }
     for (const preset of Object.keys(PRESETS)) expect(out).toContain(preset);
+  });
+});
+
+describe('mnist-demo train --init-from', () => {
+  test('takes a NIR file, and not together with --resume', async () => {
+    const { train } = await run(['train', '--model', 'snntorch-fc', '--init-from', 'model.nir']);
+    expect(train).toMatchObject({ preset: 'snntorch-fc', initFrom: 'model.nir', resume: undefined });
+    await expect(
+      run(['train', '--init-from', 'model.nir', '--resume', 'runs/x/checkpoint.safetensors']),
+    ).rejects.toThrow(/--init-from and --resume do not go together/);
+    await expect(run(['train', '--init-from', ' '])).rejects.toThrow(/--init-from needs a path/);
   });
 });
 

@@ -83,6 +83,10 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
       '--resume <checkpoint>',
       'continue the run saved in this checkpoint (written after every epoch; same flags, same seed)',
     )
+    .option(
+      '--init-from <file.nir>',
+      "start from the weights of a NIR graph of the preset's network (as export-nir writes it) instead of a random initialisation",
+    )
     .option('--seed <S>', 'seed for initialisation, shuffling and stochastic encoders (default 0)')
     .option('--limit-train <N>', 'use only the first N training images')
     .option('--limit-test <N>', 'use only the first N test images')

@@ -51,6 +51,8 @@ export interface TrainConfig {
   readonly download: boolean;
   readonly outDir: string;
   readonly resume: string | undefined;
+  /** A NIR file whose weights the network starts from (`--init-from`); undefined: random initialisation. */
+  readonly initFrom?: string | undefined;
   readonly seed: number;
   readonly limitTrain: number | undefined;
   readonly limitTest: number | undefined;
@@ -75,6 +77,7 @@ export interface RawTrainFlags {
   download?: boolean;
   outDir?: string;
   resume?: string;
+  initFrom?: string;
   seed?: string;
   limitTrain?: string;
   limitTest?: string;
@@ -108,6 +111,11 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
   }
   const momentum = raw.momentum === undefined ? 0 : parseNonNegative('--momentum', raw.momentum);
   if (momentum >= 1) throw new UsageError(`--momentum must be below 1, got ${raw.momentum}`);
+  if (raw.initFrom !== undefined && raw.resume !== undefined) {
+    throw new UsageError(
+      '--init-from and --resume do not go together: --resume continues a run from its checkpoint (weights and optimizer); --init-from starts a new run from a NIR file',
+    );
+  }
   const optionalCount = (flag: string, text: string | undefined) =>
     text === undefined ? undefined : parseInteger(flag, text, 1);
   const steps = raw.steps === undefined ? preset.steps : parseInteger('--steps', raw.steps, 1, MAX_STEPS);
@@ -138,6 +146,7 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
     download: raw.download !== false,
     outDir: nonEmpty('--out-dir', raw.outDir) ?? `runs/${preset.name}`,
     resume: nonEmpty('--resume', raw.resume),
+    initFrom: nonEmpty('--init-from', raw.initFrom),
     seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0, MAX_SEED),
     limitTrain: optionalCount('--limit-train', raw.limitTrain),
     limitTest: optionalCount('--limit-test', raw.limitTest),

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSafetensors } from '@snn/modules';
 import type { Progress } from '../cli/progress.js';
 import { resolveTrainConfig } from '../cli/train-config.js';
 import { CheckpointError } from '../errors.js';
 import { mnistDir, testWithMnist } from '../test-utils/mnist-dir.js';
+import { modelTensors } from '../test-utils/model-tensors.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { CHECKPOINT_FILE, trainRun } from './train-run.js';
 
@@ -40,13 +40,6 @@ function killingProgress(epoch: number, batch: number): Progress {
 }
 
 const silent: Progress = { start() {}, update() {}, stop() {} };
-
-async function modelTensors(path: string): Promise<Map<string, number[]>> {
-  const { tensors } = parseSafetensors(new Uint8Array(await readFile(path)));
-  const out = new Map<string, number[]>();
-  for (const [k, e] of tensors) if (k.startsWith('model.')) out.set(k, Array.from(e.data));
-  return out;
-}
 
 testWithMnist(
   'killed mid-epoch, --resume continues and ends where an uninterrupted run ends',

@@ -8,6 +8,7 @@ import type { TrainConfig } from '../cli/train-config.js';
 import { loadData } from '../data/load-data.js';
 import { CheckpointError, MemoryExhaustedError, UsageError } from '../errors.js';
 import { buildNetwork } from '../models/build-network.js';
+import { initFromNir } from '../nir/init-from-nir.js';
 import { useBackend } from '../runtime/backend.js';
 import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from './batches.js';
 import { checkResumable, readStoredRun, type StoredRun, withRun } from './checkpoint-file.js';
@@ -67,6 +68,12 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
 
   manualSeed(config.seed);
   const network = buildNetwork(config);
+  if (config.initFrom) {
+    const { loaded, nodes } = await initFromNir(network, config.preset, config.initFrom);
+    io.log(
+      `initialised from ${config.initFrom}: ${loaded} tensors (weights and neuron parameters) from a NIR graph of ${nodes} nodes`,
+    );
+  }
   const optimizer = createOptimizer(config, network);
   if (resumed) {
     // fit restores the checkpoint again when it starts; loading it here first turns anything wrong
