@@ -1,11 +1,9 @@
 import { exportOnnx, loadOnnx, type OnnxPredictor, OnnxRuntimeError } from '@snn/onnx';
 import type { AgreeConfig } from '../cli/onnx-config.js';
-import { loadData } from '../data/load-data.js';
 import { CheckpointError } from '../errors.js';
 import { agreement, bothScores } from '../onnx/agreement.js';
 import { presetExport } from '../onnx/preset-export.js';
-import { useBackend } from '../runtime/backend.js';
-import { restoreNetwork } from '../train/restore.js';
+import { checkpointAndTestSet } from './checkpoint-and-test-set.js';
 
 export interface AgreeSummary {
   readonly model: string;
@@ -33,17 +31,7 @@ export interface AgreeSummary {
  * number of images (the test runs norse-conv on 1,000; this command gives the full-set figure).
  */
 export async function agreeRun(config: AgreeConfig, log: (line: string) => void): Promise<AgreeSummary> {
-  const backend = await useBackend(config.backend);
-  const { network, run } = await restoreNetwork(config.checkpoint);
-  const dataset = config.dataset ?? run.config.dataset;
-  const { test } = await loadData({
-    dataset,
-    dataDir: config.dataDir ?? run.config.dataDir,
-    limitTest: config.limitTest,
-    train: false,
-    download: config.download,
-    log,
-  });
+  const { backend, network, run, dataset, test } = await checkpointAndTestSet(config, log);
   const batchSize = config.batchSize ?? 500;
   let predictor: OnnxPredictor;
   try {
