@@ -12,7 +12,9 @@ export class DataMnistError extends Error {
 /** The bytes are not a valid IDX file: bad magic, unknown dtype, truncated, trailing bytes, bad gzip. */
 export class IdxFormatError extends DataMnistError {
   constructor(
+    /** The file (path or name) that failed to parse. */
     readonly file: string,
+    /** What is wrong with it, e.g. 'truncated: header says 7840016 bytes, file has 100'. */
     readonly problem: string,
     options?: { cause?: unknown },
   ) {
@@ -26,9 +28,13 @@ export class DatasetError extends DataMnistError {}
 /** A file's digest differs from the one the registry (or the caller) expects. */
 export class ChecksumError extends DataMnistError {
   constructor(
+    /** The file whose digest differs. */
     readonly file: string,
+    /** The hash algorithm, e.g. 'sha256' or 'md5'. */
     readonly algorithm: string,
+    /** The expected digest, lowercase hex. */
     readonly expected: string,
+    /** The digest of the bytes received, lowercase hex. */
     readonly actual: string,
   ) {
     super(
@@ -64,6 +70,7 @@ export function describeAttempts(attempts: readonly DownloadAttempt[]): string[]
 /** Every mirror failed for a file. `failures` holds each try; the message lists each URL once. */
 export class DownloadError extends DataMnistError {
   constructor(
+    /** The file that could not be downloaded. */
     readonly file: string,
     /** Each try, in order. */
     readonly failures: readonly DownloadAttempt[],

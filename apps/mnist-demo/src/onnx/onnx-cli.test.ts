@@ -55,7 +55,7 @@ describeWithMnist('mnist-demo export-onnx / infer', () => {
     ['snntorch-fc', ['--steps', '6']],
     ['spikingjelly-lif-fc', ['--steps', '8']],
   ])(
-    '%s: export-onnx, then infer gives eval’s accuracy (whole sequence and per step)',
+    '%s: export-onnx, then infer gives eval’s accuracy (whole sequence and per step); agree compares both',
     async (model, extra) => {
       const checkpoint = await train(model, extra);
       const images = ['--limit-test', '200', '--batch-size', '50', '--seed', '3'];
@@ -99,6 +99,29 @@ describeWithMnist('mnist-demo export-onnx / infer', () => {
         expect(inferred.stdout).toMatch(
           new RegExp(`^${model} \\((sequence|step) ONNX, onnxruntime-node, threads 1\\): test accuracy`, 'm'),
         );
+      }
+      // agree: the library and the ONNX file (given, or exported in memory) on the same images.
+      for (const onnx of [[], ['--onnx', join(dir, `${model}.onnx`)]]) {
+        const agreed = await cli([
+          'agree',
+          '--checkpoint',
+          checkpoint,
+          '--backend',
+          'tfjs-wasm',
+          '--json',
+          '--threads',
+          '1',
+          ...images,
+          ...onnx,
+          ...data,
+        ]);
+        expect(agreed.stderr).not.toContain('mnist-demo:');
+        expect(agreed.code).toBe(0);
+        const a = json(agreed.stdout);
+        expect(a).toMatchObject({ model, test_samples: 200, onnx: onnx[1] ?? 'exported in memory' });
+        expect(a.agree).toBeGreaterThanOrEqual(199);
+        expect(a.scores_close).toBeGreaterThanOrEqual(198);
+        expect(agreed.stdout).toMatch(new RegExp(`^${model}: predictions agree on \\d+ of 200 images`, 'm'));
       }
     },
     300_000,

@@ -3,8 +3,11 @@ import { IDX_DTYPES, type IdxDType, type IdxTypedArray } from './idx-dtypes.js';
 
 /** A decoded IDX file: `data` holds prod(shape) elements in row-major order, native byte order. */
 export interface IdxArray {
+  /** Element type from the header's third magic byte. */
   readonly dtype: IdxDType;
+  /** Dimensions from the header, e.g. `[60000, 28, 28]` for MNIST training images. */
   readonly shape: readonly number[];
+  /** The elements, row-major, in the typed array of `dtype`. */
   readonly data: IdxTypedArray;
 }
 
