@@ -30,7 +30,10 @@ export interface FileSpec {
   readonly contentSha256?: string;
   /** Lower-case hex digests of the published gzip file; checked only when no `contentSha256` is given. */
   readonly sha256?: string;
-  /** Lower-case hex md5 of the published gzip file; checked only when neither sha256 is given (KMNIST). */
+  /**
+   * Lower-case hex md5 of the published gzip file (KMNIST); checked, like `sha256` and with it when
+   * both are given, only when no `contentSha256` is given.
+   */
   readonly md5?: string;
 }
 
