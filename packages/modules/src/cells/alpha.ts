@@ -14,7 +14,9 @@ export interface AlphaOptions extends SnnTorchNeuronOptions {
  * `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
  */
 export class Alpha extends SnnTorchNeuron<AlphaState> {
+  /** Decay per time step of the inhibitory trace (snnTorch `beta`), below alpha; trained with learnBeta. */
   readonly beta: Parameter;
+  /** Decay per time step of the excitatory trace (snnTorch `alpha`), clamped to [0, 1]; a fixed buffer. */
   readonly alpha: Parameter;
 
   constructor(alpha: number, beta: number, { learnBeta = false, ...o }: AlphaOptions = {}) {
@@ -29,6 +31,7 @@ export class Alpha extends SnnTorchNeuron<AlphaState> {
     if (beta === 1) throw new ArgumentError('Alpha: beta cannot be 1 (tau_alpha would divide by zero)');
   }
 
+  /** The parameter set of the next step: threshold, reset and decays as their live tensors. */
   get p(): AlphaParameters {
     return { ...this.common, alpha: this.alpha.value, beta: this.beta.value };
   }

@@ -18,6 +18,7 @@ export class EIFNode extends LIFNode {
     return this.eif;
   }
 
+  /** Steps `xSeq` [T, ...] with the exponential integrate-and-fire dynamics (core's `eifNode`); returns spikes and membrane, [T, ...]. */
   protected override run(xSeq: Tensor): NodeSequence {
     return eifNode(xSeq, this.lastV, this.eif);
   }

@@ -14,6 +14,10 @@ import { LIFNode } from './lif-node.js';
  * both kept between calls (`lastV`, `lastW`) until `resetNet`.
  */
 export class IzhikevichNode extends LIFNode {
+  /**
+   * The adaptation current w after the last step of the last call, shape [...]; `null` before the first
+   * call and after `resetState()` (the next call then starts from wRest). SpikingJelly: `node.w`.
+   */
   lastW: Tensor | null = null;
   /** The adaptation current after every step of the last call, with `storeVSeq` (as vSeq). */
   wSeq: Tensor | null = null;
@@ -29,6 +33,7 @@ export class IzhikevichNode extends LIFNode {
     return this.izh;
   }
 
+  /** Steps `xSeq` [T, ...] with the Izhikevich dynamics (core's `izhikevichNode`), starting from `lastV` and `lastW` and keeping the adaptation current's last step in `lastW` (and its trace in `wSeq` with `storeVSeq`); returns spikes and membrane, [T, ...]. */
   protected override run(xSeq: Tensor): NodeSequence {
     const state = this.lastV !== null && this.lastW !== null ? { v: this.lastV, w: this.lastW } : null;
     const { spikes, v, w } = izhikevichNode(xSeq, state, this.izh);
@@ -40,6 +45,7 @@ export class IzhikevichNode extends LIFNode {
     return { spikes, v };
   }
 
+  /** Forgets the membrane and the adaptation current (SpikingJelly `reset()`). */
   override resetState(): void {
     super.resetState();
     this.lastW?.dispose();

@@ -30,7 +30,9 @@ export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<Izh
  * mn, bias, v_th, tau_inv).
  */
 export class IzhikevichCell extends NeuronModule<IzhikevichParameters, IzhikevichState> {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
+  /** The behaviour the cell was built from: its parameters `p` and the initial state `s` { v, u }. */
   readonly behavior: IzhikevichBehavior;
 
   constructor(

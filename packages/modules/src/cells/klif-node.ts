@@ -8,6 +8,7 @@ import { LIFNode } from './lif-node.js';
  * 1) and rectified before firing. Stateful like LIFNode (`resetNet` between samples).
  */
 export class KLIFNode extends LIFNode {
+  /** The learnable scale of the charged membrane, a scalar initialised to the `k` option (default 1). */
   readonly k: Parameter;
   private readonly klif: Omit<KLIFNodeParameters, 'k'>;
 
@@ -26,6 +27,7 @@ export class KLIFNode extends LIFNode {
     return { ...this.klif, k: this.k.value };
   }
 
+  /** Steps `xSeq` [T, ...] with the KLIF dynamics (core's `klifNode`, with the live `k`); returns spikes and membrane, [T, ...]. */
   protected override run(xSeq: Tensor): NodeSequence {
     return klifNode(xSeq, this.lastV, this.p);
   }

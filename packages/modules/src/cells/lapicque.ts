@@ -21,9 +21,13 @@ export interface LapicqueOptions
  * can be trained: the update uses R and C, not beta).
  */
 export class Lapicque extends SnnTorchNeuron<Tensor> {
+  /** Membrane decay per step, 1 - time_step / (R C) (a buffer: snnTorch derives it, the update uses R and C). */
   readonly beta: Parameter;
+  /** Euler step in the same time unit as R C (snnTorch `time_step`, default 1), a buffer. */
   readonly time_step: Parameter;
+  /** Membrane resistance (snnTorch `R`), a buffer. */
   readonly R: Parameter;
+  /** Membrane capacitance (snnTorch `C`), a buffer. */
   readonly C: Parameter;
 
   constructor({ beta, R, C, timeStep, ...o }: LapicqueOptions) {

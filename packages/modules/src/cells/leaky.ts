@@ -14,8 +14,25 @@ export interface LeakyOptions extends SnnTorchNeuronOptions {
  * null: zeros) returns [spk, mem]. State-dict keys are snnTorch's: `threshold`,
  * `graded_spikes_factor`, `reset_mechanism_val`, `beta` (parameters when learnable, buffers otherwise),
  * so a snnTorch `Leaky`'s state dict loads as is.
+ *
+ * snnTorch: `snn.Leaky(beta, threshold=1.0, reset_mechanism='subtract', ...)`.
+ *
+ * @param beta - Membrane decay per time step, in (0, 1].
+ * @example
+ * ```ts
+ * const lif = new Leaky(0.9); // threshold 1, reset by subtraction
+ * let mem = lif.initLeaky();
+ * for (const x of inputs) { // each [batch, features]
+ *   const [spk, next] = lif.forward(x, mem);
+ *   mem = next;
+ * }
+ * ```
  */
 export class Leaky extends SnnTorchNeuron<Tensor> {
+  /**
+   * Membrane decay per time step, in (0, 1] (snnTorch `beta`); a Parameter when learnBeta, a buffer
+   * otherwise, shape [] or the shape it was given.
+   */
   readonly beta: Parameter;
   private readonly resetDelay: boolean;
 
@@ -25,6 +42,7 @@ export class Leaky extends SnnTorchNeuron<Tensor> {
     this.beta = this.constant('beta', beta, learnBeta);
   }
 
+  /** The parameter set of the next step: threshold, reset and decays as their live tensors. */
   get p(): LeakyParameters {
     return { ...this.common, beta: this.beta.value, resetDelay: this.resetDelay };
   }

@@ -13,6 +13,14 @@ const NORSE_NAMES: Readonly<Record<string, string>> = {
 export const snakeCase = (name: string): string =>
   NORSE_NAMES[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/**
+ * Which neuron parameters a cell trains, and their shape. `K` is the cell's parameter names.
+ *
+ * @example
+ * ```ts
+ * new LIFCell({ learnable: ['tauMemInv', 'vTh'], learnableShape: [100] }); // one per neuron
+ * ```
+ */
 export interface LearnableOptions<K extends string> {
   /** Neuron parameters to train (e.g. ['tauMemInv', 'vTh']); each becomes a Parameter. */
   learnable?: readonly K[];

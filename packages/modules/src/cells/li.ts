@@ -25,6 +25,7 @@ export interface LICellOptions extends NeuronOptions<LIParameters, LIKey> {}
  * `forward(input, state)` returns [voltage, state] (`li_feed_forward_step`).
  */
 export class LICell extends NeuronModule<LIParameters, LIState> {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LICellOptions = {}) {
     super(liParameters(p), dt, learn);
@@ -38,15 +39,28 @@ export class LICell extends NeuronModule<LIParameters, LIState> {
 /**
  * Norse's `LILinearCell`: a leaky integrator behind its own weights `input_weights` [hidden, input]
  * (Norse init randn * sqrt(2 / hidden)); `forward(input, state)` runs `li_step`.
+ *
+ * Norse: `norse.torch.LILinearCell(input_size, hidden_size, p=LIParameters(...), dt=0.001)`.
+ *
+ * @example
+ * ```ts
+ * const readout = new LILinearCell(100, 10, { seed: 0 }); // dt 1e-3 s, Norse's LIParameters
+ * const [v, state] = readout.forward(spikes); // spikes [batch, 100] -> v [batch, 10]
+ * ```
  */
 export class LILinearCell extends Module<[input: Tensor, state?: LIState | null], [Tensor, LIState]> {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
+  /** Input weights [hiddenSize, inputSize] (Norse's name), init randn * sqrt(2 / hiddenSize). */
   readonly input_weights: Parameter;
+  /** Integration time step in seconds (default 1e-3). */
   readonly dt: number;
   private readonly neuronParams: () => Partial<LIParameters>;
 
   constructor(
+    /** Features per input sample (the input's last axis). */
     readonly inputSize: number,
+    /** Leaky integrators in the population (the output's last axis). */
     readonly hiddenSize: number,
     { p = {}, dt = DEFAULT_DT, seed, ...learn }: LICellOptions & { seed?: number } = {},
   ) {

@@ -20,8 +20,18 @@ import { type LearnableOptions, registerLearnable } from './learnable.js';
  * membrane trace of the last call when `storeVSeq` is set.
  */
 export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
+  /**
+   * The membrane potential after the last time step of the last call, shape [...] (the input's shape
+   * without T); the next call starts from it. `null` before the first call and after `resetState()`
+   * (the next call then starts from vReset). SpikingJelly: `node.v`.
+   */
   lastV: Tensor | null = null;
+  /**
+   * The membrane trace of the last call, [T, ...] (after reset, as SpikingJelly's `v_seq`), kept only
+   * when `storeVSeq` is set; otherwise `null`.
+   */
   vSeq: Tensor | null = null;
+  /** Keep the whole membrane trace in `vSeq` (SpikingJelly: `store_v_seq`), default false. */
   readonly storeVSeq: boolean;
   private readonly neuronParams: () => LIFNodeParameters;
 
@@ -45,16 +55,25 @@ export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
     return this.neuronParams();
   }
 
+  /**
+   * The neuron's sequence kernel: steps `xSeq` [T, ...] from `lastV` and returns the spikes and the
+   * membrane trace, both [T, ...]. Each node class overrides this with its own dynamics.
+   */
   protected run(xSeq: Tensor): NodeSequence {
     return lifNode(xSeq, this.lastV, this.p);
   }
 
+  /**
+   * Runs the node over `xSeq` [T, ...] (SpikingJelly's multi-step mode, `step_mode='m'`) and returns
+   * the spikes [T, ...]; the membrane carries over to the next call until `resetState()`.
+   */
   forward(xSeq: Tensor): Tensor {
     const { spikes, v } = this.run(xSeq);
     this.remember(v);
     return spikes;
   }
 
+  /** Keeps the last step of the membrane trace `vSeq` [T, ...] as `lastV` (and the trace when `storeVSeq`). */
   protected remember(vSeq: Tensor): void {
     const [steps, ...rest] = vSeq.shape;
     const last = keep(reshape(slice(vSeq, [steps - 1, ...rest.map(() => 0)], [1, ...rest]), rest));
@@ -86,6 +105,7 @@ export class IFNode extends LIFNode {
     return this.ifParams;
   }
 
+  /** Steps `xSeq` [T, ...] with the IF dynamics (core's `ifNode`: no leak); returns spikes and membrane. */
   protected override run(xSeq: Tensor): NodeSequence {
     return ifNode(xSeq, this.lastV, this.ifParams);
   }

@@ -34,7 +34,9 @@ export class LIFRefracCell extends Module<
   [input: Tensor, state?: LIFRefracFeedForwardState | null],
   [Tensor, LIFRefracFeedForwardState]
 > {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
+  /** Integration time step in seconds (default 1e-3). */
   readonly dt: number;
   private readonly neuronParams: () => Flat;
 
@@ -46,6 +48,10 @@ export class LIFRefracCell extends Module<
     this.neuronParams = registerLearnable(this, (n, v) => this.registerParameter(n, v), flat, learn);
   }
 
+  /**
+   * Norse's nested parameters the next step uses: `lif` (tauSynInv, tauMemInv in 1/s, ...) and
+   * `rhoReset` (refractory steps); learnable fields are their live parameter tensors.
+   */
   get p(): LIFRefracParameters {
     const { rhoReset, ...lif } = this.neuronParams();
     return { lif, rhoReset };

@@ -35,12 +35,26 @@ export interface LIFCellOptions extends LearnableOptions<LIFKey> {
  * Norse's `LIFCell`: one Euler step of a current-based LIF population driven by an input current
  * (`lif_feed_forward_step`). `forward(input, state)` with `state` null starting at v = vLeak, i = 0;
  * returns [spikes, state]. Run it over time with `unroll`.
+ *
+ * Norse: `norse.torch.LIFCell(p=LIFParameters(...), dt=0.001)`.
+ *
+ * @example
+ * ```ts
+ * const cell = new LIFCell({ p: { tauMemInv: 100 }, dt: 1e-3 }); // tau_mem 10 ms, 1 ms steps
+ * let state = null;
+ * for (const x of currents) { // each [batch, features]
+ *   const [z, next] = cell.forward(x, state);
+ *   state = next;
+ * }
+ * ```
  */
 export class LIFCell extends Module<
   [input: Tensor, state?: LIFFeedForwardState | null],
   [Tensor, LIFFeedForwardState]
 > {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
+  /** Integration time step in seconds (default 1e-3). */
   readonly dt: number;
   private readonly neuronParams: () => Partial<LIFParameters>;
 
@@ -55,10 +69,18 @@ export class LIFCell extends Module<
     );
   }
 
+  /**
+   * The LIF parameters the next step uses (Norse's defaults filled in; tauSynInv and tauMemInv in 1/s,
+   * voltages in the model's units); learnable fields are their live parameter tensors.
+   */
   get p(): Partial<LIFParameters> {
     return this.neuronParams();
   }
 
+  /**
+   * One Euler step of `dt` seconds. `input` is the input current [batch, ...]; `state` null starts at
+   * v = vLeak, i = 0. Returns [spikes z (0/1, the input's shape), the next state { v, i }].
+   */
   forward(input: Tensor, state: LIFFeedForwardState | null = null): [Tensor, LIFFeedForwardState] {
     return lifFeedForwardStep(input, state, this.neuronParams(), this.dt);
   }
@@ -77,18 +99,36 @@ export interface LIFRecurrentCellOptions extends LIFCellOptions {
  * hidden], both initialised as Norse does, randn * sqrt(2 / hidden). With `autapses` false (the
  * default) the recurrent diagonal is zeroed at init and after loading, and masked in forward so its
  * gradient is zero and no optimizer can move it. `forward(input, state)` runs `lif_step`.
+ *
+ * Norse: `norse.torch.LIFRecurrentCell(input_size, hidden_size, p=LIFParameters(...), dt=0.001,
+ * autapses=False)`.
+ *
+ * @param inputSize - Features per input sample.
+ * @param hiddenSize - Neurons in the recurrent population.
+ * @example
+ * ```ts
+ * const cell = new LIFRecurrentCell(28, 100, { dt: 1e-3, seed: 0 });
+ * const [z, state] = cell.forward(x); // x [batch, 28] -> z [batch, 100], state { z, v, i }
+ * ```
  */
 export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | null], [Tensor, LIFState]> {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
+  /** Input weights [hiddenSize, inputSize] (Norse's name), init randn * sqrt(2 / hiddenSize). */
   readonly input_weights: Parameter;
+  /** Recurrent weights [hiddenSize, hiddenSize] (Norse's name); zero diagonal unless `autapses`. */
   readonly recurrent_weights: Parameter;
+  /** Integration time step in seconds (default 1e-3). */
   readonly dt: number;
+  /** Whether self-connections are allowed (default false: the recurrent diagonal stays zero). */
   readonly autapses: boolean;
   private readonly neuronParams: () => Partial<LIFParameters>;
   private readonly offDiagonal: Tensor | null;
 
   constructor(
+    /** Features per input sample. */
     readonly inputSize: number,
+    /** Neurons in the recurrent population. */
     readonly hiddenSize: number,
     { p = {}, dt = DEFAULT_DT, autapses = false, seed, ...learn }: LIFRecurrentCellOptions = {},
   ) {
@@ -114,6 +154,10 @@ export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | 
     this.zeroAutapses();
   }
 
+  /**
+   * The LIF parameters the next step uses (Norse's defaults filled in; tauSynInv and tauMemInv in 1/s,
+   * voltages in the model's units); learnable fields are their live parameter tensors.
+   */
   get p(): Partial<LIFParameters> {
     return this.neuronParams();
   }
@@ -130,6 +174,11 @@ export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | 
     this.zeroAutapses();
   }
 
+  /**
+   * One Euler step of `dt` seconds: `input` [batch, inputSize] through `input_weights`, the last
+   * spikes through `recurrent_weights`. `state` null starts at z = 0, v = vLeak, i = 0. Returns
+   * [spikes z [batch, hiddenSize], the next state { z, v, i }].
+   */
   forward(input: Tensor, state: LIFState | null = null): [Tensor, LIFState] {
     if (input.rank !== 2 || input.shape[1] !== this.inputSize) {
       throw new ShapeError(

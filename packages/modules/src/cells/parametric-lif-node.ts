@@ -15,6 +15,10 @@ import { LIFNode } from './lif-node.js';
  * -log(initTau - 1). Stateful like LIFNode (`resetNet` between samples).
  */
 export class ParametricLIFNode extends LIFNode {
+  /**
+   * The learnable scalar with 1/tau = sigmoid(w) (tau in time steps), initialised to -log(initTau - 1)
+   * (initTau default 2, so w = 0). SpikingJelly: `ParametricLIFNode.w`.
+   */
   readonly w: Parameter;
   private readonly plif: Omit<ParametricLIFNodeParameters, 'w' | 'initTau'>;
 
@@ -34,6 +38,7 @@ export class ParametricLIFNode extends LIFNode {
     return { ...this.plif, w: this.w.value };
   }
 
+  /** Steps `xSeq` [T, ...] with the PLIF dynamics (core's `parametricLIFNode`, with the live `w`); returns spikes and membrane, [T, ...]. */
   protected override run(xSeq: Tensor): NodeSequence {
     return parametricLIFNode(xSeq, this.lastV, this.p);
   }

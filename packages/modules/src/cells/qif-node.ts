@@ -18,6 +18,7 @@ export class QIFNode extends LIFNode {
     return this.qif;
   }
 
+  /** Steps `xSeq` [T, ...] with the quadratic integrate-and-fire dynamics (core's `qifNode`); returns spikes and membrane, [T, ...]. */
   protected override run(xSeq: Tensor): NodeSequence {
     return qifNode(xSeq, this.lastV, this.qif);
   }

@@ -24,6 +24,10 @@ export interface RLeakyOptions extends SnnTorchNeuronOptions, RecurrentOptions {
  * and its alias `recurrent.V` are not kept: load such a dict with `{ strict: false }`.
  */
 export class RLeaky extends SnnTorchNeuron<RLeakyState> {
+  /**
+   * Membrane decay per time step, in (0, 1] (snnTorch `beta`); a Parameter when learnBeta, a buffer
+   * otherwise, shape [] or the shape it was given.
+   */
   readonly beta: Parameter;
   private readonly resetDelay: boolean;
   private readonly connection: () => RecurrentConnection;
@@ -47,6 +51,7 @@ export class RLeaky extends SnnTorchNeuron<RLeakyState> {
     this.connection = this.recurrence({ allToAll, linearFeatures, V, learnRecurrent, seed });
   }
 
+  /** The parameter set of the next step: threshold, reset and decays as their live tensors. */
   get p(): RLeakyParameters {
     return { ...this.common, beta: this.beta.value, resetDelay: this.resetDelay, ...this.connection() };
   }

@@ -21,7 +21,15 @@ export interface RSynapticOptions extends SnnTorchNeuronOptions, RecurrentOption
  * zeros) returns [spk, { spk, syn, mem }]. Keys as RLeaky's, plus `alpha`.
  */
 export class RSynaptic extends SnnTorchNeuron<RSynapticState> {
+  /**
+   * Membrane decay per time step, in (0, 1] (snnTorch `beta`); a Parameter when learnBeta, a buffer
+   * otherwise, shape [] or the shape it was given.
+   */
   readonly beta: Parameter;
+  /**
+   * Synaptic current decay per time step (snnTorch `alpha`); a Parameter when learnAlpha, a buffer
+   * otherwise.
+   */
   readonly alpha: Parameter;
   private readonly connection: () => RecurrentConnection;
 
@@ -45,6 +53,7 @@ export class RSynaptic extends SnnTorchNeuron<RSynapticState> {
     this.alpha = this.constant('alpha', alpha, learnAlpha);
   }
 
+  /** The parameter set of the next step: threshold, reset and decays as their live tensors. */
   get p(): RSynapticParameters {
     return { ...this.common, alpha: this.alpha.value, beta: this.beta.value, ...this.connection() };
   }

@@ -31,6 +31,7 @@ export interface LIFOptions
  * unrolling LIFCell, from one fused kernel forward and one backward (see `detachReset`).
  */
 export class LIF extends NeuronModule<LIFParameters, LIFFeedForwardState> {
+  /** Whether the reset is left out of the gradient (default false; see {@link LIFOptions.detachReset}). */
   readonly detachReset: boolean;
 
   constructor({ p = {}, dt = DEFAULT_DT, detachReset = false, ...learn }: LIFOptions = {}) {

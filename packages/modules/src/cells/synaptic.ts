@@ -15,7 +15,15 @@ export interface SynapticOptions extends SnnTorchNeuronOptions {
  * snnTorch's: `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
  */
 export class Synaptic extends SnnTorchNeuron<SynapticState> {
+  /**
+   * Membrane decay per time step, in (0, 1] (snnTorch `beta`); a Parameter when learnBeta, a buffer
+   * otherwise, shape [] or the shape it was given.
+   */
   readonly beta: Parameter;
+  /**
+   * Synaptic current decay per time step (snnTorch `alpha`); a Parameter when learnAlpha, a buffer
+   * otherwise.
+   */
   readonly alpha: Parameter;
 
   constructor(
@@ -28,6 +36,7 @@ export class Synaptic extends SnnTorchNeuron<SynapticState> {
     this.alpha = this.constant('alpha', alpha, learnAlpha);
   }
 
+  /** The parameter set of the next step: threshold, reset and decays as their live tensors. */
   get p(): SynapticParameters {
     return { ...this.common, alpha: this.alpha.value, beta: this.beta.value };
   }
