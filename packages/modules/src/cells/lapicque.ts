@@ -21,7 +21,7 @@ export interface LapicqueOptions
  * can be trained: the update uses R and C, not beta).
  */
 export class Lapicque extends SnnTorchNeuron<Tensor> {
-  /** Membrane decay per step, 1 - time_step / (R C) (a buffer: snnTorch derives it, the update uses R and C). */
+  /** Membrane decay per step, exp(-time_step / (R C)) (a buffer: snnTorch derives it, the update uses R and C). */
   readonly beta: Parameter;
   /** Euler step in the same time unit as R C (snnTorch `time_step`, default 1), a buffer. */
   readonly time_step: Parameter;

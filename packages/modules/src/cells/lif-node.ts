@@ -27,8 +27,8 @@ export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
    */
   lastV: Tensor | null = null;
   /**
-   * The membrane trace of the last call, [T, ...] (after reset, as SpikingJelly's `v_seq`), kept only
-   * when `storeVSeq` is set; otherwise `null`.
+   * The membrane after every step of the last call, [T, ...] (what each next step starts from, as
+   * SpikingJelly's `v_seq`), kept only when `storeVSeq` is set; otherwise `null`.
    */
   vSeq: Tensor | null = null;
   /** Keep the whole membrane trace in `vSeq` (SpikingJelly: `store_v_seq`), default false. */

@@ -10,6 +10,7 @@ export interface ImageBatchLike {
   readonly images: Float32Array;
   /** One class index per image. */
   readonly labels: ArrayLike<number>;
+  /** Images in the batch (the last batch of an epoch may be smaller). */
   readonly batchSize: number;
   /** [batchSize, channels, height, width]. */
   readonly shape: readonly number[];
@@ -17,9 +18,11 @@ export interface ImageBatchLike {
 
 /** A loader whose batches depend only on the epoch (`@snn/data-mnist`'s `DataLoader`). */
 export interface EpochLoader<B extends ImageBatchLike = ImageBatchLike> {
+  /** The batches of epoch `epoch` (0-based), in an order that depends only on the epoch (and the loader's seed). */
   epoch(epoch: number): Iterable<B>;
 }
 
+/** Options of {@link imageBatches}: the input layout and an optional encoder. */
 export interface ImageBatchesOptions {
   /** The pixel tensor's layout: 'flat' [B, C*H*W] (default, a Linear's input) or 'image' [B, C, H, W]. */
   layout?: 'flat' | 'image';

@@ -24,7 +24,14 @@ export function loadSafetensors(
   module: Module,
   bytes: Uint8Array,
   { strict = true }: { strict?: boolean } = {},
-) {
+): {
+  /** The file's `__metadata__` string map (empty when it has none). */
+  metadata: Record<string, string>;
+  /** The module's parameter and buffer names the file lacked (PyTorch `missing_keys`). */
+  missingKeys: string[];
+  /** The file's tensor names the module has no parameter or buffer for (PyTorch `unexpected_keys`). */
+  unexpectedKeys: string[];
+} {
   const { tensors, metadata } = parseSafetensors(bytes);
   return { ...module.loadStateDict(tensors, { strict }), metadata };
 }

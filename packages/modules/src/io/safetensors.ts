@@ -28,20 +28,29 @@ const BYTES: Record<SafetensorsDType, number> = {
 
 /** One tensor as plain data: float dtypes become Float32Array, integers Int32Array, BOOL/U8 Uint8Array. */
 export interface SafetensorsEntry {
+  /** The dtype stored in the file (the data may be widened or narrowed from it, e.g. F64 to float32). */
   readonly dtype: SafetensorsDType;
+  /** The tensor's shape ([] for a scalar). */
   readonly shape: readonly number[];
+  /** The values, row-major. */
   readonly data: Float32Array | Int32Array | Uint8Array;
 }
 
+/** What `parseSafetensors` returns: the tensors by name and the metadata. */
 export interface SafetensorsContents {
+  /** Every tensor of the file, by name. */
   readonly tensors: Map<string, SafetensorsEntry>;
+  /** The header's `__metadata__` string map (empty when the file has none). */
   readonly metadata: Record<string, string>;
 }
 
 /** What `serializeSafetensors` writes: float32 as F32, int32 as I32, Uint8Array as U8 (or BOOL if asked). */
 export interface SafetensorsInput {
+  /** The tensor's shape ([] for a scalar); its product must equal `data.length`. */
   readonly shape: readonly number[];
+  /** The values, row-major. */
   readonly data: Float32Array | Int32Array | Uint8Array;
+  /** The dtype to write (default from the array: F32, I32 or U8); 'BOOL' marks a Uint8Array as booleans. */
   readonly dtype?: 'F32' | 'I32' | 'U8' | 'BOOL';
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@snn/core';
 import { type Targets, targetsTensor } from './targets.js';
 
+/** How a loss reduces its per-sample values, as PyTorch's `reduction`: mean (the usual default), sum, or none ([batch]). */
 export type Reduction = 'mean' | 'sum' | 'none';
 
 function reduce(perSample: Tensor, reduction: Reduction): Tensor {

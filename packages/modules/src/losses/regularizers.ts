@@ -5,6 +5,7 @@ export function l1RateSparsity(spikes: Tensor, lambda = 1e-5): Tensor {
   return tidy(() => mul(sum(spikes), lambda));
 }
 
+/** Options of {@link firingRateRegularizer}: the wanted firing rate and the term's strength. */
 export interface FiringRateRegularizerOptions {
   /** Wanted mean firing probability per step for every neuron (default 0: plain sparsity). */
   target?: number;

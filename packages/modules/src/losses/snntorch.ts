@@ -30,9 +30,11 @@ function checkRecording(x: Tensor, op: string): [number, number, number] {
   return [x.shape[0], x.shape[1], x.shape[2]];
 }
 
+/** snnTorch's population coding (`population_code`, `num_classes`) of the spike-count losses and accuracies. */
 export interface PopulationCodeOptions {
-  /** More output neurons than classes: neurons split into `numClasses` equal consecutive groups. */
+  /** More output neurons than classes: neurons split into `numClasses` equal consecutive groups (default false). */
   populationCode?: boolean;
+  /** Classes; required with `populationCode`, and the output neurons must be a multiple of it. */
   numClasses?: number;
 }
 
@@ -74,6 +76,7 @@ export function ceMaxMembraneLoss(mem: Tensor, targets: Targets): Tensor {
   return tidy(() => nllLoss(logSoftmax(maxOverTime(mem), -1), targets));
 }
 
+/** Options of {@link mseCountLoss} (snnTorch `mse_count_loss(correct_rate, incorrect_rate, population_code, num_classes)`). */
 export interface MseCountLossOptions extends PopulationCodeOptions {
   /** Fraction of steps the correct class should fire (snnTorch default 1). */
   correctRate?: number;
@@ -101,10 +104,13 @@ export function mseCountLoss(spk: Tensor, targets: Targets, opts: MseCountLossOp
   });
 }
 
+/** Options of {@link mseMembraneLoss} (snnTorch `mse_membrane_loss(time_var_targets, on_target, off_target)`). */
 export interface MseMembraneLossOptions {
-  /** targets are [T, B] labels, one per step (snnTorch `time_var_targets`). */
+  /** targets are [T, B] labels, one per step (snnTorch `time_var_targets`, default false). */
   timeVarTargets?: boolean;
+  /** The membrane the correct class should hold (snnTorch `on_target`, default 1). */
   onTarget?: number;
+  /** The membrane the other classes should hold (snnTorch `off_target`, default 0). */
   offTarget?: number;
 }
 

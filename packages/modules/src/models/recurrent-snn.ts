@@ -28,15 +28,32 @@ export interface RecurrentSNNOptions {
  * `Linear` (`fc_out`) and an `LICell` readout (`out`), looped over time. Input [T, B, ...features]
  * (flattened per step), output the readout voltages [T, B, outputFeatures]. State-dict keys are the
  * tutorial's: `l1.input_weights`, `l1.recurrent_weights`, `fc_out.weight`.
+ *
+ * Norse tutorial: `SNN(input_features, hidden_features, output_features)`.
+ *
+ * @param inputFeatures - Features per time step (28 * 28 for MNIST).
+ * @param hiddenFeatures - Recurrent LIF neurons.
+ * @param outputFeatures - Readout neurons (classes).
+ * @example
+ * ```ts
+ * const snn = new RecurrentSNN(28 * 28, 100, 10, { dt: 1e-3, seed: 0 });
+ * const voltages = snn.forward(spikes); // spikes [T, B, 1, 28, 28] -> voltages [T, B, 10]
+ * ```
  */
 export class RecurrentSNN extends Module<[Tensor], Tensor> {
+  /** The hidden recurrent LIF layer, LIFRecurrentCell(inputFeatures, hiddenFeatures). */
   readonly l1: LIFRecurrentCell;
+  /** The bias-free projection to the readout, weight [outputFeatures, hiddenFeatures]. */
   readonly fc_out: Linear;
+  /** The leaky-integrator readout (Norse's LIParameters, same dt). */
   readonly out: LICell;
 
   constructor(
+    /** Features per time step. */
     readonly inputFeatures: number,
+    /** Recurrent LIF neurons. */
     readonly hiddenFeatures: number,
+    /** Readout neurons. */
     readonly outputFeatures: number,
     { p = { alpha: 100, vTh: 0.5 }, dt = DEFAULT_DT, seed }: RecurrentSNNOptions = {},
   ) {
@@ -80,6 +97,7 @@ export class EncoderSNNDecoder extends Module<[Tensor], Tensor> {
 
   constructor(
     encoder: Fn | { forward: Fn },
+    /** The network between encoder and decoder (registered as the submodule `snn`). */
     readonly snn: Module<[Tensor], Tensor>,
     decoder: Fn | { forward: Fn },
   ) {

@@ -5,10 +5,18 @@ import { Parameter } from './parameter.js';
 /** Anything `loadStateDict` accepts per key: a tensor, or plain data with its shape. */
 export type StateDictValue =
   | Tensor
-  | { readonly shape: readonly number[]; readonly data: Float32Array | Int32Array | Uint8Array };
+  | {
+      /** The tensor's shape; `data` holds its product of values. */
+      readonly shape: readonly number[];
+      /** The values, row-major (float32, int32, or uint8/bool). */
+      readonly data: Float32Array | Int32Array | Uint8Array;
+    };
 
+/** PyTorch's `load_state_dict` result (`_IncompatibleKeys`): the keys that did not match, both ways. */
 export interface LoadStateDictResult {
+  /** The module's parameter and buffer names the dict lacked (PyTorch `missing_keys`). */
   readonly missingKeys: string[];
+  /** The dict's keys the module has no parameter or buffer for (PyTorch `unexpected_keys`). */
   readonly unexpectedKeys: string[];
 }
 

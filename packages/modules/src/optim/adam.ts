@@ -49,7 +49,17 @@ export class Adam extends Optimizer {
     this.weightDecay = weightDecay;
   }
 
-  protected hyper() {
+  /** Adam's hyperparameters other than `lr`, as its state dict's `meta.hyper` records them. */
+  protected hyper(): {
+    /** Decay rate of the gradient's running mean. */
+    beta1: number;
+    /** Decay rate of the squared gradient's running mean. */
+    beta2: number;
+    /** Added to the denominator for numerical stability. */
+    eps: number;
+    /** L2 penalty added to the gradient. */
+    weightDecay: number;
+  } {
     return { beta1: this.beta1, beta2: this.beta2, eps: this.eps, weightDecay: this.weightDecay };
   }
 
@@ -60,7 +70,26 @@ export class Adam extends Optimizer {
     this.weightDecay = Number(h.weightDecay);
   }
 
-  protected update(value: Tensor, grad: Tensor, state: ReadonlyMap<string, Tensor>, step: number) {
+  /**
+   * One parameter's Adam step (bias-corrected with `step`, 1 for the first); a missing `exp_avg` or
+   * `exp_avg_sq` starts at zeros.
+   */
+  protected update(
+    value: Tensor,
+    grad: Tensor,
+    state: ReadonlyMap<string, Tensor>,
+    step: number,
+  ): {
+    /** The parameter's new value. */
+    value: Tensor;
+    /** The moments to keep, named as PyTorch's Adam state. */
+    state: {
+      /** Running mean of the gradient (PyTorch `exp_avg`), the parameter's shape. */
+      exp_avg: Tensor;
+      /** Running mean of the squared gradient (PyTorch `exp_avg_sq`), the parameter's shape. */
+      exp_avg_sq: Tensor;
+    };
+  } {
     const [next, m, v] = adamUpdate(
       value,
       grad,

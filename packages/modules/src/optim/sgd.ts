@@ -53,7 +53,17 @@ export class SGD extends Optimizer {
     this.weightDecay = weightDecay;
   }
 
-  protected hyper() {
+  /** SGD's hyperparameters other than `lr`, as its state dict's `meta.hyper` records them. */
+  protected hyper(): {
+    /** Momentum factor. */
+    momentum: number;
+    /** Dampening of the momentum. */
+    dampening: number;
+    /** Nesterov momentum. */
+    nesterov: boolean;
+    /** L2 penalty added to the gradient. */
+    weightDecay: number;
+  } {
     return {
       momentum: this.momentum,
       dampening: this.dampening,
@@ -69,7 +79,20 @@ export class SGD extends Optimizer {
     this.weightDecay = Number(h.weightDecay);
   }
 
-  protected update(value: Tensor, grad: Tensor, state: ReadonlyMap<string, Tensor>) {
+  /**
+   * One parameter's SGD step; the momentum buffer starts as the gradient on the first step (no
+   * `momentum_buffer` in `state` yet), as in PyTorch.
+   */
+  protected update(
+    value: Tensor,
+    grad: Tensor,
+    state: ReadonlyMap<string, Tensor>,
+  ): {
+    /** The parameter's new value. */
+    value: Tensor;
+    /** `momentum_buffer` (the parameter's shape) when momentum > 0; nothing without momentum, as PyTorch. */
+    state: Record<string, Tensor>;
+  } {
     const buf = state.get('momentum_buffer');
     const [next, nextBuf] = sgdUpdate(value, grad, buf ?? zerosLike(value), {
       lr: this.lr,

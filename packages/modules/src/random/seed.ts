@@ -32,15 +32,23 @@ export function nextSeed(): number {
   return hi * 2 ** 32 + lo;
 }
 
+/** The default seed sequence's state: where `nextSeed` is, as two integers a checkpoint can store. */
 export interface SeedState {
+  /** The seed last given to `manualSeed` (0 before any call). */
   readonly seed: number;
+  /** Seeds drawn from the sequence since then. */
   readonly draws: number;
 }
 
+/** The default seed sequence's state now (checkpoints save it so a resumed run draws the same seeds). */
 export function getSeedState(): SeedState {
   return { seed: globalSeed, draws };
 }
 
+/**
+ * Puts the default seed sequence back to a state from `getSeedState`: the next `nextSeed` calls
+ * return what they returned after it.
+ */
 export function setSeedState(state: SeedState): void {
   manualSeed(state.seed);
   draws = state.draws;

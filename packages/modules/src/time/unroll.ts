@@ -51,6 +51,7 @@ export function unroll<S>(cell: StepModule<S>, inputs: Tensor, state: S | null =
  * whole sequence; Lift is for modules that take one step at a time.
  */
 export class Lift extends Module<[Tensor], Tensor> {
+  /** The per-step module applied to each time step (submodule `lifted_module`, as Norse names it). */
   readonly liftedModule: Module<[Tensor], Tensor>;
 
   constructor(module: Module<[Tensor], Tensor>) {
@@ -67,6 +68,7 @@ export class Lift extends Module<[Tensor], Tensor> {
 
 /** A module that keeps state between calls (SpikingJelly style) and can forget it. */
 export interface Resettable {
+  /** Forgets the kept state (SpikingJelly `reset()`): the next call starts from rest. */
   resetState(): void;
 }
 

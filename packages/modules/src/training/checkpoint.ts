@@ -16,17 +16,22 @@ import { firstNonFinite } from './finite-check.js';
  * as exact float32 bits, so a resumed run continues bit for bit.
  */
 
+/** The `format` metadata value of every checkpoint file; `loadCheckpoint` refuses any other. */
 export const CHECKPOINT_FORMAT = 'snn-checkpoint/1';
 
 /** Where checkpoints go: a file (`@snn/modules/node`), memory, IndexedDB... `save` must be atomic. */
 export interface CheckpointStore {
+  /** Replaces the stored checkpoint with `bytes`, all or nothing (a crash leaves the previous one). */
   save(bytes: Uint8Array): Promise<void>;
   /** The last saved checkpoint, or null if none was ever saved. */
   load(): Promise<Uint8Array | null>;
 }
 
 /** A store in memory (tests, browsers): `save` replaces the bytes in one assignment. */
-export function memoryCheckpointStore(): CheckpointStore & { bytes: Uint8Array | null } {
+export function memoryCheckpointStore(): CheckpointStore & {
+  /** The last saved checkpoint (a copy of what `save` got), or null before the first save. */
+  bytes: Uint8Array | null;
+} {
   const store = {
     bytes: null as Uint8Array | null,
     async save(bytes: Uint8Array) {
@@ -39,6 +44,7 @@ export function memoryCheckpointStore(): CheckpointStore & { bytes: Uint8Array |
   return store;
 }
 
+/** Where training stands: the counters a checkpoint stores and `loadCheckpoint` returns. */
 export interface TrainingProgress {
   /** Epochs completed. */
   readonly epoch: number;
@@ -46,9 +52,13 @@ export interface TrainingProgress {
   readonly step: number;
 }
 
+/** What a checkpoint holds the state of; the same parts must be given to load it. */
 export interface CheckpointParts {
+  /** The model: its state dict (parameters and buffers) and the random state of its Dropout-like modules. */
   readonly model: Module;
+  /** The optimizer: its per-parameter state tensors, steps and hyperparameters. */
   readonly optimizer?: Optimizer;
+  /** The learning-rate scheduler's state. */
   readonly scheduler?: LRScheduler;
   /** Other random generators of the run (e.g. a data shuffler or an encoder outside the model), by name. */
   readonly random?: Readonly<Record<string, RandomStateful>>;
@@ -120,7 +130,10 @@ export function loadCheckpoint(
   bytes: Uint8Array,
   parts: CheckpointParts,
   { allowNonFinite = false }: CheckpointOptions = {},
-): TrainingProgress & { extra: Record<string, unknown> } {
+): TrainingProgress & {
+  /** The `extra` JSON object given to `saveCheckpoint` ({} when none was). */
+  extra: Record<string, unknown>;
+} {
   const { tensors, metadata } = parseSafetensors(bytes);
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new TrainingError(`not a checkpoint of this library (format "${metadata.format ?? 'missing'}")`);

@@ -29,44 +29,92 @@ import { nonFiniteProbe } from './finite-check.js';
 
 /** One batch: model input and targets. fit disposes both tensors after the step unless `keepBatches`. */
 export interface Batch {
+  /** Model input, batch first (e.g. [batch, 784] pixels, or [T, batch, ...] for a sequence model). */
   readonly x: Tensor;
+  /** Targets, first axis the batch: class indices [batch] for the default `nllLoss`. */
   readonly y: Tensor;
   /** Samples in the batch (default y.shape[0]). */
   readonly size?: number;
 }
 
+/** The batches of one epoch: an array, a generator, or an async generator (read lazily, one at a time). */
 export type BatchSource = Iterable<Batch> | AsyncIterable<Batch>;
 
+/** What `onBatch` receives (and `log`, as a 'batch' record) every `logEvery` training batches. */
 export interface BatchProgress {
+  /** Epoch, 0-based. */
   readonly epoch: number;
   /** Batch index within the epoch. */
   readonly batch: number;
   /** Optimizer steps since the start of training. */
   readonly step: number;
+  /** The batch's training loss. */
   readonly loss: number;
+  /** Training samples per second since the previous report (wall clock). */
   readonly samplesPerSecond: number;
+  /** The optimizer's learning rate at this batch. */
   readonly lr: number;
 }
 
+/** One epoch's summary: what `onEpoch` receives, `log` gets as an 'epoch' record, and `history` holds. */
 export interface EpochResult {
+  /** Epoch, 0-based. */
   readonly epoch: number;
+  /** Optimizer steps since the start of training, at the end of this epoch. */
   readonly step: number;
+  /** Mean training loss over the epoch's samples (batches weighted by their sizes); NaN for no batches. */
   readonly trainLoss: number;
+  /** Training samples per second over the epoch (training only, without evaluation). */
   readonly samplesPerSecond: number;
+  /** Wall-clock seconds the epoch's training took (without evaluation). */
   readonly seconds: number;
+  /** The learning rate the epoch trained with (before the scheduler's step at its end). */
   readonly lr: number;
   /** Mean of each evaluation metric over the evaluation samples (e.g. loss, accuracy). */
   readonly eval?: Record<string, number>;
 }
 
-export type MetricsRecord = ({ type: 'batch' } & BatchProgress) | ({ type: 'epoch' } & EpochResult);
+/** One line of the training log (`log` option): a batch's progress or an epoch's result, told apart by `type`. */
+export type MetricsRecord =
+  | ({
+      /** A batch's progress. */
+      type: 'batch';
+    } & BatchProgress)
+  | ({
+      /** An epoch's result. */
+      type: 'epoch';
+    } & EpochResult);
 
 /** What a module's `forward` returns: the output type `fit` hands to `loss` and `metrics`. */
-export type ModuleOutput<M> = M extends { forward(...args: never[]): infer O } ? O : never;
+export type ModuleOutput<M> = M extends {
+  /** The module's forward pass, whose result type is taken. */
+  forward(...args: never[]): infer O;
+}
+  ? O
+  : never;
 
+/**
+ * Options of {@link fit}: the model, optimizer and data are required, everything else has a default.
+ *
+ * @example
+ * ```ts
+ * const { history } = await fit({
+ *   model,
+ *   optimizer: new Adam(model.parameters(), { lr: 2e-3 }),
+ *   epochs: 5,
+ *   trainBatches: imageBatches(trainLoader), // e.g. @snn/data-mnist's DataLoader
+ *   evalBatches: imageBatches(testLoader),
+ *   checkpoint: fileCheckpointStore('runs/mnist'), // from '@snn/modules/node'
+ *   resume: true,
+ * });
+ * ```
+ */
 export interface FitOptions<M extends Module = Module, Out = ModuleOutput<M>> {
+  /** The model to train (put in training mode for training, eval mode for evaluation). */
   model: M;
+  /** Updates the model's parameters after each batch. */
   optimizer: Optimizer;
+  /** Epochs to train in all, counting those a resumed run already did. */
   epochs: number;
   /** Training batches for epoch `epoch` (0-based); make the order a function of the epoch for reproducible runs. */
   trainBatches: (epoch: number) => BatchSource;
@@ -88,10 +136,13 @@ export interface FitOptions<M extends Module = Module, Out = ModuleOutput<M>> {
    * fit disposes the parts' tensors unless `keepBatches`.
    */
   splitBatch?: (batch: Batch) => readonly Batch[];
+  /** Learning-rate schedule, stepped once after each epoch (after evaluation); checkpointed with the rest. */
   scheduler?: LRScheduler;
   /** Clip gradients to this global 2-norm before each step. */
   clipGradNorm?: number;
+  /** Called every `logEvery` batches with the batch's progress (awaited when it returns a promise). */
   onBatch?: (p: BatchProgress) => void | Promise<void>;
+  /** Called after each epoch's evaluation and checkpoint with its result (awaited when it returns a promise). */
   onEpoch?: (r: EpochResult) => void | Promise<void>;
   /** Receives one record per batch and per epoch: write them as JSON lines (see `jsonLinesFile`). */
   log?: (record: MetricsRecord) => void | Promise<void>;
@@ -121,7 +172,9 @@ export interface FitOptions<M extends Module = Module, Out = ModuleOutput<M>> {
   resetBetweenBatches?: boolean;
 }
 
+/** What {@link fit} resolves to once every epoch has run. */
 export interface FitResult {
+  /** One result per epoch this call trained (not those before a resume), in order. */
   readonly history: EpochResult[];
   /** Epoch training started at (non-zero after a resume). */
   readonly startEpoch: number;
