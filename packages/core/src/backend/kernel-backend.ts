@@ -7,6 +7,7 @@ import type { BackendValues, DataId, DType } from '../tensor/tensor-info.js';
  * `specificationVersion` lets core refuse a backend written against another version of this interface.
  */
 export interface KernelBackend {
+  /** The version of this interface the backend implements; core accepts 'v1'. */
   readonly specificationVersion: 'v1';
   /** 'reference' | 'tfjs-wasm' | 'tfjs-cpu' | 'tfjs-node' | 'webgpu' | ... */
   readonly name: string;

@@ -89,6 +89,16 @@ export function getDecomposition<K extends OptionalKernelName>(name: K): Decompo
 /**
  * Registers a backend factory. The highest priority backend that starts becomes active (the
  * reference backend is registered at priority 0). Replaces a backend of the same name.
+ *
+ * @param name - The name `setBackend(name)` selects it by.
+ * @param factory - Makes the backend (may be async); throwing means it cannot start here.
+ * @param priority - Higher wins when no backend was chosen by name; default 1.
+ * @example
+ * ```ts
+ * import { registerTfjsBackends } from '@snn/backend-tfjs';
+ * registerTfjsBackends(); // or: registerBackend('mine', () => new MyBackend(), 3)
+ * await ready(); // the best backend that starts is active
+ * ```
  */
 export function registerBackend(name: string, factory: BackendFactory, priority = 1): void {
   ENGINE.registry.register(name, factory, priority);

@@ -42,11 +42,13 @@ interface TidyScope {
   readonly tensors: Tensor[];
 }
 
+/** What `memory()` reports: the engine's live tensors and the bytes their data holds on the backends. */
 export interface MemoryInfo {
   /** Live tensors (handles), excluding the engine's cached scalar constants. */
   numTensors: number;
   /** Live distinct data buffers (reshapes share one), excluding cached scalars. */
   numDataBuffers: number;
+  /** Bytes held by those buffers (size times 4 for float32 and int32, 1 for bool). */
   numBytes: number;
   /**
    * The highest `numBytes` since the engine started or since `resetPeakMemory()`: what a training

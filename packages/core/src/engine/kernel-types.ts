@@ -37,7 +37,9 @@ export type KernelTensors<K extends KernelName> = {
 
 /** What a gradient rule gets besides dy: the kernel's inputs and outputs (held by the tape). */
 export interface GradSaved<K extends KernelName> {
+  /** The kernel's input tensors, by the kernel's input names. */
   readonly inputs: KernelTensors<K>;
+  /** The kernel's outputs, in order. */
   readonly outputs: readonly Tensor[];
   /** The gradient of every output (dy is dys[0]); zeros for outputs no gradient reached. */
   readonly dys: readonly Tensor[];
@@ -55,6 +57,7 @@ export type GradThunks<K extends KernelName> = {
 
 /** One gradient rule per kernel, written in core ops so it runs on every backend. */
 export interface GradRule<K extends KernelName = KernelName> {
+  /** The kernel this rule differentiates. */
   readonly kernelName: K;
   /** Each returned gradient must have its input's shape (reduce broadcast dims with `sumToShape`). */
   gradFunc(dy: Tensor, saved: GradSaved<K>, attrs: KernelAttrs<K>): GradThunks<K>;

@@ -6,6 +6,7 @@ type ShapeAndDType = { readonly shape: readonly number[]; readonly dtype: DType 
 
 /* Shape rules shared by core and every backend, so each rule lives in one place. */
 
+/** Number of elements of a shape: the product of its sizes (1 for [], a scalar). */
 export function sizeFromShape(shape: readonly number[]): number {
   let size = 1;
   for (const d of shape) size *= d;
@@ -23,10 +24,12 @@ export function stridesFromShape(shape: readonly number[]): number[] {
   return strides;
 }
 
+/** Whether two shapes have the same rank and sizes. */
 export function shapesEqual(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
+/** A shape as error messages write it: `[2, 3]`. */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }

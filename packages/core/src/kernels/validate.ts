@@ -24,7 +24,9 @@ import {
 
 /** What validation reads of a tensor. */
 export interface TensorMeta {
+  /** The tensor's shape. */
   readonly shape: readonly number[];
+  /** The tensor's dtype. */
   readonly dtype: DType;
 }
 

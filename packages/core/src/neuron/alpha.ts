@@ -21,8 +21,11 @@ export interface AlphaParameters extends Omit<LeakyParameters, 'resetDelay' | 'b
 
 /** snnTorch Alpha state: excitatory and inhibitory traces and the membrane. */
 export interface AlphaState {
+  /** Excitatory synaptic trace (snnTorch `syn_exc`), the input's shape. */
   synExc: Tensor;
+  /** Inhibitory synaptic trace (snnTorch `syn_inh`), the input's shape. */
   synInh: Tensor;
+  /** Membrane potential (snnTorch `mem`), the traces' sum scaled by tau_alpha. */
   mem: Tensor;
 }
 

@@ -55,8 +55,11 @@ export const DEFAULT_COBA_LIF_PARAMETERS: Readonly<CobaLIFParameters> = Object.f
 
 /** Norse `CobaLIFFeedForwardState`: membrane v, excitatory and inhibitory conductances. */
 export interface CobaLIFFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
+  /** Excitatory conductance (Norse `g_e`). */
   gE: Tensor;
+  /** Inhibitory conductance (Norse `g_i`). */
   gI: Tensor;
 }
 

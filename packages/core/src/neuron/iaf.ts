@@ -32,6 +32,7 @@ export const DEFAULT_IAF_PARAMETERS: Readonly<IAFParameters> = Object.freeze({
 
 /** Norse `IAFFeedForwardState`: the membrane v. */
 export interface IAFFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
 }
 

@@ -36,14 +36,19 @@ export interface IzhikevichNodeParameters extends IFNodeParameters {
 
 /** The node's membrane v and adaptation current w. */
 export interface IzhikevichNodeState {
+  /** Membrane potential. */
   v: Tensor;
+  /** Adaptation current. */
   w: Tensor;
 }
 
 /** Multi-step result: spikes, membrane and adaptation after every step, each [T, ...]. */
 export interface IzhikevichNodeSequence {
+  /** Spikes (0/1) at every step, [T, ...]. */
   spikes: Tensor;
+  /** Membrane after every step, [T, ...]. */
   v: Tensor;
+  /** Adaptation current after every step, [T, ...]. */
   w: Tensor;
 }
 

@@ -41,13 +41,17 @@ export interface IzhikevichParameters {
 
 /** Norse `IzhikevichState`: membrane v and recovery variable u. */
 export interface IzhikevichState {
+  /** Membrane potential, in mV. */
   v: Tensor;
+  /** Recovery variable (Norse `u`). */
   u: Tensor;
 }
 
 /** Norse `IzhikevichSpikingBehavior`: a parameter set and the state it starts from. */
 export interface IzhikevichBehavior {
+  /** The parameters (Norse `p`). */
   readonly p: Readonly<IzhikevichParameters>;
+  /** The state a population starts from (Norse `s`): membrane v (mV) and recovery u. */
   readonly s: { readonly v: number; readonly u: number };
 }
 
@@ -98,25 +102,45 @@ function freeze(p: Partial<IzhikevichParameters>, v: number, u: number): Izhikev
 
 /** Norse's presets (norse.torch.functional.izhikevich), camelCase: u starts at v*b except accomodation. */
 export const IZHIKEVICH_BEHAVIORS = Object.freeze({
+  /** Izhikevich (2004): tonic spiking. */
   tonicSpiking: freeze({ a: 0.02, b: 0.2, c: -65, d: 6 }, -70, -70 * 0.2),
+  /** Izhikevich (2004): phasic spiking. */
   phasicSpiking: freeze({ a: 0.02, b: 0.25, c: -65, d: 6 }, -64, -64 * 0.25),
+  /** Izhikevich (2004): tonic bursting. */
   tonicBursting: freeze({ a: 0.02, b: 0.2, c: -50, d: 2 }, -70, -70 * 0.2),
+  /** Izhikevich (2004): phasic bursting. */
   phasicBursting: freeze({ a: 0.02, b: 0.25, c: -55, d: 0.05, tauInv: 200 }, -64, -64 * 0.25),
+  /** Izhikevich (2004): mixed mode (a burst, then tonic spikes). */
   mixedMode: freeze({ a: 0.02, b: 0.2, c: -55, d: 4 }, -70, -70 * 0.2),
+  /** Izhikevich (2004): spike frequency adaptation. */
   spikeFrequencyAdaptation: freeze({ a: 0.01, b: 0.2, c: -65, d: 8 }, -70, -70 * 0.2),
+  /** Izhikevich (2004): class 1 excitability. */
   class1Exc: freeze({ a: 0.02, b: -0.1, c: -55, d: 6, mn: 4.1, bias: 108 }, -60, -60 * -0.1),
+  /** Izhikevich (2004): class 2 excitability. */
   class2Exc: freeze({ a: 0.2, b: 0.26, c: -65, d: 0 }, -64, -64 * 0.26),
+  /** Izhikevich (2004): spike latency. */
   spikeLatency: freeze({ a: 0.02, b: 0.2, c: -65, d: 6 }, -70, -70 * 0.2),
+  /** Izhikevich (2004): subthreshold oscillations. */
   subthresholdOscillation: freeze({ a: 0.05, b: 0.26, c: -60, d: 0 }, -62, -62 * 0.26),
+  /** Izhikevich (2004): resonator. */
   resonator: freeze({ a: 0.1, b: 0.26, c: -60, d: -1 }, -62, -62 * 0.26),
+  /** Izhikevich (2004): integrator. */
   integrator: freeze({ a: 0.02, b: -0.1, c: -55, d: 6, mn: 4.1, bias: 108 }, -60, -60 * -0.1),
+  /** Izhikevich (2004): rebound spike. */
   reboundSpike: freeze({ a: 0.03, b: 0.25, c: -60, d: 4, tauInv: 200 }, -64, -64 * 0.25),
+  /** Izhikevich (2004): rebound burst. */
   reboundBurst: freeze({ a: 0.03, b: 0.25, c: -52, d: 0, tauInv: 200 }, -64, -64 * 0.25),
+  /** Izhikevich (2004): threshold variability. */
   thresholdVariability: freeze({ a: 0.03, b: 0.25, c: -60, d: 4 }, -64, -64 * 0.25),
+  /** Izhikevich (2004): bistability. */
   bistability: freeze({ a: 0.1, b: 0.26, c: -60, d: 0 }, -61, -61 * 0.26),
+  /** Izhikevich (2004): depolarizing after-potential (DAP). */
   dap: freeze({ a: 1, b: 0.2, c: -60, d: -21, tauInv: 100 }, -70, -70 * 0.2),
+  /** Izhikevich (2004): accommodation (Norse's spelling; u starts at -16). */
   accomodation: freeze({ a: 0.02, b: 1, c: -55, d: 4, tauInv: 500 }, -65, -16),
+  /** Izhikevich (2004): inhibition-induced spiking. */
   inhibitionInducedSpiking: freeze({ a: -0.02, b: -1, c: -60, d: 8 }, -63.8, -63.8 * -1),
+  /** Izhikevich (2004): inhibition-induced bursting. */
   inhibitionInducedBursting: freeze({ a: -0.026, b: -1, c: -45, d: -2 }, -63.8, -63.8 * -1),
 });
 

@@ -13,8 +13,11 @@ import { checkParam, type Param, scaleParam } from './param.js';
 
 /** snnTorch `Lapicque(beta=False, R=False, C=False, time_step=1, threshold=1.0, ...)`: give R and C, or beta and at most one of them. */
 export interface LapicqueOptions extends Omit<LeakyParameters, 'resetDelay' | 'beta'> {
+  /** Membrane decay per step, exp(-timeStep / (R C)); stored, not used by the update. */
   beta?: number;
+  /** Membrane resistance. */
   R?: number;
+  /** Membrane capacitance (R C is the time constant, in the unit of timeStep). */
   C?: number;
   /** Euler step, default 1 (snnTorch's time_step). */
   timeStep?: number;
@@ -22,9 +25,13 @@ export interface LapicqueOptions extends Omit<LeakyParameters, 'resetDelay' | 'b
 
 /** The resolved RC parameters snnTorch keeps (R, C, the derived beta and time_step); R and C may be tensors. */
 export interface LapicqueParameters extends Omit<LeakyParameters, 'resetDelay' | 'beta'> {
+  /** Membrane resistance. */
   R: Param;
+  /** Membrane capacitance. */
   C: Param;
+  /** The derived decay per step (kept as snnTorch keeps it; the update uses R and C). */
   beta: Param;
+  /** Euler step, in the unit of R C. */
   timeStep: Param;
 }
 

@@ -19,8 +19,11 @@ type LIAttrs = KernelAttrs<'LISequence'>;
 
 /** Membrane v and current i after each step ([T, ...n]) and the final state. */
 export interface LISequenceResult {
+  /** Membrane after each step, [T, ...n]. */
   v: Tensor;
+  /** Synaptic current after each step, [T, ...n]. */
   i: Tensor;
+  /** The state after the last step (to continue from). */
   state: LIState;
 }
 

@@ -28,7 +28,9 @@ export const DEFAULT_LI_PARAMETERS: Readonly<LIParameters> = Object.freeze({
 
 /** Norse `LIState`: membrane v and current i. */
 export interface LIState {
+  /** Membrane potential (the readout value). */
   v: Tensor;
+  /** Synaptic input current. */
   i: Tensor;
 }
 

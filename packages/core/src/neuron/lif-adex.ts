@@ -33,8 +33,11 @@ export const DEFAULT_LIF_ADEX_PARAMETERS: Readonly<LIFAdExParameters> = Object.f
 
 /** Norse `LIFAdExFeedForwardState`: membrane v, synaptic current i, adaptation current a. */
 export interface LIFAdExFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
+  /** Synaptic input current. */
   i: Tensor;
+  /** Adaptation current. */
   a: Tensor;
 }
 

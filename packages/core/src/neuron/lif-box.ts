@@ -20,6 +20,7 @@ export const DEFAULT_LIF_BOX_PARAMETERS: Readonly<LIFBoxParameters> = Object.fre
 
 /** Norse `LIFBoxFeedForwardState`: the membrane v. */
 export interface LIFBoxFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
 }
 

@@ -25,7 +25,9 @@ export const DEFAULT_LIF_EX_PARAMETERS: Readonly<LIFExParameters> = Object.freez
 
 /** Norse `LIFExFeedForwardState`: membrane v and synaptic current i. */
 export interface LIFExFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
+  /** Synaptic input current. */
   i: Tensor;
 }
 

@@ -35,7 +35,9 @@ export interface LIFNodeParameters extends IFNodeParameters {
 
 /** Multi-step result: spikes and the membrane after reset at every step, each [T, ...]. */
 export interface NodeSequence {
+  /** Spikes (0/1) at every step, [T, ...]. */
   spikes: Tensor;
+  /** Membrane after each step's reset, [T, ...]. */
   v: Tensor;
 }
 

@@ -34,7 +34,9 @@ export const DEFAULT_LIF_REFRAC_PARAMETERS: Readonly<LIFRefracParameters> = Obje
 
 /** Norse `LIFRefracFeedForwardState`: the LIF's state and the refractory counter rho. */
 export interface LIFRefracFeedForwardState {
+  /** The LIF's membrane v and synaptic current i. */
   lif: LIFFeedForwardState;
+  /** Refractory steps left per neuron (rhoReset after a spike, counting down to 0; the membrane is held while above 0). */
   rho: Tensor;
 }
 

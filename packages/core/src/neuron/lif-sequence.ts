@@ -30,9 +30,13 @@ import { allNumbers, checkDt } from './param.js';
 
 /** All T steps: spikes z, membrane v and current i after each step ([T, ...n]), and the final state. */
 export interface LIFSequenceResult {
+  /** Spikes (0/1) at each step, [T, ...n]. */
   z: Tensor;
+  /** Membrane after each step, [T, ...n]. */
   v: Tensor;
+  /** Synaptic current after each step, [T, ...n]. */
   i: Tensor;
+  /** The state after the last step (to continue from). */
   state: LIFFeedForwardState;
 }
 

@@ -54,14 +54,19 @@ export function lifParameters(p: Partial<LIFParameters> = {}): LIFParameters {
 
 /** Norse `LIFState` (recurrent): last spikes z, membrane v, synaptic current i. */
 export interface LIFState {
+  /** The last step's spikes (0/1), fed back through the recurrent weights. */
   z: Tensor;
+  /** Membrane potential. */
   v: Tensor;
+  /** Synaptic input current. */
   i: Tensor;
 }
 
 /** Norse `LIFFeedForwardState`: membrane v and synaptic current i. */
 export interface LIFFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
+  /** Synaptic input current. */
   i: Tensor;
 }
 
@@ -123,6 +128,18 @@ export function lifFeedForwardStep(
  *   v' = (1 - z'.detach())*vd + z'.detach()*vReset  (reset detached, as Norse).
  * Weights are [hidden, inputs] and [hidden, hidden] (PyTorch Linear layout). `state` null starts at
  * zeros. Returns [z', state'].
+ *
+ * @param input - Input spikes or currents, [batch, inputs].
+ * @param p - LIF parameters (tauSynInv, tauMemInv in 1/s); missing fields take Norse's defaults.
+ * @param dt - Integration step in seconds, default 1e-3.
+ * @example
+ * ```ts
+ * let state: LIFState | null = null;
+ * for (const x of inputs) { // each [batch, 28]
+ *   const [z, next] = lifStep(x, state, wIn, wRec, { tauMemInv: 100, vTh: 0.5 }, 1e-3);
+ *   state = next; // z: [batch, hidden] spikes
+ * }
+ * ```
  */
 export function lifStep(
   input: Tensor,

@@ -29,8 +29,11 @@ export const DEFAULT_LSNN_PARAMETERS: Readonly<LSNNParameters> = Object.freeze({
 
 /** Norse `LSNNFeedForwardState`: membrane v, synaptic current i, adaptive threshold b. */
 export interface LSNNFeedForwardState {
+  /** Membrane potential. */
   v: Tensor;
+  /** Synaptic input current. */
   i: Tensor;
+  /** Adaptive threshold (Norse `b`): relaxes towards vTh with tauAdaptInv and jumps by beta on each spike. */
   b: Tensor;
 }
 

@@ -28,7 +28,9 @@ export interface RLeakyParameters extends LeakyParameters, RecurrentConnection {
 
 /** snnTorch RLeaky state: the previous spikes and membrane. */
 export interface RLeakyState {
+  /** The previous step's spikes, fed back through the recurrent connection. */
   spk: Tensor;
+  /** Membrane potential. */
   mem: Tensor;
 }
 

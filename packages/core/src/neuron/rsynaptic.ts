@@ -14,8 +14,11 @@ export interface RSynapticParameters extends SynapticParameters, RecurrentConnec
 
 /** snnTorch RSynaptic state: previous spikes, synaptic current and membrane. */
 export interface RSynapticState {
+  /** The previous step's spikes, fed back through the recurrent connection. */
   spk: Tensor;
+  /** Synaptic current. */
   syn: Tensor;
+  /** Membrane potential. */
   mem: Tensor;
 }
 

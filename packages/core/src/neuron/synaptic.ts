@@ -14,7 +14,9 @@ export interface SynapticParameters extends Omit<LeakyParameters, 'resetDelay'> 
 
 /** snnTorch Synaptic state. */
 export interface SynapticState {
+  /** Synaptic current (snnTorch `syn`). */
   syn: Tensor;
+  /** Membrane potential (snnTorch `mem`). */
   mem: Tensor;
 }
 

@@ -17,18 +17,23 @@ function compare(kernel: CompareKernel, op: string, a: TensorLike, b: TensorLike
 export function equal(a: TensorLike, b: TensorLike): Tensor {
   return compare('Equal', 'equal', a, b);
 }
+/** a != b, elementwise with broadcasting, 'bool' out. Not differentiable. */
 export function notEqual(a: TensorLike, b: TensorLike): Tensor {
   return compare('NotEqual', 'notEqual', a, b);
 }
+/** a > b, elementwise with broadcasting, 'bool' out. Not differentiable. */
 export function greater(a: TensorLike, b: TensorLike): Tensor {
   return compare('Greater', 'greater', a, b);
 }
+/** a >= b, elementwise with broadcasting, 'bool' out. Not differentiable. */
 export function greaterEqual(a: TensorLike, b: TensorLike): Tensor {
   return compare('GreaterEqual', 'greaterEqual', a, b);
 }
+/** a < b, elementwise with broadcasting, 'bool' out. Not differentiable. */
 export function less(a: TensorLike, b: TensorLike): Tensor {
   return compare('Less', 'less', a, b);
 }
+/** a <= b, elementwise with broadcasting, 'bool' out. Not differentiable. */
 export function lessEqual(a: TensorLike, b: TensorLike): Tensor {
   return compare('LessEqual', 'lessEqual', a, b);
 }

@@ -15,12 +15,15 @@ function unary(kernel: UnaryKernel, op: string, x: TensorLike): Tensor {
   });
 }
 
+/** -x, elementwise (float32 out). PyTorch: `torch.neg`. */
 export function neg(x: TensorLike): Tensor {
   return unary('Neg', 'neg', x);
 }
+/** |x|, elementwise; the gradient at 0 is 0, as in PyTorch. */
 export function abs(x: TensorLike): Tensor {
   return unary('Abs', 'abs', x);
 }
+/** e^x, elementwise. */
 export function exp(x: TensorLike): Tensor {
   return unary('Exp', 'exp', x);
 }
@@ -28,6 +31,7 @@ export function exp(x: TensorLike): Tensor {
 export function log(x: TensorLike): Tensor {
   return unary('Log', 'log', x);
 }
+/** Square root, elementwise (NaN below 0). */
 export function sqrt(x: TensorLike): Tensor {
   return unary('Sqrt', 'sqrt', x);
 }
@@ -43,9 +47,11 @@ export function sign(x: TensorLike): Tensor {
 export function floor(x: TensorLike): Tensor {
   return unary('Floor', 'floor', x);
 }
+/** Hyperbolic tangent, elementwise. */
 export function tanh(x: TensorLike): Tensor {
   return unary('Tanh', 'tanh', x);
 }
+/** x * x, elementwise (gradient 2x). */
 export function square(x: TensorLike): Tensor {
   const t = toTensor(x, 'square');
   return mul(t, t);

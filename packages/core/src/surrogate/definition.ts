@@ -33,6 +33,7 @@ export interface SurrogateSpec {
   readonly matches?: string;
 }
 
+/** A validated, frozen SurrogateSpec: what the registry holds and backends read. */
 export type SurrogateDefinition = SurrogateSpec;
 
 const RESERVED = new Set(['custom', 'heaviside', 'super']);

@@ -6,8 +6,11 @@ import type { BinaryOp, CompareOp, ExprNode, SurrogateExpr, UnaryOp } from './ex
  * (float64, with the host semantics below), so a target sees constants only through `constant`.
  */
 export interface ExprAlgebra<T> {
+  /** The target's form of a number (a folded constant, `alpha` included). */
   constant(value: number): T;
+  /** `op(a)`, with the host meaning of HOST_UNARY. */
   unary(op: UnaryOp, a: T): T;
+  /** `op(a, b)`, with the host meaning of HOST_BINARY. */
   binary(op: BinaryOp, a: T, b: T): T;
   /** `op(l, r) ? a : b`. */
   where(op: CompareOp, l: T, r: T, a: T, b: T): T;
@@ -31,6 +34,7 @@ export const HOST_UNARY: Readonly<Record<UnaryOp, (a: number) => number>> = {
   reciprocal: (a) => 1 / a,
 };
 
+/** The host (float64) meaning of every binary operation. */
 export const HOST_BINARY: Readonly<Record<BinaryOp, (a: number, b: number) => number>> = {
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
@@ -40,6 +44,7 @@ export const HOST_BINARY: Readonly<Record<BinaryOp, (a: number, b: number) => nu
   min: Math.min,
 };
 
+/** The host meaning of every comparison of `where`. */
 export const HOST_COMPARE: Readonly<Record<CompareOp, (a: number, b: number) => boolean>> = {
   lt: (a, b) => a < b,
   le: (a, b) => a <= b,

@@ -12,13 +12,17 @@ import { ArgumentError } from '../errors.js';
  * mul(s, sub(1, s))` evaluates the sigmoid one time on every backend.
  */
 
+/** The one-argument operations of a surrogate expression. */
 export type UnaryOp = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sigmoid' | 'square' | 'reciprocal';
+/** The two-argument operations of a surrogate expression. */
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'min';
+/** The comparisons a `where` condition may use: <, <=, >, >=. */
 export type CompareOp = 'lt' | 'le' | 'gt' | 'ge';
 
 /** A leaf (`'x'`, `'alpha'`, a finite number) or an operation node. */
 export type SurrogateExpr = number | 'x' | 'alpha' | ExprNode;
 
+/** An operation node: a unary or binary operation, or `where(condition, a, b)`, with its arguments. */
 export type ExprNode =
   | { readonly op: UnaryOp; readonly args: readonly [SurrogateExpr] }
   | { readonly op: BinaryOp; readonly args: readonly [SurrogateExpr, SurrogateExpr] }
@@ -26,10 +30,13 @@ export type ExprNode =
 
 /** A comparison, usable only as the first argument of `where`. */
 export interface Condition {
+  /** The comparison. */
   readonly op: CompareOp;
+  /** The two operands compared. */
   readonly args: readonly [SurrogateExpr, SurrogateExpr];
 }
 
+/** Every unary operation name (what backends must implement for surrogate expressions). */
 export const UNARY_OPS: readonly UnaryOp[] = [
   'neg',
   'abs',
@@ -41,7 +48,9 @@ export const UNARY_OPS: readonly UnaryOp[] = [
   'square',
   'reciprocal',
 ];
+/** Every binary operation name. */
 export const BINARY_OPS: readonly BinaryOp[] = ['add', 'sub', 'mul', 'div', 'max', 'min'];
+/** Every comparison name. */
 export const COMPARE_OPS: readonly CompareOp[] = ['lt', 'le', 'gt', 'ge'];
 
 /** The input: x = v - vTh. */
@@ -62,26 +71,43 @@ const compare =
   (a: SurrogateExpr, b: SurrogateExpr): Condition =>
     Object.freeze({ op, args: Object.freeze([a, b] as const) });
 
+/** -a. */
 export const neg = unary('neg');
+/** |a|. */
 export const abs = unary('abs');
 /** e^a (WGSL clamps the argument at 88 so it never overflows f32). */
 export const exp = unary('exp');
+/** Natural logarithm of a. */
 export const log = unary('log');
+/** Square root of a. */
 export const sqrt = unary('sqrt');
+/** Hyperbolic tangent of a. */
 export const tanh = unary('tanh');
 /** 1 / (1 + e^-a), computed stably by each backend. */
 export const sigmoid = unary('sigmoid');
+/** a * a. */
 export const square = unary('square');
+/** 1 / a. */
 export const reciprocal = unary('reciprocal');
+/** a + b. */
 export const add = binary('add');
+/** a - b. */
 export const sub = binary('sub');
+/** a * b. */
 export const mul = binary('mul');
+/** a / b. */
 export const div = binary('div');
+/** The larger of a and b. */
 export const max = binary('max');
+/** The smaller of a and b. */
 export const min = binary('min');
+/** a < b, for `where`. */
 export const lt = compare('lt');
+/** a <= b, for `where`. */
 export const le = compare('le');
+/** a > b, for `where`. */
 export const gt = compare('gt');
+/** a >= b, for `where`. */
 export const ge = compare('ge');
 /** `condition ? a : b`, elementwise. */
 export function where(condition: Condition, a: SurrogateExpr, b: SurrogateExpr): ExprNode {

@@ -15,12 +15,22 @@ import { namedSpikeFunction, type SpikeFunction } from './spike-function.js';
  * snnTorch fire on x > 0, SpikingJelly on x >= 0.
  */
 
+/**
+ * Options of a surrogate factory (`surrogate.atan({ alpha: 2 })`).
+ *
+ * @example
+ * ```ts
+ * lifStep(input, state, w, r, { method: surrogate.atan({ alpha: 2 }) }); // snnTorch: surrogate.atan(alpha=2)
+ * ```
+ */
 export interface AlphaOptions {
+  /** The surrogate's sharpness (its derivative's scale); default the surrogate's own (e.g. atan 2, superspike 100). */
   alpha?: number;
 }
 
 /** A surrogate's spike-function factory, with the definition it runs. */
 export type SurrogateFactory = ((options?: AlphaOptions) => SpikeFunction) & {
+  /** The registered name the factory's spike functions use (`'atan'`; also valid as a `method` string). */
   readonly surrogateName: string;
 };
 

@@ -85,6 +85,14 @@ export function tensor(
   return ENGINE.makeTensor(typedFor(dt, flat), s, dt);
 }
 
+/**
+ * A rank-0 tensor holding `value` (dtype from the value as `tensor()` infers it, or `dtype`).
+ *
+ * @example
+ * ```ts
+ * const beta = scalar(0.9); // float32 []
+ * ```
+ */
 export function scalar(value: number | boolean, dtype?: DType): Tensor {
   return tensor(value, [], dtype);
 }
@@ -102,19 +110,30 @@ export function fill(shape: readonly number[], value: number, dtype: DType = 'fl
   return ENGINE.makeTensor(values, shape, dtype);
 }
 
+/**
+ * A tensor of `shape` filled with 0 (dtype default float32). PyTorch: `torch.zeros(shape)`.
+ *
+ * @example
+ * ```ts
+ * const v0 = zeros([32, 100]); // a membrane at rest for 32 samples of 100 neurons
+ * ```
+ */
 export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tensor {
   return fill(shape, 0, dtype);
 }
 
+/** A tensor of `shape` filled with 1 (dtype default float32; true for bool). PyTorch: `torch.ones(shape)`. */
 export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor {
   return fill(shape, 1, dtype);
 }
 
+/** Zeros of x's shape and dtype. PyTorch: `torch.zeros_like(x)`. */
 export function zerosLike(x: Tensor): Tensor {
   ENGINE.assertUsable(x, 'zerosLike');
   return fill(x.shape, 0, x.dtype);
 }
 
+/** Ones of x's shape and dtype. PyTorch: `torch.ones_like(x)`. */
 export function onesLike(x: Tensor): Tensor {
   ENGINE.assertUsable(x, 'onesLike');
   return fill(x.shape, 1, x.dtype);
@@ -145,6 +164,10 @@ export function variable(x: Tensor, options: { requiresGrad?: boolean; name?: st
   return v;
 }
 
+/**
+ * Where a random draw comes from in core's Philox stream: the same seed and offset give the same values
+ * on every backend.
+ */
 export interface RandomOptions {
   /** Non-negative integer below 2^53. */
   seed: number;

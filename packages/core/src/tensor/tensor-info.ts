@@ -6,8 +6,11 @@ export type DataId = object;
 
 /** What core knows of data: an opaque id plus its shape and dtype. Never a GPUBuffer or tf.Tensor. */
 export interface TensorInfo {
+  /** The backend's handle to the data. */
   readonly dataId: DataId;
+  /** Sizes of the axes, outermost first. */
   readonly shape: readonly number[];
+  /** Element type. */
   readonly dtype: DType;
 }
 
@@ -18,4 +21,5 @@ export type TypedArrayFor<D extends DType> = D extends 'float32'
     ? Int32Array
     : Uint8Array;
 
+/** The typed arrays tensor values are read and written as (see TypedArrayFor). */
 export type BackendValues = Float32Array | Int32Array | Uint8Array;

@@ -25,12 +25,27 @@ const TENSOR_BRAND = Symbol.for('@snn/core.Tensor');
 /**
  * A handle to data a backend owns: an id, a shape and a dtype. Tensors are immutable: every op returns
  * a new tensor. Free them with `dispose()` or create them inside `tidy()`.
+ *
+ * PyTorch: `torch.Tensor`; make one with `tensor()`, `zeros()`, `ones()`, `fill()`, `randomNormal()`.
+ *
+ * @example
+ * ```ts
+ * const x = tensor([[1, 2], [3, 4]]); // float32 [2, 2]
+ * const y = tidy(() => mul(add(x, 1), 2)); // temporaries freed, y kept
+ * console.log(y.shape, await y.array()); // [2, 2] [[4, 6], [8, 10]]
+ * dispose([x, y]);
+ * ```
  */
 export class Tensor implements TensorInfo {
+  /** A number unique to this handle within the program (shown in error messages as `#id`). */
   readonly id: number;
+  /** Sizes of the axes, outermost first ([] for a scalar); frozen. */
   readonly shape: readonly number[];
+  /** Element type: 'float32', 'int32' or 'bool'. */
   readonly dtype: DType;
+  /** Number of elements, the product of `shape` (1 for a scalar). */
   readonly size: number;
+  /** Number of axes, `shape.length`. */
   readonly rank: number;
   /**
    * @internal The engine's record of the (possibly shared) data: reshape and clone share it, and it
@@ -45,14 +60,19 @@ export class Tensor implements TensorInfo {
   kept = false;
   /** @internal A cached scalar constant owned by the engine: `dispose()` leaves it alone. */
   readonly cached: boolean;
-  /** @internal */
+  /** @internal Set once the tensor is disposed (read it through `isDisposed`). */
   disposedFlag = false;
   readonly #owner: TensorOwner;
 
+  /**
+   * `x instanceof Tensor` is true for tensors made by any loaded copy of this version of @snn/core
+   * (they share one engine), not only by this class object.
+   */
   static [Symbol.hasInstance](x: unknown): boolean {
     return typeof x === 'object' && x !== null && (x as { [TENSOR_BRAND]?: unknown })[TENSOR_BRAND] === true;
   }
 
+  /** The brand `instanceof Tensor` checks (a `Symbol.for` key, the same in every copy of core). */
   get [TENSOR_BRAND](): true {
     return true;
   }
@@ -82,6 +102,7 @@ export class Tensor implements TensorInfo {
     return this.record.id;
   }
 
+  /** Whether `dispose()` was called (or a `tidy()` freed it); a disposed tensor cannot be used. */
   get isDisposed(): boolean {
     return this.disposedFlag;
   }
@@ -101,6 +122,7 @@ export class Tensor implements TensorInfo {
     return toNested(await this.data(), this.shape);
   }
 
+  /** The values as nested arrays, read synchronously (throws where `dataSync()` does). */
   arraySync(): NestedArray {
     return toNested(this.dataSync(), this.shape);
   }
@@ -113,6 +135,10 @@ export class Tensor implements TensorInfo {
     return this.dataSync()[0];
   }
 
+  /**
+   * Frees the handle; the backend frees the data when no reshape or clone still uses it. Calling it
+   * twice is harmless; using the tensor afterwards throws.
+   */
   dispose(): void {
     this.#owner.disposeTensor(this);
   }

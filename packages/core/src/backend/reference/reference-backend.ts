@@ -14,6 +14,7 @@ import { allocate, ReferenceStore } from './store.js';
  * makes @snn/core work with nothing else installed. Clear code over speed.
  */
 export class ReferenceBackend implements KernelBackend {
+  /** The KernelBackend interface version it implements. */
   readonly specificationVersion = 'v1' as const;
   readonly name = 'reference';
   readonly kernels: KernelTable;
@@ -69,6 +70,16 @@ export class ReferenceBackend implements KernelBackend {
   }
 }
 
+/**
+ * A new reference backend (core registers one as 'reference' at priority 0; make your own for tests or
+ * to register it under another name).
+ *
+ * @example
+ * ```ts
+ * registerBackend('ref', createReferenceBackend, 5);
+ * await setBackend('ref');
+ * ```
+ */
 export function createReferenceBackend(): ReferenceBackend {
   return new ReferenceBackend();
 }
