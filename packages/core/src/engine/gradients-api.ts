@@ -42,6 +42,7 @@ export function valueAndGrads(
 
 /** What a custom-gradient function returns. */
 export interface CustomGradResult {
+  /** The forward result (what `customGrad` returns). */
   value: Tensor;
   /**
    * dL/dvalue -> dL/dinput for each input (null: no gradient). `saved` is `save` (default: the

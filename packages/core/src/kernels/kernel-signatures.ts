@@ -19,6 +19,7 @@ import type { DType, TensorInfo } from '../tensor/tensor-info.js';
  *   aliasing is invisible to core).
  */
 
+/** A kernel's input tensors by name (what core passes a backend: data handles with shape and dtype). */
 export type Inputs<Names extends string> = { readonly [N in Names]: TensorInfo };
 type NoAttrs = Record<string, never>;
 
@@ -35,28 +36,41 @@ type Reduce = {
  */
 export interface RequiredKernels {
   // Elementwise binary, NumPy broadcasting.
+  /** a + b. */
   Add: Binary;
+  /** a * b. */
   Mul: Binary;
   /** Float division; int32 is floor division (PyTorch's `//`). */
   Div: Binary;
+  /** a ** b. */
   Pow: Binary;
   /** NaN propagates (torch.maximum). */
   Maximum: Binary;
+  /** a == b, 'bool' out. */
   Equal: Binary;
+  /** a > b, 'bool' out. */
   Greater: Binary;
   // Elementwise unary (float32).
+  /** e^x. */
   Exp: Unary;
+  /** Natural logarithm. */
   Log: Unary;
+  /** Square root. */
   Sqrt: Unary;
+  /** -1, 0 or 1 by the sign of x. */
   Sign: Unary; // -1, 0, 1; NaN stays NaN
+  /** Largest integer <= x. */
   Floor: Unary;
+  /** Hyperbolic tangent. */
   Tanh: Unary;
   /** condition ('bool') ? a : b, all three broadcast together; a and b share a dtype. */
   Where: { inputs: Inputs<'condition' | 'a' | 'b'>; attrs: NoAttrs };
   /** float32 -> int32 truncates toward zero; anything -> bool is x !== 0; bool -> numbers is 0/1. */
   Cast: { inputs: Inputs<'x'>; attrs: { readonly dtype: DType } };
   // Reductions.
+  /** Sum over `axes`. */
   Sum: Reduce;
+  /** Maximum over `axes`. */
   Max: Reduce;
   /** Index of the first maximum along one axis; int32 out; the axis is removed. */
   ArgMax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
@@ -65,21 +79,28 @@ export interface RequiredKernels {
    * Rank 2 or 3. For rank 3 the batch sizes are equal or one of them is 1 (broadcast). float32.
    */
   MatMul: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'a' | 'b'>;
+    /** The kernel's attributes. */
     attrs: { readonly transposeA: boolean; readonly transposeB: boolean };
   };
   // Movement. (Reshape is metadata in core: no kernel.)
+  /** Permutes the axes: output axis i is input axis perm[i]. */
   Transpose: { inputs: Inputs<'x'>; attrs: { readonly perm: readonly number[] } };
   /** x[begin[d] : begin[d] + size[d]] along every axis. */
   Slice: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
     attrs: { readonly begin: readonly number[]; readonly size: readonly number[] };
   };
   /** Inputs share dtype and all dims but `axis`. */
   Concat: { inputs: { readonly xs: readonly TensorInfo[] }; attrs: { readonly axis: number } };
   /** paddings[d] = [before, after] (non-negative), filled with `value`. */
   Pad: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
     attrs: { readonly paddings: readonly (readonly [number, number])[]; readonly value: number };
   };
   /** Repeat x to `shape` (NumPy broadcast_to rules). */
@@ -92,7 +113,9 @@ export interface RequiredKernels {
    * `seed` and `offset` are non-negative integers below 2^53.
    */
   RandomUniform: {
+    /** The kernel's input tensors, by name. */
     inputs: Record<string, never>;
+    /** The kernel's attributes. */
     attrs: { readonly shape: readonly number[]; readonly seed: number; readonly offset: number };
   };
 }
@@ -155,62 +178,92 @@ export interface OptionalKernels {
    * outside [0, depth) gives a row of offValue. where(indices[..., None] == arange(depth), on, off).
    */
   OneHot: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'indices'>;
+    /** The kernel's attributes. */
     attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
   };
   /** x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias. */
   Conv2D: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'x' | 'w'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** Step of the window along H and W. */
       readonly strides: readonly [number, number];
+      /** Zero padding [top, bottom, left, right]. */
       readonly pads: readonly [number, number, number, number];
     };
   };
   /** Gradient of Conv2D with respect to x: dy [N, O, Ho, Wo], w -> dx of shape xShape. */
   Conv2DBackpropInput: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'dy' | 'w'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** The forward input's shape [N, C, H, W]. */
       readonly xShape: readonly [number, number, number, number];
+      /** The forward pass's strides. */
       readonly strides: readonly [number, number];
+      /** The forward pass's padding [top, bottom, left, right]. */
       readonly pads: readonly [number, number, number, number];
     };
   };
   /** Gradient of Conv2D with respect to w: x, dy -> dw of shape wShape. */
   Conv2DBackpropFilter: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'x' | 'dy'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** The filter's shape [outChannels, inChannels, kH, kW]. */
       readonly wShape: readonly [number, number, number, number];
+      /** The forward pass's strides. */
       readonly strides: readonly [number, number];
+      /** The forward pass's padding [top, bottom, left, right]. */
       readonly pads: readonly [number, number, number, number];
     };
   };
   /** Max pooling over NCHW; padding counts as -Infinity. */
   MaxPool: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** Window size [height, width]. */
       readonly kernel: readonly [number, number];
+      /** Step of the window along H and W. */
       readonly strides: readonly [number, number];
+      /** Padding [top, bottom, left, right], counted as -Infinity. */
       readonly pads: readonly [number, number, number, number];
     };
   };
   /** dx for MaxPool: each dy goes to the first (row-major) maximum of its window. */
   MaxPoolGrad: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'dy' | 'x'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** The forward pass's window size. */
       readonly kernel: readonly [number, number];
+      /** The forward pass's strides. */
       readonly strides: readonly [number, number];
+      /** The forward pass's padding. */
       readonly pads: readonly [number, number, number, number];
     };
   };
   LogSoftmax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
   /** dy * surrogate'(x) for the Heaviside spike, in one pass; `surrogate` names a defined surrogate. */
   SpikeGrad: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'dy' | 'x'>;
+    /** The kernel's attributes. */
     attrs: { readonly surrogate: SurrogateName; readonly alpha: number };
   };
   /** MatMul whose `a` holds only 0 and 1 (spikes): a backend may skip the zeros. Same attrs as MatMul. */
   SpikeMatMul: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'a' | 'b'>;
+    /** The kernel's attributes. */
     attrs: { readonly transposeA: boolean; readonly transposeB: boolean };
   };
   /**
@@ -261,13 +314,21 @@ export interface OptionalKernels {
    * param -= lr * (m / (1 - b1^step)) / (sqrt(v / (1 - b2^step)) + eps). Returns [param, m, v].
    */
   AdamUpdate: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'param' | 'grad' | 'm' | 'v'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** Learning rate. */
       readonly lr: number;
+      /** Decay rate of the gradient's running mean. */
       readonly beta1: number;
+      /** Decay rate of the squared gradient's running mean. */
       readonly beta2: number;
+      /** Added to the denominator for numerical stability. */
       readonly eps: number;
+      /** L2 penalty added to the gradient. */
       readonly weightDecay: number;
+      /** The update number (1 for the first), for bias correction. */
       readonly step: number;
     };
   };
@@ -277,24 +338,38 @@ export interface OptionalKernels {
    * param -= lr * g. Returns [param, buf].
    */
   SGDUpdate: {
+    /** The kernel's input tensors, by name. */
     inputs: Inputs<'param' | 'grad' | 'buf'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** Learning rate. */
       readonly lr: number;
+      /** Momentum factor (0: plain SGD). */
       readonly momentum: number;
+      /** Dampening of the momentum. */
       readonly dampening: number;
+      /** Nesterov momentum. */
       readonly nesterov: boolean;
+      /** L2 penalty added to the gradient. */
       readonly weightDecay: number;
+      /** Whether this is the first update (the buffer then starts as the gradient, as in PyTorch). */
       readonly firstStep: boolean;
     };
   };
 }
 
+/** Every kernel's inputs and attrs: the required kernels and the optional ones. */
 export interface KernelSignatures extends RequiredKernels, OptionalKernels {}
+/** The name of any kernel ('Add', 'MatMul', 'LIFSequence', ...). */
 export type KernelName = keyof KernelSignatures;
+/** The name of a kernel every backend must implement. */
 export type RequiredKernelName = keyof RequiredKernels;
+/** The name of a kernel a backend may implement (core decomposes it otherwise). */
 export type OptionalKernelName = keyof OptionalKernels;
 
+/** Kernel K's input tensors, by name. */
 export type KernelInputs<K extends KernelName> = KernelSignatures[K]['inputs'];
+/** Kernel K's attributes (numbers, shapes, flags). */
 export type KernelAttrs<K extends KernelName> = KernelSignatures[K]['attrs'];
 
 /** A backend's implementation of one kernel. Multi-output kernels return an array, in the documented order. */
@@ -303,8 +378,10 @@ export type KernelFunction<K extends KernelName> = (
   attrs: KernelAttrs<K>,
 ) => TensorInfo | TensorInfo[];
 
+/** A backend's kernels by name: every required kernel and any optional ones it implements. */
 export type KernelTable = { readonly [K in KernelName]?: KernelFunction<K> };
 
+/** The names of the kernels every backend must implement (running one a backend lacks throws a BackendError). */
 export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
   'Add',
   'Mul',
@@ -340,6 +417,7 @@ export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
  */
 export const SURROGATE_KERNELS: readonly OptionalKernelName[] = ['SpikeGrad', 'LIFSequenceGrad'];
 
+/** The names of the optional kernels: a backend may implement any of them; core decomposes the others. */
 export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'Sub',
   'Minimum',
