@@ -41,7 +41,7 @@ export interface LIFCellOptions extends LearnableOptions<LIFKey> {
  * @example
  * ```ts
  * const cell = new LIFCell({ p: { tauMemInv: 100 }, dt: 1e-3 }); // tau_mem 10 ms, 1 ms steps
- * let state = null;
+ * let state: LIFFeedForwardState | null = null;
  * for (const x of currents) { // each [batch, features]
  *   const [z, next] = cell.forward(x, state);
  *   state = next;
