@@ -1,0 +1,42 @@
+/*
+ * The surrogate derivatives, in one place: SpikeGrad and the fused neuron gradient kernels call
+ * surrogate_derivative() and nothing else, so adding a surrogate (or moving to an open set where core
+ * falls back to its decomposition for names a backend lacks) is one edit here and one entry in
+ * src/surrogates.ts. Formulas and default slopes are core's (packages/core, surrogate-derivatives.ts):
+ *
+ *   0 superspike       1 / (alpha*|x| + 1)^2                      Norse 'super', alpha 100
+ *   1 atan             (alpha/2) / (1 + (pi/2 * alpha * x)^2)     snnTorch/SpikingJelly ATan, alpha 2
+ *   2 sigmoid          alpha * s * (1 - s), s = sigmoid(alpha*x)  SpikingJelly Sigmoid, alpha 4
+ *   3 fastSigmoid      1 / (alpha*|x| + 1)^2                      snnTorch fast_sigmoid, slope 25
+ *   4 triangle         alpha * max(0, 1 - alpha*|x|)              ours, alpha 1
+ *   5 straightThrough  1
+ *
+ * Computed in float32 except sigmoid's exponential (double, as fmath.h).
+ */
+#pragma once
+#include "common.h"
+#include "fmath.h"
+
+enum { SG_SUPERSPIKE = 0, SG_ATAN = 1, SG_SIGMOID = 2, SG_FAST_SIGMOID = 3, SG_TRIANGLE = 4, SG_STRAIGHT = 5 };
+
+INLINE float surrogate_derivative(int kind, float alpha, float x) {
+  switch (kind) {
+    case SG_SUPERSPIKE:
+    case SG_FAST_SIGMOID: {
+      float d = alpha * f_abs(x) + 1.0f;
+      return 1.0f / (d * d);
+    }
+    case SG_ATAN: {
+      float u = (float)(3.14159265358979323846 / 2) * alpha * x;
+      return alpha * 0.5f / (1.0f + u * u);
+    }
+    case SG_SIGMOID: {
+      float s = (float)(1.0 / (1.0 + d_exp(-(double)alpha * (double)x)));
+      return alpha * s * (1.0f - s);
+    }
+    case SG_TRIANGLE:
+      return alpha * f_max(0.0f, 1.0f - alpha * f_abs(x));
+    default:
+      return 1.0f;
+  }
+}

@@ -1,0 +1,43 @@
+import { convGeometry, sampleSpikes, withColumns } from './conv.js';
+import { requireFloat, type WasmKernel } from './kernel.js';
+
+/**
+ * Convolution (cross-correlation, as PyTorch): x [N, C, H, W] * w [O, C, kh, kw], no bias. When core
+ * marks x as spikes and it is sparse enough, event-driven: the kernel is added at each spike;
+ * otherwise im2col + the packed GEMM, one sample per thread at a time.
+ */
+export const Conv2D: WasmKernel<'Conv2D'> = ({ x, w }, attrs, ctx) => {
+  requireFloat(x, 'Conv2D', 'x');
+  requireFloat(w, 'Conv2D', 'w');
+  const g = convGeometry('Conv2D', x.shape, w.shape, attrs.strides, attrs.pads);
+  const [N, , , , O, kh, kw, , , , , Ho, Wo] = g;
+  const dx = ctx.data(x, 'Conv2D');
+  const dw = ctx.data(w, 'Conv2D');
+  const { info, data } = ctx.output([N, O, Ho, Wo], 'float32', 'Conv2D');
+  if (data.size === 0) return info;
+  const spikes = sampleSpikes(ctx, x, (attrs as { spikeInput?: boolean }).spikeInput, 'Conv2D');
+  if (spikes !== undefined) {
+    ctx.rt.call(
+      'snn_conv2d_spikes',
+      spikes.nnz * O * kh * kw + data.size,
+      spikes.ptr,
+      spikes.idx,
+      dw.ptr,
+      data.ptr,
+      ctx.rt.writeParams(g),
+    );
+    return info;
+  }
+  withColumns(ctx, g, 'Conv2D', (col) => {
+    ctx.rt.call(
+      'snn_conv2d',
+      (data.size * dw.size) / O,
+      dx.ptr,
+      dw.ptr,
+      data.ptr,
+      ctx.rt.writeParams(g),
+      col,
+    );
+  });
+  return info;
+};

@@ -1,0 +1,44 @@
+import { convGeometry, expectShape, sampleSpikes, withColumns } from './conv.js';
+import { requireFloat, type WasmKernel } from './kernel.js';
+
+/**
+ * dw[o, c, ky, kx] = sum over n, oy, ox of dy[n, o, oy, ox] * x[n, c, oy*s - pad + ky, ox*s - pad + kx].
+ * Event-driven when core marks x as spikes (only the taps of each spike are visited); otherwise
+ * im2col + GEMM accumulated over samples, threads splitting dw.
+ */
+export const Conv2DBackpropFilter: WasmKernel<'Conv2DBackpropFilter'> = ({ x, dy }, attrs, ctx) => {
+  requireFloat(x, 'Conv2DBackpropFilter', 'x');
+  requireFloat(dy, 'Conv2DBackpropFilter', 'dy');
+  const g = convGeometry('Conv2DBackpropFilter', x.shape, attrs.wShape, attrs.strides, attrs.pads);
+  const [N, , , , O, kh, kw, , , , , Ho, Wo] = g;
+  expectShape('Conv2DBackpropFilter', 'dy', dy.shape, [N, O, Ho, Wo]);
+  const dxd = ctx.data(x, 'Conv2DBackpropFilter');
+  const ddy = ctx.data(dy, 'Conv2DBackpropFilter');
+  const { info, data } = ctx.output(attrs.wShape, 'float32', 'Conv2DBackpropFilter');
+  if (data.size === 0) return info;
+  const spikes = sampleSpikes(ctx, x, (attrs as { spikeInput?: boolean }).spikeInput, 'Conv2DBackpropFilter');
+  if (spikes !== undefined) {
+    ctx.rt.call(
+      'snn_conv2d_backprop_filter_spikes',
+      spikes.nnz * O * kh * kw + data.size,
+      spikes.ptr,
+      spikes.idx,
+      ddy.ptr,
+      data.ptr,
+      ctx.rt.writeParams(g),
+    );
+    return info;
+  }
+  withColumns(ctx, g, 'Conv2DBackpropFilter', (col) => {
+    ctx.rt.call(
+      'snn_conv2d_backprop_filter',
+      (ddy.size * data.size) / O,
+      dxd.ptr,
+      ddy.ptr,
+      data.ptr,
+      ctx.rt.writeParams(g),
+      col,
+    );
+  });
+  return info;
+};

@@ -1,0 +1,48 @@
+import {
+  ArgumentError,
+  type DType,
+  type KernelAttrs,
+  type KernelInputs,
+  type KernelName,
+  sizeFromShape,
+  type TensorInfo,
+} from '@snn/core';
+import type { WasmRuntime } from '../runtime/runtime.js';
+import { BYTES, WasmData } from '../wasm-data.js';
+
+/** What a kernel of this backend sees: the runtime, the data behind inputs, and output allocation. */
+export interface WasmKernelContext {
+  readonly rt: WasmRuntime;
+  /** Fraction of ones below which a spike operand takes the event-driven kernel. */
+  readonly spikeDensityCutover: number;
+  /** The data behind an input; `kernel` names the kernel in the error for foreign or freed data. */
+  data(info: TensorInfo, kernel: string): WasmData;
+  /** A fresh output of `shape` and `dtype` (uninitialised). */
+  output(shape: readonly number[], dtype: DType, kernel: string): { info: TensorInfo; data: WasmData };
+  /** A temporary block (free with `freeTemp`). */
+  temp(bytes: number, kernel: string): number;
+  freeTemp(ptr: number, bytes: number): void;
+  /** Frees an output made by `output` that the kernel will not return. */
+  release(data: WasmData): void;
+}
+
+export type WasmKernel<K extends KernelName> = (
+  inputs: KernelInputs<K>,
+  attrs: KernelAttrs<K>,
+  ctx: WasmKernelContext,
+) => TensorInfo | TensorInfo[];
+
+/** Address of a data block as a float32 index, int32 index or byte index. */
+export const f32At = (d: WasmData) => d.ptr >> 2;
+
+export function requireFloat(info: TensorInfo, kernel: string, name: string): void {
+  if (info.dtype !== 'float32') {
+    throw new ArgumentError(`${kernel}: input '${name}' must be float32, got ${info.dtype}`);
+  }
+}
+
+export function makeData(rt: WasmRuntime, shape: readonly number[], dtype: DType, kernel: string): WasmData {
+  const size = sizeFromShape(shape);
+  const bytes = size * BYTES[dtype];
+  return new WasmData(rt.heap.alloc(bytes, kernel), bytes, size, dtype);
+}
