@@ -15,6 +15,7 @@ import { validateKernel } from '../kernels/validate.js';
 import { CORE_DECOMPOSITIONS } from '../ops/decompositions/index.js';
 import { describeTensor, Tensor, type TensorOwner } from '../tensor/tensor.js';
 import type { BackendValues, DataId, DType, TensorInfo } from '../tensor/tensor-info.js';
+import { BINARY_OUTPUT_RULES } from './binary-outputs.js';
 import type { Decomposition, GradRule, KernelOutput, KernelTensors } from './kernel-types.js';
 import { MULTI_OUTPUT_KERNELS } from './kernel-types.js';
 import { backprop, type GradScope, releaseTape, type TapeNode, type Thunk } from './tape.js';
@@ -28,6 +29,8 @@ interface DataRecord {
   readonly bytes: number;
   /** Scalar constants cached by the engine are not counted in memory(). */
   readonly cached: boolean;
+  /** The values are all 0 or 1 (spikes), as the producing kernel guarantees (BINARY_OUTPUT_RULES). */
+  binary: boolean;
 }
 
 interface TidyScope {
@@ -101,6 +104,7 @@ export class Engine implements TensorOwner {
       refCount: 1,
       bytes: sizeFromShape(shape) * BYTES[dtype],
       cached,
+      binary: false,
     };
     this.#records.set(id, record);
     if (cached) this.#numCached++;
@@ -423,9 +427,11 @@ export class Engine implements TensorOwner {
         });
       outputs = rule !== undefined ? this.noGrad(run) : run();
       if (rule === undefined) {
+        markBinary(name, inputs, attrs, outputs);
         return (MULTI_OUTPUT_KERNELS.has(name) ? outputs : outputs[0]) as KernelOutput<K>;
       }
     }
+    markBinary(name, inputs, attrs, outputs);
     if (this.isRecording) {
       const backward = rule === undefined ? undefined : this.#ruleBackward(rule, names, inputs, attrs);
       this.recordNode(name, flat, outputs, backward, true);
@@ -581,6 +587,16 @@ export class Engine implements TensorOwner {
     return new GradientError(
       `no gradient reaches tensor ${describeTensor(x)}: every path from the result to it passes through ${op}, which is not differentiable`,
     );
+  }
+}
+
+/** Marks the outputs the kernel guarantees to be 0/1 (see binary-outputs.ts). */
+function markBinary(name: KernelName, inputs: object, attrs: object, outputs: readonly Tensor[]): void {
+  const rule = BINARY_OUTPUT_RULES[name];
+  if (rule === undefined) return;
+  const verdict = rule(inputs as never, attrs as Record<string, unknown>);
+  for (let k = 0; k < outputs.length; k++) {
+    if (typeof verdict === 'boolean' ? verdict : verdict[k]) (outputs[k].record as DataRecord).binary = true;
   }
 }
 

@@ -1,5 +1,6 @@
 import { ENGINE } from '../engine/engine.js';
 import type { GradRule } from '../engine/kernel-types.js';
+import { spikeInput } from '../ops/nn.js';
 
 /** dx and dw through the two backprop kernels (native when the backend has them, else decomposed). */
 export const conv2dGrad: GradRule<'Conv2D'> = {
@@ -15,7 +16,7 @@ export const conv2dGrad: GradRule<'Conv2D'> = {
       ENGINE.runKernel(
         'Conv2DBackpropFilter',
         { x, dy },
-        { wShape: w.shape as unknown as [number, number, number, number], strides, pads },
+        { wShape: w.shape as unknown as [number, number, number, number], strides, pads, ...spikeInput(x) },
       ),
   }),
 };

@@ -2,6 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import { ShapeError } from '../errors.js';
 import { formatShape, matMulShape } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { transpose } from './movement.js';
 import { ensureDType, scoped, toTensor } from './util.js';
 
 function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boolean): [Tensor, Tensor] {
@@ -19,11 +20,26 @@ function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boole
   return [ta, tb];
 }
 
-/** a @ b with optional transposes; rank 2, or rank 3 (batched, a batch of 1 broadcasts). */
+/**
+ * a @ b with optional transposes; rank 2, or rank 3 (batched, a batch of 1 broadcasts). An operand
+ * known to hold spikes (`binary`) runs as SpikeMatMul, so a backend with an event-driven kernel skips
+ * its zeros: `a` directly, `b` through op(a) op(b) = (op(b)^T op(a)^T)^T, which is how a Linear
+ * layer's weight gradient dy^T x over spike inputs x becomes a spike product. Same values (up to
+ * float32 summation order) and gradients as the dense MatMul.
+ */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   return scoped(() => {
     const [ta, tb] = matMulOperands(a, b, 'matMul', transposeA, transposeB);
-    return ENGINE.runKernel('MatMul', { a: ta, b: tb }, { transposeA, transposeB });
+    if (ta.binary || !tb.binary || !ENGINE.hasKernel('SpikeMatMul')) {
+      const kernel = ta.binary && ENGINE.hasKernel('SpikeMatMul') ? 'SpikeMatMul' : 'MatMul';
+      return ENGINE.runKernel(kernel, { a: ta, b: tb }, { transposeA, transposeB });
+    }
+    const yT = ENGINE.runKernel(
+      'SpikeMatMul',
+      { a: tb, b: ta },
+      { transposeA: !transposeB, transposeB: !transposeA },
+    );
+    return transpose(yT, yT.rank === 2 ? [1, 0] : [0, 2, 1]);
   });
 }
 

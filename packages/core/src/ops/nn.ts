@@ -42,8 +42,14 @@ export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?:
     const [ph, pw] = pair(options.padding ?? 0, 'conv2d', 'padding', 0);
     const pads: [number, number, number, number] = [ph, ph, pw, pw];
     conv2dShape(tx.shape, tw.shape, strides, pads);
-    return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads });
+    // Spikes in (tx.binary): a backend may scatter the kernel at each spike instead.
+    return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads, ...spikeInput(tx) });
   });
+}
+
+/** The Conv2D / Conv2DBackpropFilter attr marking a spike input (absent otherwise). */
+export function spikeInput(x: Tensor): { spikeInput?: true } {
+  return x.binary ? { spikeInput: true } : {};
 }
 
 /** Max pooling over NCHW; `stride` defaults to the kernel size, padding counts as -Infinity. */

@@ -62,6 +62,15 @@ export class Tensor implements TensorInfo {
     this.cached = cached;
   }
 
+  /**
+   * True when every value is 0 or 1 (spikes), as the kernel that made the data guarantees (Spike, the
+   * fused neuron kernels' spikes, a cast of a comparison, pooling or slicing of spikes...). Core then
+   * runs matMul and conv2d on it event-driven where the backend can; false means "not known".
+   */
+  get binary(): boolean {
+    return (this.record as { readonly binary?: boolean }).binary === true;
+  }
+
   /** The backend's id of the data (shared by reshapes of the same data). */
   get dataId(): DataId {
     return this.record.id;
