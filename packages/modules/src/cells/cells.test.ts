@@ -1,4 +1,4 @@
-import { add, memory, mul, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
+import { add, memory, mul, sum, type Tensor, tensor, tidy, unstack, valueAndGrads } from '@snn/core';
 import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
 // The sequence layers through the package entry, as users import them.
 import { LI, LIF } from '../index.js';
@@ -84,6 +84,41 @@ describe('LIFRecurrentCell', () => {
     expect([...cell.stateDict().keys()]).toEqual(['input_weights', 'recurrent_weights']);
     const auto = new LIFRecurrentCell(3, 4, { autapses: true, seed: 1 });
     expect(values(auto.recurrent_weights.value).filter((v) => v === 0)).toHaveLength(0);
+  });
+
+  it('forwardSequence (one input product for all steps) equals the step loop, values and gradients', () => {
+    const cell = new LIFRecurrentCell(6, 5, { seed: 3, p: { vTh: 0.3 } });
+    const x = tensor(
+      Array.from({ length: 7 * 2 * 6 }, (_, k) => ((k * 37) % 11) / 3),
+      [7, 2, 6],
+    );
+    const weights = cell.parameters().map((p) => p.value);
+    const loop = valueAndGrads(() => {
+      let s = null;
+      let total = tensor(0);
+      for (const xt of unstack(x, 0)) {
+        const [z, next] = cell.forward(xt, s);
+        total = add(total, add(sum(z), sum(next.v)));
+        s = next;
+      }
+      return total;
+    }, weights);
+    const seen: number[] = [];
+    const seq = valueAndGrads(() => {
+      let vs = tensor(0);
+      const [z] = cell.forwardSequence(x, null, (s, t) => {
+        vs = add(vs, sum(s.v));
+        seen.push(t);
+      });
+      return add(sum(z), vs);
+    }, weights);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(values(seq.value)[0]).toBeCloseTo(values(loop.value)[0], 4);
+    expect(values(loop.grads[0]).some((g) => g !== 0)).toBe(true);
+    seq.grads.forEach((g, k) => {
+      const want = values(loop.grads[k]);
+      values(g).forEach((v, i) => expect(v).toBeCloseTo(want[i], 4));
+    });
   });
 
   it('names the module and shapes when the input does not fit', () => {
