@@ -4,7 +4,7 @@
  * gradient gathers dy windows at each spike).
  *
  * Geometry block (int32, `g`): N, C, H, W, O, kh, kw, sh, sw, pt, pl, Ho, Wo.
- * Dense kernels take a column scratch `col` of nth * C*kh*kw*Ho*Wo floats (thread tid uses slice tid).
+ * Dense kernels take a column scratch `col` of threads * C*kh*kw*Ho*Wo floats (each thread its slot's slice).
  */
 #include "common.h"
 #include "gemm.h"
@@ -72,29 +72,29 @@ static void col2im_add(const float *col, const geom *q, float *dx) {
 }
 
 EXPORT(snn_conv2d)
-void snn_conv2d(const float *x, const float *w, float *y, const int *g, float *colScratch, int tid, int nth) {
+void snn_conv2d(const float *x, const float *w, float *y, const int *g, float *colScratch, int part, int parts) {
   geom q = read_geom(g);
   int CKK = q.C * q.kh * q.kw, HW = q.Ho * q.Wo;
-  float *col = colScratch + (size_t)tid * CKK * HW;
+  float *col = colScratch + (size_t)snn_slot() * CKK * HW;
   int lo, hi;
-  split_range(q.N, tid, nth, &lo, &hi);
+  split_range(q.N, part, parts, &lo, &hi);
   for (int n = lo; n < hi; n++) {
     im2col(x + (size_t)n * q.C * q.H * q.W, &q, col);
-    gemm_region(w, CKK, 1, col, HW, 1, y + (size_t)n * q.O * HW, HW, CKK, 0, q.O, 0, HW, 0, tid);
+    gemm_region(w, CKK, 1, col, HW, 1, y + (size_t)n * q.O * HW, HW, CKK, 0, q.O, 0, HW, 0, snn_slot());
   }
 }
 
 EXPORT(snn_conv2d_backprop_input)
 void snn_conv2d_backprop_input(const float *dy, const float *w, float *dx, const int *g, float *colScratch,
-                               int tid, int nth) {
+                               int part, int parts) {
   geom q = read_geom(g);
   int CKK = q.C * q.kh * q.kw, HW = q.Ho * q.Wo, CHW = q.C * q.H * q.W;
-  float *col = colScratch + (size_t)tid * CKK * HW;
+  float *col = colScratch + (size_t)snn_slot() * CKK * HW;
   int lo, hi;
-  split_range(q.N, tid, nth, &lo, &hi);
+  split_range(q.N, part, parts, &lo, &hi);
   for (int n = lo; n < hi; n++) {
     /* dcol [CKK, HW] = w^T [CKK, O] x dy_n [O, HW] */
-    gemm_region(w, 1, CKK, dy + (size_t)n * q.O * HW, HW, 1, col, HW, q.O, 0, CKK, 0, HW, 0, tid);
+    gemm_region(w, 1, CKK, dy + (size_t)n * q.O * HW, HW, 1, col, HW, q.O, 0, CKK, 0, HW, 0, snn_slot());
     float *dxn = dx + (size_t)n * CHW;
     for (int i = 0; i < CHW; i++) dxn[i] = 0.0f;
     col2im_add(col, &q, dxn);
@@ -103,12 +103,12 @@ void snn_conv2d_backprop_input(const float *dy, const float *w, float *dx, const
 
 EXPORT(snn_conv2d_backprop_filter)
 void snn_conv2d_backprop_filter(const float *x, const float *dy, float *dw, const int *g, float *colScratch,
-                                int tid, int nth) {
+                                int part, int parts) {
   geom q = read_geom(g);
   int CKK = q.C * q.kh * q.kw, HW = q.Ho * q.Wo;
-  float *col = colScratch + (size_t)tid * CKK * HW;
+  float *col = colScratch + (size_t)snn_slot() * CKK * HW;
   int m0, m1, n0, n1;
-  gemm_split(q.O, CKK, tid, nth, &m0, &m1, &n0, &n1);
+  gemm_split(q.O, CKK, part, parts, &m0, &m1, &n0, &n1);
   if (m0 >= m1 || n0 >= n1) return;
   if (q.N == 0) {
     for (int o = m0; o < m1; o++)
@@ -118,7 +118,7 @@ void snn_conv2d_backprop_filter(const float *x, const float *dy, float *dw, cons
   for (int n = 0; n < q.N; n++) {
     im2col(x + (size_t)n * q.C * q.H * q.W, &q, col);
     /* dw [O, CKK] (+)= dy_n [O, HW] x col^T [HW, CKK] */
-    gemm_region(dy + (size_t)n * q.O * HW, HW, 1, col, 1, HW, dw, CKK, HW, m0, m1, n0, n1, n > 0, tid);
+    gemm_region(dy + (size_t)n * q.O * HW, HW, 1, col, 1, HW, dw, CKK, HW, m0, m1, n0, n1, n > 0, snn_slot());
   }
 }
 
@@ -127,14 +127,14 @@ void snn_conv2d_backprop_filter(const float *x, const float *dy, float *dw, cons
 /* y_n = sum over the sample's spikes of the kernel placed at the spike. Threads split samples. */
 EXPORT(snn_conv2d_spikes)
 void snn_conv2d_spikes(const int32_t *ptr, const int32_t *idx, const float *w, float *y, const int *g,
-                       int tid, int nth) {
+                       int part, int parts) {
   geom q = read_geom(g);
   int HW = q.Ho * q.Wo, HWin = q.H * q.W, KK = q.kh * q.kw, CKK = q.C * KK;
   int lo, hi;
-  split_range(q.N, tid, nth, &lo, &hi);
+  split_range(q.N, part, parts, &lo, &hi);
   /* Kernel rows reversed along kx when sw == 1, so a spike adds one contiguous span per row. */
-  float *wrev = g_scratch[tid];
-  int reversed = q.sw == 1 && (size_t)q.O * CKK * 4 <= (size_t)g_scratch_bytes[tid];
+  float *wrev = g_scratch[snn_slot()];
+  int reversed = q.sw == 1 && (size_t)q.O * CKK * 4 <= (size_t)g_scratch_bytes[snn_slot()];
   if (reversed && lo < hi)
     for (int r = 0; r < q.O * q.C * q.kh; r++)
       for (int kx = 0; kx < q.kw; kx++) wrev[r * q.kw + kx] = w[r * q.kw + (q.kw - 1 - kx)];
@@ -183,11 +183,11 @@ void snn_conv2d_spikes(const int32_t *ptr, const int32_t *idx, const float *w, f
 /* dw[o, c, ky, kx] = sum over samples and spikes of dy at the output the tap reaches. Threads split o. */
 EXPORT(snn_conv2d_backprop_filter_spikes)
 void snn_conv2d_backprop_filter_spikes(const int32_t *ptr, const int32_t *idx, const float *dy, float *dw,
-                                       const int *g, int tid, int nth) {
+                                       const int *g, int part, int parts) {
   geom q = read_geom(g);
   int HW = q.Ho * q.Wo, HWin = q.H * q.W, KK = q.kh * q.kw, CKK = q.C * KK;
   int lo, hi;
-  split_range(q.O, tid, nth, &lo, &hi);
+  split_range(q.O, part, parts, &lo, &hi);
   if (lo >= hi) return;
   for (size_t i = (size_t)lo * CKK; i < (size_t)hi * CKK; i++) dw[i] = 0.0f;
   int reversed = q.sw == 1;

@@ -55,9 +55,9 @@ static void cmp_segment(int op, uint8_t *restrict o, const float *restrict a, co
 
 /* out = a (op) b, broadcast as described by the nd parameter block (2 operands). */
 EXPORT(snn_binary_f32)
-void snn_binary_f32(int op, const float *a, const float *b, float *out, const int *nd, int tid, int nth) {
+void snn_binary_f32(int op, const float *a, const float *b, float *out, const int *nd, int part, int parts) {
   int lo, hi;
-  split_grain(nd_size(nd), 64, tid, nth, &lo, &hi);
+  split_grain(nd_size(nd), 64, part, parts, &lo, &hi);
   if (lo >= hi) return;
   nd_iter it;
   nd_begin(&it, nd, 2, lo);
@@ -72,9 +72,9 @@ void snn_binary_f32(int op, const float *a, const float *b, float *out, const in
 
 /* bool out = a (cmp) b for float32 operands. */
 EXPORT(snn_compare_f32)
-void snn_compare_f32(int op, const float *a, const float *b, uint8_t *out, const int *nd, int tid, int nth) {
+void snn_compare_f32(int op, const float *a, const float *b, uint8_t *out, const int *nd, int part, int parts) {
   int lo, hi;
-  split_grain(nd_size(nd), 64, tid, nth, &lo, &hi);
+  split_grain(nd_size(nd), 64, part, parts, &lo, &hi);
   if (lo >= hi) return;
   nd_iter it;
   nd_begin(&it, nd, 2, lo);
@@ -90,9 +90,9 @@ void snn_compare_f32(int op, const float *a, const float *b, uint8_t *out, const
 /* out = cond ? a : b over 4-byte elements (float32 or int32), three operands broadcast. */
 EXPORT(snn_where_32)
 void snn_where_32(const uint8_t *c, const uint32_t *a, const uint32_t *b, uint32_t *out, const int *nd,
-                  int tid, int nth) {
+                  int part, int parts) {
   int lo, hi;
-  split_grain(nd_size(nd), 64, tid, nth, &lo, &hi);
+  split_grain(nd_size(nd), 64, part, parts, &lo, &hi);
   if (lo >= hi) return;
   nd_iter it;
   nd_begin(&it, nd, 3, lo);
@@ -112,9 +112,9 @@ void snn_where_32(const uint8_t *c, const uint32_t *a, const uint32_t *b, uint32
 enum { U_NEG = 0, U_ABS, U_EXP, U_LOG, U_SQRT, U_RECIP, U_SIGN, U_FLOOR, U_TANH };
 
 EXPORT(snn_unary_f32)
-void snn_unary_f32(int op, const float *restrict x, float *restrict o, int n, int tid, int nth) {
+void snn_unary_f32(int op, const float *restrict x, float *restrict o, int n, int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   switch (op) {
     case U_NEG: for (int i = lo; i < hi; i++) o[i] = -x[i]; break;
     case U_ABS: for (int i = lo; i < hi; i++) o[i] = f_abs(x[i]); break;
@@ -135,9 +135,9 @@ void snn_unary_f32(int op, const float *restrict x, float *restrict o, int n, in
 
 /* Heaviside: 1 where x > 0 (x >= 0 when inclusive), else 0 (NaN gives 0). */
 EXPORT(snn_spike)
-void snn_spike(const float *restrict x, float *restrict o, int n, int inclusive, int tid, int nth) {
+void snn_spike(const float *restrict x, float *restrict o, int n, int inclusive, int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   if (inclusive)
     for (int i = lo; i < hi; i++) o[i] = x[i] >= 0.0f ? 1.0f : 0.0f;
   else
@@ -151,10 +151,10 @@ INLINE void spike_grad_loop(int kind, float alpha, const float *restrict dy, con
 
 /* dy * surrogate'(x), one loop per surrogate so each is specialised. */
 EXPORT(snn_spike_grad)
-void snn_spike_grad(int kind, float alpha, const float *dy, const float *x, float *o, int n, int tid,
-                    int nth) {
+void snn_spike_grad(int kind, float alpha, const float *dy, const float *x, float *o, int n, int part,
+                    int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   switch (kind) {
     case SG_SUPERSPIKE: spike_grad_loop(SG_SUPERSPIKE, alpha, dy, x, o, lo, hi); break;
     case SG_ATAN: spike_grad_loop(SG_ATAN, alpha, dy, x, o, lo, hi); break;
@@ -167,8 +167,8 @@ void snn_spike_grad(int kind, float alpha, const float *dy, const float *x, floa
 
 /* Scaled copy o = x * s + c (used for cheap fused scalar ops; also a plain copy with s=1, c=0). */
 EXPORT(snn_affine_f32)
-void snn_affine_f32(const float *restrict x, float *restrict o, int n, float s, float c, int tid, int nth) {
+void snn_affine_f32(const float *restrict x, float *restrict o, int n, float s, float c, int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   for (int i = lo; i < hi; i++) o[i] = x[i] * s + c;
 }

@@ -134,8 +134,8 @@ static void micro(int kc, const float *restrict ap, const float *restrict bp, fl
 }
 
 void gemm_region(const float *a, int ars, int acs, const float *b, int brs, int bcs, float *c, int ldc, int K,
-                 int m0, int m1, int n0, int n1, int accumulate, int tid) {
-  float *ap = g_scratch[tid];
+                 int m0, int m1, int n0, int n1, int accumulate, int slot) {
+  float *ap = g_scratch[slot];
   float *bp = ap + SCRATCH_A_FLOATS;
   if (K == 0) {
     if (!accumulate)
@@ -164,13 +164,13 @@ void gemm_region(const float *a, int ars, int acs, const float *b, int brs, int 
   }
 }
 
-void gemm_split(int M, int N, int tid, int nth, int *m0, int *m1, int *n0, int *n1) {
+void gemm_split(int M, int N, int part, int parts, int *m0, int *m1, int *n0, int *n1) {
   if ((M + MR - 1) / MR >= (N + NR - 1) / NR) {
-    split_grain(M, MR, tid, nth, m0, m1);
+    split_grain(M, MR, part, parts, m0, m1);
     *n0 = 0;
     *n1 = N;
   } else {
-    split_grain(N, NR, tid, nth, n0, n1);
+    split_grain(N, NR, part, parts, n0, n1);
     *m0 = 0;
     *m1 = M;
   }
@@ -182,15 +182,15 @@ void gemm_split(int M, int N, int tid, int nth, int *m0, int *m1, int *n0, int *
  */
 EXPORT(snn_matmul)
 void snn_matmul(const float *a, const float *b, float *c, int batch, int aBatch, int bBatch, int M, int N,
-                int K, int transA, int transB, int tid, int nth) {
+                int K, int transA, int transB, int part, int parts) {
   int ars = transA ? 1 : K, acs = transA ? M : 1;
   int brs = transB ? 1 : N, bcs = transB ? K : 1;
   int m0, m1, n0, n1;
-  gemm_split(M, N, tid, nth, &m0, &m1, &n0, &n1);
+  gemm_split(M, N, part, parts, &m0, &m1, &n0, &n1);
   if (m0 >= m1 || n0 >= n1) return;
   for (int q = 0; q < batch; q++) {
     const float *aq = a + (aBatch == 1 ? 0 : (size_t)q * M * K);
     const float *bq = b + (bBatch == 1 ? 0 : (size_t)q * K * N);
-    gemm_region(aq, ars, acs, bq, brs, bcs, c + (size_t)q * M * N, N, K, m0, m1, n0, n1, 0, tid);
+    gemm_region(aq, ars, acs, bq, brs, bcs, c + (size_t)q * M * N, N, K, m0, m1, n0, n1, 0, snn_slot());
   }
 }

@@ -8,7 +8,7 @@
 
 #define COPY_BODY(T)                                                                     \
   int lo, hi;                                                                            \
-  split_grain(nd_size(nd), 64, tid, nth, &lo, &hi);                                      \
+  split_grain(nd_size(nd), 64, part, parts, &lo, &hi);                                      \
   if (lo >= hi) return;                                                                  \
   nd_iter it;                                                                            \
   nd_begin(&it, nd, 2, lo);                                                              \
@@ -26,19 +26,19 @@
   }
 
 EXPORT(snn_copy_32)
-void snn_copy_32(const uint32_t *src, uint32_t *dst, const int *nd, int tid, int nth) { COPY_BODY(uint32_t) }
+void snn_copy_32(const uint32_t *src, uint32_t *dst, const int *nd, int part, int parts) { COPY_BODY(uint32_t) }
 
 EXPORT(snn_copy_8)
-void snn_copy_8(const uint8_t *src, uint8_t *dst, const int *nd, int tid, int nth) { COPY_BODY(uint8_t) }
+void snn_copy_8(const uint8_t *src, uint8_t *dst, const int *nd, int part, int parts) { COPY_BODY(uint8_t) }
 
 /* Blocked 2-D transpose of 4-byte elements, batched: src [batch, rows, cols] -> dst [batch, cols, rows]. */
 EXPORT(snn_transpose2d_32)
-void snn_transpose2d_32(const uint32_t *src, uint32_t *dst, int batch, int rows, int cols, int tid, int nth) {
+void snn_transpose2d_32(const uint32_t *src, uint32_t *dst, int batch, int rows, int cols, int part, int parts) {
   const int B = 32;
   int tilesR = (rows + B - 1) / B;
   int total = batch * tilesR;
   int lo, hi;
-  split_range(total, tid, nth, &lo, &hi);
+  split_range(total, part, parts, &lo, &hi);
   for (int t = lo; t < hi; t++) {
     int b = t / tilesR, r0 = (t % tilesR) * B;
     int r1 = r0 + B < rows ? r0 + B : rows;
@@ -53,15 +53,15 @@ void snn_transpose2d_32(const uint32_t *src, uint32_t *dst, int batch, int rows,
 }
 
 EXPORT(snn_fill_32)
-void snn_fill_32(uint32_t *dst, int n, uint32_t value, int tid, int nth) {
+void snn_fill_32(uint32_t *dst, int n, uint32_t value, int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   for (int i = lo; i < hi; i++) dst[i] = value;
 }
 
 EXPORT(snn_fill_8)
-void snn_fill_8(uint8_t *dst, int n, int value, int tid, int nth) {
+void snn_fill_8(uint8_t *dst, int n, int value, int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   if (hi > lo) __builtin_memset(dst + lo, value, (size_t)(hi - lo));
 }

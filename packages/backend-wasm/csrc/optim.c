@@ -8,9 +8,9 @@
 EXPORT(snn_adam)
 void snn_adam(const float *p, const float *g, const float *m, const float *v, float *po, float *mo, float *vo,
               int n, double lr, double b1, double b2, double eps, double wd, double bias1, double bias2,
-              int tid, int nth) {
+              int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   for (int k = lo; k < hi; k++) {
     double gk = (double)g[k] + wd * (double)p[k];
     double mk = b1 * (double)m[k] + (1 - b1) * gk;
@@ -23,9 +23,9 @@ void snn_adam(const float *p, const float *g, const float *m, const float *v, fl
 
 EXPORT(snn_sgd)
 void snn_sgd(const float *p, const float *g, const float *buf, float *po, float *bo, int n, double lr,
-             double momentum, double dampening, int nesterov, double wd, int first, int tid, int nth) {
+             double momentum, double dampening, int nesterov, double wd, int first, int part, int parts) {
   int lo, hi;
-  split_grain(n, 64, tid, nth, &lo, &hi);
+  split_grain(n, 64, part, parts, &lo, &hi);
   for (int k = lo; k < hi; k++) {
     double gk = (double)g[k] + wd * (double)p[k];
     if (momentum > 0) {

@@ -31,10 +31,10 @@ INLINE void philox4x32_10(uint32_t c[4], uint32_t k0, uint32_t k1) {
 /* seed and offset arrive as two 32-bit halves each (JavaScript numbers below 2^53). */
 EXPORT(snn_random_uniform)
 void snn_random_uniform(float *out, int n, uint32_t seed_lo, uint32_t seed_hi, uint32_t off_lo,
-                        uint32_t off_hi, int tid, int nth) {
+                        uint32_t off_hi, int part, int parts) {
   int blocks = (n + 3) / 4;
   int lo, hi;
-  split_range(blocks, tid, nth, &lo, &hi);
+  split_range(blocks, part, parts, &lo, &hi);
   uint64_t offset = ((uint64_t)off_hi << 32) | off_lo;
   const float scale = 1.0f / 16777216.0f;
   for (int b = lo; b < hi; b++) {

@@ -27,11 +27,11 @@ INLINE int window_argmax(const float *plane, int H, int W, int oy, int ox, int k
 }
 
 EXPORT(snn_max_pool)
-void snn_max_pool(const float *x, float *y, const int *g, int tid, int nth) {
+void snn_max_pool(const float *x, float *y, const int *g, int part, int parts) {
   int N = g[0], C = g[1], H = g[2], W = g[3], kh = g[4], kw = g[5], sh = g[6], sw = g[7], pt = g[8],
       pl = g[9], Ho = g[10], Wo = g[11];
   int lo, hi;
-  split_range(N * C, tid, nth, &lo, &hi);
+  split_range(N * C, part, parts, &lo, &hi);
   for (int p = lo; p < hi; p++) {
     const float *plane = x + (size_t)p * H * W;
     float *out = y + (size_t)p * Ho * Wo;
@@ -58,11 +58,11 @@ void snn_max_pool(const float *x, float *y, const int *g, int tid, int nth) {
 }
 
 EXPORT(snn_max_pool_grad)
-void snn_max_pool_grad(const float *dy, const float *x, float *dx, const int *g, int tid, int nth) {
+void snn_max_pool_grad(const float *dy, const float *x, float *dx, const int *g, int part, int parts) {
   int N = g[0], C = g[1], H = g[2], W = g[3], kh = g[4], kw = g[5], sh = g[6], sw = g[7], pt = g[8],
       pl = g[9], Ho = g[10], Wo = g[11];
   int lo, hi;
-  split_range(N * C, tid, nth, &lo, &hi);
+  split_range(N * C, part, parts, &lo, &hi);
   for (int p = lo; p < hi; p++) {
     const float *plane = x + (size_t)p * H * W;
     const float *d = dy + (size_t)p * Ho * Wo;

@@ -7,10 +7,10 @@
 #include "fmath.h"
 
 EXPORT(snn_sum_f32)
-void snn_sum_f32(const float *x, float *out, int outer, int n, int inner, int tid, int nth) {
+void snn_sum_f32(const float *x, float *out, int outer, int n, int inner, int part, int parts) {
   if (inner == 1) {
     int lo, hi;
-    split_range(outer, tid, nth, &lo, &hi);
+    split_range(outer, part, parts, &lo, &hi);
     for (int o = lo; o < hi; o++) {
       const float *row = x + (size_t)o * n;
       /* Two double lanes per vector, four independent accumulators. */
@@ -29,7 +29,7 @@ void snn_sum_f32(const float *x, float *out, int outer, int n, int inner, int ti
   }
   /* inner > 1: each thread takes a range of inner columns for every outer block. */
   int lo, hi;
-  split_grain(inner, 4, tid, nth, &lo, &hi);
+  split_grain(inner, 4, part, parts, &lo, &hi);
   if (lo >= hi) return;
   double acc[256];
   for (int o = 0; o < outer; o++) {
@@ -48,10 +48,10 @@ void snn_sum_f32(const float *x, float *out, int outer, int n, int inner, int ti
 
 /* Max with NaN propagating (torch.amax); -Infinity for an empty axis. */
 EXPORT(snn_max_f32)
-void snn_max_f32(const float *x, float *out, int outer, int n, int inner, int tid, int nth) {
+void snn_max_f32(const float *x, float *out, int outer, int n, int inner, int part, int parts) {
   int total = outer * inner;
   int lo, hi;
-  split_range(total, tid, nth, &lo, &hi);
+  split_range(total, part, parts, &lo, &hi);
   for (int e = lo; e < hi; e++) {
     int o = e / inner, j = e % inner;
     const float *p = x + (size_t)o * n * inner + j;
@@ -67,10 +67,10 @@ void snn_max_f32(const float *x, float *out, int outer, int n, int inner, int ti
 
 /* Index of the first maximum (a NaN never wins unless it comes first, as the reference backend). */
 EXPORT(snn_argmax_f32)
-void snn_argmax_f32(const float *x, int32_t *out, int outer, int n, int inner, int tid, int nth) {
+void snn_argmax_f32(const float *x, int32_t *out, int outer, int n, int inner, int part, int parts) {
   int total = outer * inner;
   int lo, hi;
-  split_range(total, tid, nth, &lo, &hi);
+  split_range(total, part, parts, &lo, &hi);
   for (int e = lo; e < hi; e++) {
     int o = e / inner, j = e % inner;
     const float *p = x + (size_t)o * n * inner + j;
@@ -86,10 +86,10 @@ void snn_argmax_f32(const float *x, int32_t *out, int outer, int n, int inner, i
 
 /* x - max - log(sum(exp(x - max))) along the middle axis, in double. */
 EXPORT(snn_log_softmax_f32)
-void snn_log_softmax_f32(const float *x, float *out, int outer, int n, int inner, int tid, int nth) {
+void snn_log_softmax_f32(const float *x, float *out, int outer, int n, int inner, int part, int parts) {
   int total = outer * inner;
   int lo, hi;
-  split_range(total, tid, nth, &lo, &hi);
+  split_range(total, part, parts, &lo, &hi);
   for (int e = lo; e < hi; e++) {
     int o = e / inner, j = e % inner;
     size_t base = (size_t)o * n * inner + j;

@@ -1,20 +1,21 @@
 /*
- * Event-driven products for binary (spike) operands. A spike tensor is indexed once into lists of its
- * ones (by row, or by column for a transposed use); a product then adds up the rows of the other
- * operand named by each list, skipping the zeros that a dense GEMM multiplies through.
+ * Event-driven products for binary (spike) operands. A spike matrix is indexed once into lists of the
+ * ones of each row; a product then adds up the rows of the other operand named by each list (gather),
+ * or adds each row of it into the output rows a list names (scatter, for the transposed use of the
+ * same matrix in a weight gradient), skipping the zeros that a dense GEMM multiplies through.
  *
  * Index building is two threaded passes (count, then fill) so the lists are exact-size and in
  * ascending order: each output element sums its terms in ascending k, the order of a naive dense
  * loop, whatever the thread count. A value other than 0 or 1 makes the count pass report -1 for its
- * row (column), and the caller falls back to the dense kernel.
+ * row, and the caller falls back to the dense kernel.
  */
 #include "common.h"
 
 /* counts[r] = ones in row r of a [rows, cols], or -1 if the row holds a value other than 0 and 1. */
 EXPORT(snn_spike_count_rows)
-void snn_spike_count_rows(const float *a, int rows, int cols, int32_t *counts, int tid, int nth) {
+void snn_spike_count_rows(const float *a, int rows, int cols, int32_t *counts, int part, int parts) {
   int lo, hi;
-  split_range(rows, tid, nth, &lo, &hi);
+  split_range(rows, part, parts, &lo, &hi);
   const f4 zero = wasm_f32x4_splat(0.0f), one = wasm_f32x4_splat(1.0f);
   for (int r = lo; r < hi; r++) {
     const float *row = a + (size_t)r * cols;
@@ -40,25 +41,6 @@ void snn_spike_count_rows(const float *a, int rows, int cols, int32_t *counts, i
   }
 }
 
-/* counts[c] = ones in column c of a [rows, cols] (-1: not binary). Threads split the columns. */
-EXPORT(snn_spike_count_cols)
-void snn_spike_count_cols(const float *a, int rows, int cols, int32_t *counts, int tid, int nth) {
-  int lo, hi;
-  split_grain(cols, 4, tid, nth, &lo, &hi);
-  for (int c = lo; c < hi; c++) counts[c] = 0;
-  for (int r = 0; r < rows; r++) {
-    const float *row = a + (size_t)r * cols;
-    for (int c = lo; c < hi; c++) {
-      float v = row[c];
-      if (v == 1.0f) {
-        if (counts[c] >= 0) counts[c]++;
-      } else if (v != 0.0f) {
-        counts[c] = -1;
-      }
-    }
-  }
-}
-
 /* ptr[0] = 0, ptr[r + 1] = ptr[r] + counts[r]; returns the total, or -1 if any count is -1. */
 EXPORT(snn_prefix_sum)
 int snn_prefix_sum(const int32_t *counts, int32_t *ptr, int n) {
@@ -73,10 +55,10 @@ int snn_prefix_sum(const int32_t *counts, int32_t *ptr, int n) {
 }
 
 EXPORT(snn_spike_fill_rows)
-void snn_spike_fill_rows(const float *a, int rows, int cols, const int32_t *ptr, int32_t *idx, int tid,
-                         int nth) {
+void snn_spike_fill_rows(const float *a, int rows, int cols, const int32_t *ptr, int32_t *idx, int part,
+                         int parts) {
   int lo, hi;
-  split_range(rows, tid, nth, &lo, &hi);
+  split_range(rows, part, parts, &lo, &hi);
   for (int r = lo; r < hi; r++) {
     const float *row = a + (size_t)r * cols;
     int32_t *out = idx + ptr[r];
@@ -94,28 +76,15 @@ void snn_spike_fill_rows(const float *a, int rows, int cols, const int32_t *ptr,
   }
 }
 
-EXPORT(snn_spike_fill_cols)
-void snn_spike_fill_cols(const float *a, int rows, int cols, const int32_t *ptr, int32_t *idx,
-                         int32_t *cursor, int tid, int nth) {
-  int lo, hi;
-  split_grain(cols, 4, tid, nth, &lo, &hi);
-  for (int c = lo; c < hi; c++) cursor[c] = ptr[c];
-  for (int r = 0; r < rows; r++) {
-    const float *row = a + (size_t)r * cols;
-    for (int c = lo; c < hi; c++)
-      if (row[c] != 0.0f) idx[cursor[c]++] = r;
-  }
-}
-
 /*
  * c[r, :] = sum over k in list r (ascending) of b[k, :], for output rows r of a [rows, N] product;
  * b is [K, N] row-major. Threads split the rows. Register-blocked over 32 columns.
  */
 EXPORT(snn_spike_gather_rows)
 void snn_spike_gather_rows(const int32_t *ptr, const int32_t *idx, const float *b, float *c, int rows, int N,
-                           int tid, int nth) {
+                           int part, int parts) {
   int lo, hi;
-  split_range(rows, tid, nth, &lo, &hi);
+  split_range(rows, part, parts, &lo, &hi);
   for (int r = lo; r < hi; r++) {
     const int32_t *list = idx + ptr[r];
     int n = ptr[r + 1] - ptr[r];
@@ -162,6 +131,43 @@ void snn_spike_gather_rows(const int32_t *ptr, const int32_t *idx, const float *
       float s = 0;
       for (int q = 0; q < n; q++) s += b[(size_t)list[q] * N + j];
       out[j] = s;
+    }
+  }
+}
+
+/*
+ * c[i, :] = sum over rows k (ascending) whose list holds i of b[k, :]: op(a) = a^T for a [K, M]
+ * indexed by rows, b [K, N], c [M, N]. Parts split the output rows; each part walks every list and
+ * keeps the entries in its range (lists are sorted, so it skips to them).
+ */
+EXPORT(snn_spike_scatter_rows)
+void snn_spike_scatter_rows(const int32_t *ptr, const int32_t *idx, const float *b, float *c, int K, int M,
+                            int N, int part, int parts) {
+  int lo, hi;
+  split_range(M, part, parts, &lo, &hi);
+  if (lo >= hi) return;
+  __builtin_memset(c + (size_t)lo * N, 0, (size_t)(hi - lo) * N * sizeof(float));
+  for (int k = 0; k < K; k++) {
+    int q = ptr[k], end = ptr[k + 1];
+    if (parts > 1) {
+      while (q < end && idx[q] < lo) q++;
+    }
+    const float *src = b + (size_t)k * N;
+    for (; q < end; q++) {
+      int i = idx[q];
+      if (i >= hi) break;
+      float *dst = c + (size_t)i * N;
+      int j = 0;
+      for (; j + 16 <= N; j += 16) {
+        wasm_v128_store(dst + j, wasm_f32x4_add(wasm_v128_load(dst + j), wasm_v128_load(src + j)));
+        wasm_v128_store(dst + j + 4, wasm_f32x4_add(wasm_v128_load(dst + j + 4), wasm_v128_load(src + j + 4)));
+        wasm_v128_store(dst + j + 8, wasm_f32x4_add(wasm_v128_load(dst + j + 8), wasm_v128_load(src + j + 8)));
+        wasm_v128_store(dst + j + 12,
+                        wasm_f32x4_add(wasm_v128_load(dst + j + 12), wasm_v128_load(src + j + 12)));
+      }
+      for (; j + 4 <= N; j += 4)
+        wasm_v128_store(dst + j, wasm_f32x4_add(wasm_v128_load(dst + j), wasm_v128_load(src + j)));
+      for (; j < N; j++) dst[j] += src[j];
     }
   }
 }

@@ -10,3 +10,23 @@ snn_set_stack_pointer:
   global.set __stack_pointer
   end_function
 .export_name snn_set_stack_pointer, snn_set_stack_pointer
+
+# The thread slot of this instance (0 on the calling thread, 1.. on workers): selects its scratch.
+.globaltype __snn_slot, i32
+__snn_slot:
+
+.globl snn_set_slot
+.type snn_set_slot,@function
+snn_set_slot:
+  .functype snn_set_slot (i32) -> ()
+  local.get 0
+  global.set __snn_slot
+  end_function
+.export_name snn_set_slot, snn_set_slot
+
+.globl snn_slot
+.type snn_slot,@function
+snn_slot:
+  .functype snn_slot () -> (i32)
+  global.get __snn_slot
+  end_function

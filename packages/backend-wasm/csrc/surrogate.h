@@ -11,7 +11,8 @@
  *   4 triangle         alpha * max(0, 1 - alpha*|x|)              ours, alpha 1
  *   5 straightThrough  1
  *
- * Computed in float32 except sigmoid's exponential (double, as fmath.h).
+ * Computed in float32 except sigmoid's exponential (double, as fmath.h). surrogate_derivative4 is
+ * the same arithmetic on four lanes (sigmoid lane by lane), so vector and scalar loops agree bit for bit.
  */
 #pragma once
 #include "common.h"
@@ -35,8 +36,35 @@ INLINE float surrogate_derivative(int kind, float alpha, float x) {
       return alpha * s * (1.0f - s);
     }
     case SG_TRIANGLE:
-      return alpha * f_max(0.0f, 1.0f - alpha * f_abs(x));
+      return alpha * __builtin_wasm_max_f32(0.0f, 1.0f - alpha * f_abs(x)); /* NaN propagates */
     default:
       return 1.0f;
+  }
+}
+
+INLINE f4 surrogate_derivative4(int kind, float alpha, f4 x) {
+  const f4 one = wasm_f32x4_splat(1.0f);
+  const f4 a = wasm_f32x4_splat(alpha);
+  switch (kind) {
+    case SG_SUPERSPIKE:
+    case SG_FAST_SIGMOID: {
+      f4 d = wasm_f32x4_add(wasm_f32x4_mul(a, wasm_f32x4_abs(x)), one);
+      return wasm_f32x4_div(one, wasm_f32x4_mul(d, d));
+    }
+    case SG_ATAN: {
+      f4 u = wasm_f32x4_mul(wasm_f32x4_mul(wasm_f32x4_splat((float)(3.14159265358979323846 / 2)), a), x);
+      return wasm_f32x4_div(wasm_f32x4_splat(alpha * 0.5f), wasm_f32x4_add(one, wasm_f32x4_mul(u, u)));
+    }
+    case SG_SIGMOID:
+      return wasm_f32x4_make(surrogate_derivative(SG_SIGMOID, alpha, wasm_f32x4_extract_lane(x, 0)),
+                             surrogate_derivative(SG_SIGMOID, alpha, wasm_f32x4_extract_lane(x, 1)),
+                             surrogate_derivative(SG_SIGMOID, alpha, wasm_f32x4_extract_lane(x, 2)),
+                             surrogate_derivative(SG_SIGMOID, alpha, wasm_f32x4_extract_lane(x, 3)));
+    case SG_TRIANGLE: {
+      f4 t = wasm_f32x4_sub(one, wasm_f32x4_mul(a, wasm_f32x4_abs(x)));
+      return wasm_f32x4_mul(a, wasm_f32x4_max(wasm_f32x4_splat(0.0f), t));
+    }
+    default:
+      return one;
   }
 }

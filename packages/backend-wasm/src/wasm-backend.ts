@@ -14,9 +14,9 @@ import {
 import { WASM_KERNELS } from './kernels/index.js';
 import type { WasmKernelContext } from './kernels/kernel.js';
 import { makeData } from './kernels/kernel.js';
-import { freeSpikeIndex } from './kernels/spike-index.js';
+import { freeDerived } from './kernels/spike-index.js';
 import { WasmRuntime } from './runtime/runtime.js';
-import { WasmData } from './wasm-data.js';
+import { BYTES, WasmData } from './wasm-data.js';
 
 export interface WasmBackendOptions {
   /**
@@ -114,6 +114,15 @@ export class WasmBackend implements KernelBackend {
       temp: (bytes, kernel) => rt.heap.alloc(bytes, kernel),
       freeTemp: (ptr, bytes) => rt.heap.free(ptr, bytes),
       release: (data) => self.disposeData(data),
+      view(source, offset, shape) {
+        const owner = source.owner ?? source;
+        const size = sizeFromShape(shape);
+        const data = new WasmData(source.ptr + offset * BYTES[source.dtype], 0, size, source.dtype);
+        data.owner = owner;
+        owner.views++;
+        live.add(data);
+        return { info: { dataId: data, shape: [...shape], dtype: source.dtype }, data };
+      },
     };
     const table: Record<string, unknown> = {};
     for (const [name, kernel] of Object.entries(WASM_KERNELS)) {
@@ -185,8 +194,13 @@ export class WasmBackend implements KernelBackend {
     d.disposed = true;
     this.#live.delete(d);
     this.#liveBytes -= d.bytes;
-    freeSpikeIndex(this.#ctx, d);
-    this.#rt.heap.free(d.ptr, d.bytes);
+    freeDerived(this.#ctx, d);
+    const owner = d.owner;
+    if (owner === undefined) {
+      if (d.views === 0) this.#rt.heap.free(d.ptr, d.bytes);
+    } else if (--owner.views === 0 && owner.disposed) {
+      this.#rt.heap.free(owner.ptr, owner.bytes);
+    }
   }
 
   memory(): { buffers: number; bytes: number } {

@@ -77,7 +77,7 @@ export function sampleSpikes(
 ) {
   if (spikeInput !== true) return undefined;
   const [n, c, h, w] = x.shape;
-  const lists = spikeIndex(ctx, ctx.data(x, kernel), n, c * h * w, false);
+  const lists = spikeIndex(ctx, ctx.data(x, kernel), n, c * h * w);
   return lists === null || lists === 'dense' ? undefined : lists;
 }
 

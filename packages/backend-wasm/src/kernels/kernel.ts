@@ -24,6 +24,8 @@ export interface WasmKernelContext {
   freeTemp(ptr: number, bytes: number): void;
   /** Frees an output made by `output` that the kernel will not return. */
   release(data: WasmData): void;
+  /** An output sharing `size` elements of `source`'s memory from element `offset` (a contiguous slice). */
+  view(source: WasmData, offset: number, shape: readonly number[]): { info: TensorInfo; data: WasmData };
 }
 
 export type WasmKernel<K extends KernelName> = (

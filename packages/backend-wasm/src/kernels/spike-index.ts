@@ -5,37 +5,25 @@ import type { WasmKernelContext } from './kernel.js';
 export type SpikeLists = SpikeIndex | 'dense' | null;
 
 /**
- * The lists of ones of `d` viewed as a [rows, cols] matrix, by row (CSR) or by column (CSC), built by
- * csrc/spike.c in two threaded passes (count, then fill) and cached on the data (data never changes).
- * Returns 'dense' when the ones are too many for the event-driven kernels to win (density above the
- * backend's cut-over: only the counts are kept), null when the values are not all 0 and 1.
+ * The lists of ones of each row of `d` viewed as a [rows, cols] matrix, built by csrc/spike.c in two
+ * threaded passes (count, then fill) and cached on the data (data never changes): a spike tensor used
+ * forward (x W^T) and in its weight gradient (x^T dy) is indexed once. Returns 'dense' when the ones
+ * are too many for the event-driven kernels to win (density above the backend's cut-over: only the
+ * count is kept), null when the values are not all 0 and 1.
  */
-export function spikeIndex(
-  ctx: WasmKernelContext,
-  d: WasmData,
-  rows: number,
-  cols: number,
-  byColumn: boolean,
-): SpikeLists {
-  const key = `${rows}x${cols}${byColumn ? 'c' : 'r'}`;
+export function spikeIndex(ctx: WasmKernelContext, d: WasmData, rows: number, cols: number): SpikeLists {
+  const key = `${rows}x${cols}`;
   d.spikeIndex ??= new Map();
   const hit = d.spikeIndex.get(key);
   if (hit !== undefined) return hit === null || hit.idx >= 0 ? hit : 'dense';
   const { rt } = ctx;
-  const lists = byColumn ? cols : rows;
+  const lists = rows;
   const countBytes = lists * 4;
   const counts = ctx.temp(countBytes, 'spike index');
   const ptrBytes = (lists + 1) * 4;
   let ptr = 0;
   try {
-    rt.call(
-      byColumn ? 'snn_spike_count_cols' : 'snn_spike_count_rows',
-      rows * cols,
-      d.ptr,
-      rows,
-      cols,
-      counts,
-    );
+    rt.call('snn_spike_count_rows', rows * cols, d.ptr, rows, cols, counts);
     ptr = rt.heap.alloc(ptrBytes, 'spike index');
     const nnz = rt.exports.snn_prefix_sum(counts, ptr, lists);
     if (nnz < 0) {
@@ -50,13 +38,7 @@ export function spikeIndex(
     }
     const idxBytes = nnz * 4;
     const idx = rt.heap.alloc(idxBytes, 'spike index');
-    if (byColumn) {
-      const cursor = ctx.temp(countBytes, 'spike index');
-      rt.call('snn_spike_fill_cols', rows * cols, d.ptr, rows, cols, ptr, idx, cursor);
-      ctx.freeTemp(cursor, countBytes);
-    } else {
-      rt.call('snn_spike_fill_rows', rows * cols, d.ptr, rows, cols, ptr, idx);
-    }
+    rt.call('snn_spike_fill_rows', rows * cols, d.ptr, rows, cols, ptr, idx);
     const index: SpikeIndex = { ptr, idx, nnz, lists, ptrBytes, idxBytes };
     d.spikeIndex.set(key, index);
     return index;
@@ -65,13 +47,31 @@ export function spikeIndex(
   }
 }
 
-/** Frees the index blocks cached on a data block (when it is disposed). */
-export function freeSpikeIndex(ctx: { rt: WasmKernelContext['rt'] }, d: WasmData): void {
-  if (d.spikeIndex === undefined) return;
-  for (const index of d.spikeIndex.values()) {
-    if (index === null || index.idx < 0) continue;
-    ctx.rt.heap.free(index.ptr, index.ptrBytes);
-    ctx.rt.heap.free(index.idx, index.idxBytes);
+/** A [rows, cols] view of float32 `d` transposed ([cols, rows]), cached on the data. */
+export function transposedOf(ctx: WasmKernelContext, d: WasmData, rows: number, cols: number): number {
+  const key = `${rows}x${cols}`;
+  d.transposed ??= new Map();
+  const hit = d.transposed.get(key);
+  if (hit !== undefined) return hit.ptr;
+  const bytes = rows * cols * 4;
+  const ptr = ctx.rt.heap.alloc(bytes, 'transpose');
+  ctx.rt.call('snn_transpose2d_32', rows * cols, d.ptr, ptr, 1, rows, cols);
+  d.transposed.set(key, { ptr, bytes });
+  return ptr;
+}
+
+/** Frees what was derived from a data block and cached on it (when it is disposed). */
+export function freeDerived(ctx: { rt: WasmKernelContext['rt'] }, d: WasmData): void {
+  if (d.spikeIndex !== undefined) {
+    for (const index of d.spikeIndex.values()) {
+      if (index === null || index.idx < 0) continue;
+      ctx.rt.heap.free(index.ptr, index.ptrBytes);
+      ctx.rt.heap.free(index.idx, index.idxBytes);
+    }
+    d.spikeIndex = undefined;
   }
-  d.spikeIndex = undefined;
+  if (d.transposed !== undefined) {
+    for (const block of d.transposed.values()) ctx.rt.heap.free(block.ptr, block.bytes);
+    d.transposed = undefined;
+  }
 }

@@ -4,11 +4,13 @@ import { ThreadPool } from './thread-pool.js';
 import { type WasmVariant, wasmModule } from './wasm-binary.js';
 
 type Fn = (...args: number[]) => number;
-/** The module's exports this package calls (all take (..., tid, nth) except the helpers). */
+/** The module's exports this package calls (kernels take (..., part, parts); helpers do not). */
 export type KernelExports = Record<string, Fn>;
 
 /** Bytes of C stack per thread (the build reserves 64 KiB at address 0 for the first instance). */
 const STACK_BYTES = 64 * 1024;
+/** Parts per thread of a parallel kernel call (see ThreadPool.run). */
+const PARTS_PER_THREAD = 4;
 /** Int32 slots of the parameter block (shapes and strides of one call). */
 const PARAM_INTS = 1024;
 
@@ -95,9 +97,9 @@ export class WasmRuntime {
     // Per-thread scratch (packing buffers) and, for workers, their own C stacks.
     const scratchBytes = exports.snn_matmul_scratch_bytes();
     const stackTops: number[] = [STACK_BYTES];
-    for (let tid = 0; tid < options.threads; tid++) {
-      exports.snn_set_scratch(tid, heap.alloc(scratchBytes, 'start-up'), scratchBytes);
-      if (tid > 0) stackTops.push(heap.alloc(STACK_BYTES, 'start-up') + STACK_BYTES);
+    for (let slot = 0; slot < options.threads; slot++) {
+      exports.snn_set_scratch(slot, heap.alloc(scratchBytes, 'start-up'), scratchBytes);
+      if (slot > 0) stackTops.push(heap.alloc(STACK_BYTES, 'start-up') + STACK_BYTES);
     }
     const params = heap.alloc(PARAM_INTS * 4, 'start-up');
     let pool: ThreadPool | undefined;
@@ -123,15 +125,20 @@ export class WasmRuntime {
   }
 
   /**
-   * Runs export `name` with `args` (the kernel's own arguments, without tid/nth): on every thread when
-   * `work` reaches the parallel threshold, else on this thread alone. Returns the export's result on
+   * Runs export `name` with `args` (the kernel's own arguments, without part/parts): split into parts
+   * taken by every thread when `work` reaches the parallel threshold, else whole on this thread. Returns the export's result on
    * the single-thread path (helpers such as snn_prefix_sum return a value).
    */
   call(name: string, work: number, ...args: number[]): number {
     if (this.#disposed) throw new BackendError("backend 'wasm' was disposed");
     const fn = this.exports[name];
     if (this.#pool !== undefined && work >= this.#parallelMin) {
-      this.#pool.run(this.#index.get(name) as number, args, fn);
+      // A few parts per thread, so a thread the OS runs late leaves its share to the others.
+      const parts = Math.min(
+        PARTS_PER_THREAD * this.threads,
+        Math.max(2, Math.floor(work / Math.max(this.#parallelMin, 4096))),
+      );
+      this.#pool.run(this.#index.get(name) as number, args, parts, fn);
       return 0;
     }
     return fn(...args, 0, 1);

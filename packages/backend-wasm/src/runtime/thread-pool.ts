@@ -1,5 +1,5 @@
 import { BackendError } from '@snn/core';
-import { type WorkerInit, workerBody } from './worker-body.js';
+import { CTRL, PARKED, type WorkerInit, workerBody } from './worker-body.js';
 
 /** What the pool needs from its environment: how to start a worker running `source`. */
 interface WorkerHandle {
@@ -10,11 +10,6 @@ interface WorkerHandle {
 
 type Spawner = (source: string) => WorkerHandle;
 
-const CTRL_GEN = 0;
-const CTRL_PENDING = 1;
-const CTRL_FN = 2;
-const CTRL_NARGS = 3;
-const CTRL_FAILED = 4;
 const MAX_ARGS = 32;
 
 /** Node's worker_threads, imported lazily so browsers never see the specifier. */
@@ -61,8 +56,9 @@ const isNode = () =>
 
 /**
  * Worker threads that run the module's kernels over the shared memory. `run` is synchronous: it
- * hands the task to the workers (each computes its own share, tid 1..nth-1), computes share 0 on the
- * calling thread, and waits (spinning briefly, then Atomics.wait) until every worker is done.
+ * publishes a task of `parts` parts, then takes parts itself until none is left, then waits for the
+ * parts the workers took (spinning briefly, then Atomics.wait). A worker that is slow to wake (a busy
+ * machine) costs nothing: the caller has taken its parts by then.
  */
 export class ThreadPool {
   readonly #ctrl: Int32Array;
@@ -79,11 +75,12 @@ export class ThreadPool {
     spin: number,
     names: readonly string[],
   ) {
-    this.#names = names;
     this.#ctrl = new Int32Array(control, 0, 16);
     this.#args = new Float64Array(control, 64, MAX_ARGS);
     this.#workers = workers;
     this.#spin = spin;
+    this.#names = names;
+    this.#ctrl[CTRL.NEXT] = PARKED;
   }
 
   /** Threads including the caller. */
@@ -101,10 +98,11 @@ export class ThreadPool {
   }): Promise<ThreadPool> {
     const spawn = isNode() ? await nodeSpawner() : browserSpawner();
     const control = new SharedArrayBuffer(64 + MAX_ARGS * 8);
+    new Int32Array(control)[CTRL.NEXT] = PARKED;
     const body = workerBody.toString();
     const workers: WorkerHandle[] = [];
     const ready: Promise<void>[] = [];
-    for (let tid = 1; tid < options.threads; tid++) {
+    for (let slot = 1; slot < options.threads; slot++) {
       const w = spawn(body);
       workers.push(w);
       ready.push(
@@ -112,8 +110,9 @@ export class ThreadPool {
           w.onMessage((msg) => {
             const m = msg as { ready?: boolean; error?: string };
             if (m.ready) resolve();
-            else if (m.error !== undefined)
-              reject(new BackendError(`backend 'wasm': worker ${tid} failed: ${m.error}`));
+            else if (m.error !== undefined) {
+              reject(new BackendError(`backend 'wasm': worker ${slot} failed: ${m.error}`));
+            }
           });
         }),
       );
@@ -121,9 +120,8 @@ export class ThreadPool {
         module: options.module,
         memory: options.memory,
         control,
-        tid,
-        nth: options.threads,
-        stackTop: options.stackTops[tid],
+        slot,
+        stackTop: options.stackTops[slot],
         names: options.names,
         spin: options.spin,
       };
@@ -145,44 +143,59 @@ export class ThreadPool {
     return pool;
   }
 
-  /** Runs export `fn` (index into `names`) with `args` on every thread; returns when all are done. */
-  run(fn: number, args: readonly number[], direct: (...a: number[]) => void): void {
+  /**
+   * Runs export `fn` (index into `names`; `direct` is the caller's own instance of it) in `parts`
+   * parts with `args`; returns when every part is done.
+   */
+  run(fn: number, args: readonly number[], parts: number, direct: (...a: number[]) => void): void {
     if (!this.#alive) throw new BackendError("backend 'wasm': the thread pool was disposed");
     if (this.#error !== undefined) throw new BackendError(`backend 'wasm': a worker failed: ${this.#error}`);
     const ctrl = this.#ctrl;
     const n = args.length;
     for (let k = 0; k < n; k++) this.#args[k] = args[k];
-    ctrl[CTRL_FN] = fn;
-    ctrl[CTRL_NARGS] = n;
-    const nth = this.#workers.length + 1;
-    Atomics.store(ctrl, CTRL_PENDING, nth - 1);
-    Atomics.add(ctrl, CTRL_GEN, 1);
-    Atomics.notify(ctrl, CTRL_GEN);
-    try {
-      direct(...args, 0, nth);
-    } finally {
-      let spins = 0;
-      for (;;) {
-        const left = Atomics.load(ctrl, CTRL_PENDING);
-        if (left === 0) break;
-        if (++spins > this.#spin) Atomics.wait(ctrl, CTRL_PENDING, left);
+    ctrl[CTRL.FN] = fn;
+    ctrl[CTRL.NARGS] = n;
+    ctrl[CTRL.PARTS] = parts;
+    ctrl[CTRL.DONE] = 0;
+    Atomics.store(ctrl, CTRL.NEXT, 0);
+    Atomics.add(ctrl, CTRL.GEN, 1);
+    Atomics.notify(ctrl, CTRL.GEN, Math.min(parts - 1, this.#workers.length));
+    const a = [...args, 0, parts];
+    let failure: unknown;
+    for (;;) {
+      const part = Atomics.add(ctrl, CTRL.NEXT, 1);
+      if (part >= parts) break;
+      a[n] = part;
+      try {
+        direct(...a);
+      } catch (e) {
+        failure ??= e;
       }
+      Atomics.add(ctrl, CTRL.DONE, 1);
     }
-    const failed = Atomics.exchange(ctrl, CTRL_FAILED, 0);
+    let spins = 0;
+    for (;;) {
+      const done = Atomics.load(ctrl, CTRL.DONE);
+      if (done >= parts) break;
+      if (++spins > this.#spin) Atomics.wait(ctrl, CTRL.DONE, done);
+    }
+    // No part is left to take: park NEXT so the next task's arguments can be written safely.
+    Atomics.store(ctrl, CTRL.NEXT, PARKED);
+    if (failure !== undefined) throw failure;
+    const failed = Atomics.exchange(ctrl, CTRL.FAILED, 0);
     if (failed !== 0) {
       throw new BackendError(
         `backend 'wasm': kernel ${this.#names[fn]} failed on worker ${failed - 1} (a wasm trap)`,
       );
     }
-    if (this.#error !== undefined) throw new BackendError(`backend 'wasm': a worker failed: ${this.#error}`);
   }
 
   dispose(): void {
     if (!this.#alive) return;
     this.#alive = false;
-    this.#ctrl[CTRL_FN] = -1;
-    Atomics.add(this.#ctrl, CTRL_GEN, 1);
-    Atomics.notify(this.#ctrl, CTRL_GEN);
+    Atomics.store(this.#ctrl, CTRL.EXIT, 1);
+    Atomics.add(this.#ctrl, CTRL.GEN, 1);
+    Atomics.notify(this.#ctrl, CTRL.GEN);
     for (const w of this.#workers) w.terminate();
   }
 }
