@@ -53,19 +53,15 @@ export class NorseRecurrentSNN extends Module {
 
   /** Spikes [T, B, 784] -> readout voltages [T, B, 10]. */
   forward(spikes: Tensor, recorder?: TraceRecorder): Tensor {
-    // The recurrent layer must run step by step; the readout is feed-forward, so it runs after it
-    // on the whole sequence at once (same values as Norse's per-step loop, fewer kernel launches).
-    let s1 = null;
-    const hidden: Tensor[] = [];
-    for (const x of unstack(spikes, 0)) {
-      const [z, next] = this.l1.forward(x, s1);
-      s1 = next;
-      hidden.push(z);
+    // The recurrent layer must run step by step, but its input projection does not depend on the
+    // state: forwardSequence runs it once for all T steps. The readout is feed-forward, so it runs
+    // after it on the whole sequence at once (same values as Norse's per-step loop, fewer kernels).
+    const [hidden] = this.l1.forwardSequence(spikes, null, (next, _t, z) => {
       recorder?.recordSpikes?.('hidden spikes', z);
       recorder?.record('hidden voltage', next.v);
       recorder?.record('hidden current', next.i);
-    }
-    const currents = this.fc_out.forward(stack(hidden, 0));
+    });
+    const currents = this.fc_out.forward(hidden);
     let so = null;
     const voltages: Tensor[] = [];
     for (const c of unstack(currents, 0)) {

@@ -11,7 +11,14 @@ import { BackendUnavailableError } from '../errors.js';
  */
 const WEBGPU_PRIORITY = 40;
 
-const registered = { tfjs: false, webgpu: false };
+const registered = { tfjs: false, webgpu: false, wasm: false };
+
+async function registerWasm(): Promise<void> {
+  if (registered.wasm) return;
+  registered.wasm = true;
+  const { registerWasmBackend } = await import('@snn/backend-wasm');
+  registerWasmBackend();
+}
 
 async function registerTfjs(): Promise<void> {
   if (registered.tfjs) return;
@@ -35,10 +42,15 @@ export async function useBackend(choice: BackendChoice): Promise<string> {
       await setBackend('webgpu');
     } else if (choice === 'reference') {
       await setBackend('reference');
+    } else if (choice === 'wasm') {
+      await registerWasm();
+      await setBackend('wasm');
     } else {
       await registerTfjs();
-      if (choice === 'auto') await ready();
-      else await setBackend(choice);
+      if (choice === 'auto') {
+        await registerWasm();
+        await ready();
+      } else await setBackend(choice);
     }
   } catch (error) {
     if (error instanceof BackendError) {

@@ -144,13 +144,13 @@ export class LIFRecurrentCell extends Module {
    * The cell over a whole sequence xSeq [T, batch, input] (Norse's `LIFRecurrent` module): the input
    * projection x @ input_weights^T runs once for all T steps, one product (and one weight gradient)
    * instead of T, then the recurrence steps. Same values and gradients as T `forward` calls.
-   * `onStep` sees the state after each step (traces). Returns the spikes [T, batch, hidden] and the
+   * `onStep` sees the state after each step and that step's spikes (traces, rasters). Returns the spikes [T, batch, hidden] and the
    * final state.
    */
   forwardSequence(
     xSeq: Tensor,
     state: LIFState | null = null,
-    onStep?: (state: LIFState, t: number) => void,
+    onStep?: (state: LIFState, t: number, spikes: Tensor) => void,
   ): [Tensor, LIFState] {
     if (xSeq.rank !== 3 || xSeq.shape[2] !== this.inputSize) {
       throw new ShapeError(
@@ -172,7 +172,7 @@ export class LIFRecurrentCell extends Module {
       const [z, next] = lifRecurrentStep(current, s, rec, p, this.dt);
       zs.push(z);
       s = next;
-      onStep?.(next, t);
+      onStep?.(next, t, z);
     }
     return [stack(zs, 0), s as LIFState];
   }
