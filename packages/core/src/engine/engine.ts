@@ -127,20 +127,39 @@ export class Engine implements TensorOwner {
     record.backend.disposeData(record.id);
   }
 
-  /** Wraps a record in a new handle; `track` adds it to the current tidy scope. */
-  #makeTensor(record: DataRecord, shape: readonly number[], dtype: DType, track = true): Tensor {
+  /**
+   * Wraps a record in a new handle; `track` adds it to the current tidy scope. A tensor a scope will
+   * dispose needs no finalizer backstop: it is registered only when it can outlive every scope
+   * (made outside one, untracked, returned from the outermost, or kept). Registration is a large
+   * part of an op's cost and of the garbage collector's work, and almost every tensor dies in a scope.
+   */
+  #makeTensor(
+    record: DataRecord,
+    shape: readonly number[],
+    dtype: DType,
+    track = true,
+    managed = false,
+  ): Tensor {
     const t = new Tensor(this, this.#nextId++, record, shape, dtype);
     this.#numTensors++;
-    this.#finalizer.register(t, record, t);
-    if (track) this.#tidyStack[this.#tidyStack.length - 1]?.tensors.push(t);
+    const scope = track ? this.#tidyStack[this.#tidyStack.length - 1] : undefined;
+    if (scope !== undefined) scope.tensors.push(t);
+    else if (!managed) this.#backstop(t);
     return t;
   }
 
-  /** A new handle on the same data (refcount + 1). */
-  #share(t: Tensor, shape: readonly number[] = t.shape, track = true): Tensor {
+  /** Frees the data of `t` if it is garbage collected undisposed (registered once). */
+  #backstop(t: Tensor): void {
+    if (t.finalizerRegistered) return;
+    t.finalizerRegistered = true;
+    this.#finalizer.register(t, t.record as DataRecord, t);
+  }
+
+  /** A new handle on the same data (refcount + 1); `managed`: its owner always disposes it. */
+  #share(t: Tensor, shape: readonly number[] = t.shape, track = true, managed = false): Tensor {
     const record = t.record as DataRecord;
     record.refCount++;
-    return this.#makeTensor(record, shape, t.dtype, track);
+    return this.#makeTensor(record, shape, t.dtype, track, managed);
   }
 
   /** Creates a tensor from host values on the active backend. */
@@ -191,7 +210,7 @@ export class Engine implements TensorOwner {
     if (t.cached || t.disposedFlag) return;
     t.disposedFlag = true;
     this.#numTensors--;
-    this.#finalizer.unregister(t);
+    if (t.finalizerRegistered) this.#finalizer.unregister(t);
     this.#release(t.record as DataRecord);
   }
 
@@ -255,15 +274,19 @@ export class Engine implements TensorOwner {
       collectTensors(result, keepSet, 0);
     }
     for (const t of scope.tensors) {
-      if (t.disposedFlag || t.kept) continue;
-      if (keepSet ? keepSet.has(t) : t === result) parent?.tensors.push(t);
-      else this.disposeTensor(t);
+      if (t.disposedFlag) continue;
+      if (t.kept) this.#backstop(t);
+      else if (keepSet ? keepSet.has(t) : t === result) {
+        if (parent !== undefined) parent.tensors.push(t);
+        else this.#backstop(t);
+      } else this.disposeTensor(t);
     }
   }
 
   keep<T extends Tensor>(t: T): T {
     this.assertUsable(t, 'keep');
     t.kept = true;
+    this.#backstop(t);
     return t;
   }
 
@@ -433,8 +456,15 @@ export class Engine implements TensorOwner {
     }
     markBinary(name, inputs, attrs, outputs);
     if (this.isRecording) {
-      const backward = rule === undefined ? undefined : this.#ruleBackward(rule, names, inputs, attrs);
-      this.recordNode(name, flat, outputs, backward, true);
+      const backward =
+        rule === undefined ? undefined : this.#ruleBackward(rule, names, inputs, attrs, outputs.length);
+      this.recordNode(
+        name,
+        flat,
+        outputs,
+        backward,
+        rule === undefined ? true : toSave(rule, names, inputs, outputs),
+      );
     }
     return (MULTI_OUTPUT_KERNELS.has(name) ? outputs : outputs[0]) as KernelOutput<K>;
   }
@@ -467,18 +497,25 @@ export class Engine implements TensorOwner {
     names: readonly string[],
     inputs: KernelTensors<K>,
     attrs: KernelAttrs<K>,
+    numOutputs: number,
   ): TapeNode['backward'] {
+    const declared = rule.inputsToSave !== undefined || rule.outputsToSave !== undefined;
     return (dys, saved) => {
       let k = 0;
       const structured: Record<string, Tensor | Tensor[]> = {};
       for (const key of names) {
+        if (declared && !rule.inputsToSave?.includes(key)) continue;
         const v = (inputs as Record<string, Tensor | readonly Tensor[]>)[key];
         if (Array.isArray(v)) {
           structured[key] = saved.slice(k, k + v.length);
           k += v.length;
         } else structured[key] = saved[k++];
       }
-      const outputs = saved.slice(k);
+      let outputs: Tensor[] = saved.slice(k);
+      if (declared) {
+        outputs = new Array<Tensor>(numOutputs);
+        for (const o of rule.outputsToSave ?? []) outputs[o] = saved[k++];
+      }
       const thunks = rule.gradFunc(
         dys[0],
         { inputs: structured as never, outputs, dys },
@@ -528,7 +565,8 @@ export class Engine implements TensorOwner {
    * tracks `t` must see the handle as t itself: it gets an identity node from t to the handle.
    */
   #hold(t: Tensor, owner: GradScope): Tensor {
-    const h = this.#share(t, t.shape, false);
+    // releaseTape frees the tape's handles, whatever happens (gradients() releases in a finally).
+    const h = this.#share(t, t.shape, false, true);
     for (const scope of this.#gradScopes) {
       if (scope === owner || !scope.tracked.has(t.id)) continue;
       scope.tape.push({
@@ -588,6 +626,30 @@ export class Engine implements TensorOwner {
       `no gradient reaches tensor ${describeTensor(x)}: every path from the result to it passes through ${op}, which is not differentiable`,
     );
   }
+}
+
+/**
+ * What the tape keeps of a kernel call for its gradient rule: every input then every output, or, when
+ * the rule declares them (inputsToSave / outputsToSave), only those, in that order. A fused neuron
+ * kernel's backward needs two of its seven tensors: keeping the rest held every step's state and
+ * input alive until the backward pass.
+ */
+function toSave(
+  rule: GradRule,
+  names: readonly string[],
+  inputs: object,
+  outputs: readonly Tensor[],
+): boolean | Tensor[] {
+  if (rule.inputsToSave === undefined && rule.outputsToSave === undefined) return true;
+  const list: Tensor[] = [];
+  for (const key of rule.inputsToSave ?? []) {
+    if (!names.includes(key)) continue;
+    const v = (inputs as Record<string, Tensor | readonly Tensor[]>)[key];
+    if (Array.isArray(v)) list.push(...(v as readonly Tensor[]));
+    else list.push(v as Tensor);
+  }
+  for (const o of rule.outputsToSave ?? []) list.push(outputs[o]);
+  return list;
 }
 
 /** Marks the outputs the kernel guarantees to be 0/1 (see binary-outputs.ts). */

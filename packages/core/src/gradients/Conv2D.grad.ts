@@ -5,6 +5,8 @@ import { spikeInput } from '../ops/nn.js';
 /** dx and dw through the two backprop kernels (native when the backend has them, else decomposed). */
 export const conv2dGrad: GradRule<'Conv2D'> = {
   kernelName: 'Conv2D',
+  inputsToSave: ['x', 'w'],
+  outputsToSave: [],
   gradFunc: (dy, { inputs: { x, w } }, { strides, pads }) => ({
     x: () =>
       ENGINE.runKernel(

@@ -40,6 +40,8 @@ export class Tensor implements TensorInfo {
   readonly cached: boolean;
   /** @internal */
   disposedFlag = false;
+  /** @internal The engine registered it with its FinalizationRegistry backstop. */
+  finalizerRegistered = false;
   readonly #owner: TensorOwner;
 
   constructor(
