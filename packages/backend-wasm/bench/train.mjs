@@ -44,6 +44,7 @@ const loader = makeLoader(train.take(config.batchSize * (batches + 3)), config, 
 const raw = [...loader.epoch(0)];
 
 const profile = process.env.SNN_PROFILE ? new Map() : undefined;
+const density = new Map();
 if (profile) {
   const b = snn.getBackend();
   for (const [name, fn] of Object.entries(b.kernels)) {
@@ -55,6 +56,16 @@ if (profile) {
         : process.env.SNN_PROFILE === 'shapes'
           ? `${name} ${Object.values(inputs).map((t) => (Array.isArray(t) ? `${t.length}x` : t.shape.join('x'))).join(' ')}`
           : name;
+      if (process.env.SNN_DENSITY && (attrs.spikeInput || name === 'SpikeMatMul')) {
+        const x = inputs.x ?? inputs.a;
+        const v = b.readSync(x.dataId);
+        let ones = 0;
+        for (let i = 0; i < v.length; i++) if (v[i] !== 0) ones++;
+        const d = density.get(key) ?? { sum: 0, n: 0 };
+        d.sum += ones / v.length;
+        d.n++;
+        density.set(key, d);
+      }
       const s = profile.get(key) ?? { ms: 0, calls: 0 };
       s.ms += performance.now() - t0;
       s.calls++;
@@ -125,6 +136,9 @@ if (trainProfile) {
         'us/call': +((s.ms * 1000) / s.calls).toFixed(1),
       })),
   );
+}
+if (density.size > 0) {
+  console.table([...density].map(([k, d]) => ({ kernel: k, 'spike density': +(d.sum / d.n).toFixed(4) })));
 }
 snn.getBackend().dispose?.();
 process.exit(0);

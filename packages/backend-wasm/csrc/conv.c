@@ -122,120 +122,90 @@ void snn_conv2d_backprop_filter(const float *x, const float *dy, float *dw, cons
   }
 }
 
-/* ---- event-driven (spike input; ptr/idx index each sample's ones by flat c*H*W + iy*W + ix) ---- */
+/* ---- event-driven (spike input; ptr/idx index each sample's ones by flat c*H*W + iy*W + ix) ----
+ * Channel-last inside: a spike at (c, iy, ix) reaches output pixel (oy, ox) through tap (ky, kx), and
+ * adds the O-vector wt[(c*kh + ky)*kw + kx][:] (w transposed to [C*kh*kw, O]) to that pixel's O
+ * outputs, four channels per f32x4. A sample's outputs gather in a [Ho*Wo, O] scratch (in L1), then
+ * go to NCHW. Each output sums its terms in ascending (c, ky, kx), the order of im2col + GEMM.
+ * `scratch` holds threads * Ho*Wo*O floats (each thread its slot's slice).
+ */
 
-/* y_n = sum over the sample's spikes of the kernel placed at the spike. Threads split samples. */
+INLINE void add_vec(float *restrict dst, const float *restrict src, int n) {
+  int j = 0;
+  for (; j + 4 <= n; j += 4)
+    wasm_v128_store(dst + j, wasm_f32x4_add(wasm_v128_load(dst + j), wasm_v128_load(src + j)));
+  for (; j < n; j++) dst[j] += src[j];
+}
+
+/* Output pixels reached by input (iy, ix) through tap (ky, kx); -1 when none. */
+INLINE int tap_target(const geom *q, int iy, int ix, int ky, int kx) {
+  int oyn = iy + q->pt - ky, oxn = ix + q->pl - kx;
+  if (oyn < 0 || oxn < 0 || oyn % q->sh || oxn % q->sw) return -1;
+  int oy = oyn / q->sh, ox = oxn / q->sw;
+  if (oy >= q->Ho || ox >= q->Wo) return -1;
+  return oy * q->Wo + ox;
+}
+
 EXPORT(snn_conv2d_spikes)
-void snn_conv2d_spikes(const int32_t *ptr, const int32_t *idx, const float *w, float *y, const int *g,
-                       int part, int parts) {
+void snn_conv2d_spikes(const int32_t *ptr, const int32_t *idx, const float *wt, float *y, const int *g,
+                       float *scratch, int part, int parts) {
   geom q = read_geom(g);
-  int HW = q.Ho * q.Wo, HWin = q.H * q.W, KK = q.kh * q.kw, CKK = q.C * KK;
+  int HW = q.Ho * q.Wo, HWin = q.H * q.W, KK = q.kh * q.kw, O = q.O;
+  float *acc = scratch + (size_t)snn_slot() * HW * O;
   int lo, hi;
   split_range(q.N, part, parts, &lo, &hi);
-  /* Kernel rows reversed along kx when sw == 1, so a spike adds one contiguous span per row. */
-  float *wrev = g_scratch[snn_slot()];
-  int reversed = q.sw == 1 && (size_t)q.O * CKK * 4 <= (size_t)g_scratch_bytes[snn_slot()];
-  if (reversed && lo < hi)
-    for (int r = 0; r < q.O * q.C * q.kh; r++)
-      for (int kx = 0; kx < q.kw; kx++) wrev[r * q.kw + kx] = w[r * q.kw + (q.kw - 1 - kx)];
   for (int n = lo; n < hi; n++) {
-    float *yn = y + (size_t)n * q.O * HW;
-    for (int i = 0; i < q.O * HW; i++) yn[i] = 0.0f;
+    __builtin_memset(acc, 0, (size_t)HW * O * sizeof(float));
     for (int s = ptr[n]; s < ptr[n + 1]; s++) {
       int p = idx[s];
       int c = p / HWin, rem = p % HWin, iy = rem / q.W, ix = rem % q.W;
-      for (int ky = 0; ky < q.kh; ky++) {
-        int oyn = iy + q.pt - ky;
-        if (oyn < 0) break;
-        if (oyn % q.sh) continue;
-        int oy = oyn / q.sh;
-        if (oy >= q.Ho) continue;
-        if (reversed) {
-          /* ox = ix + pl - kx for kx in [0, kw): the span [x0, x0 + kw) with x0 = ix + pl - kw + 1 */
-          int x0 = ix + q.pl - q.kw + 1;
-          int a = x0 < 0 ? -x0 : 0;
-          int b = x0 + q.kw > q.Wo ? q.Wo - x0 : q.kw;
-          if (a >= b) continue;
-          for (int o = 0; o < q.O; o++) {
-            float *yr = yn + (size_t)o * HW + (size_t)oy * q.Wo + x0;
-            const float *wr = wrev + ((size_t)(o * q.C + c) * q.kh + ky) * q.kw;
-            int k = a;
-            for (; k + 4 <= b; k += 4)
-              wasm_v128_store(yr + k, wasm_f32x4_add(wasm_v128_load(yr + k), wasm_v128_load(wr + k)));
-            for (; k < b; k++) yr[k] += wr[k];
-          }
-        } else {
-          for (int kx = 0; kx < q.kw; kx++) {
-            int oxn = ix + q.pl - kx;
-            if (oxn < 0) break;
-            if (oxn % q.sw) continue;
-            int ox = oxn / q.sw;
-            if (ox >= q.Wo) continue;
-            for (int o = 0; o < q.O; o++)
-              yn[(size_t)o * HW + (size_t)oy * q.Wo + ox] += w[(size_t)o * CKK + (c * q.kh + ky) * q.kw + kx];
-          }
+      const float *wc = wt + (size_t)c * KK * O;
+      for (int ky = 0; ky < q.kh; ky++)
+        for (int kx = 0; kx < q.kw; kx++) {
+          int o = tap_target(&q, iy, ix, ky, kx);
+          if (o >= 0) add_vec(acc + (size_t)o * O, wc + (size_t)(ky * q.kw + kx) * O, O);
         }
-      }
     }
+    float *yn = y + (size_t)n * O * HW;
+    for (int pix = 0; pix < HW; pix++)
+      for (int o = 0; o < O; o++) yn[(size_t)o * HW + pix] = acc[(size_t)pix * O + o];
   }
 }
 
-/* dw[o, c, ky, kx] = sum over samples and spikes of dy at the output the tap reaches. Threads split o. */
+/*
+ * dw[o, c, ky, kx] = sum over samples and spikes of dy at the output the tap reaches. Parts split the
+ * output channels in groups of four; a part accumulates its channels channel-last ([C*kh*kw, o1-o0])
+ * in its thread's scratch slice (threads * (C*kh*kw + Ho*Wo) * O floats), reading each sample's dy
+ * channel-last from a [Ho*Wo, o1-o0] transpose kept after it, and writes dw at the end.
+ */
 EXPORT(snn_conv2d_backprop_filter_spikes)
 void snn_conv2d_backprop_filter_spikes(const int32_t *ptr, const int32_t *idx, const float *dy, float *dw,
-                                       const int *g, int part, int parts) {
+                                       const int *g, float *scratch, int part, int parts) {
   geom q = read_geom(g);
-  int HW = q.Ho * q.Wo, HWin = q.H * q.W, KK = q.kh * q.kw, CKK = q.C * KK;
-  int lo, hi;
-  split_range(q.O, part, parts, &lo, &hi);
-  if (lo >= hi) return;
-  for (size_t i = (size_t)lo * CKK; i < (size_t)hi * CKK; i++) dw[i] = 0.0f;
-  int reversed = q.sw == 1;
+  int HW = q.Ho * q.Wo, HWin = q.H * q.W, KK = q.kh * q.kw, CKK = q.C * KK, O = q.O;
+  int o0, o1;
+  split_grain(O, 4, part, parts, &o0, &o1);
+  if (o0 >= o1) return;
+  int m = o1 - o0;
+  float *acc = scratch + (size_t)snn_slot() * ((size_t)CKK * O + (size_t)HW * O);
+  float *dyt = acc + (size_t)CKK * m;
+  __builtin_memset(acc, 0, (size_t)CKK * m * sizeof(float));
   for (int n = 0; n < q.N; n++) {
-    const float *dyn = dy + (size_t)n * q.O * HW;
+    if (ptr[n] == ptr[n + 1]) continue;
+    const float *dyn = dy + (size_t)n * O * HW;
+    for (int o = o0; o < o1; o++)
+      for (int pix = 0; pix < HW; pix++) dyt[(size_t)pix * m + (o - o0)] = dyn[(size_t)o * HW + pix];
     for (int s = ptr[n]; s < ptr[n + 1]; s++) {
       int p = idx[s];
       int c = p / HWin, rem = p % HWin, iy = rem / q.W, ix = rem % q.W;
-      for (int ky = 0; ky < q.kh; ky++) {
-        int oyn = iy + q.pt - ky;
-        if (oyn < 0) break;
-        if (oyn % q.sh) continue;
-        int oy = oyn / q.sh;
-        if (oy >= q.Ho) continue;
-        if (reversed) {
-          int x0 = ix + q.pl - q.kw + 1;
-          int a = x0 < 0 ? -x0 : 0;
-          int b = x0 + q.kw > q.Wo ? q.Wo - x0 : q.kw;
-          if (a >= b) continue;
-          for (int o = lo; o < hi; o++) {
-            const float *dr = dyn + (size_t)o * HW + (size_t)oy * q.Wo + x0;
-            float *wr = dw + (size_t)o * CKK + (c * q.kh + ky) * q.kw; /* reversed along kx until the end */
-            int k = a;
-            for (; k + 4 <= b; k += 4)
-              wasm_v128_store(wr + k, wasm_f32x4_add(wasm_v128_load(wr + k), wasm_v128_load(dr + k)));
-            for (; k < b; k++) wr[k] += dr[k];
-          }
-        } else {
-          for (int kx = 0; kx < q.kw; kx++) {
-            int oxn = ix + q.pl - kx;
-            if (oxn < 0) break;
-            if (oxn % q.sw) continue;
-            int ox = oxn / q.sw;
-            if (ox >= q.Wo) continue;
-            for (int o = lo; o < hi; o++)
-              dw[(size_t)o * CKK + (c * q.kh + ky) * q.kw + kx] += dyn[(size_t)o * HW + (size_t)oy * q.Wo + ox];
-          }
+      float *ac = acc + (size_t)c * KK * m;
+      for (int ky = 0; ky < q.kh; ky++)
+        for (int kx = 0; kx < q.kw; kx++) {
+          int pix = tap_target(&q, iy, ix, ky, kx);
+          if (pix >= 0) add_vec(ac + (size_t)(ky * q.kw + kx) * m, dyt + (size_t)pix * m, m);
         }
-      }
     }
   }
-  if (reversed)
-    for (int r = lo * q.C * q.kh; r < hi * q.C * q.kh; r++) {
-      float *row = dw + (size_t)r * q.kw;
-      for (int a = 0, b = q.kw - 1; a < b; a++, b--) {
-        float t = row[a];
-        row[a] = row[b];
-        row[b] = t;
-      }
-    }
+  for (int o = o0; o < o1; o++)
+    for (int k = 0; k < CKK; k++) dw[(size_t)o * CKK + k] = acc[(size_t)k * m + (o - o0)];
 }

@@ -172,3 +172,39 @@ void snn_affine_f32(const float *restrict x, float *restrict o, int n, float s, 
   split_grain(n, 64, part, parts, &lo, &hi);
   for (int i = lo; i < hi; i++) o[i] = x[i] * s + c;
 }
+
+/* Casts between dtypes (bool is one byte, 0 or 1): bool -> float32, bool -> int32, float32 -> bool
+ * (x != 0, NaN is true, as PyTorch), int32 -> float32 (round to nearest even, as Float32Array). */
+enum { CAST_U8_F32 = 0, CAST_U8_I32, CAST_F32_U8, CAST_I32_F32 };
+
+EXPORT(snn_cast)
+void snn_cast(int kind, const void *src, void *dst, int n, int part, int parts) {
+  int lo, hi;
+  split_grain(n, 64, part, parts, &lo, &hi);
+  switch (kind) {
+    case CAST_U8_F32: {
+      const uint8_t *s = (const uint8_t *)src;
+      float *d = (float *)dst;
+      for (int i = lo; i < hi; i++) d[i] = (float)s[i];
+      break;
+    }
+    case CAST_U8_I32: {
+      const uint8_t *s = (const uint8_t *)src;
+      int32_t *d = (int32_t *)dst;
+      for (int i = lo; i < hi; i++) d[i] = s[i];
+      break;
+    }
+    case CAST_F32_U8: {
+      const float *s = (const float *)src;
+      uint8_t *d = (uint8_t *)dst;
+      for (int i = lo; i < hi; i++) d[i] = s[i] != 0.0f ? 1 : 0;
+      break;
+    }
+    case CAST_I32_F32: {
+      const int32_t *s = (const int32_t *)src;
+      float *d = (float *)dst;
+      for (int i = lo; i < hi; i++) d[i] = (float)s[i];
+      break;
+    }
+  }
+}

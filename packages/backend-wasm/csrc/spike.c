@@ -4,40 +4,57 @@
  * or adds each row of it into the output rows a list names (scatter, for the transposed use of the
  * same matrix in a weight gradient), skipping the zeros that a dense GEMM multiplies through.
  *
- * Index building is two threaded passes (count, then fill) so the lists are exact-size and in
- * ascending order: each output element sums its terms in ascending k, the order of a naive dense
- * loop, whatever the thread count. A value other than 0 or 1 makes the count pass report -1 for its
- * row, and the caller falls back to the dense kernel.
+ * Index building is one threaded pass over the matrix (lists into per-row scratch) and a compaction
+ * into exact-size lists in ascending order: each output element sums its terms in ascending k, the
+ * order of a naive dense loop, whatever the thread count. A value other than 0 or 1 makes the scan
+ * report -1 for its row, and the caller falls back to the dense kernel.
  */
 #include "common.h"
 
-/* counts[r] = ones in row r of a [rows, cols], or -1 if the row holds a value other than 0 and 1. */
-EXPORT(snn_spike_count_rows)
-void snn_spike_count_rows(const float *a, int rows, int cols, int32_t *counts, int part, int parts) {
+/*
+ * One pass over a [rows, cols]: row r's column numbers of its ones go to scratch + r*cols (a list
+ * of capacity cols), their number to counts[r], or -1 if the row holds a value other than 0 and 1.
+ * Sixteen values at a time: their nonzero lanes as a bit mask, then one store per set bit.
+ */
+EXPORT(snn_spike_scan_rows)
+void snn_spike_scan_rows(const float *a, int rows, int cols, int32_t *counts, int32_t *scratch, int part,
+                         int parts) {
   int lo, hi;
   split_range(rows, part, parts, &lo, &hi);
   const f4 zero = wasm_f32x4_splat(0.0f), one = wasm_f32x4_splat(1.0f);
   for (int r = lo; r < hi; r++) {
     const float *row = a + (size_t)r * cols;
-    int n = 0, bad = 0, k = 0;
-    v128_t cnt = wasm_i32x4_splat(0);
-    v128_t badv = wasm_i32x4_splat(0);
-    for (; k + 4 <= cols; k += 4) {
-      f4 v = wasm_v128_load(row + k);
-      v128_t isOne = wasm_f32x4_eq(v, one);
-      v128_t isZero = wasm_f32x4_eq(v, zero);
-      cnt = wasm_i32x4_sub(cnt, isOne); /* true lanes are -1 */
-      badv = wasm_v128_or(badv, wasm_v128_not(wasm_v128_or(isOne, isZero)));
+    int32_t *out = scratch + (size_t)r * cols;
+    int32_t *start = out;
+    v128_t bad = wasm_i32x4_splat(0);
+    int k = 0;
+    for (; k + 16 <= cols; k += 16) {
+      f4 v0 = wasm_v128_load(row + k), v1 = wasm_v128_load(row + k + 4);
+      f4 v2 = wasm_v128_load(row + k + 8), v3 = wasm_v128_load(row + k + 12);
+      v128_t n0 = wasm_f32x4_ne(v0, zero), n1 = wasm_f32x4_ne(v1, zero);
+      v128_t n2 = wasm_f32x4_ne(v2, zero), n3 = wasm_f32x4_ne(v3, zero);
+      v128_t any = wasm_v128_or(wasm_v128_or(n0, n1), wasm_v128_or(n2, n3));
+      if (!wasm_v128_any_true(any)) continue;
+      bad = wasm_v128_or(bad, wasm_v128_andnot(n0, wasm_f32x4_eq(v0, one)));
+      bad = wasm_v128_or(bad, wasm_v128_andnot(n1, wasm_f32x4_eq(v1, one)));
+      bad = wasm_v128_or(bad, wasm_v128_andnot(n2, wasm_f32x4_eq(v2, one)));
+      bad = wasm_v128_or(bad, wasm_v128_andnot(n3, wasm_f32x4_eq(v3, one)));
+      v128_t n01 = wasm_i16x8_narrow_i32x4(n0, n1), n23 = wasm_i16x8_narrow_i32x4(n2, n3);
+      uint32_t mask = wasm_i8x16_bitmask(wasm_i8x16_narrow_i16x8(n01, n23));
+      while (mask) {
+        *out++ = k + __builtin_ctz(mask);
+        mask &= mask - 1;
+      }
     }
-    n = wasm_i32x4_extract_lane(cnt, 0) + wasm_i32x4_extract_lane(cnt, 1) + wasm_i32x4_extract_lane(cnt, 2) +
-        wasm_i32x4_extract_lane(cnt, 3);
-    bad = wasm_v128_any_true(badv);
+    int badScalar = 0;
     for (; k < cols; k++) {
       float v = row[k];
-      if (v == 1.0f) n++;
-      else if (v != 0.0f) bad = 1;
+      if (v != 0.0f) {
+        *out++ = k;
+        if (v != 1.0f) badScalar = 1;
+      }
     }
-    counts[r] = bad ? -1 : n;
+    counts[r] = (badScalar || wasm_v128_any_true(bad)) ? -1 : (int32_t)(out - start);
   }
 }
 
@@ -54,25 +71,15 @@ int snn_prefix_sum(const int32_t *counts, int32_t *ptr, int n) {
   return total;
 }
 
-EXPORT(snn_spike_fill_rows)
-void snn_spike_fill_rows(const float *a, int rows, int cols, const int32_t *ptr, int32_t *idx, int part,
-                         int parts) {
+/* Copies each row's list from the scan's scratch (capacity cols per row) to idx + ptr[r]. */
+EXPORT(snn_spike_compact_rows)
+void snn_spike_compact_rows(const int32_t *scratch, int rows, int cols, const int32_t *ptr, int32_t *idx,
+                            int part, int parts) {
   int lo, hi;
   split_range(rows, part, parts, &lo, &hi);
   for (int r = lo; r < hi; r++) {
-    const float *row = a + (size_t)r * cols;
-    int32_t *out = idx + ptr[r];
-    int k = 0;
-    for (; k + 4 <= cols; k += 4) {
-      f4 v = wasm_v128_load(row + k);
-      if (!wasm_v128_any_true(v)) continue;
-      if (row[k] != 0.0f) *out++ = k;
-      if (row[k + 1] != 0.0f) *out++ = k + 1;
-      if (row[k + 2] != 0.0f) *out++ = k + 2;
-      if (row[k + 3] != 0.0f) *out++ = k + 3;
-    }
-    for (; k < cols; k++)
-      if (row[k] != 0.0f) *out++ = k;
+    int n = ptr[r + 1] - ptr[r];
+    if (n > 0) __builtin_memcpy(idx + ptr[r], scratch + (size_t)r * cols, (size_t)n * sizeof(int32_t));
   }
 }
 

@@ -166,8 +166,8 @@ export class WasmBackend implements KernelBackend {
     }
     const { data } = this.#ctx.output(shape, dtype, 'write');
     const rt = this.#rt;
-    if (dtype === 'float32') rt.f32.set(values, data.ptr >> 2);
-    else if (dtype === 'int32') rt.i32.set(values, data.ptr >> 2);
+    if (dtype === 'float32') rt.f32.set(values, data.ptr >>> 2);
+    else if (dtype === 'int32') rt.i32.set(values, data.ptr >>> 2);
     else {
       const u8 = rt.u8;
       for (let i = 0; i < size; i++) u8[data.ptr + i] = values[i] !== 0 ? 1 : 0;
@@ -183,8 +183,8 @@ export class WasmBackend implements KernelBackend {
     const d = this.#dataOf(dataId, 'read');
     const rt = this.#rt;
     // slice() copies out of the (possibly shared) wasm memory into a fresh, unshared array.
-    if (d.dtype === 'float32') return rt.f32.slice(d.ptr >> 2, (d.ptr >> 2) + d.size);
-    if (d.dtype === 'int32') return rt.i32.slice(d.ptr >> 2, (d.ptr >> 2) + d.size);
+    if (d.dtype === 'float32') return rt.f32.slice(d.ptr >>> 2, (d.ptr >>> 2) + d.size);
+    if (d.dtype === 'int32') return rt.i32.slice(d.ptr >>> 2, (d.ptr >>> 2) + d.size);
     return rt.u8.slice(d.ptr, d.ptr + d.size);
   }
 

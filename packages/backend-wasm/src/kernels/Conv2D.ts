@@ -1,5 +1,6 @@
 import { convGeometry, sampleSpikes, withColumns } from './conv.js';
 import { requireFloat, type WasmKernel } from './kernel.js';
+import { transposedOf } from './spike-index.js';
 
 /**
  * Convolution (cross-correlation, as PyTorch): x [N, C, H, W] * w [O, C, kh, kw], no bias. When core
@@ -17,15 +18,24 @@ export const Conv2D: WasmKernel<'Conv2D'> = ({ x, w }, attrs, ctx) => {
   if (data.size === 0) return info;
   const spikes = sampleSpikes(ctx, x, (attrs as { spikeInput?: boolean }).spikeInput, 'Conv2D');
   if (spikes !== undefined) {
-    ctx.rt.call(
-      'snn_conv2d_spikes',
-      spikes.nnz * O * kh * kw + data.size,
-      spikes.ptr,
-      spikes.idx,
-      dw.ptr,
-      data.ptr,
-      ctx.rt.writeParams(g),
-    );
+    // w as [C*kh*kw, O] (cached per weight value): each tap adds one contiguous O-vector.
+    const wt = transposedOf(ctx, dw, O, dw.size / O);
+    const bytes = ctx.rt.threads * Ho * Wo * O * 4;
+    const scratch = ctx.temp(bytes, 'Conv2D');
+    try {
+      ctx.rt.call(
+        'snn_conv2d_spikes',
+        spikes.nnz * O * kh * kw + data.size,
+        spikes.ptr,
+        spikes.idx,
+        wt,
+        data.ptr,
+        ctx.rt.writeParams(g),
+        scratch,
+      );
+    } finally {
+      ctx.freeTemp(scratch, bytes);
+    }
     return info;
   }
   withColumns(ctx, g, 'Conv2D', (col) => {

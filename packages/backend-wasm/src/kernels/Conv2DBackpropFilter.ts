@@ -18,15 +18,22 @@ export const Conv2DBackpropFilter: WasmKernel<'Conv2DBackpropFilter'> = ({ x, dy
   if (data.size === 0) return info;
   const spikes = sampleSpikes(ctx, x, (attrs as { spikeInput?: boolean }).spikeInput, 'Conv2DBackpropFilter');
   if (spikes !== undefined) {
-    ctx.rt.call(
-      'snn_conv2d_backprop_filter_spikes',
-      spikes.nnz * O * kh * kw + data.size,
-      spikes.ptr,
-      spikes.idx,
-      ddy.ptr,
-      data.ptr,
-      ctx.rt.writeParams(g),
-    );
+    const bytes = ctx.rt.threads * (data.size / O + Ho * Wo) * O * 4;
+    const scratch = ctx.temp(bytes, 'Conv2DBackpropFilter');
+    try {
+      ctx.rt.call(
+        'snn_conv2d_backprop_filter_spikes',
+        spikes.nnz * O * kh * kw + data.size,
+        spikes.ptr,
+        spikes.idx,
+        ddy.ptr,
+        data.ptr,
+        ctx.rt.writeParams(g),
+        scratch,
+      );
+    } finally {
+      ctx.freeTemp(scratch, bytes);
+    }
     return info;
   }
   withColumns(ctx, g, 'Conv2DBackpropFilter', (col) => {

@@ -12,9 +12,9 @@ import type { WasmData } from '../wasm-data.js';
 export function view(rt: WasmRuntime, d: WasmData): BackendValues {
   switch (d.dtype) {
     case 'float32':
-      return rt.f32.subarray(d.ptr >> 2, (d.ptr >> 2) + d.size);
+      return rt.f32.subarray(d.ptr >>> 2, (d.ptr >>> 2) + d.size);
     case 'int32':
-      return rt.i32.subarray(d.ptr >> 2, (d.ptr >> 2) + d.size);
+      return rt.i32.subarray(d.ptr >>> 2, (d.ptr >>> 2) + d.size);
     default:
       return rt.u8.subarray(d.ptr, d.ptr + d.size);
   }

@@ -34,9 +34,6 @@ export type WasmKernel<K extends KernelName> = (
   ctx: WasmKernelContext,
 ) => TensorInfo | TensorInfo[];
 
-/** Address of a data block as a float32 index, int32 index or byte index. */
-export const f32At = (d: WasmData) => d.ptr >> 2;
-
 export function requireFloat(info: TensorInfo, kernel: string, name: string): void {
   if (info.dtype !== 'float32') {
     throw new ArgumentError(`${kernel}: input '${name}' must be float32, got ${info.dtype}`);

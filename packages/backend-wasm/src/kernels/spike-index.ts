@@ -5,8 +5,8 @@ import type { WasmKernelContext } from './kernel.js';
 export type SpikeLists = SpikeIndex | 'dense' | null;
 
 /**
- * The lists of ones of each row of `d` viewed as a [rows, cols] matrix, built by csrc/spike.c in two
- * threaded passes (count, then fill) and cached on the data (data never changes): a spike tensor used
+ * The lists of ones of each row of `d` viewed as a [rows, cols] matrix, built by csrc/spike.c in one
+ * threaded pass and a compaction, and cached on the data (data never changes): a spike tensor used
  * forward (x W^T) and in its weight gradient (x^T dy) is indexed once. Returns 'dense' when the ones
  * are too many for the event-driven kernels to win (density above the backend's cut-over: only the
  * count is kept), null when the values are not all 0 and 1.
@@ -17,15 +17,15 @@ export function spikeIndex(ctx: WasmKernelContext, d: WasmData, rows: number, co
   const hit = d.spikeIndex.get(key);
   if (hit !== undefined) return hit === null || hit.idx >= 0 ? hit : 'dense';
   const { rt } = ctx;
-  const lists = rows;
-  const countBytes = lists * 4;
+  const countBytes = rows * 4;
+  const scratchBytes = rows * cols * 4;
   const counts = ctx.temp(countBytes, 'spike index');
-  const ptrBytes = (lists + 1) * 4;
-  let ptr = 0;
+  const scratch = ctx.temp(scratchBytes, 'spike index');
+  const ptrBytes = (rows + 1) * 4;
   try {
-    rt.call('snn_spike_count_rows', rows * cols, d.ptr, rows, cols, counts);
-    ptr = rt.heap.alloc(ptrBytes, 'spike index');
-    const nnz = rt.exports.snn_prefix_sum(counts, ptr, lists);
+    rt.call('snn_spike_scan_rows', rows * cols, d.ptr, rows, cols, counts, scratch);
+    const ptr = rt.heap.alloc(ptrBytes, 'spike index');
+    const nnz = rt.exports.snn_prefix_sum(counts, ptr, rows);
     if (nnz < 0) {
       rt.heap.free(ptr, ptrBytes);
       d.spikeIndex.set(key, null);
@@ -33,16 +33,17 @@ export function spikeIndex(ctx: WasmKernelContext, d: WasmData, rows: number, co
     }
     if (nnz > ctx.spikeDensityCutover * rows * cols) {
       rt.heap.free(ptr, ptrBytes);
-      d.spikeIndex.set(key, { ptr: 0, idx: -1, nnz, lists, ptrBytes: 0, idxBytes: 0 });
+      d.spikeIndex.set(key, { ptr: 0, idx: -1, nnz, lists: rows, ptrBytes: 0, idxBytes: 0 });
       return 'dense';
     }
     const idxBytes = nnz * 4;
     const idx = rt.heap.alloc(idxBytes, 'spike index');
-    rt.call('snn_spike_fill_rows', rows * cols, d.ptr, rows, cols, ptr, idx);
-    const index: SpikeIndex = { ptr, idx, nnz, lists, ptrBytes, idxBytes };
+    rt.call('snn_spike_compact_rows', nnz + rows, scratch, rows, cols, ptr, idx);
+    const index: SpikeIndex = { ptr, idx, nnz, lists: rows, ptrBytes, idxBytes };
     d.spikeIndex.set(key, index);
     return index;
   } finally {
+    ctx.freeTemp(scratch, scratchBytes);
     ctx.freeTemp(counts, countBytes);
   }
 }

@@ -148,7 +148,7 @@ export class WasmRuntime {
   writeParams(values: readonly number[]): number {
     if (values.length > PARAM_INTS)
       throw new BackendError(`backend 'wasm': ${values.length} parameters exceed the block`);
-    this.i32.set(values, this.params >> 2);
+    this.i32.set(values, this.params >>> 2);
     return this.params;
   }
 
