@@ -50,6 +50,7 @@ export interface MemoryInfo {
 const BYTES: Record<DType, number> = { float32: 4, int32: 4, bool: 1 };
 const APPLIES_SURROGATE: ReadonlySet<string> = new Set(SURROGATE_KERNELS);
 const MAX_CACHED_SCALARS = 1024;
+const MAX_CACHED_ZEROS = 32;
 
 /**
  * The engine: owns tensor bookkeeping (reference-counted data, tidy scopes, memory counts), runs
@@ -74,6 +75,7 @@ export class Engine implements TensorOwner {
   readonly #decompositions = new Map<string, Decomposition>();
   #coreRulesInstalled = false;
   readonly #scalars = new Map<KernelBackend, Map<string, Tensor>>();
+  readonly #zeros = new Map<KernelBackend, Map<string, Tensor>>();
   /** Backstop for tensors dropped without dispose(): frees their data when they are collected. */
   readonly #finalizer = new FinalizationRegistry<DataRecord>((record) => {
     this.#numTensors--;
@@ -197,6 +199,33 @@ export class Engine implements TensorOwner {
     return t;
   }
 
+  /**
+   * A float32 tensor of zeros of `shape`, cached per backend and shape like scalarConst (bounded; the
+   * data never changes, so every user can share it): the zero input of a fused neuron step and the
+   * zero gradients of a fused kernel's unused outputs, at every time step.
+   */
+  zerosConst(shape: readonly number[]): Tensor {
+    const backend = this.backend();
+    let cache = this.#zeros.get(backend);
+    if (cache === undefined) {
+      cache = new Map();
+      this.#zeros.set(backend, cache);
+    }
+    const key = shape.join(',');
+    const hit = cache.get(key);
+    if (hit !== undefined && !hit.isDisposed) return hit;
+    const zero = this.scalarConst(0, 'float32');
+    const fill = backend.kernels.BroadcastTo as KernelFunction<'BroadcastTo'>;
+    const out = fill({ x: this.#info(zero, backend, 'zeros') }, { shape: [...shape] }) as TensorInfo;
+    const cached = cache.size < MAX_CACHED_ZEROS;
+    const record = this.#newRecord(backend, out.dataId, shape, 'float32', cached);
+    if (!cached) return this.#makeTensor(record, shape, 'float32');
+    const t = new Tensor(this, this.#nextId++, record, shape, 'float32', true);
+    t.kept = true;
+    cache.set(key, t);
+    return t;
+  }
+
   assertUsable(t: Tensor, op: string): void {
     if (!(t instanceof Tensor)) {
       throw new ArgumentError(`${op}: expected a Tensor, got ${t === null ? 'null' : typeof t}`);
@@ -301,6 +330,15 @@ export class Engine implements TensorOwner {
 
   get isRecording(): boolean {
     return this.#noGradDepth === 0 && this.#gradScopes.length > 0;
+  }
+
+  /**
+   * Identifies what the tape would record right now: the innermost gradient scope while recording,
+   * null otherwise. A result memoised under one token may stand in for a recomputation only under the
+   * same token (its tape node, if any, is on the tape that would record the recomputation).
+   */
+  get recordingToken(): object | null {
+    return this.isRecording ? this.#gradScopes[this.#gradScopes.length - 1] : null;
   }
 
   // ---- metadata ops -----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 import { hasKernel, runKernel } from '../engine/api.js';
+import { ENGINE } from '../engine/engine.js';
 import type { LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
 import { shapesEqual } from '../kernels/shape-utils.js';
-import { broadcastTo, reshape } from '../ops/index.js';
-import { toTensor } from '../ops/util.js';
+import { reshape } from '../ops/index.js';
 import { fusedSurrogate } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { LIParameters } from './li.js';
@@ -47,7 +47,7 @@ export function fusedLifStep(
     alpha: fused.alpha,
     detachReset,
   };
-  const xs = x === null ? broadcastTo(toTensor(0, 'lifStep'), [1, ...i.shape]) : step(x);
+  const xs = x === null ? ENGINE.zerosConst([1, ...i.shape]) : step(x);
   const [z, vNext, iNext] = runKernel('LIFSequence', { x: xs, v0: v, i0: i }, attrs);
   return { z: unstep(z), v: unstep(vNext), i: unstep(iNext) };
 }

@@ -1,8 +1,8 @@
 import { detach, hasKernel, runKernel } from '../engine/api.js';
+import { ENGINE } from '../engine/engine.js';
 import { ArgumentError } from '../errors.js';
 import { shapesEqual } from '../kernels/shape-utils.js';
-import { add, broadcastTo, div, mul, pad, reshape, slice, stack, sub, unstack } from '../ops/index.js';
-import { toTensor } from '../ops/util.js';
+import { add, div, mul, pad, reshape, slice, stack, sub, unstack } from '../ops/index.js';
 import { sigmoid } from '../surrogate/factories.js';
 import { fusedSurrogate, resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -189,7 +189,7 @@ function fusedLifNode(xSeq: Tensor, v0: Tensor | null, p: LIFNodeParameters): No
   const shifted =
     T > 1
       ? pad(slice(xSeq, [1, ...zerosAt], [T - 1, ...n]), [[0, 1], ...n.map(() => [0, 0] as [number, number])])
-      : broadcastTo(toTensor(0, 'lifNode'), [1, ...n]);
+      : ENGINE.zerosConst([1, ...n]);
   const [spikes, v] = runKernel(
     'LIFSequence',
     { x: shifted, v0: v0 ?? filledLike(n, vReset), i0: first },
