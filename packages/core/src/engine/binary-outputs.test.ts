@@ -1,6 +1,7 @@
 import type { KernelBackend } from '../backend/kernel-backend.js';
 import { createReferenceBackend } from '../backends/reference/reference-backend.js';
 import {
+  add,
   cast,
   conv2d,
   grads,
@@ -81,7 +82,8 @@ test('matMul of spikes runs SpikeMatMul forward and for the weight gradient, wit
     calls.length = 0;
     const [gw] = grads((ww) => sum(mul(matMul(s, ww, false, true), matMul(s, ww, false, true))))([w]);
     const names = calls.map((c) => c.name);
-    expect(names.filter((n) => n === 'SpikeMatMul').length).toBeGreaterThanOrEqual(3);
+    // Forward once (the repeat reuses it), and the weight gradient (x^T dy, transposed).
+    expect(names.filter((n) => n === 'SpikeMatMul').length).toBe(2);
     expect(calls.some((c) => c.name === 'SpikeMatMul' && c.attrs.transposeA === true)).toBe(true);
     calls.length = 0;
     const [gwDense] = grads((ww) => sum(mul(matMul(plain, ww, false, true), matMul(plain, ww, false, true))))(
@@ -104,5 +106,26 @@ test('conv2d of spikes passes spikeInput to Conv2D and Conv2DBackpropFilter', ()
     calls.length = 0;
     grads((ww) => sum(conv2d(mul(s, 0.5), ww)))([w]);
     expect(calls.find((c) => c.name === 'Conv2D')?.attrs.spikeInput).toBeUndefined();
+  });
+});
+
+test('a product repeated with the same operands is computed once; its gradient sums every use', () => {
+  tidy(() => {
+    const x = randomUniform([3, 5], { seed: 7, low: -1, high: 1 });
+    const w = randomUniform([4, 5], { seed: 8, low: -1, high: 1 });
+    const steps = 6;
+    calls.length = 0;
+    const [gw] = grads((ww) => {
+      let total = sum(matMul(x, ww, false, true));
+      for (let t = 1; t < steps; t++) total = add(total, sum(mul(matMul(x, ww, false, true), t)));
+      return total;
+    })([w]);
+    expect(calls.filter((c) => c.name === 'MatMul').length).toBe(2); // forward once, dW once
+    // d/dw of sum_t c_t * sum(x w^T) = (sum_t c_t) * colsum(x) per output row
+    const c = 1 + 1 + 2 + 3 + 4 + 5;
+    const xs = x.arraySync() as number[][];
+    const colsum = [0, 1, 2, 3, 4].map((k) => xs.reduce((acc, row) => acc + row[k], 0));
+    const want = [0, 1, 2, 3].flatMap(() => colsum.map((v) => v * c));
+    expect(Array.from(gw.dataSync()).every((v, i) => Math.abs(v - want[i]) < 1e-4)).toBe(true);
   });
 });
