@@ -3,7 +3,8 @@
 // micro-benchmark of this package (the repository's `pnpm bench` harness is the reference); it reads
 // the built demo and packages, so build first (`pnpm turbo run build`).
 // Usage: node bench/train.mjs <preset> [backend=wasm] [batches=6] [threads]
-//   SNN_PROFILE=1 also prints time per kernel (wall time of each kernel call).
+//   SNN_PROFILE=1 also prints time per kernel (CPU time of each kernel call, every thread), and
+//   SNN_PROFILE=shapes per kernel and input shapes; SNN_DENSITY=1 the spike density of event inputs.
 import { fileURLToPath } from 'node:url';
 import * as snn from '@snn/core';
 import { loadMnist } from '@snn/data-mnist';
@@ -25,7 +26,13 @@ if (backend === 'wasm') {
   const wasmUrl = process.env.SNN_WASM_URL; // e.g. an unstripped build, for profiles with names
   snn.registerBackend(
     'wasm',
-    () => createWasmBackend({ ...(threadsArg ? { threads: Number(threadsArg) } : {}), ...(wasmUrl ? { wasmUrl } : {}) }),
+    () =>
+      createWasmBackend({
+        ...(threadsArg ? { threads: Number(threadsArg) } : {}),
+        ...(wasmUrl ? { wasmUrl } : {}),
+        ...(process.env.SNN_PARALLEL_MIN ? { parallelMin: Number(process.env.SNN_PARALLEL_MIN) } : {}),
+        ...(process.env.SNN_SPIN ? { spin: Number(process.env.SNN_SPIN) } : {}),
+      }),
     50,
   );
 } else if (backend.startsWith('tfjs')) {
@@ -49,8 +56,10 @@ if (profile) {
   const b = snn.getBackend();
   for (const [name, fn] of Object.entries(b.kernels)) {
     b.kernels[name] = (inputs, attrs) => {
-      const t0 = performance.now();
+      // CPU time of the process (all threads): on a shared machine, wall time is mostly the others.
+      const c0 = process.cpuUsage();
       const out = fn(inputs, attrs);
+      const c = process.cpuUsage(c0);
       const key = /MatMul/.test(name)
         ? `${name} ${inputs.a.shape.join('x')}${attrs.transposeA ? 'ᵀ' : ''} @ ${inputs.b.shape.join('x')}${attrs.transposeB ? 'ᵀ' : ''}`
         : process.env.SNN_PROFILE === 'shapes'
@@ -67,7 +76,7 @@ if (profile) {
         density.set(key, d);
       }
       const s = profile.get(key) ?? { ms: 0, calls: 0 };
-      s.ms += performance.now() - t0;
+      s.ms += (c.user + c.system) / 1000;
       s.calls++;
       profile.set(key, s);
       return out;

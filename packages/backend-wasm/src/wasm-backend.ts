@@ -34,6 +34,8 @@ export interface WasmBackendOptions {
   spikeDensityCutover?: number;
   /** Kernels with less work than this (about one element operation each) run on one thread. Default 16384. */
   parallelMin?: number;
+  /** Spin iterations of a waiting thread before it sleeps in Atomics.wait. Default 20000. */
+  spin?: number;
   /** Growth limit of the wasm memory in bytes (at most, and by default, 4 GiB: the wasm32 limit). */
   maxMemoryBytes?: number;
   /** Where to load the .wasm from, if not beside the package (a bundler that moves assets). */
@@ -42,6 +44,7 @@ export interface WasmBackendOptions {
 
 const DEFAULT_CUTOVER = 0.25;
 const DEFAULT_PARALLEL_MIN = 16384;
+const DEFAULT_SPIN = 20000;
 const MAX_MEMORY = 4 * 1024 ** 3;
 
 /** Can this thread block in Atomics.wait? (Not a browser's main thread.) */
@@ -144,7 +147,7 @@ export class WasmBackend implements KernelBackend {
     const rt = await WasmRuntime.create({
       threads,
       parallelMin: options.parallelMin ?? DEFAULT_PARALLEL_MIN,
-      spin: 20000,
+      spin: options.spin ?? DEFAULT_SPIN,
       initialBytes: 16 * 1024 * 1024,
       maxBytes: Math.min(options.maxMemoryBytes ?? MAX_MEMORY, MAX_MEMORY),
       wasmUrl: options.wasmUrl,
