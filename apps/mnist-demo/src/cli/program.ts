@@ -48,7 +48,7 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
   const backendOption = () =>
     new Option(
       '--backend <name>',
-      'compute backend; auto picks the fastest that starts (tfjs-node if installed, tfjs-wasm, tfjs-cpu, reference)',
+      'compute backend; auto picks the fastest that starts (wasm, tfjs-node if installed, tfjs-wasm, tfjs-cpu, reference)',
     ).choices(BACKEND_CHOICES);
   const datasetOption = () => new Option('--dataset <name>', 'IDX data set').choices(DATASET_NAMES);
 

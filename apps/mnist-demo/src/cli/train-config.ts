@@ -10,7 +10,7 @@ import {
 } from '../presets.js';
 import { parseChoice, parseInteger, parseNonNegative, parsePositive } from './parse-number.js';
 
-export const BACKEND_CHOICES = ['auto', 'wasm', 'reference', 'tfjs-cpu', 'tfjs-wasm', 'webgpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'reference', 'tfjs-cpu', 'tfjs-wasm', 'wasm', 'webgpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'kmnist'] as const;
