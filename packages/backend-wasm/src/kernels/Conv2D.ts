@@ -1,5 +1,5 @@
 import { convGeometry, sampleSpikes, withColumns } from './conv.js';
-import { requireFloat, type WasmKernel } from './kernel.js';
+import { requireFloat, type WasmKernel, withTemp } from './kernel.js';
 import { transposedOf } from './spike-index.js';
 
 /**
@@ -16,13 +16,11 @@ export const Conv2D: WasmKernel<'Conv2D'> = ({ x, w }, attrs, ctx) => {
   const dw = ctx.data(w, 'Conv2D');
   const { info, data } = ctx.output([N, O, Ho, Wo], 'float32', 'Conv2D');
   if (data.size === 0) return info;
-  const spikes = sampleSpikes(ctx, x, (attrs as { spikeInput?: boolean }).spikeInput, 'Conv2D');
+  const spikes = sampleSpikes(ctx, x, attrs.spikeInput, 'Conv2D');
   if (spikes !== undefined) {
     // w as [C*kh*kw, O] (cached per weight value): each tap adds one contiguous O-vector.
     const wt = transposedOf(ctx, dw, O, dw.size / O);
-    const bytes = ctx.rt.threads * Ho * Wo * O * 4;
-    const scratch = ctx.temp(bytes, 'Conv2D');
-    try {
+    withTemp(ctx, ctx.rt.threads * Ho * Wo * O * 4, 'Conv2D', (scratch) =>
       ctx.rt.call(
         'snn_conv2d_spikes',
         spikes.nnz * O * kh * kw + data.size,
@@ -32,10 +30,8 @@ export const Conv2D: WasmKernel<'Conv2D'> = ({ x, w }, attrs, ctx) => {
         data.ptr,
         ctx.rt.writeParams(g),
         scratch,
-      );
-    } finally {
-      ctx.freeTemp(scratch, bytes);
-    }
+      ),
+    );
     return info;
   }
   withColumns(ctx, g, 'Conv2D', (col) => {

@@ -1,5 +1,5 @@
 import { convGeometry, expectShape, sampleSpikes, withColumns } from './conv.js';
-import { requireFloat, type WasmKernel } from './kernel.js';
+import { requireFloat, type WasmKernel, withTemp } from './kernel.js';
 
 /**
  * dw[o, c, ky, kx] = sum over n, oy, ox of dy[n, o, oy, ox] * x[n, c, oy*s - pad + ky, ox*s - pad + kx].
@@ -16,11 +16,9 @@ export const Conv2DBackpropFilter: WasmKernel<'Conv2DBackpropFilter'> = ({ x, dy
   const ddy = ctx.data(dy, 'Conv2DBackpropFilter');
   const { info, data } = ctx.output(attrs.wShape, 'float32', 'Conv2DBackpropFilter');
   if (data.size === 0) return info;
-  const spikes = sampleSpikes(ctx, x, (attrs as { spikeInput?: boolean }).spikeInput, 'Conv2DBackpropFilter');
+  const spikes = sampleSpikes(ctx, x, attrs.spikeInput, 'Conv2DBackpropFilter');
   if (spikes !== undefined) {
-    const bytes = ctx.rt.threads * (data.size / O + Ho * Wo) * O * 4;
-    const scratch = ctx.temp(bytes, 'Conv2DBackpropFilter');
-    try {
+    withTemp(ctx, ctx.rt.threads * (data.size / O + Ho * Wo) * O * 4, 'Conv2DBackpropFilter', (scratch) =>
       ctx.rt.call(
         'snn_conv2d_backprop_filter_spikes',
         spikes.nnz * O * kh * kw + data.size,
@@ -30,10 +28,8 @@ export const Conv2DBackpropFilter: WasmKernel<'Conv2DBackpropFilter'> = ({ x, dy
         data.ptr,
         ctx.rt.writeParams(g),
         scratch,
-      );
-    } finally {
-      ctx.freeTemp(scratch, bytes);
-    }
+      ),
+    );
     return info;
   }
   withColumns(ctx, g, 'Conv2DBackpropFilter', (col) => {

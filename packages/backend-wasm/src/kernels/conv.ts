@@ -7,7 +7,7 @@ import {
   shapesEqual,
   type TensorInfo,
 } from '@snn/core';
-import { requireFloat, type WasmKernelContext } from './kernel.js';
+import { requireFloat, type WasmKernelContext, withTemp } from './kernel.js';
 import { spikeIndex } from './spike-index.js';
 
 /** Conv2D geometry as csrc/conv.c reads it: N, C, H, W, O, kh, kw, sh, sw, pt, pl, Ho, Wo. */
@@ -56,13 +56,7 @@ export function withColumns(
   run: (col: number) => void,
 ): void {
   const [, C, , , , kh, kw, , , , , Ho, Wo] = g;
-  const bytes = ctx.rt.threads * C * kh * kw * Ho * Wo * 4;
-  const col = ctx.temp(bytes, kernel);
-  try {
-    run(col);
-  } finally {
-    ctx.freeTemp(col, bytes);
-  }
+  withTemp(ctx, ctx.rt.threads * C * kh * kw * Ho * Wo * 4, kernel, run);
 }
 
 /**

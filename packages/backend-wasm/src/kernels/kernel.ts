@@ -45,3 +45,18 @@ export function makeData(rt: WasmRuntime, shape: readonly number[], dtype: DType
   const bytes = size * BYTES[dtype];
   return new WasmData(rt.heap.alloc(bytes, kernel), bytes, size, dtype);
 }
+
+/** Runs `run` with a temporary block of `bytes` (per-thread scratch of a kernel), freed afterwards. */
+export function withTemp<T>(
+  ctx: WasmKernelContext,
+  bytes: number,
+  kernel: string,
+  run: (ptr: number) => T,
+): T {
+  const ptr = ctx.temp(bytes, kernel);
+  try {
+    return run(ptr);
+  } finally {
+    ctx.freeTemp(ptr, bytes);
+  }
+}

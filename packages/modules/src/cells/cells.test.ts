@@ -117,7 +117,7 @@ describe('LIFRecurrentCell', () => {
     expect(values(loop.grads[0]).some((g) => g !== 0)).toBe(true);
     seq.grads.forEach((g, k) => {
       const want = values(loop.grads[k]);
-      values(g).forEach((v, i) => expect(v).toBeCloseTo(want[i], 4));
+      for (const [i, v] of values(g).entries()) expect(v).toBeCloseTo(want[i], 4);
     });
   });
 
