@@ -62,21 +62,13 @@ export class NorseConvNet extends Module {
       // (at batch 256 a step's conv1 activations are 12 MB each; all T steps' would not fit).
       const prev = state;
       const next = tidy(() => {
-        let z: Tensor;
-        let s0: LIFFeedForwardState;
-        let s1: LIFFeedForwardState;
-        let s2: LIFFeedForwardState;
-        let so: LIState;
-        [z, s0] = this.lif0.forward(this.conv1.forward(x), prev.s0);
-        z = this.pool.forward(z);
-        [z, s1] = this.lif1.forward(mul(this.conv2.forward(z), 10), prev.s1);
-        z = this.pool.forward(z);
-        [z, s2] = this.lif2.forward(this.fc1.forward(flatten(z, 1)), prev.s2);
-        recorder?.recordSpikes?.('hidden spikes', z);
+        const [z0, s0] = this.lif0.forward(this.conv1.forward(x), prev.s0);
+        const [z1, s1] = this.lif1.forward(mul(this.conv2.forward(this.pool.forward(z0)), 10), prev.s1);
+        const [z2, s2] = this.lif2.forward(this.fc1.forward(flatten(this.pool.forward(z1), 1)), prev.s2);
+        recorder?.recordSpikes?.('hidden spikes', z2);
         recorder?.record('hidden voltage', s2.v);
         recorder?.record('hidden current', s2.i);
-        let v: Tensor;
-        [v, so] = this.out.forward(relu(z), prev.so);
+        const [v, so] = this.out.forward(relu(z2), prev.so);
         recorder?.record('readout voltage', v);
         return { state: { s0, s1, s2, so }, v };
       });
