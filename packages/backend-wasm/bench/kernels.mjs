@@ -26,7 +26,9 @@ function time(label, fn, minMs = 150) {
   const us = ((performance.now() - t0) * 1000) / reps;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / reps;
-  console.log(`${label.padEnd(56)} wall ${us.toFixed(1).padStart(9)} us   cpu ${cpu.toFixed(1).padStart(9)} us`);
+  console.log(
+    `${label.padEnd(56)} wall ${us.toFixed(1).padStart(9)} us   cpu ${cpu.toFixed(1).padStart(9)} us`,
+  );
   return cpu;
 }
 
@@ -46,16 +48,24 @@ for (const [M, K, N, label] of [
     const zero = info(new Float32Array(1), []);
     // A new tensor with a's values: no cached spike lists.
     const fresh = () => k.Add({ a, b: zero }, {});
-    time(`${label} x W^T dense           p=${p}`, () => k.MatMul({ a, b: w }, { transposeA: false, transposeB: true }));
+    time(`${label} x W^T dense           p=${p}`, () =>
+      k.MatMul({ a, b: w }, { transposeA: false, transposeB: true }),
+    );
     time(`${label} x W^T event (+index)  p=${p}`, () => {
       const x = fresh();
       const y = k.SpikeMatMul({ a: x, b: w }, { transposeA: false, transposeB: true });
       b.disposeData(x.dataId);
       return y;
     });
-    time(`${label} x W^T event (cached)  p=${p}`, () => k.SpikeMatMul({ a, b: w }, { transposeA: false, transposeB: true }));
-    time(`${label} dW = x^T dy dense     p=${p}`, () => k.MatMul({ a, b: dy }, { transposeA: true, transposeB: false }));
-    time(`${label} dW = x^T dy event     p=${p}`, () => k.SpikeMatMul({ a, b: dy }, { transposeA: true, transposeB: false }));
+    time(`${label} x W^T event (cached)  p=${p}`, () =>
+      k.SpikeMatMul({ a, b: w }, { transposeA: false, transposeB: true }),
+    );
+    time(`${label} dW = x^T dy dense     p=${p}`, () =>
+      k.MatMul({ a, b: dy }, { transposeA: true, transposeB: false }),
+    );
+    time(`${label} dW = x^T dy event     p=${p}`, () =>
+      k.SpikeMatMul({ a, b: dy }, { transposeA: true, transposeB: false }),
+    );
     b.disposeData(a.dataId);
   }
 }
@@ -69,7 +79,17 @@ const big = info(rand(256 * 784), [256, 784]);
 time('Mul [256,784] * [256,784]', () => k.Mul({ a: big, b: big }, {}));
 const seq = info(rand(32 * n), [32, 256, 100]);
 const v0 = info(rand(n), [256, 100]);
-const attrs = { tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 0.001, surrogate: 'superspike', alpha: 100, detachReset: false };
+const attrs = {
+  tauSynInv: 200,
+  tauMemInv: 100,
+  vLeak: 0,
+  vTh: 1,
+  vReset: 0,
+  dt: 0.001,
+  surrogate: 'superspike',
+  alpha: 100,
+  detachReset: false,
+};
 const enc = info(rand(256 * 784), [1, 256, 784]);
 const ev0 = info(rand(256 * 784), [256, 784]);
 time('LIFSequence T=1 [256,784] (encoder step)', () => {
@@ -84,15 +104,38 @@ time('LIFSequence T=32 [256,100]', () => {
 });
 const c1x = info(spikes(256 * 784, 0.03), [256, 1, 28, 28]);
 const c1w = info(rand(20 * 25), [20, 1, 5, 5]);
-time('conv1 [256,1,28,28]*[20,1,5,5] dense', () => k.Conv2D({ x: c1x, w: c1w }, { strides: [1, 1], pads: [0, 0, 0, 0] }));
-time('conv1 event p=0.03', () => k.Conv2D({ x: c1x, w: c1w }, { strides: [1, 1], pads: [0, 0, 0, 0], spikeInput: true }));
+time('conv1 [256,1,28,28]*[20,1,5,5] dense', () =>
+  k.Conv2D({ x: c1x, w: c1w }, { strides: [1, 1], pads: [0, 0, 0, 0] }),
+);
+time('conv1 event p=0.03', () =>
+  k.Conv2D({ x: c1x, w: c1w }, { strides: [1, 1], pads: [0, 0, 0, 0], spikeInput: true }),
+);
 const c2x = info(spikes(256 * 20 * 144, 0.01), [256, 20, 12, 12]);
 const c2w = info(rand(50 * 20 * 25), [50, 20, 5, 5]);
 const c2dy = info(rand(256 * 50 * 64), [256, 50, 8, 8]);
-time('conv2 [256,20,12,12]*[50,20,5,5] dense', () => k.Conv2D({ x: c2x, w: c2w }, { strides: [1, 1], pads: [0, 0, 0, 0] }));
-time('conv2 event p=0.01', () => k.Conv2D({ x: c2x, w: c2w }, { strides: [1, 1], pads: [0, 0, 0, 0], spikeInput: true }));
-time('conv2 backprop input', () => k.Conv2DBackpropInput({ dy: c2dy, w: c2w }, { xShape: [256, 20, 12, 12], strides: [1, 1], pads: [0, 0, 0, 0] }));
-time('conv2 backprop filter dense', () => k.Conv2DBackpropFilter({ x: c2x, dy: c2dy }, { wShape: [50, 20, 5, 5], strides: [1, 1], pads: [0, 0, 0, 0] }));
-time('conv2 backprop filter event p=0.01', () => k.Conv2DBackpropFilter({ x: c2x, dy: c2dy }, { wShape: [50, 20, 5, 5], strides: [1, 1], pads: [0, 0, 0, 0], spikeInput: true }));
+time('conv2 [256,20,12,12]*[50,20,5,5] dense', () =>
+  k.Conv2D({ x: c2x, w: c2w }, { strides: [1, 1], pads: [0, 0, 0, 0] }),
+);
+time('conv2 event p=0.01', () =>
+  k.Conv2D({ x: c2x, w: c2w }, { strides: [1, 1], pads: [0, 0, 0, 0], spikeInput: true }),
+);
+time('conv2 backprop input', () =>
+  k.Conv2DBackpropInput(
+    { dy: c2dy, w: c2w },
+    { xShape: [256, 20, 12, 12], strides: [1, 1], pads: [0, 0, 0, 0] },
+  ),
+);
+time('conv2 backprop filter dense', () =>
+  k.Conv2DBackpropFilter(
+    { x: c2x, dy: c2dy },
+    { wShape: [50, 20, 5, 5], strides: [1, 1], pads: [0, 0, 0, 0] },
+  ),
+);
+time('conv2 backprop filter event p=0.01', () =>
+  k.Conv2DBackpropFilter(
+    { x: c2x, dy: c2dy },
+    { wShape: [50, 20, 5, 5], strides: [1, 1], pads: [0, 0, 0, 0], spikeInput: true },
+  ),
+);
 b.dispose();
 process.exit(0);

@@ -63,7 +63,9 @@ if (profile) {
       const key = /MatMul/.test(name)
         ? `${name} ${inputs.a.shape.join('x')}${attrs.transposeA ? 'ᵀ' : ''} @ ${inputs.b.shape.join('x')}${attrs.transposeB ? 'ᵀ' : ''}`
         : process.env.SNN_PROFILE === 'shapes'
-          ? `${name} ${Object.values(inputs).map((t) => (Array.isArray(t) ? `${t.length}x` : t.shape.join('x'))).join(' ')}`
+          ? `${name} ${Object.values(inputs)
+              .map((t) => (Array.isArray(t) ? `${t.length}x` : t.shape.join('x')))
+              .join(' ')}`
           : name;
       if (process.env.SNN_DENSITY && (attrs.spikeInput || name === 'SpikeMatMul')) {
         const x = inputs.x ?? inputs.a;
