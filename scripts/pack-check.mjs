@@ -10,10 +10,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 const packages = readdirSync(join(root, 'packages'))
-  .map((dir) => ({ dir: join(root, 'packages', dir), pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+  .map((dir) => ({
+    dir: join(root, 'packages', dir),
+    pkg: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
+  }))
   .filter(({ pkg }) => !pkg.private);
 
 const work = mkdtempSync(join(tmpdir(), 'snn-pack-check-'));
@@ -26,9 +30,16 @@ try {
   }
   const project = join(work, 'project');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'pack-check', private: true, type: 'module' }),
+  );
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...files], project);
+  run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...files],
+    project,
+  );
 
   // Every export path of every package must import from plain Node ESM.
   const specifiers = packages.flatMap(({ pkg }) =>
@@ -40,7 +51,10 @@ try {
   const checkLines = specifiers.map(
     (s, i) => `if (Object.keys(m${i}).length === 0) throw new Error('${s} exports nothing');`,
   );
-  writeFileSync(join(project, 'smoke.mjs'), [...importLines, ...checkLines, "console.log('imports ok');"].join('\n'));
+  writeFileSync(
+    join(project, 'smoke.mjs'),
+    [...importLines, ...checkLines, "console.log('imports ok');"].join('\n'),
+  );
   process.stdout.write(run('node', ['smoke.mjs'], project));
 
   // @snn/backend-wasm ships its built .wasm: the installed tarball must start (threads included).
@@ -51,7 +65,7 @@ try {
       'const b = await createWasmBackend({ threads: 2 });',
       "const x = { dataId: b.write(Float32Array.of(1, 2, 3), [3], 'float32'), shape: [3], dtype: 'float32' };",
       'const y = b.readSync(b.kernels.Add({ a: x, b: x }, {}).dataId);',
-      "if (y.join() !== '2,4,6' || b.threads !== 2) throw new Error(`wasm backend: ${y} on ${b.threads} threads`);",
+      "if (y.join() !== '2,4,6' || b.threads !== 2) throw new Error('wasm backend: ' + y + ' on ' + b.threads + ' threads');",
       'b.dispose();',
       "console.log('wasm backend ok');",
     ].join('\n'),
@@ -66,7 +80,16 @@ try {
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: [] },
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        lib: ['ES2022', 'DOM'],
+        types: [],
+      },
       files: ['smoke.ts'],
     }),
   );
