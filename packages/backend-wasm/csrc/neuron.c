@@ -71,7 +71,7 @@ void snn_lif_sequence(const float *x, const float *v0, const float *i0, float *z
     f4 Gv_ = ADD(LD(dv + (at)), gv);                                              \
     f4 Gi_ = ADD(LD(di + (at)), gi);                                              \
     f4 d_ = LD(vd + (at));                                                        \
-    f4 s_ = surrogate_derivative4(kind, alpha, SUB(d_, VT));                      \
+    f4 s_ = kind == SG_TABLE ? LD(sg + (at)) : surrogate_derivative4(kind, alpha, SUB(d_, VT)); \
     f4 zk_ = LD(z + (at));                                                        \
     f4 keep_ = detach ? SUB(ONE, zk_) : ADD(SUB(ONE, zk_), MUL(SUB(VR, d_), s_));   \
     f4 gvd_ = ADD(MUL(Gv_, keep_), MUL(LD(dz + (at)), s_));                       \
@@ -80,7 +80,8 @@ void snn_lif_sequence(const float *x, const float *v0, const float *i0, float *z
     gi = ADD(MUL(gvd_, A), MUL(Gi_, OMB));                                        \
   } while (0)
 
-INLINE void lif_grad(int kind, int detach, float alpha, const float *z, const float *vd, const float *dz,
+/* kind SG_TABLE: the surrogate values surrogate'(vd - vTh) are precomputed in sg [T, n] (csrc/expr.c). */
+INLINE void lif_grad(int kind, int detach, float alpha, const float *sg, const float *z, const float *vd, const float *dz,
                      const float *dv, const float *di, float *dx, float *dv0, float *di0, int T, int n,
                      float a, float b, float vTh, float vReset, int lo, int hi) {
   const f4 A = SPLAT(a), OMA = SPLAT(1.0f - a), OMB = SPLAT(1.0f - b), VT = SPLAT(vTh), VR = SPLAT(vReset);
@@ -106,7 +107,7 @@ INLINE void lif_grad(int kind, int detach, float alpha, const float *z, const fl
         float Gv = dv[at] + dv0[k];
         float Gi = di[at] + di0[k];
         float d = vd[at];
-        float s = surrogate_derivative(kind, alpha, d - vTh);
+        float s = kind == SG_TABLE ? sg[at] : surrogate_derivative(kind, alpha, d - vTh);
         float zk = z[at];
         float keep = detach ? 1.0f - zk : (1.0f - zk) + (vReset - d) * s;
         float gvd = Gv * keep + dz[at] * s;
@@ -121,16 +122,16 @@ INLINE void lif_grad(int kind, int detach, float alpha, const float *z, const fl
 #define LIF_GRAD_CASE(KIND)                                                                        \
   case KIND:                                                                                       \
     if (detach)                                                                                    \
-      lif_grad(KIND, 1, alpha, z, vd, dz, dv, di, dx, dv0, di0, T, n, a, b, vTh, vReset, lo, hi); \
-    else                                                                                           \
-      lif_grad(KIND, 0, alpha, z, vd, dz, dv, di, dx, dv0, di0, T, n, a, b, vTh, vReset, lo, hi); \
+      lif_grad(KIND, 1, alpha, sg, z, vd, dz, dv, di, dx, dv0, di0, T, n, a, b, vTh, vReset, lo, hi); \
+    else                                                                                               \
+      lif_grad(KIND, 0, alpha, sg, z, vd, dz, dv, di, dx, dv0, di0, T, n, a, b, vTh, vReset, lo, hi); \
     break;
 
 EXPORT(snn_lif_sequence_grad)
 void snn_lif_sequence_grad(const float *z, const float *vd, const float *dz, const float *dv,
                            const float *di, float *dx, float *dv0, float *di0, int T, int n, float a,
-                           float b, float vTh, float vReset, int kind, float alpha, int detach, int part,
-                           int parts) {
+                           float b, float vTh, float vReset, int kind, float alpha, const float *sg,
+                           int detach, int part, int parts) {
   int lo, hi;
   split_grain(n, GRAIN, part, parts, &lo, &hi);
   switch (kind) {
@@ -139,6 +140,7 @@ void snn_lif_sequence_grad(const float *z, const float *vd, const float *dz, con
     LIF_GRAD_CASE(SG_SIGMOID)
     LIF_GRAD_CASE(SG_FAST_SIGMOID)
     LIF_GRAD_CASE(SG_TRIANGLE)
+    LIF_GRAD_CASE(SG_TABLE)
     default:
       LIF_GRAD_CASE(SG_STRAIGHT)
   }

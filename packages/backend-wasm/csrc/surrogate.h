@@ -1,8 +1,8 @@
 /*
- * The surrogate derivatives, in one place: SpikeGrad and the fused neuron gradient kernels call
- * surrogate_derivative() and nothing else, so adding a surrogate (or moving to an open set where core
- * falls back to its decomposition for names a backend lacks) is one edit here and one entry in
- * src/surrogates.ts. Formulas and default slopes are core's (packages/core, surrogate-derivatives.ts):
+ * The fused formulas of core's six built-in surrogates: SpikeGrad and the fused neuron gradient
+ * kernels evaluate them inline (no extra pass). Every other surrogate of core's open set runs from
+ * its expression, compiled by src/surrogate-program.ts and interpreted by csrc/expr.c into a table
+ * the kernels read (kind SG_TABLE). Formulas and default slopes are core's (surrogate/builtin/):
  *
  *   0 superspike       1 / (alpha*|x| + 1)^2                      Norse 'super', alpha 100
  *   1 atan             (alpha/2) / (1 + (pi/2 * alpha * x)^2)     snnTorch/SpikingJelly ATan, alpha 2
@@ -18,7 +18,8 @@
 #include "common.h"
 #include "fmath.h"
 
-enum { SG_SUPERSPIKE = 0, SG_ATAN = 1, SG_SIGMOID = 2, SG_FAST_SIGMOID = 3, SG_TRIANGLE = 4, SG_STRAIGHT = 5 };
+enum { SG_SUPERSPIKE = 0, SG_ATAN = 1, SG_SIGMOID = 2, SG_FAST_SIGMOID = 3, SG_TRIANGLE = 4, SG_STRAIGHT = 5,
+       /* any other surrogate: values precomputed by csrc/expr.c */ SG_TABLE = 6 };
 
 INLINE float surrogate_derivative(int kind, float alpha, float x) {
   switch (kind) {

@@ -16,6 +16,7 @@ import type { WasmKernelContext } from './kernels/kernel.js';
 import { makeData } from './kernels/kernel.js';
 import { freeDerived } from './kernels/spike-index.js';
 import { WasmRuntime } from './runtime/runtime.js';
+import { supportsSurrogate } from './surrogate-program.js';
 import { BYTES, WasmData } from './wasm-data.js';
 
 export interface WasmBackendOptions {
@@ -153,6 +154,14 @@ export class WasmBackend implements KernelBackend {
       wasmUrl: options.wasmUrl,
     });
     return new WasmBackend(rt, cutover);
+  }
+
+  /**
+   * SpikeGrad and LIFSequenceGrad run every surrogate with an expression natively: core's built-ins
+   * through their fused formulas, any other through its compiled program (src/surrogate-program.ts).
+   */
+  supportsSurrogate(name: string): boolean {
+    return supportsSurrogate(name);
   }
 
   /** Whether kernel `name` is implemented natively (every kernel of the vocabulary is). */

@@ -145,7 +145,7 @@ export class WasmRuntime {
   }
 
   /** Writes int32 values into the parameter block and returns its address. */
-  writeParams(values: readonly number[]): number {
+  writeParams(values: ArrayLike<number>): number {
     if (values.length > PARAM_INTS)
       throw new BackendError(`backend 'wasm': ${values.length} parameters exceed the block`);
     this.i32.set(values, this.params >>> 2);
