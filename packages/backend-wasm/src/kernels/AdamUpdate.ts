@@ -1,15 +1,8 @@
-import { ArgumentError, sequenceSizes } from '@snn/core';
 import type { WasmKernel } from './kernel.js';
 
 /** PyTorch Adam (L2 weight decay, no amsgrad), step already incremented; [param, m, v]. */
 export const AdamUpdate: WasmKernel<'AdamUpdate'> = ({ param, grad, m, v }, attrs, ctx) => {
-  sequenceSizes('AdamUpdate', { param, grad, m, v });
   const { lr, beta1, beta2, eps, weightDecay, step } = attrs;
-  if (!Number.isInteger(step) || step < 1) {
-    throw new ArgumentError(
-      `AdamUpdate: step must be a positive integer (incremented before the update), got ${step}`,
-    );
-  }
   const [dp, dg, dm, dv] = [param, grad, m, v].map((t) => ctx.data(t, 'AdamUpdate'));
   const outs = [0, 1, 2].map(() => ctx.output(param.shape, 'float32', 'AdamUpdate'));
   if (dp.size > 0) {

@@ -1,13 +1,10 @@
-import { ArgumentError, formatShape, sizeFromShape } from '@snn/core';
+import { sizeFromShape } from '@snn/core';
 import { view } from './host.js';
 import type { WasmKernel } from './kernel.js';
 import { wasmReduce } from './reduce.js';
 
 /** Index of the first maximum along `axis` (int32), the axis removed. */
 export const ArgMax: WasmKernel<'ArgMax'> = ({ x }, { axis }, ctx) => {
-  if (!Number.isInteger(axis) || axis < 0 || axis >= x.shape.length || x.shape[axis] === 0) {
-    throw new ArgumentError(`ArgMax: axis ${axis} is not a non-empty axis of ${formatShape(x.shape)}`);
-  }
   const outShape = [...x.shape.slice(0, axis), ...x.shape.slice(axis + 1)];
   if (x.dtype === 'float32') {
     // One axis is always adjacent to itself: [outer, n, inner] without a copy.

@@ -1,5 +1,5 @@
 import { convGeometry, sampleSpikes, withColumns } from './conv.js';
-import { requireFloat, type WasmKernel, withTemp } from './kernel.js';
+import { type WasmKernel, withTemp } from './kernel.js';
 import { transposedOf } from './spike-index.js';
 
 /**
@@ -8,9 +8,7 @@ import { transposedOf } from './spike-index.js';
  * otherwise im2col + the packed GEMM, one sample per thread at a time.
  */
 export const Conv2D: WasmKernel<'Conv2D'> = ({ x, w }, attrs, ctx) => {
-  requireFloat(x, 'Conv2D', 'x');
-  requireFloat(w, 'Conv2D', 'w');
-  const g = convGeometry('Conv2D', x.shape, w.shape, attrs.strides, attrs.pads);
+  const g = convGeometry(x.shape, w.shape, attrs.strides, attrs.pads);
   const [N, , , , O, kh, kw, , , , , Ho, Wo] = g;
   const dx = ctx.data(x, 'Conv2D');
   const dw = ctx.data(w, 'Conv2D');

@@ -1,5 +1,5 @@
-import { convGeometry, expectShape, withColumns } from './conv.js';
-import { requireFloat, type WasmKernel } from './kernel.js';
+import { convGeometry, withColumns } from './conv.js';
+import type { WasmKernel } from './kernel.js';
 
 /** dx = the transposed convolution of dy with w: per sample, w^T dy (GEMM) then col2im. */
 export const Conv2DBackpropInput: WasmKernel<'Conv2DBackpropInput'> = (
@@ -7,11 +7,8 @@ export const Conv2DBackpropInput: WasmKernel<'Conv2DBackpropInput'> = (
   { xShape, strides, pads },
   ctx,
 ) => {
-  requireFloat(dy, 'Conv2DBackpropInput', 'dy');
-  requireFloat(w, 'Conv2DBackpropInput', 'w');
-  const g = convGeometry('Conv2DBackpropInput', xShape, w.shape, strides, pads);
-  const [N, , , , O, , , , , , , Ho, Wo] = g;
-  expectShape('Conv2DBackpropInput', 'dy', dy.shape, [N, O, Ho, Wo]);
+  const g = convGeometry(xShape, w.shape, strides, pads);
+  const O = g[4];
   const ddy = ctx.data(dy, 'Conv2DBackpropInput');
   const dw = ctx.data(w, 'Conv2DBackpropInput');
   const { info, data } = ctx.output(xShape, 'float32', 'Conv2DBackpropInput');

@@ -1,5 +1,5 @@
 import { matMulShape, type TensorInfo } from '@snn/core';
-import { requireFloat, type WasmKernel, type WasmKernelContext } from './kernel.js';
+import type { WasmKernel, WasmKernelContext } from './kernel.js';
 
 export interface MatMulGeometry {
   shape: number[];
@@ -16,10 +16,7 @@ export function matMulGeometry(
   b: TensorInfo,
   transposeA: boolean,
   transposeB: boolean,
-  kernel: string,
 ): MatMulGeometry {
-  requireFloat(a, kernel, 'a');
-  requireFloat(b, kernel, 'b');
   const shape = matMulShape(a.shape, b.shape, transposeA, transposeB);
   const r = a.shape.length;
   return {
@@ -41,7 +38,7 @@ export function denseMatMul(
   transposeA: boolean,
   transposeB: boolean,
   kernel: string,
-  g: MatMulGeometry = matMulGeometry(a, b, transposeA, transposeB, kernel),
+  g: MatMulGeometry = matMulGeometry(a, b, transposeA, transposeB),
 ): TensorInfo {
   const da = ctx.data(a, kernel);
   const db = ctx.data(b, kernel);

@@ -3,7 +3,7 @@ import type { WasmKernel } from './kernel.js';
 
 /** Max over each window of x [N, C, H, W]; padding counts as -Infinity; NaN wins its window. */
 export const MaxPool: WasmKernel<'MaxPool'> = ({ x }, { kernel, strides, pads }, ctx) => {
-  const g = poolGeometry('MaxPool', x, kernel, strides, pads);
+  const g = poolGeometry(x, kernel, strides, pads);
   const src = ctx.data(x, 'MaxPool');
   const { info, data } = ctx.output([g[0], g[1], g[10], g[11]], 'float32', 'MaxPool');
   if (data.size > 0)

@@ -1,9 +1,7 @@
-import { sequenceSizes } from '@snn/core';
 import type { WasmKernel } from './kernel.js';
 
 /** PyTorch SGD (momentum, dampening, nesterov, L2 weight decay); [param, buf]. */
 export const SGDUpdate: WasmKernel<'SGDUpdate'> = ({ param, grad, buf }, attrs, ctx) => {
-  sequenceSizes('SGDUpdate', { param, grad, buf });
   const [dp, dg, db] = [param, grad, buf].map((t) => ctx.data(t, 'SGDUpdate'));
   const p = ctx.output(param.shape, 'float32', 'SGDUpdate');
   const b = ctx.output(param.shape, 'float32', 'SGDUpdate');

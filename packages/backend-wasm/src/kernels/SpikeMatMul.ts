@@ -11,7 +11,7 @@ import { spikeIndex, transposedOf } from './spike-index.js';
  * (denser than the cut-over, not binary, batched) the dense GEMM: same result within float32 rounding.
  */
 export const SpikeMatMul: WasmKernel<'SpikeMatMul'> = ({ a, b }, { transposeA, transposeB }, ctx) => {
-  const g = matMulGeometry(a, b, transposeA, transposeB, 'SpikeMatMul');
+  const g = matMulGeometry(a, b, transposeA, transposeB);
   if (a.shape.length !== 2 || g.M * g.N * g.K === 0) {
     return denseMatMul(ctx, a, b, transposeA, transposeB, 'SpikeMatMul', g);
   }

@@ -1,14 +1,10 @@
-import { ArgumentError, broadcastShapes } from '@snn/core';
+import { broadcastShapes } from '@snn/core';
 import { broadcastOffsets, view } from './host.js';
 import type { WasmKernel } from './kernel.js';
 import { broadcastStrides, ndParams } from './nd-plan.js';
 
 /** condition ? a : b with the three shapes broadcast together; the output has a's dtype. */
 export const Where: WasmKernel<'Where'> = ({ condition, a, b }, _attrs, ctx) => {
-  if (condition.dtype !== 'bool')
-    throw new ArgumentError(`Where: condition must be bool, got ${condition.dtype}`);
-  if (a.dtype !== b.dtype)
-    throw new ArgumentError(`Where: a and b must share a dtype, got ${a.dtype} and ${b.dtype}`);
   const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape, 'where'), b.shape, 'where');
   const dc = ctx.data(condition, 'Where');
   const da = ctx.data(a, 'Where');

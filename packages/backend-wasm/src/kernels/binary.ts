@@ -1,4 +1,4 @@
-import { ArgumentError, broadcastShapes, type DType, type TensorInfo } from '@snn/core';
+import { broadcastShapes, type DType, type TensorInfo } from '@snn/core';
 import { broadcastOffsets, view } from './host.js';
 import type { WasmKernelContext } from './kernel.js';
 import { broadcastStrides, ndParams } from './nd-plan.js';
@@ -50,15 +50,7 @@ export function arithmetic(
   floatFn: (x: number, y: number) => number,
   intFn: (x: number, y: number) => number = floatFn,
 ): TensorInfo {
-  const { a, b } = inputs;
-  if (a.dtype !== b.dtype) {
-    throw new ArgumentError(`${kernel}: operands must share a dtype, got ${a.dtype} and ${b.dtype}`);
-  }
-  if (a.dtype === 'bool') {
-    throw new ArgumentError(
-      `${kernel}: arithmetic on bool tensors is not defined; cast to float32 or int32 first`,
-    );
-  }
+  const { a } = inputs;
   if (a.dtype === 'int32' || op === undefined) {
     return hostBinary(ctx, inputs, a.dtype, kernel, a.dtype === 'int32' ? intFn : floatFn);
   }
@@ -81,9 +73,6 @@ export function comparison(
 
 /** bool AND bool on the host. */
 export function logicalAnd(ctx: WasmKernelContext, inputs: Pair): TensorInfo {
-  if (inputs.a.dtype !== 'bool' || inputs.b.dtype !== 'bool') {
-    throw new ArgumentError(`LogicalAnd: expects bool operands, got ${inputs.a.dtype} and ${inputs.b.dtype}`);
-  }
   return hostBinary(ctx, inputs, 'bool', 'LogicalAnd', (x, y) => (x !== 0 && y !== 0 ? 1 : 0));
 }
 

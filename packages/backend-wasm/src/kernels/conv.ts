@@ -1,24 +1,14 @@
-import {
-  checkWindowAttrs,
-  conv2dShape,
-  formatShape,
-  poolShape,
-  ShapeError,
-  shapesEqual,
-  type TensorInfo,
-} from '@snn/core';
-import { requireFloat, type WasmKernelContext, withTemp } from './kernel.js';
+import { conv2dShape, poolShape, type TensorInfo } from '@snn/core';
+import { type WasmKernelContext, withTemp } from './kernel.js';
 import { spikeIndex } from './spike-index.js';
 
 /** Conv2D geometry as csrc/conv.c reads it: N, C, H, W, O, kh, kw, sh, sw, pt, pl, Ho, Wo. */
 export function convGeometry(
-  kernel: string,
   xShape: readonly number[],
   wShape: readonly number[],
   strides: readonly [number, number],
   pads: readonly [number, number, number, number],
 ): number[] {
-  checkWindowAttrs(kernel, strides, pads);
   const [n, o, ho, wo] = conv2dShape(xShape, wShape, strides, pads);
   return [
     n,
@@ -35,17 +25,6 @@ export function convGeometry(
     ho,
     wo,
   ];
-}
-
-export function expectShape(
-  kernel: string,
-  name: string,
-  got: readonly number[],
-  want: readonly number[],
-): void {
-  if (!shapesEqual(got, want)) {
-    throw new ShapeError(`${kernel}: ${name} has shape ${formatShape(got)}, expected ${formatShape(want)}`);
-  }
 }
 
 /** Runs a dense conv kernel with a per-thread im2col scratch of C*kh*kw x Ho*Wo floats. */
@@ -76,14 +55,11 @@ export function sampleSpikes(
 }
 
 export function poolGeometry(
-  kernel: string,
   x: TensorInfo,
   k: readonly [number, number],
   strides: readonly [number, number],
   pads: readonly [number, number, number, number],
 ): number[] {
-  requireFloat(x, kernel, 'x');
-  checkWindowAttrs(kernel, strides, pads);
   const [n, c, ho, wo] = poolShape(x.shape, k, strides, pads);
   return [n, c, x.shape[2], x.shape[3], k[0], k[1], strides[0], strides[1], pads[0], pads[2], ho, wo];
 }

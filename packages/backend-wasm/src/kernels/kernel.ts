@@ -1,5 +1,4 @@
 import {
-  ArgumentError,
   type DType,
   type KernelAttrs,
   type KernelInputs,
@@ -33,12 +32,6 @@ export type WasmKernel<K extends KernelName> = (
   attrs: KernelAttrs<K>,
   ctx: WasmKernelContext,
 ) => TensorInfo | TensorInfo[];
-
-export function requireFloat(info: TensorInfo, kernel: string, name: string): void {
-  if (info.dtype !== 'float32') {
-    throw new ArgumentError(`${kernel}: input '${name}' must be float32, got ${info.dtype}`);
-  }
-}
 
 export function makeData(rt: WasmRuntime, shape: readonly number[], dtype: DType, kernel: string): WasmData {
   const size = sizeFromShape(shape);

@@ -1,20 +1,9 @@
-import { ArgumentError, type DType, formatShape, reduceShape, type TensorInfo } from '@snn/core';
+import { type DType, reduceShape, type TensorInfo } from '@snn/core';
 import type { WasmData } from '../wasm-data.js';
 import { stridedCopy } from './copy.js';
 import { view } from './host.js';
 import type { WasmKernelContext } from './kernel.js';
 import { contiguousStrides } from './nd-plan.js';
-
-export function checkAxes(kernel: string, shape: readonly number[], axes: readonly number[]): void {
-  for (let i = 0; i < axes.length; i++) {
-    const a = axes[i];
-    if (!Number.isInteger(a) || a < 0 || a >= shape.length || (i > 0 && a <= axes[i - 1])) {
-      throw new ArgumentError(
-        `${kernel}: axes [${axes.join(', ')}] must be sorted, distinct axes of ${formatShape(shape)}`,
-      );
-    }
-  }
-}
 
 /**
  * The reduction as [outer, n, inner] over x's own layout when the reduced axes (ignoring size-1 dims)

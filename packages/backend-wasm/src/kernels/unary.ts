@@ -1,5 +1,5 @@
 import type { TensorInfo } from '@snn/core';
-import { requireFloat, type WasmKernelContext } from './kernel.js';
+import type { WasmKernelContext } from './kernel.js';
 
 /** Operation codes of snn_unary_f32 (csrc/elementwise.c). */
 export const UNARY_OP = {
@@ -16,7 +16,6 @@ export const UNARY_OP = {
 
 /** float32 -> float32 elementwise math in wasm. */
 export function unary(ctx: WasmKernelContext, x: TensorInfo, kernel: keyof typeof UNARY_OP): TensorInfo {
-  requireFloat(x, kernel, 'x');
   const dx = ctx.data(x, kernel);
   const { info, data } = ctx.output(x.shape, 'float32', kernel);
   if (data.size > 0)
