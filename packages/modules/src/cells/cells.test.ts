@@ -104,15 +104,21 @@ describe('LIFRecurrentCell', () => {
       return total;
     }, weights);
     const seen: number[] = [];
+    let stepSpikes: number[] = [];
+    let allSpikes: number[] = [];
     const seq = valueAndGrads(() => {
       let vs = tensor(0);
-      const [z] = cell.forwardSequence(x, null, (s, t) => {
+      const [z] = cell.forwardSequence(x, null, (s, t, spikes) => {
         vs = add(vs, sum(s.v));
         seen.push(t);
+        stepSpikes = stepSpikes.concat(values(spikes));
       });
+      allSpikes = values(z);
       return add(sum(z), vs);
     }, weights);
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(stepSpikes).toEqual(allSpikes);
+    expect(allSpikes.some((v) => v === 1)).toBe(true);
     expect(values(seq.value)[0]).toBeCloseTo(values(loop.value)[0], 4);
     expect(values(loop.grads[0]).some((g) => g !== 0)).toBe(true);
     seq.grads.forEach((g, k) => {

@@ -144,8 +144,8 @@ export class LIFRecurrentCell extends Module {
    * The cell over a whole sequence xSeq [T, batch, input] (Norse's `LIFRecurrent` module): the input
    * projection x @ input_weights^T runs once for all T steps, one product (and one weight gradient)
    * instead of T, then the recurrence steps. Same values and gradients as T `forward` calls.
-   * `onStep` sees the state after each step and that step's spikes (traces, rasters). Returns the spikes [T, batch, hidden] and the
-   * final state.
+   * `onStep` sees the state after each step and that step's spikes (traces, rasters). Returns the
+   * spikes [T, batch, hidden] and the final state.
    */
   forwardSequence(
     xSeq: Tensor,
