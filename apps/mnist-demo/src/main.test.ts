@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mnistDir } from './test-utils/mnist-dir.js';
+import { mnistDir, mnistTests } from './test-utils/mnist-dir.js';
 import { tempDir } from './test-utils/quick-run.js';
 import { lastLineJson, runCli } from './test-utils/run-cli.js';
+
+const withMnist = mnistTests('mnist-demo CLI training');
 
 describe('mnist-demo CLI', () => {
   let dir: string;
@@ -14,85 +16,89 @@ describe('mnist-demo CLI', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('train --json --plots, then eval and predict on its checkpoint', async () => {
-    const common = ['--data-dir', mnistDir(), '--no-download', '--backend', 'tfjs-wasm'];
-    const train = await runCli([
-      'train',
-      '--model',
-      'snntorch-fc',
-      '--steps',
-      '4',
-      '--limit-train',
-      '64',
-      '--limit-test',
-      '32',
-      '--batch-size',
-      '32',
-      '--epochs',
-      '1',
-      '--out-dir',
-      dir,
-      '--plots',
-      '--json',
-      ...common,
-    ]);
-    expect(train.stderr).not.toContain('mnist-demo:');
-    expect(train.code).toBe(0);
-    const summary = lastLineJson(train.stdout);
-    expect(summary).toMatchObject({
-      model: 'snntorch-fc',
-      encoder: 'direct',
-      backend: 'tfjs-wasm',
-      dataset: 'mnist',
-      epochs: 1,
-    });
-    for (const key of ['test_accuracy', 'test_loss', 'train_samples_per_s', 'seconds']) {
-      expect(typeof summary[key]).toBe('number');
-    }
-    expect(summary.test_accuracy).toBeGreaterThanOrEqual(0);
-    expect(summary.test_accuracy).toBeLessThanOrEqual(100);
-    expect(train.stdout).toMatch(/test accuracy \d+\.\d\d%/);
-    expect(train.stderr).toMatch(/epoch 1\/1 2\/2 {2}loss \d/);
-    for (const file of ['input-spikes', 'hidden-membrane', 'output-membrane', 'loss', 'accuracy']) {
-      expect(existsSync(join(dir, 'plots', `${file}.svg`))).toBe(true);
-      expect(existsSync(join(dir, 'plots', `${file}.png`))).toBe(true);
-    }
-    expect(existsSync(join(dir, 'plots', 'report.html'))).toBe(true);
+  withMnist.test(
+    'train --json --plots, then eval and predict on its checkpoint',
+    async () => {
+      const common = ['--data-dir', mnistDir(), '--no-download', '--backend', 'tfjs-wasm'];
+      const train = await runCli([
+        'train',
+        '--model',
+        'snntorch-fc',
+        '--steps',
+        '4',
+        '--limit-train',
+        '64',
+        '--limit-test',
+        '32',
+        '--batch-size',
+        '32',
+        '--epochs',
+        '1',
+        '--out-dir',
+        dir,
+        '--plots',
+        '--json',
+        ...common,
+      ]);
+      expect(train.stderr).not.toContain('mnist-demo:');
+      expect(train.code).toBe(0);
+      const summary = lastLineJson(train.stdout);
+      expect(summary).toMatchObject({
+        model: 'snntorch-fc',
+        encoder: 'direct',
+        backend: 'tfjs-wasm',
+        dataset: 'mnist',
+        epochs: 1,
+      });
+      for (const key of ['test_accuracy', 'test_loss', 'train_samples_per_s', 'seconds']) {
+        expect(typeof summary[key]).toBe('number');
+      }
+      expect(summary.test_accuracy).toBeGreaterThanOrEqual(0);
+      expect(summary.test_accuracy).toBeLessThanOrEqual(100);
+      expect(train.stdout).toMatch(/test accuracy \d+\.\d\d%/);
+      expect(train.stderr).toMatch(/epoch 1\/1 2\/2 {2}loss \d/);
+      for (const file of ['input-spikes', 'hidden-membrane', 'output-membrane', 'loss', 'accuracy']) {
+        expect(existsSync(join(dir, 'plots', `${file}.svg`))).toBe(true);
+        expect(existsSync(join(dir, 'plots', `${file}.png`))).toBe(true);
+      }
+      expect(existsSync(join(dir, 'plots', 'report.html'))).toBe(true);
 
-    const checkpoint = join(dir, 'checkpoint.safetensors');
-    const evaluated = await runCli([
-      'eval',
-      '--checkpoint',
-      checkpoint,
-      '--limit-test',
-      '32',
-      '--json',
-      ...common,
-    ]);
-    expect(evaluated.code).toBe(0);
-    const evalSummary = lastLineJson(evaluated.stdout);
-    // Same network, same test images, same (deterministic) input: the same numbers as after training.
-    expect(evalSummary.test_accuracy).toBe(summary.test_accuracy);
-    expect(evalSummary.test_loss).toBe(summary.test_loss);
+      const checkpoint = join(dir, 'checkpoint.safetensors');
+      const evaluated = await runCli([
+        'eval',
+        '--checkpoint',
+        checkpoint,
+        '--limit-test',
+        '32',
+        '--json',
+        ...common,
+      ]);
+      expect(evaluated.code).toBe(0);
+      const evalSummary = lastLineJson(evaluated.stdout);
+      // Same network, same test images, same (deterministic) input: the same numbers as after training.
+      expect(evalSummary.test_accuracy).toBe(summary.test_accuracy);
+      expect(evalSummary.test_loss).toBe(summary.test_loss);
 
-    const predicted = await runCli([
-      'predict',
-      '--checkpoint',
-      checkpoint,
-      '--index',
-      '0',
-      '1',
-      '--json',
-      ...common,
-    ]);
-    expect(predicted.code).toBe(0);
-    const p = lastLineJson(predicted.stdout);
-    expect(p.predictions.map((x: { index: number; label: number }) => [x.index, x.label])).toEqual([
-      [0, 7],
-      [1, 2],
-    ]);
-    expect(predicted.stdout).toContain('test image 0: label 7, predicted');
-  }, 120_000);
+      const predicted = await runCli([
+        'predict',
+        '--checkpoint',
+        checkpoint,
+        '--index',
+        '0',
+        '1',
+        '--json',
+        ...common,
+      ]);
+      expect(predicted.code).toBe(0);
+      const p = lastLineJson(predicted.stdout);
+      expect(p.predictions.map((x: { index: number; label: number }) => [x.index, x.label])).toEqual([
+        [0, 7],
+        [1, 2],
+      ]);
+      expect(predicted.stdout).toContain('test image 0: label 7, predicted');
+    },
+    120_000,
+  );
 
   test('flag errors exit with status 2 and a message', async () => {
     const bad = await runCli(['train', '--model', 'lenet']);

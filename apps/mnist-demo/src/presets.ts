@@ -1,8 +1,8 @@
 /**
  * The tutorial networks the app reproduces, with the hyperparameters their tutorials use.
  * Sources: Norse 1.0 `mnist_classifiers` (recurrent and ConvNet) and `parameter_learning` notebooks,
- * SpikingJelly 0.0.0.0.14 `lif_fc_mnist`, snnTorch 0.9 tutorial 5. The plain-PyTorch re-implementation
- * in `shared/bench/torch_baseline.py` uses the same numbers.
+ * SpikingJelly 0.0.0.0.14 `lif_fc_mnist`, snnTorch 0.9 tutorial 5. `pnpm bench` hands these numbers
+ * to the plain-PyTorch versions of the networks in `bench/pytorch` (repository root).
  */
 
 export const PRESET_NAMES = [

@@ -8,6 +8,7 @@ export { buildNetwork, type NetworkSettings } from './models/build-network.js';
 export { batchSeed, type EncodedInput, encodeInput } from './models/input-encoding.js';
 export type { PresetNetwork } from './models/network.js';
 export { TraceRecorder } from './models/trace-recorder.js';
+export { ONNX_META } from './onnx/onnx-meta.js';
 export {
   DEFAULT_PRESET,
   ENCODER_NAMES,

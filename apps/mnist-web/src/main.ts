@@ -14,7 +14,14 @@ worker.onerror = (e) => showError(`the training worker failed: ${e.message}`);
 const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
 
 // ---- what the page knows -------------------------------------------------------------------------
-const state = { training: false, paused: false, hasNetwork: false, hasTrain: false, hasTest: false };
+const state = {
+  training: false,
+  paused: false,
+  hasNetwork: false,
+  hasTrain: false,
+  hasTest: false,
+  hasOnnx: false,
+};
 let testIndex = 0;
 
 function refreshButtons(): void {
@@ -28,6 +35,8 @@ function refreshButtons(): void {
   $<HTMLButtonElement>('evaluate').disabled = !(state.hasNetwork && state.hasTest);
   $<HTMLButtonElement>('classify').disabled = !state.hasNetwork;
   $<HTMLButtonElement>('test-digit').disabled = !(state.hasNetwork && state.hasTest);
+  $<HTMLButtonElement>('onnx-classify').disabled = !state.hasOnnx;
+  $<HTMLButtonElement>('onnx-evaluate').disabled = !(state.hasOnnx && state.hasTest);
   const pause = $<HTMLButtonElement>('pause');
   pause.textContent = state.paused ? 'Resume' : 'Pause';
   pause.setAttribute('aria-pressed', String(state.paused));
@@ -148,38 +157,63 @@ const drawActivity = new ActivityView($('draw-activity'), 'the drawn digit');
 const pad = new DrawPad(
   $<HTMLCanvasElement>('pad'),
   $('pad-cursor'),
-  () => classifyDrawing(),
+  () => {
+    classifyDrawing();
+    classifyDrawingWithOnnx();
+  },
   (down) => {
     $('pen-state').textContent = down ? 'down' : 'up';
   },
 );
-function classifyDrawing(): void {
-  if (!state.hasNetwork) return;
+/** Sends the drawing to be classified by the network ('classify') or the ONNX model ('onnx-classify'). */
+function sendDrawing(type: 'classify' | 'onnx-classify', status: string): void {
   const pixels = pad.pixels();
   if (!pixels) {
-    $('prediction').textContent = 'Nothing drawn yet.';
+    $(status).textContent = 'Nothing drawn yet.';
     return;
   }
-  send({ type: 'classify', pixels }, [pixels.buffer]);
+  send({ type, pixels }, [pixels.buffer]);
+}
+function classifyDrawing(): void {
+  if (state.hasNetwork) sendDrawing('classify', 'prediction');
+}
+function classifyDrawingWithOnnx(): void {
+  if (state.hasOnnx) sendDrawing('onnx-classify', 'onnx-prediction');
 }
 $('classify').addEventListener('click', classifyDrawing);
+$('onnx-classify').addEventListener('click', classifyDrawingWithOnnx);
 $('clear').addEventListener('click', () => pad.clear());
 $('test-digit').addEventListener('click', () => send({ type: 'test-digit', index: testIndex++ }));
 
 // ---- checkpoints ---------------------------------------------------------------------------------
 $('download').addEventListener('click', () => send({ type: 'save-checkpoint' }));
-$<HTMLInputElement>('upload').addEventListener('change', async (e) => {
-  const file = (e.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  showError(undefined);
-  const bytes = await file.arrayBuffer();
-  send({ type: 'load-checkpoint', name: file.name, bytes }, [bytes]);
+/** Sends the file picked in input `id` to the worker (`type`, its bytes transferred). */
+function uploadOnPick(id: string, type: 'load-checkpoint' | 'load-onnx', loading?: (name: string) => void) {
+  $<HTMLInputElement>(id).addEventListener('change', async (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    showError(undefined);
+    loading?.(file.name);
+    const bytes = await file.arrayBuffer();
+    send({ type, name: file.name, bytes }, [bytes]);
+  });
+}
+/** On submit of `form`, evaluates (`type`) on the number of test images in input `limit`. */
+function evaluateOnSubmit(form: string, limit: string, result: string, type: 'evaluate' | 'onnx-evaluate') {
+  $<HTMLFormElement>(form).addEventListener('submit', (e) => {
+    e.preventDefault();
+    $(result).textContent = type === 'evaluate' ? 'Evaluating…' : 'Evaluating with onnxruntime-web…';
+    send({ type, limit: Number($<HTMLInputElement>(limit).value) });
+  });
+}
+uploadOnPick('upload', 'load-checkpoint');
+evaluateOnSubmit('eval-form', 'eval-limit', 'eval-result', 'evaluate');
+
+// ---- an exported ONNX model, run by onnxruntime-web ---------------------------------------------
+uploadOnPick('onnx-upload', 'load-onnx', (name) => {
+  $('onnx-status').textContent = `Loading ${name} into onnxruntime-web…`;
 });
-$<HTMLFormElement>('eval-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  $('eval-result').textContent = 'Evaluating…';
-  send({ type: 'evaluate', limit: Number($<HTMLInputElement>('eval-limit').value) });
-});
+evaluateOnSubmit('onnx-eval-form', 'onnx-eval-limit', 'onnx-eval-result', 'onnx-evaluate');
 
 function download(name: string, bytes: ArrayBuffer): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
@@ -269,9 +303,34 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       pad.showPixels(m.pixels);
       send({ type: 'classify', pixels: m.pixels, label: m.label }, [m.pixels.buffer]);
       break;
+    case 'onnx-loaded': {
+      const i = m.info;
+      state.hasOnnx = true;
+      $('onnx-status').textContent =
+        `Running ${i.name} with ${i.runtime}: ${i.preset} (${i.encoder} input, ${i.steps ?? 'input-decided'} time steps, ${i.form === 'step' ? 'one ONNX run per time step' : 'the whole sequence in one ONNX run'}).`;
+      $('onnx-status').dataset.runtime = 'onnxruntime-web';
+      classifyDrawingWithOnnx();
+      break;
+    }
+    case 'onnx-classified':
+      renderScores($<HTMLOListElement>('onnx-scores'), m.scores, m.predicted);
+      $('onnx-prediction').textContent = `ONNX prediction: ${m.predicted}`;
+      $('onnx-prediction').dataset.predicted = String(m.predicted);
+      break;
+    case 'onnx-evaluated':
+      $('onnx-eval-result').textContent =
+        `Test accuracy ${pct(m.accuracy)} on ${m.samples} images with onnxruntime-web, in ${m.seconds.toFixed(1)} s.`;
+      $('onnx-eval-result').dataset.accuracy = String(m.accuracy);
+      break;
     case 'error':
       showError(`${m.context}: ${m.message}`);
       if (m.context === 'evaluate') $('eval-result').textContent = '';
+      if (m.context === 'onnx-evaluate') $('onnx-eval-result').textContent = '';
+      if (m.context === 'load-onnx') {
+        $('onnx-status').textContent = state.hasOnnx
+          ? 'The new file could not load; the previous model still runs.'
+          : 'No ONNX model loaded.';
+      }
       break;
   }
   refreshButtons();

@@ -36,7 +36,11 @@ export type ToWorker =
   | { readonly type: 'load-checkpoint'; readonly name: string; readonly bytes: ArrayBuffer }
   /** Classify a 28x28 image (0..255, row-major; white digit on black as in MNIST). */
   | { readonly type: 'classify'; readonly pixels: Uint8Array; readonly label?: number }
-  | { readonly type: 'test-digit'; readonly index: number };
+  | { readonly type: 'test-digit'; readonly index: number }
+  /** An ONNX file `mnist-demo export-onnx` wrote, run by onnxruntime-web beside the network. */
+  | { readonly type: 'load-onnx'; readonly name: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'onnx-classify'; readonly pixels: Uint8Array }
+  | { readonly type: 'onnx-evaluate'; readonly limit: number };
 
 /** One backend as the page lists it. */
 export interface BackendStatus {
@@ -74,6 +78,17 @@ export interface RunInfo {
   readonly backend: string;
   /** Where the weights came from: 'trained here' or the uploaded file's name. */
   readonly origin: string;
+}
+
+/** The ONNX model the page runs, as its metadata describes it. */
+export interface OnnxInfo {
+  readonly name: string;
+  readonly preset: string;
+  readonly encoder: string;
+  readonly form: 'sequence' | 'step';
+  readonly steps: number | null;
+  /** What runs it, e.g. 'onnxruntime-web (WebAssembly, 1 thread)'. */
+  readonly runtime: string;
 }
 
 export type FromWorker =
@@ -116,4 +131,12 @@ export type FromWorker =
       readonly label: number;
     }
   | { readonly type: 'done'; readonly reason: 'finished' | 'stopped' }
+  | { readonly type: 'onnx-loaded'; readonly info: OnnxInfo }
+  | { readonly type: 'onnx-classified'; readonly scores: readonly number[]; readonly predicted: number }
+  | {
+      readonly type: 'onnx-evaluated';
+      readonly accuracy: number;
+      readonly samples: number;
+      readonly seconds: number;
+    }
   | { readonly type: 'error'; readonly context: string; readonly message: string };

@@ -1,4 +1,4 @@
 import { describeConformance } from '@snn/core/testing';
 import { createTfjsBackend } from './tfjs-backend.js';
 
-describeConformance('tfjs-cpu', () => createTfjsBackend({ tfBackend: 'cpu' }));
+await describeConformance('tfjs-cpu', () => createTfjsBackend({ tfBackend: 'cpu' }));

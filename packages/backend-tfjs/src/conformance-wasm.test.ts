@@ -1,4 +1,4 @@
 import { describeConformance } from '@snn/core/testing';
 import { createTfjsBackend } from './tfjs-backend.js';
 
-describeConformance('tfjs-wasm', () => createTfjsBackend({ tfBackend: 'wasm' }));
+await describeConformance('tfjs-wasm', () => createTfjsBackend({ tfBackend: 'wasm' }));

@@ -1,5 +1,5 @@
 export * from './backend/kernel-backend.js';
-export { createReferenceBackend, ReferenceBackend } from './backends/reference/reference-backend.js';
+export { createReferenceBackend, ReferenceBackend } from './backend/reference/reference-backend.js';
 export * from './engine/api.js';
 export type { MemoryInfo } from './engine/engine.js';
 export * from './engine/gradients-api.js';
@@ -13,6 +13,8 @@ export type {
   MultiOutputKernelName,
 } from './engine/kernel-types.js';
 export * from './errors.js';
+export { coreInstance, IncompatibleCoreError } from './global/shared-state.js';
+export { VERSION } from './global/version.js';
 export { sumToShape } from './gradients/reduce-util.js';
 export * from './kernels/kernel-signatures.js';
 export * from './kernels/shape-utils.js';

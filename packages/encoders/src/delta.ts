@@ -10,8 +10,8 @@ import {
   tidy,
   zeros,
 } from '@snn/core';
-import { checkNoNaN } from './validate.js';
 
+/** Options of `delta` (snnTorch `spikegen.delta`). */
 export interface DeltaOptions {
   /** A change of at least this much between consecutive steps fires, default 0.1. */
   threshold?: number;
@@ -34,7 +34,6 @@ export function delta(x: Tensor, options: DeltaOptions = {}): Tensor {
   if (x.rank < 1 || x.shape[0] < 1) {
     throw new ArgumentError(`delta: x must be time-major [T, ...] with T >= 1, got [${x.shape.join(', ')}]`);
   }
-  checkNoNaN('delta', x);
   return tidy(() => {
     const [steps, ...rest] = x.shape;
     const first = options.padding ? slice(x, [0, ...rest.map(() => 0)], [1, ...rest]) : zeros([1, ...rest]);

@@ -6,7 +6,6 @@ import {
   div,
   equal,
   floor,
-  getBackend,
   greater,
   less,
   log,
@@ -24,8 +23,9 @@ import {
   tidy,
   where,
 } from '@snn/core';
-import { checkNoNaN, checkSeqLength } from './validate.js';
+import { checkSeqLength } from './validate.js';
 
+/** Options of `latency` (snnTorch `spikegen.latency`). */
 export interface LatencyOptions {
   /** Features below it fire at the last step (or never with `clip`), in (0, 1); default 0.01. */
   threshold?: number;
@@ -50,8 +50,9 @@ export interface LatencyOptions {
  *   firstSpikeTime f > 0 shifted so the earliest is at f; with normalize, rescaled to end at numSteps - 1.
  * - linear code: t = min(tau * (1 - x), tau * (1 - threshold)) + f, tau = numSteps - 1 - f with normalize.
  * The spike lands at step round(t) (half to even, as torch.round). As in snnTorch, when some time falls
- * past the last step the times are clamped to it and the whole last step is cleared.
- * Returns spikes [numSteps, ...x.shape].
+ * past the last step the times are clamped to it and the whole last step is cleared. A time before step
+ * 0 (linear code without normalize, inputs above 1) fires no spike (snnTorch fails there with an index
+ * error); a NaN input fires none either. Returns spikes [numSteps, ...x.shape].
  */
 export function latency(x: Tensor, numSteps: number, options: LatencyOptions = {}): Tensor {
   const fn = 'latency';
@@ -72,8 +73,6 @@ export function latency(x: Tensor, numSteps: number, options: LatencyOptions = {
       `${fn}: firstSpikeTime must be an integer in [0, numSteps - 1 = ${numSteps - 1}], got ${fst}`,
     );
   }
-  checkNoNaN(fn, x);
-  if (linear && !normalize) checkAtMostOne(fn, x);
   if (linear && normalize) tau = numSteps - 1 - fst;
 
   return tidy(() => {
@@ -117,17 +116,4 @@ export function roundHalfEven(x: Tensor): Tensor {
   const tie = equal(sub(r, x), 0.5);
   const odd = notEqual(sub(r, mul(floor(mul(r, 0.5)), 2)), 0);
   return where(logicalAnd(tie, odd), sub(r, 1), r);
-}
-
-function checkAtMostOne(fn: string, x: Tensor): void {
-  if (getBackend().readSync === undefined) return;
-  const v = x.dataSync();
-  for (let i = 0; i < v.length; i++) {
-    if (v[i] > 1) {
-      throw new ArgumentError(
-        `${fn}: with linear = true, inputs above 1 give negative spike times (found ${v[i]} at flat index ${i}); ` +
-          'set normalize = true or scale the input into [0, 1]',
-      );
-    }
-  }
 }

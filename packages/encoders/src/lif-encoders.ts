@@ -12,7 +12,7 @@ import {
   tidy,
   zerosLike,
 } from '@snn/core';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
 /**
  * Norse `constant_current_lif_encode`: x is a constant input current; a LIF neuron per element
@@ -27,7 +27,6 @@ export function constantCurrentLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
-  checkNoNaN('constantCurrentLIFEncode', x);
   // lif_current_encoder is lif_feed_forward_step with a synaptic current that never decays
   // (tauSynInv 0) and stays the input x: the whole sequence is one fused LIFSequence kernel where the
   // backend has one (else the same steps one by one), with zero input after the start.
@@ -49,7 +48,6 @@ export function spikeLatencyLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('spikeLatencyLIFEncode', seqLength, dt);
-  checkNoNaN('spikeLatencyLIFEncode', x);
   return tidy(() => {
     let v = zerosLike(x);
     let fired = zerosLike(x);
@@ -71,8 +69,11 @@ function checkLIFEncoderArgs(fn: string, seqLength: number, dt: number): void {
 
 /** Norse `ConstantCurrentLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`. */
 export class ConstantCurrentLIFEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** LIF parameters of the encoding neurons (Norse's LIFParameters defaults for fields left out). */
   readonly p: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 0.001. */
   readonly dt: number;
 
   constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {
@@ -90,8 +91,11 @@ export class ConstantCurrentLIFEncoder {
 
 /** Norse `SpikeLatencyLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`: first spike only. */
 export class SpikeLatencyLIFEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** LIF parameters of the encoding neurons (Norse's LIFParameters defaults for fields left out). */
   readonly p: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 0.001. */
   readonly dt: number;
 
   constructor(seqLength: number, p: Partial<LIFParameters> = {}, dt = 0.001) {

@@ -75,10 +75,16 @@ describe('poissonEncode (Norse poisson_encode)', () => {
     expect(() => poissonEncode(x, 10, { fMax: -1 })).toThrow(/fMax must be a finite number >= 0, got -1/);
     expect(() => poissonEncode(x, 10, { dt: 0 })).toThrow(/dt must be a finite number > 0/);
     expect(() => poissonEncode(x, 10, { seed: -3 })).toThrow(/seed must be a non-negative integer/);
-    expect(() => poissonEncode(tensor([0.1, Number.NaN], [2]), 10)).toThrow(
-      /holds NaN \(first at flat index 1\)/,
-    );
     expect(() => new PoissonEncoder(-1)).toThrow(/PoissonEncoder: seqLength must be an integer >= 1/);
     x.dispose();
+  });
+
+  it('never fires for a NaN input (u < NaN is false, as in Norse), leaving the other inputs alone', () => {
+    const withNaN = Array.from(
+      poissonEncode(tensor([0.9, Number.NaN], [2]), 20, { fMax: 1000, seed: 4 }).dataSync(),
+    );
+    const plain = Array.from(poissonEncode(tensor([0.9, 0], [2]), 20, { fMax: 1000, seed: 4 }).dataSync());
+    expect(withNaN).toEqual(plain);
+    expect(plain.filter((_, k) => k % 2 === 0).some((s) => s === 1)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { cast, less, mul, type Tensor, tidy } from '@snn/core';
 import { RandomStream } from './random-stream.js';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
+/** Options of `poissonEncode` (Norse `poisson_encode(input, seq_length, f_max, dt)`). */
 export interface PoissonOptions {
   /** Maximal firing rate in Hz (Norse `f_max`), default 100. */
   fMax?: number;
@@ -22,7 +23,6 @@ export function poissonEncode(x: Tensor, seqLength: number, options: PoissonOpti
   const fMax = options.fMax ?? 100;
   const dt = options.dt ?? 0.001;
   checkPoissonArgs('poissonEncode', seqLength, fMax, dt);
-  checkNoNaN('poissonEncode', x);
   return poissonFromStream(
     x,
     seqLength,
@@ -51,8 +51,11 @@ export function checkPoissonArgs(fn: string, seqLength: number, fMax: number, dt
  * the whole run.
  */
 export class PoissonEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** Maximal firing rate in Hz (Norse `f_max`), default 100: a value of 1 fires with probability fMax * dt per step. */
   readonly fMax: number;
+  /** Time step in seconds, default 0.001. */
   readonly dt: number;
   readonly #stream: RandomStream;
 
@@ -71,7 +74,6 @@ export class PoissonEncoder {
 
   /** x [...shape] -> spikes [seqLength, ...shape]. */
   forward(x: Tensor): Tensor {
-    checkNoNaN('PoissonEncoder.forward', x);
     return poissonFromStream(x, this.seqLength, this.fMax * this.dt, this.#stream);
   }
 }

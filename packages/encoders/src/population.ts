@@ -14,8 +14,9 @@ import {
 } from '@snn/core';
 import { checkPoissonArgs, poissonFromStream } from './poisson.js';
 import { RandomStream } from './random-stream.js';
-import { checkNoNaN, checkNonNegative, checkSeqLength } from './validate.js';
+import { checkNonNegative, checkSeqLength } from './validate.js';
 
+/** Receptive fields of `populationEncode` (Norse `population_encode`). */
 export interface PopulationOptions {
   /** Receptive-field centres span [0, scale]; default max(x) (Norse's default). Also scales distances. */
   scale?: number;
@@ -39,7 +40,6 @@ export function populationEncode(x: Tensor, outFeatures: number, options: Popula
   if (x.rank < 1) {
     throw new ArgumentError(`populationEncode: x must have a batch axis [B, ...], got a scalar`);
   }
-  checkNoNaN('populationEncode', x);
   return tidy(() => {
     // Norse treats scale 0 / None alike: the maximum of the input.
     const scale: Tensor | number = options.scale ? options.scale : max(x);
@@ -56,10 +56,15 @@ export function populationEncode(x: Tensor, outFeatures: number, options: Popula
  * probability fMax * dt * value). x [B, ...] -> spikes [seqLength, B, outFeatures, ...].
  */
 export class GaussianPopulationEncoder {
+  /** Number of time steps T of the output. */
   readonly seqLength: number;
+  /** Number of Gaussian receptive fields (neurons) per input feature. */
   readonly outFeatures: number;
+  /** Maximal firing rate in Hz, default 100. */
   readonly fMax: number;
+  /** Time step in seconds, default 0.001. */
   readonly dt: number;
+  /** The receptive fields' scale and width. */
   readonly options: PopulationOptions;
   readonly #stream: RandomStream;
 
@@ -78,10 +83,12 @@ export class GaussianPopulationEncoder {
     this.#stream = new RandomStream('GaussianPopulationEncoder', options.seed, options.offset);
   }
 
+  /** The seed of this encoder's random stream. */
   get seed(): number {
     return this.#stream.seed;
   }
 
+  /** x [B, ...] -> spikes [seqLength, B, outFeatures, ...]; each call continues the random stream. */
   forward(x: Tensor): Tensor {
     return tidy(() =>
       poissonFromStream(

@@ -8,6 +8,7 @@ import { checkSeed, randomSeed } from './validate.js';
  * so successive draws never overlap and a given (seed, call order) gives the same spikes on every backend.
  */
 export class RandomStream {
+  /** The Philox seed that picks the stream. */
   readonly seed: number;
   #offset: number;
 

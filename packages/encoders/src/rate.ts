@@ -1,7 +1,8 @@
 import { ArgumentError, add, cast, clip, less, mul, type Tensor, tensor, tidy } from '@snn/core';
 import { RandomStream } from './random-stream.js';
-import { checkNoNaN, checkSeqLength } from './validate.js';
+import { checkSeqLength } from './validate.js';
 
+/** Options of `rate` (snnTorch `spikegen.rate`). */
 export interface RateOptions {
   /** snnTorch `gain`: x is scaled by it before clipping, default 1. */
   gain?: number;
@@ -34,7 +35,6 @@ export function rate(x: Tensor, numSteps: number, options: RateOptions = {}): Te
       `rate: firstSpikeTime must be an integer in [0, numSteps - 1 = ${numSteps - 1}], got ${firstSpikeTime}`,
     );
   }
-  checkNoNaN('rate', x);
   const stream = new RandomStream('rate', options.seed, options.randomOffset);
   return tidy(() => {
     const p = clip(add(mul(x, gain), offset), 0, 1);

@@ -1,4 +1,4 @@
-import { ArgumentError, getBackend, type Tensor } from '@snn/core';
+import { ArgumentError } from '@snn/core';
 
 /** Throws unless `n` is an integer >= 1 (a sequence length or number of time steps). */
 export function checkSeqLength(fn: string, n: number, name = 'seqLength'): void {
@@ -20,23 +20,6 @@ export function checkNonNegative(fn: string, name: string, v: number, strict = f
 export function checkSeed(fn: string, seed: number, name = 'seed'): void {
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new ArgumentError(`${fn}: ${name} must be a non-negative integer below 2^53, got ${String(seed)}`);
-  }
-}
-
-/**
- * Throws if `x` holds a NaN. The check reads the data, so it runs only where the active backend can read
- * synchronously (reference, tfjs cpu/wasm); on GPU backends, whose reads are asynchronous, it is skipped
- * rather than stalling the pipeline (NaN spike probabilities then simply give no spikes).
- */
-export function checkNoNaN(fn: string, x: Tensor): void {
-  if (x.dtype !== 'float32' || getBackend().readSync === undefined) return;
-  const values = x.dataSync();
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) {
-      throw new ArgumentError(
-        `${fn}: the input [${x.shape.join(', ')}] holds NaN (first at flat index ${i}); encoders need numbers`,
-      );
-    }
   }
 }
 

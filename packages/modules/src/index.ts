@@ -1,3 +1,5 @@
+// The public API, one export per source file, in path order (biome sorts them): cells, data, decoders,
+// errors, io, layers, losses, models, module, optim, random, time, training.
 export { Alpha, type AlphaOptions } from './cells/alpha.js';
 export { CobaLIFCell } from './cells/coba-lif.js';
 export { EIFNode } from './cells/eif-node.js';
@@ -9,7 +11,6 @@ export { Lapicque, type LapicqueOptions } from './cells/lapicque.js';
 export { Leaky, type LeakyOptions } from './cells/leaky.js';
 export type { LearnableOptions } from './cells/learnable.js';
 export { LICell, type LICellOptions, LILinearCell } from './cells/li.js';
-// Cells and time
 export { LIFCell, type LIFCellOptions, LIFRecurrentCell, type LIFRecurrentCellOptions } from './cells/lif.js';
 export { LIFAdExCell } from './cells/lif-adex.js';
 export { LIFBoxCell } from './cells/lif-box.js';
@@ -29,7 +30,12 @@ export {
   type SnnTorchNeuronOptions,
 } from './cells/snntorch-neuron.js';
 export { Synaptic, type SynapticOptions } from './cells/synaptic.js';
-// Decoding, losses, metrics
+export {
+  type EpochLoader,
+  type ImageBatchesOptions,
+  type ImageBatchLike,
+  imageBatches,
+} from './data/image-batches.js';
 export {
   accuracy,
   firingRate,
@@ -45,7 +51,6 @@ export { Conv2d, type Conv2dOptions } from './layers/conv2d.js';
 export { Dropout } from './layers/dropout.js';
 export { Flatten } from './layers/flatten.js';
 export { scaledNormal, uniformFanIn } from './layers/init.js';
-// Layers
 export { Linear, type LinearOptions } from './layers/linear.js';
 export { MaxPool2d } from './layers/max-pool2d.js';
 export { Sequential } from './layers/sequential.js';
@@ -67,13 +72,12 @@ export {
 } from './losses/snntorch.js';
 export type { Targets } from './losses/targets.js';
 export { EncoderSNNDecoder, RecurrentSNN, type RecurrentSNNOptions } from './models/recurrent-snn.js';
-// Modules and parameters
+export { isExactly, knownAncestor } from './module/exact-class.js';
 export { type LoadStateDictResult, Module, type StateDictValue } from './module/module.js';
 export { Parameter } from './module/parameter.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
 export { clipGradNorm, computeGradients } from './optim/gradients.js';
 export { CosineAnnealingLR, LRScheduler, type SchedulerState, StepLR } from './optim/lr-scheduler.js';
-// Optimizers
 export { Optimizer, type OptimizerStateDict } from './optim/optimizer.js';
 export { SGD, type SGDOptions } from './optim/sgd.js';
 export type { RandomStateful } from './random/random-stateful.js';
@@ -97,7 +101,6 @@ export {
   saveCheckpoint,
   type TrainingProgress,
 } from './training/checkpoint.js';
-// Training, checkpoints, weights files
 export {
   type Batch,
   type BatchProgress,
@@ -108,4 +111,5 @@ export {
   type FitResult,
   fit,
   type MetricsRecord,
+  type ModuleOutput,
 } from './training/fit.js';

@@ -46,7 +46,7 @@ export interface RawInferFlags {
   json?: boolean;
 }
 
-function required(flag: string, text: string | undefined, what: string): string {
+export function required(flag: string, text: string | undefined, what: string): string {
   if (text === undefined || text.trim() === '') throw new UsageError(`${flag} is required: ${what}`);
   return text;
 }

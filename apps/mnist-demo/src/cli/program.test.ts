@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { PRESETS } from '../presets.js';
 import type { EvalConfig, PredictConfig } from './eval-config.js';
+import type { ExportNirConfig } from './nir-commands.js';
 import { createProgram } from './program.js';
 import type { TrainConfig } from './train-config.js';
 
@@ -8,6 +9,7 @@ interface Captured {
   train?: TrainConfig;
   eval?: EvalConfig;
   predict?: PredictConfig;
+  exportNir?: ExportNirConfig;
   out: string;
   err: string;
 }
@@ -26,6 +28,9 @@ async function run(args: string[]): Promise<Captured> {
         captured.predict = c;
       },
       exportOnnx: async () => {},
+      exportNir: async (c) => {
+        captured.exportNir = c;
+      },
       infer: async () => {},
     },
     {
@@ -162,6 +167,7 @@ describe('mnist-demo train flags', () => {
         eval: async () => {},
         predict: async () => {},
         exportOnnx: async () => {},
+        exportNir: async () => {},
         infer: async () => {},
       },
       {
@@ -220,5 +226,12 @@ describe('mnist-demo eval and predict flags', () => {
     await expect(run(['predict', '--checkpoint', 'c.json', '--index', '-1'])).rejects.toThrow(
       /--index must be at least 0/,
     );
+  });
+
+  test('export-nir needs a checkpoint and an output file', async () => {
+    await expect(run(['export-nir', '--out', 'm.nir'])).rejects.toThrow(/--checkpoint <file> is required/);
+    await expect(run(['export-nir', '--checkpoint', 'c.json'])).rejects.toThrow(/--out <file> is required/);
+    const { exportNir } = await run(['export-nir', '--checkpoint', 'c.json', '--out', 'm.nir', '--json']);
+    expect(exportNir).toEqual({ checkpoint: 'c.json', out: 'm.nir', json: true });
   });
 });

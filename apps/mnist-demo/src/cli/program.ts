@@ -7,6 +7,7 @@ import {
   resolvePredictConfig,
 } from './eval-config.js';
 import { DATA_HELP } from './help-texts.js';
+import { addNirCommands, type NirCommandHandlers } from './nir-commands.js';
 import { addOnnxCommands, type OnnxCommandHandlers } from './onnx-commands.js';
 import {
   BACKEND_CHOICES,
@@ -17,7 +18,7 @@ import {
 } from './train-config.js';
 
 /** What each command does once its flags are valid (the real ones load backends and data lazily). */
-export interface CommandHandlers extends OnnxCommandHandlers {
+export interface CommandHandlers extends OnnxCommandHandlers, NirCommandHandlers {
   train(config: TrainConfig): Promise<void>;
   eval(config: EvalConfig): Promise<void>;
   predict(config: PredictConfig): Promise<void>;
@@ -128,5 +129,6 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
     });
 
   addOnnxCommands(program, handlers);
+  addNirCommands(program, handlers);
   return program;
 }

@@ -66,6 +66,14 @@ export function consoleHandlers(
       );
       if (config.json) out(JSON.stringify(s));
     },
+    async exportNir(config) {
+      const { exportNirRun } = await import('./export-nir-command.js');
+      const s = await exportNirRun(config, log);
+      out(
+        `${s.model} (${s.encoder} encoder outside, T ${s.steps}): wrote ${s.out}, a NIR graph of ${s.nodes} nodes and ${s.edges} edges at dt ${s.dt} s, ${(s.bytes / 1024).toFixed(0)} KiB`,
+      );
+      if (config.json) out(JSON.stringify(s));
+    },
     async infer(config) {
       const { inferRun } = await import('./infer-command.js');
       const s = await inferRun(config, log);

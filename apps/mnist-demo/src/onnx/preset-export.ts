@@ -1,5 +1,5 @@
 import { ConstantCurrentLIFEncoder, poissonEncode, rate, SpikeLatencyLIFEncoder } from '@snn/encoders';
-import { Flatten, firingRate, MaxPool2d, maxLogSoftmax, spikeCount } from '@snn/modules';
+import { Flatten, firingRate, MaxPool2d, type Module, maxLogSoftmax, spikeCount } from '@snn/modules';
 import { type EncoderSpec, type ExportOptions, type Network, relu, scale } from '@snn/onnx';
 import type { TrainConfig } from '../cli/train-config.js';
 import type { PresetNetwork } from '../models/network.js';
@@ -8,22 +8,15 @@ import type { NorseRecurrentSNN } from '../models/norse-recurrent.js';
 import type { SnnTorchFc } from '../models/snntorch-fc.js';
 import type { SpikingJellyLifFc } from '../models/spikingjelly-lif-fc.js';
 import { PRESETS } from '../presets.js';
+import { ONNX_META } from './onnx-meta.js';
+
+export { ONNX_META } from './onnx-meta.js';
 
 /** What a checkpoint's run says about its input: preset, encoder, time steps, pixel statistics. */
 export interface RunSettings {
   readonly config: Pick<TrainConfig, 'preset' | 'encoder' | 'steps' | 'dataset'>;
   readonly pixelStats: { readonly mean: number; readonly std: number };
 }
-
-/** Keys of the metadata the app adds to its ONNX files (read back by `infer`). */
-export const ONNX_META = {
-  preset: 'mnist_demo.preset',
-  encoder: 'mnist_demo.encoder',
-  dataset: 'mnist_demo.dataset',
-  normalization: 'mnist_demo.normalization',
-  pixelStats: 'mnist_demo.pixel_stats',
-  steps: 'mnist_demo.steps',
-} as const;
 
 /**
  * The 256 floats data-mnist's DataLoader turns each pixel byte into (its normalisation table,
@@ -39,11 +32,21 @@ export function pixelTable(
   return table;
 }
 
+/** relu() and scale(k) of the exporter the pieces go to (@snn/onnx's or @snn/nir's). */
+export interface StepFunctions<F> {
+  relu(): F;
+  scale(k: number): F;
+}
+
 /**
  * Each preset's forward, one time step, as the list of its pieces in the order the forward applies
- * them (the network classes in ../models step exactly like this), with the preset's decoder.
+ * them (the network classes in ../models step exactly like this), for the ONNX and NIR exports.
  */
-function presetPieces(network: PresetNetwork<unknown>, preset: TrainConfig['preset']): Network {
+export function presetPieces<F>(
+  network: PresetNetwork<unknown>,
+  preset: TrainConfig['preset'],
+  { relu, scale }: StepFunctions<F>,
+): (Module | F | readonly [string, Module | F])[] {
   switch (preset) {
     case 'norse-recurrent':
     case 'norse-param-learning': {
@@ -78,7 +81,8 @@ function presetPieces(network: PresetNetwork<unknown>, preset: TrainConfig['pres
   }
 }
 
-const DECODERS = {
+/** Each preset's decoder: class scores [B, 10] from the network's outputs [T, B, 10]. */
+export const DECODERS = {
   'norse-recurrent': maxLogSoftmax,
   'norse-param-learning': maxLogSoftmax,
   'norse-conv': maxLogSoftmax,
@@ -117,7 +121,7 @@ export function presetExport(
   const spec = encoderOf(run);
   const stochastic = encoder === 'poisson' || encoder === 'rate';
   return {
-    network: presetPieces(network, preset),
+    network: presetPieces(network, preset, { relu, scale }) as Network,
     options: {
       inputShape: network.inputLayout === 'flat' ? [784] : [1, 28, 28],
       encoder: spec,

@@ -4,9 +4,11 @@ import { parseSafetensors } from '@snn/modules';
 import type { Progress } from '../cli/progress.js';
 import { resolveTrainConfig } from '../cli/train-config.js';
 import { CheckpointError } from '../errors.js';
-import { mnistDir } from '../test-utils/mnist-dir.js';
+import { mnistDir, mnistTests } from '../test-utils/mnist-dir.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { CHECKPOINT_FILE, trainRun } from './train-run.js';
+
+const withMnist = mnistTests('resume');
 
 /** Settings of the run: stochastic input (rate encoding), so the encoder streams must line up too. */
 const FLAGS = {
@@ -47,58 +49,66 @@ async function modelTensors(path: string): Promise<Map<string, number[]>> {
   return out;
 }
 
-test('killed mid-epoch, --resume continues and ends where an uninterrupted run ends', async () => {
-  const whole = await tempDir('whole');
-  const broken = await tempDir('broken');
-  try {
-    const reference = await trainRun(resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: whole }), {
-      progress: silent,
-      log: () => {},
-    });
+withMnist.test(
+  'killed mid-epoch, --resume continues and ends where an uninterrupted run ends',
+  async () => {
+    const whole = await tempDir('whole');
+    const broken = await tempDir('broken');
+    try {
+      const reference = await trainRun(resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: whole }), {
+        progress: silent,
+        log: () => {},
+      });
 
-    const interrupted = trainRun(resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: broken }), {
-      progress: killingProgress(2, 2),
-      log: () => {},
-    });
-    await expect(interrupted).rejects.toThrow(Killed);
+      const interrupted = trainRun(resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: broken }), {
+        progress: killingProgress(2, 2),
+        log: () => {},
+      });
+      await expect(interrupted).rejects.toThrow(Killed);
 
-    const checkpoint = join(broken, CHECKPOINT_FILE);
-    const resumed = await trainRun(
-      resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: broken, resume: checkpoint }),
-      { progress: silent, log: () => {} },
-    );
-    expect(resumed.resumed_from_epoch).toBe(1);
-    expect(resumed.history.map((e) => e.epoch)).toEqual([1, 2, 3]);
-    expect(resumed.test_accuracy).toBe(reference.test_accuracy);
-    expect(resumed.test_loss).toBe(reference.test_loss);
-    expect(resumed.history.map((e) => e.trainLoss)).toEqual(reference.history.map((e) => e.trainLoss));
-    expect(await modelTensors(checkpoint)).toEqual(await modelTensors(join(whole, CHECKPOINT_FILE)));
-  } finally {
-    await rm(whole, { recursive: true, force: true });
-    await rm(broken, { recursive: true, force: true });
-  }
-}, 120_000);
+      const checkpoint = join(broken, CHECKPOINT_FILE);
+      const resumed = await trainRun(
+        resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: broken, resume: checkpoint }),
+        { progress: silent, log: () => {} },
+      );
+      expect(resumed.resumed_from_epoch).toBe(1);
+      expect(resumed.history.map((e) => e.epoch)).toEqual([1, 2, 3]);
+      expect(resumed.test_accuracy).toBe(reference.test_accuracy);
+      expect(resumed.test_loss).toBe(reference.test_loss);
+      expect(resumed.history.map((e) => e.trainLoss)).toEqual(reference.history.map((e) => e.trainLoss));
+      expect(await modelTensors(checkpoint)).toEqual(await modelTensors(join(whole, CHECKPOINT_FILE)));
+    } finally {
+      await rm(whole, { recursive: true, force: true });
+      await rm(broken, { recursive: true, force: true });
+    }
+  },
+  120_000,
+);
 
-test('--resume refuses a checkpoint made with other settings', async () => {
-  const dir = await tempDir('mismatch');
-  try {
-    await trainRun(resolveTrainConfig({ ...FLAGS, epochs: '1', limitTrain: '32', outDir: dir }), {
-      progress: silent,
-      log: () => {},
-    });
-    const other = resolveTrainConfig({
-      ...FLAGS,
-      epochs: '2',
-      limitTrain: '32',
-      lr: '0.01',
-      outDir: dir,
-      resume: join(dir, CHECKPOINT_FILE),
-    });
-    await expect(trainRun(other, { progress: silent, log: () => {} })).rejects.toThrow(CheckpointError);
-    await expect(trainRun(other, { progress: silent, log: () => {} })).rejects.toThrow(
-      /lr: checkpoint 0.0005, now 0.01/,
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}, 60_000);
+withMnist.test(
+  '--resume refuses a checkpoint made with other settings',
+  async () => {
+    const dir = await tempDir('mismatch');
+    try {
+      await trainRun(resolveTrainConfig({ ...FLAGS, epochs: '1', limitTrain: '32', outDir: dir }), {
+        progress: silent,
+        log: () => {},
+      });
+      const other = resolveTrainConfig({
+        ...FLAGS,
+        epochs: '2',
+        limitTrain: '32',
+        lr: '0.01',
+        outDir: dir,
+        resume: join(dir, CHECKPOINT_FILE),
+      });
+      await expect(trainRun(other, { progress: silent, log: () => {} })).rejects.toThrow(CheckpointError);
+      await expect(trainRun(other, { progress: silent, log: () => {} })).rejects.toThrow(
+        /lr: checkpoint 0.0005, now 0.01/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+  60_000,
+);

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { PRESETS, type PresetName } from '../presets.js';
+import { mnistTests } from '../test-utils/mnist-dir.js';
 import { quickRun, tempDir } from '../test-utils/quick-run.js';
 
 /*
@@ -24,7 +25,9 @@ const SHORT: Record<PresetName, Short> = {
   'snntorch-fc': { steps: '8', limitTrain: '256', batchSize: '32', epochs: '3' },
 };
 
-describe.each(Object.keys(PRESETS) as PresetName[])('preset %s', (preset) => {
+const withMnist = mnistTests('train presets');
+
+withMnist.describe.each(Object.keys(PRESETS) as PresetName[])('preset %s', (preset) => {
   test('trains: the loss goes down', async () => {
     const outDir = await tempDir(preset);
     try {

@@ -88,7 +88,7 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
   });
 
   const sessionStart = performance.now();
-  await fit<unknown>({
+  await fit({
     model: network.module,
     optimizer,
     epochs: config.epochs,

@@ -155,7 +155,7 @@ export class Session {
     let rate = 0;
     this.postState();
     try {
-      await fit<unknown>({
+      await fit({
         model: network.module,
         optimizer,
         epochs: more,

@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
+import type { ImageDataset } from '@snn/data-mnist/browser';
 import type { FromWorker, ToWorker } from '../protocol.js';
 import { chooseBackend } from './backends.js';
 import { Stopped } from './control.js';
 import { loadFromFiles, loadFromUrl } from './data.js';
+import type { OnnxModel } from './onnx-model.js';
 import { Session } from './session.js';
 
 /*
@@ -16,6 +18,9 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 }
 
 const session = new Session(post);
+/** The uploaded ONNX model and the test split it is evaluated on (the session's data). */
+let onnx: OnnxModel | undefined;
+let testSet: ImageDataset | undefined;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -36,6 +41,7 @@ async function handle(message: ToWorker): Promise<void> {
         const data =
           message.type === 'load-url' ? await loadFromUrl(message.url) : await loadFromFiles(message.files);
         session.setData(data);
+        testSet = data.test;
         post({ type: 'data', source: data.source, train: data.train?.length ?? 0, test: data.test.length });
       } catch (e) {
         post({ type: 'data-error', message: errorText(e) });
@@ -84,6 +90,27 @@ async function handle(message: ToWorker): Promise<void> {
     case 'test-digit':
       post({ type: 'test-digit', ...session.testDigit(message.index) });
       return;
+    case 'load-onnx': {
+      // onnxruntime-web (its script and 28 MB of WebAssembly) loads only when a model is uploaded.
+      const { OnnxModel } = await import('./onnx-model.js');
+      const model = await OnnxModel.load(message.name, new Uint8Array(message.bytes));
+      await onnx?.release();
+      onnx = model;
+      post({ type: 'onnx-loaded', info: model.info });
+      return;
+    }
+    case 'onnx-classify': {
+      if (!onnx) throw new Error('upload an ONNX model first');
+      const { scores, labels } = await onnx.predict(message.pixels);
+      post({ type: 'onnx-classified', scores: Array.from(scores), predicted: labels[0] });
+      return;
+    }
+    case 'onnx-evaluate': {
+      if (!onnx) throw new Error('upload an ONNX model first');
+      if (!testSet) throw new Error('load the MNIST test files first (Data, above)');
+      post({ type: 'onnx-evaluated', ...(await onnx.evaluate(testSet, message.limit)) });
+      return;
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TfKernel } from '../kernel-context.js';
-import { unary } from './helpers.js';
+import { unary, withNaNOf } from './helpers.js';
 
-export const Sign: TfKernel<'Sign'> = unary((x) => tf.sign(x));
+/** -1, 0 or 1, and NaN for NaN (tfjs's sign gives 0 there, on cpu and wasm). */
+export const Sign: TfKernel<'Sign'> = unary((x) => withNaNOf(tf.sign(x), x));

@@ -33,6 +33,17 @@ export function comparison(
   };
 }
 
+/**
+ * `result` with NaN wherever one of `operands` (float32, broadcast to result's shape) is NaN, for
+ * tfjs ops that drop a NaN operand. int32 and bool hold no NaN: returned as is.
+ */
+export function withNaNOf(result: tf.Tensor, ...operands: tf.Tensor[]): tf.Tensor {
+  if (result.dtype !== 'float32') return result;
+  let nan = tf.notEqual(operands[0], operands[0]);
+  for (const t of operands.slice(1)) nan = tf.logicalOr(nan, tf.notEqual(t, t));
+  return tf.where(broadcastFast(nan, result.shape), tf.fill(result.shape, Number.NaN), result);
+}
+
 /** A unary float32 math kernel. */
 export function unary(
   f: (x: tf.Tensor) => tf.Tensor,

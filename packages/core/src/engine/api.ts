@@ -37,6 +37,14 @@ export function memory(): MemoryInfo {
   return ENGINE.memory();
 }
 
+/**
+ * Starts a new peak measurement: `memory().peakBytes` is then the highest byte count reached from the
+ * bytes live now (as PyTorch's `torch.cuda.reset_peak_memory_stats`).
+ */
+export function resetPeakMemory(): void {
+  ENGINE.resetPeakMemory();
+}
+
 /** Runs fn without recording gradients. */
 export function noGrad<T>(fn: () => T): T {
   return ENGINE.noGrad(fn);

@@ -18,6 +18,7 @@ import {
   ready,
   registerBackend,
   removeBackend,
+  resetPeakMemory,
   ShapeError,
   setBackend,
   sum,
@@ -31,9 +32,15 @@ import {
 } from '../index.js';
 import { referenceVariant } from './test-utils/backends.js';
 
+/** memory() without the peak (which only ever grows between resets). */
+function live() {
+  const { peakBytes: _, ...counts } = memory();
+  return counts;
+}
+
 describe('tensors and memory', () => {
   test('reshape is metadata: it shares data, freed when the last handle goes', () => {
-    const before = memory();
+    const before = live();
     const x = tensor([1, 2, 3, 4, 5, 6], [2, 3]);
     const y = x.reshape([3, -1]);
     expect(y.shape).toEqual([3, 2]);
@@ -44,8 +51,33 @@ describe('tensors and memory', () => {
     expect(Array.from(y.dataSync())).toEqual([1, 2, 3, 4, 5, 6]);
     expect(memory().numDataBuffers - before.numDataBuffers).toBe(1);
     y.dispose();
-    expect(memory()).toEqual(before);
+    expect(live()).toEqual(before);
     expect(() => x.reshape([7])).toThrow(DisposedTensorError);
+  });
+
+  test('peakBytes is the most bytes live at once since resetPeakMemory (shared reshapes counted once)', () => {
+    const base = memory().numBytes;
+    resetPeakMemory();
+    expect(memory().peakBytes).toBe(base);
+    const a = tensor(new Float32Array(100)); // 400 bytes
+    const b = tensor(new Float32Array(50)); // 200 bytes
+    const view = a.reshape([10, 10]);
+    expect(memory().peakBytes).toBe(base + 600);
+    dispose([a, b, view]);
+    const c = tensor(new Float32Array(25)); // 100 bytes: below the peak
+    expect(memory().numBytes).toBe(base + 100);
+    expect(memory().peakBytes).toBe(base + 600);
+    resetPeakMemory();
+    expect(memory().peakBytes).toBe(base + 100);
+    // A gradient computation's tape and backward pass count too.
+    const x = variable(tensor(new Float32Array(1000).fill(0.5))); // 4,000 bytes
+    resetPeakMemory();
+    const r = valueAndGrads(() => sum(mul(mul(x, x), x)), [x]);
+    const kept = memory().numBytes - base - 100 - 4000; // value + gradient: 4 + 4,000 bytes
+    expect(kept).toBe(4004);
+    // x*x and (x*x)*x were alive together with x before the backward pass began.
+    expect(memory().peakBytes - memory().numBytes).toBeGreaterThanOrEqual(8000);
+    dispose([r, c, x]);
   });
 
   test('a Tensor is a TensorInfo its backend understands (dataId is the backend id)', () => {
@@ -169,11 +201,11 @@ describe('autograd', () => {
 
   test('a gradient computation leaves only its value and gradients behind', () => {
     const x = variable(tensor([0.5, -1, 2]));
-    const before = memory();
+    const before = live();
     const r = valueAndGrads(() => sum(mul(add(mul(x, x), 1), x)), [x]);
     expect(memory().numTensors - before.numTensors).toBe(2);
     dispose(r);
-    expect(memory()).toEqual(before);
+    expect(live()).toEqual(before);
     x.dispose();
   });
 

@@ -1,7 +1,8 @@
 import type { KernelBackend } from '../backend/kernel-backend.js';
+import { createReferenceBackend } from '../backend/reference/reference-backend.js';
 import { BackendRegistry } from '../backend/registry.js';
-import { createReferenceBackend } from '../backends/reference/reference-backend.js';
 import { ArgumentError, BackendError, DisposedTensorError, GradientError, ShapeError } from '../errors.js';
+import { sharedState } from '../global/shared-state.js';
 import { CORE_GRADIENTS } from '../gradients/index.js';
 import type {
   KernelAttrs,
@@ -43,6 +44,11 @@ export interface MemoryInfo {
   /** Live distinct data buffers (reshapes share one), excluding cached scalars. */
   numDataBuffers: number;
   numBytes: number;
+  /**
+   * The highest `numBytes` since the engine started or since `resetPeakMemory()`: what a training
+   * step (forward, tape, backward) needed at once, e.g. backprop-through-time memory.
+   */
+  peakBytes: number;
   /** Scalar constants the engine caches per backend and value (never freed; bounded). */
   numCachedScalars: number;
 }
@@ -65,6 +71,7 @@ export class Engine implements TensorOwner {
   #numTensors = 0;
   #numBuffers = 0;
   #numBytes = 0;
+  #peakBytes = 0;
   #numCached = 0;
   /** Backend data id -> record, so a backend that aliases an output to an input is counted right. */
   #records = new WeakMap<DataId, DataRecord>();
@@ -113,6 +120,7 @@ export class Engine implements TensorOwner {
     else {
       this.#numBuffers++;
       this.#numBytes += record.bytes;
+      if (this.#numBytes > this.#peakBytes) this.#peakBytes = this.#numBytes;
     }
     return record;
   }
@@ -267,8 +275,14 @@ export class Engine implements TensorOwner {
       numTensors: this.#numTensors,
       numDataBuffers: this.#numBuffers,
       numBytes: this.#numBytes,
+      peakBytes: this.#peakBytes,
       numCachedScalars: this.#numCached,
     };
+  }
+
+  /** Starts a new peak measurement from the bytes live now. */
+  resetPeakMemory(): void {
+    this.#peakBytes = this.#numBytes;
   }
 
   // ---- scopes -----------------------------------------------------------------------------------
@@ -750,5 +764,5 @@ function collectTensors(v: unknown, into: Set<Tensor>, depth: number): void {
   for (const x of Object.values(v)) collectTensors(x, into, depth + 1);
 }
 
-/** The one engine of this module instance. */
-export const ENGINE = new Engine();
+/** The one engine of the program, shared by every copy of @snn/core of this version (global/shared-state.ts). */
+export const ENGINE: Engine = sharedState('engine', () => new Engine());

@@ -38,6 +38,7 @@ export interface CobaLIFParameters {
   alpha: number;
 }
 
+/** Norse's CobaLIFParameters defaults (conductances, reversal potentials and rates as Norse writes them). */
 export const DEFAULT_COBA_LIF_PARAMETERS: Readonly<CobaLIFParameters> = Object.freeze({
   tauSynExcInv: 0.2,
   tauSynInhInv: 0.2,
@@ -71,6 +72,7 @@ const FIELDS = [
   'vThresh',
 ] as const;
 
+/** Norse `CobaLIFParameters(...)`: the given fields over {@link DEFAULT_COBA_LIF_PARAMETERS}, each checked. */
 export function cobaLIFParameters(p: Partial<CobaLIFParameters> = {}): CobaLIFParameters {
   return withDefaults('CobaLIFParameters', DEFAULT_COBA_LIF_PARAMETERS, p, FIELDS);
 }

@@ -22,6 +22,7 @@ export interface IAFParameters {
   alpha: number;
 }
 
+/** Norse's IAFParameters defaults: vTh 1, vReset 0, SuperSpike surrogate with alpha 100. */
 export const DEFAULT_IAF_PARAMETERS: Readonly<IAFParameters> = Object.freeze({
   vTh: 1,
   vReset: 0,
@@ -34,6 +35,7 @@ export interface IAFFeedForwardState {
   v: Tensor;
 }
 
+/** Norse `IAFParameters(...)`: the given fields over {@link DEFAULT_IAF_PARAMETERS}, vTh and vReset checked. */
 export function iafParameters(p: Partial<IAFParameters> = {}): IAFParameters {
   return withDefaults('IAFParameters', DEFAULT_IAF_PARAMETERS, p, ['vTh', 'vReset']);
 }

@@ -62,6 +62,10 @@ const DEFAULTS = {
 };
 const FIELDS = ['a', 'b', 'c', 'd', 'sq', 'mn', 'bias', 'vTh', 'tauInv'] as const;
 
+/**
+ * Norse `IzhikevichParameters(a, b, c, d, ...)`: a, b, c and d are required, the rest default as Norse's;
+ * each checked. For a named firing pattern use {@link izhikevichBehavior}.
+ */
 export function izhikevichParameters(
   p: Partial<IzhikevichParameters> & Pick<IzhikevichParameters, 'a' | 'b' | 'c' | 'd'>,
 ): IzhikevichParameters {
@@ -116,6 +120,7 @@ export const IZHIKEVICH_BEHAVIORS = Object.freeze({
   inhibitionInducedBursting: freeze({ a: -0.026, b: -1, c: -45, d: -2 }, -63.8, -63.8 * -1),
 });
 
+/** The names of Norse's Izhikevich behaviours (`tonicSpiking`, `phasicBursting`, ...): keys of {@link IZHIKEVICH_BEHAVIORS}. */
 export type IzhikevichBehaviorName = keyof typeof IZHIKEVICH_BEHAVIORS;
 
 /** The state a behaviour starts from, broadcast to `shape` (Norse's IzhikevichCell). */

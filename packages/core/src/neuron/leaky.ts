@@ -15,6 +15,7 @@ import { checkParam, clamp01, type Param } from './param.js';
  * threshold gets its gradient through both firing and reset. beta (and alpha) are clamped to [0, 1].
  */
 
+/** snnTorch's `reset_mechanism`: subtract the threshold, reset to zero, or no reset. */
 export type ResetMechanism = 'subtract' | 'zero' | 'none';
 
 /** snnTorch `Leaky(beta, threshold=1.0, spike_grad=atan(), reset_mechanism='subtract', reset_delay=True)`. */

@@ -20,6 +20,7 @@ export interface LIParameters {
   vLeak: Param;
 }
 
+/** Norse's LIParameters defaults: tauSynInv 200, tauMemInv 100 (5 ms and 10 ms at dt 1 ms), vLeak 0. */
 export const DEFAULT_LI_PARAMETERS: Readonly<LIParameters> = Object.freeze({
   tauSynInv: 200,
   tauMemInv: 100,
@@ -32,6 +33,7 @@ export interface LIState {
   i: Tensor;
 }
 
+/** Norse `LIParameters(...)`: the given fields over {@link DEFAULT_LI_PARAMETERS}, each checked. */
 export function liParameters(p: Partial<LIParameters> = {}): LIParameters {
   const full: LIParameters = {
     tauSynInv: p.tauSynInv ?? DEFAULT_LI_PARAMETERS.tauSynInv,

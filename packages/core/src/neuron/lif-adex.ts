@@ -50,6 +50,7 @@ const FIELDS = [
   'vReset',
 ] as const;
 
+/** Norse `LIFAdExParameters(...)`: the given fields over {@link DEFAULT_LIF_ADEX_PARAMETERS}, each checked. */
 export function lifAdExParameters(p: Partial<LIFAdExParameters> = {}): LIFAdExParameters {
   return withDefaults('LIFAdExParameters', DEFAULT_LIF_ADEX_PARAMETERS, p, FIELDS);
 }

@@ -23,6 +23,7 @@ export interface LIFBoxFeedForwardState {
   v: Tensor;
 }
 
+/** Norse `LIFBoxParameters(...)`: the given fields over {@link DEFAULT_LIF_BOX_PARAMETERS}, each checked. */
 export function lifBoxParameters(p: Partial<LIFBoxParameters> = {}): LIFBoxParameters {
   return withDefaults('LIFBoxParameters', DEFAULT_LIF_BOX_PARAMETERS, p, [
     'tauMemInv',

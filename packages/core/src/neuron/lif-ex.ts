@@ -31,6 +31,10 @@ export interface LIFExFeedForwardState {
 
 const FIELDS = ['deltaT', 'tauSynInv', 'tauMemInv', 'vLeak', 'vTh', 'vReset'] as const;
 
+/**
+ * Norse `LIFExParameters(...)`: the given fields over the defaults ({@link DEFAULT_LIF_EX_PARAMETERS}), each
+ * checked (a finite number or a tensor); throws an ArgumentError naming the bad field.
+ */
 export function lifExParameters(p: Partial<LIFExParameters> = {}): LIFExParameters {
   return withDefaults('LIFExParameters', DEFAULT_LIF_EX_PARAMETERS, p, FIELDS);
 }

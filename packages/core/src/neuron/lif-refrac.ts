@@ -26,6 +26,7 @@ export interface LIFRefracParameters {
   rhoReset: Param;
 }
 
+/** Norse's LIFRefracParameters defaults: LIFParameters' defaults and rhoReset 5 steps. */
 export const DEFAULT_LIF_REFRAC_PARAMETERS: Readonly<LIFRefracParameters> = Object.freeze({
   lif: {},
   rhoReset: 5,
@@ -37,6 +38,7 @@ export interface LIFRefracFeedForwardState {
   rho: Tensor;
 }
 
+/** Norse `LIFRefracParameters(lif, rho_reset)`: `lif` completed by lifParameters, rhoReset defaulted and checked. */
 export function lifRefracParameters(p: Partial<LIFRefracParameters> = {}): LIFRefracParameters {
   const full = {
     lif: lifParameters(p.lif ?? {}),

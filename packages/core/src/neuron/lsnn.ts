@@ -36,6 +36,7 @@ export interface LSNNFeedForwardState {
 
 const FIELDS = ['tauSynInv', 'tauMemInv', 'tauAdaptInv', 'vLeak', 'vTh', 'vReset', 'beta'] as const;
 
+/** Norse `LSNNParameters(...)`: the given fields over {@link DEFAULT_LSNN_PARAMETERS}, each checked. */
 export function lsnnParameters(p: Partial<LSNNParameters> = {}): LSNNParameters {
   return withDefaults('LSNNParameters', DEFAULT_LSNN_PARAMETERS, p, FIELDS);
 }

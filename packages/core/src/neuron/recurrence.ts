@@ -38,6 +38,7 @@ export interface LIFCoefficients {
   readonly detachReset: boolean;
 }
 
+/** LIF's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, and the voltages. */
 export function lifCoefficients(attrs: LIFSequenceAttrs): LIFCoefficients {
   return {
     a: attrs.dt * attrs.tauMemInv,
@@ -113,6 +114,7 @@ export interface LICoefficients {
   readonly vLeak: number;
 }
 
+/** LI's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, vLeak. */
 export function liCoefficients(attrs: KernelAttrs<'LISequence'>): LICoefficients {
   return { a: attrs.dt * attrs.tauMemInv, b: attrs.dt * attrs.tauSynInv, vLeak: attrs.vLeak };
 }

@@ -1,6 +1,6 @@
 import { ENGINE } from '../engine/engine.js';
 import { ArgumentError } from '../errors.js';
-import { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../tensor/tensor.js';
 import type { DType } from '../tensor/tensor-info.js';
 
 /** Where a tensor is expected, a plain number may be given (a scalar of the other operand's dtype). */
@@ -71,8 +71,4 @@ export function operands(a: TensorLike, b: TensorLike, op: string, arithmetic: b
   const ta = ensureDType(toTensor(a, op, dtype), dtype);
   const tb = ensureDType(toTensor(b, op, dtype), dtype);
   return [ta, tb];
-}
-
-export function isTensor(x: unknown): x is Tensor {
-  return x instanceof Tensor;
 }

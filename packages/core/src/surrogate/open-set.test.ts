@@ -1,5 +1,5 @@
 import type { KernelBackend } from '../backend/kernel-backend.js';
-import { ReferenceBackend } from '../backends/reference/reference-backend.js';
+import { ReferenceBackend } from '../backend/reference/reference-backend.js';
 import {
   add,
   exp,

@@ -1,4 +1,5 @@
 import { ArgumentError } from '../errors.js';
+import { sharedState } from '../global/shared-state.js';
 import { BUILTIN_SURROGATES } from './builtin/index.js';
 import { type SurrogateDefinition, type SurrogateSpec, surrogateDefinition } from './definition.js';
 import { compileHost } from './evaluate.js';
@@ -9,7 +10,11 @@ import { compileHostArray, type HostArrayFunction } from './host-array.js';
  * core's decompositions look the definition up here.
  */
 
-const registry = new Map<string, SurrogateDefinition>(BUILTIN_SURROGATES.map((d) => [d.name, d]));
+// One set per program: a surrogate defined through one copy of @snn/core is known to every copy.
+const registry = sharedState(
+  'surrogates',
+  () => new Map<string, SurrogateDefinition>(BUILTIN_SURROGATES.map((d) => [d.name, d])),
+);
 
 function sameDefinition(a: SurrogateDefinition, b: SurrogateDefinition): boolean {
   return (

@@ -16,6 +16,13 @@ export interface TensorOwner {
 }
 
 /**
+ * Marks a Tensor for `instanceof` across copies of @snn/core: a program that loaded two copies of the
+ * same version shares one engine (global/shared-state.ts), and a tensor made through one copy must be a
+ * Tensor to the other.
+ */
+const TENSOR_BRAND = Symbol.for('@snn/core.Tensor');
+
+/**
  * A handle to data a backend owns: an id, a shape and a dtype. Tensors are immutable: every op returns
  * a new tensor. Free them with `dispose()` or create them inside `tidy()`.
  */
@@ -43,6 +50,14 @@ export class Tensor implements TensorInfo {
   /** @internal The engine registered it with its FinalizationRegistry backstop. */
   finalizerRegistered = false;
   readonly #owner: TensorOwner;
+
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as { [TENSOR_BRAND]?: unknown })[TENSOR_BRAND] === true;
+  }
+
+  get [TENSOR_BRAND](): true {
+    return true;
+  }
 
   constructor(
     owner: TensorOwner,

@@ -1,6 +1,7 @@
 import {
   abs,
   add,
+  argMax,
   customGrad,
   dispose,
   div,
@@ -9,6 +10,7 @@ import {
   matMul,
   mean,
   mul,
+  oneHot,
   randomUniform,
   reshape,
   type SpikeMethod,
@@ -16,19 +18,26 @@ import {
   spike,
   square,
   sub,
+  sum,
   type Tensor,
   tidy,
+  transpose,
   unstack,
   valueAndGrads,
   variable,
   zeros,
 } from '../index.js';
-import { maxOverTime } from './norse-recurrent.js';
 
 /*
  * Small training workloads the backends' tests run on their backend and on the reference backend to
  * compare loss and gradients, and to watch for leaks and GPU work per step.
  */
+
+/** Norse's decode torch.max(x, 0)[0] over [T, B, C]: the gradient goes to the FIRST maximum over time. */
+function maxOverTime(seq: Tensor): Tensor {
+  const first = oneHot(argMax(seq, 0), seq.shape[0]); // [B, C, T]
+  return sum(mul(seq, transpose(first, [2, 0, 1])), 0);
+}
 
 /** A Heaviside spike with a SuperSpike surrogate (alpha 10), through core's customGrad. */
 const spikeFn = customGrad((x: Tensor) => ({

@@ -1,5 +1,5 @@
 import type { KernelBackend } from '../backend/kernel-backend.js';
-import { createReferenceBackend } from '../backends/reference/reference-backend.js';
+import { createReferenceBackend } from '../backend/reference/reference-backend.js';
 import type { KernelName, KernelTable } from '../kernels/kernel-signatures.js';
 import type { TensorInfo } from '../tensor/tensor-info.js';
 import { conformanceCases } from './cases/index.js';

@@ -21,9 +21,9 @@ describe('reference fixtures', () => {
     process.chdir(saved.cwd);
   });
 
-  it('finds shared/reference next to the repository from a package directory and loads typed JSON', () => {
+  it("finds the repository's vendored fixtures from a package directory and loads typed JSON", () => {
     delete process.env[REFERENCE_DIR_ENV];
-    expect(referenceDir()).toMatch(/[/\\]shared[/\\]reference$/);
+    expect(referenceDir()).toMatch(/[/\\]packages[/\\]reference-fixtures[/\\]fixtures$/);
     const f = loadReferenceFixture('norse-lif-feed-forward-step');
     expect(f.library).toMatch(/norse/i);
     expect(loadReferenceFixture('norse-lif-feed-forward-step.json').outputs).toEqual(f.outputs);

@@ -4,8 +4,8 @@ import type { Tensor } from '../tensor/tensor.js';
 import type { DType } from '../tensor/tensor-info.js';
 
 /*
- * The reference fixtures computed with Norse, snnTorch and SpikingJelly (float64), kept next to the
- * repository in ../shared/reference (see its README), and the README's comparison:
+ * The reference fixtures computed with Norse, snnTorch and SpikingJelly (float64), vendored in the
+ * repository's packages/reference-fixtures/fixtures (see that package's README), and the README's comparison:
  * |a - b| <= 1e-4 * max|b| + 1e-6, spikes exactly. Node only: the file system is reached through
  * process.getBuiltinModule inside the functions, because the browser smoke test imports this
  * module's index (@snn/core/testing) too and a static `node:fs` import would break it there.
@@ -36,8 +36,9 @@ function nodeModules() {
 }
 
 /**
- * The fixture directory: $SNN_REFERENCE_DIR when set, else `shared/reference` next to the repository
- * (the sibling of the directory holding pnpm-workspace.yaml, found walking up from process.cwd()).
+ * The fixture directory: $SNN_REFERENCE_DIR when set, else the repository's vendored copy
+ * `packages/reference-fixtures/fixtures` (in the directory holding pnpm-workspace.yaml, found walking
+ * up from process.cwd()), so a fresh clone's tests need nothing outside it.
  * Throws, naming every place it looked, when no such directory exists: a missing fixture must fail a
  * test, never skip it.
  */
@@ -54,14 +55,14 @@ export function referenceDir(): string {
   const looked: string[] = [];
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
-      const candidate = path.resolve(dir, '..', 'shared', 'reference');
+      const candidate = path.resolve(dir, 'packages', 'reference-fixtures', 'fixtures');
       if (fs.existsSync(candidate)) return candidate;
       looked.push(candidate);
     }
     if (path.dirname(dir) === dir) break;
   }
   throw new SnnError(
-    `reference fixtures not found: looked for shared/reference next to the repository root above ${process.cwd()}` +
+    `reference fixtures not found: looked for packages/reference-fixtures/fixtures in the repository above ${process.cwd()}` +
       (looked.length ? ` (${looked.join(', ')})` : ' (no pnpm-workspace.yaml found walking up)') +
       `; set $${REFERENCE_DIR_ENV} to the directory holding the fixture JSON files`,
   );

@@ -2,7 +2,7 @@ export { fusedLifLiLoss, lifLikeLoss, lifLikeLossAndGrads, lifLikeProblem } from
 export type { KernelCase, TensorSpec } from './case-types.js';
 export { conformanceCases } from './cases/index.js';
 export { PROBE_SURROGATE } from './cases/probe-surrogate.js';
-export { type ConformanceOptions, describeConformance } from './conformance.js';
+export { type ConformanceOptions, type ConformanceTestApi, describeConformance } from './conformance.js';
 export {
   expectClose,
   expectRelative,
@@ -24,20 +24,6 @@ export {
   type GradCheckResult,
 } from './grad-check.js';
 export { compareFusedLifWithStepLoop, type FusedVsStepLoop } from './lif-fused-vs-loop.js';
-export {
-  adamStep,
-  constantCurrentEncode,
-  createNorseRecurrent,
-  expectNorseRecurrentFixture,
-  maxOverTime,
-  type NorseRecurrent,
-  type NorseRecurrentFixtureErrors,
-  type NorseRecurrentWeights,
-  nllOfLogP,
-  noAutapseMask,
-  norseLoss,
-  norseRecurrentReadout,
-} from './norse-recurrent.js';
 export { runKernelCase } from './run-case.js';
 export { typedValues, writeTensorInfo } from './write-tensor.js';
 export { ZOO_FIXTURE_CASES } from './zoo-fixture-cases.js';

@@ -1,4 +1,4 @@
-import { createReferenceBackend } from '../backends/reference/reference-backend.js';
+import { createReferenceBackend } from '../backend/reference/reference-backend.js';
 import { typedValues, writeTensorInfo } from './write-tensor.js';
 
 describe('writeTensorInfo', () => {

@@ -13,7 +13,7 @@ export interface AlphaOptions extends SnnTorchNeuronOptions {
  * (state null: zeros) returns [spk, { synExc, synInh, mem }]. State-dict keys are snnTorch's:
  * `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
  */
-export class Alpha extends SnnTorchNeuron {
+export class Alpha extends SnnTorchNeuron<AlphaState> {
   readonly beta: Parameter;
   readonly alpha: Parameter;
 

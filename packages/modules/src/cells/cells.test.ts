@@ -1,4 +1,16 @@
-import { add, memory, mul, sum, type Tensor, tensor, tidy, unstack, valueAndGrads } from '@snn/core';
+import {
+  add,
+  concat,
+  memory,
+  mul,
+  slice,
+  sum,
+  type Tensor,
+  tensor,
+  tidy,
+  unstack,
+  valueAndGrads,
+} from '@snn/core';
 import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
 // The sequence layers through the package entry, as users import them.
 import { LI, LIF } from '../index.js';
@@ -44,26 +56,38 @@ describe('cells reproduce the library fixtures through unroll', () => {
     expectClose(values(mem), flat(memRec[memRec.length - 1]));
   });
 
-  it('LIFNode = SpikingJelly LIFNode(tau=2) multi-step (spikingjelly-lifnode.json); state kept until resetNet', () => {
+  it('LIFNode = SpikingJelly LIFNode(tau=2) multi-step (spikingjelly-lifnode.json); membrane kept across calls until resetNet', () => {
     const f = loadReferenceFixture('spikingjelly-lifnode.json');
     const node = new LIFNode({ tau: 2, storeVSeq: true });
     const x = t(f.inputs.x);
     const spikes = node.forward(x);
     expect(values(spikes)).toEqual(flat(f.outputs.spikes));
     expectClose(values(node.vSeq!), flat(f.outputs.v));
-    // a second call continues from the kept membrane; after resetNet it starts over
+    // The call left its last membrane in the node: the fixture's v at the last step.
+    const vRec = f.outputs.v as Nested[];
+    expectClose(values(node.lastV!), flat(vRec[vRec.length - 1]));
+
+    // A second call continues from the kept membrane; after resetNet it starts over.
     class Net extends Module {
-      readonly sn = this.registerModule('sn', node);
+      readonly sn = this.registerModule('sn', new LIFNode({ tau: 2 }));
       forward(x: Tensor) {
         return this.sn.forward(x);
       }
     }
     const net = new Net();
-    const again = values(net.forward(x));
+    const drive = tensor([1.5, 1.5, 1.5], [3, 1]);
+    // From rest: h = 0.75, 1.125 (spike, reset to 0), 0.75; the membrane left behind is 0.75.
+    expect(values(net.forward(drive))).toEqual([0, 1, 0]);
+    expectClose(values(net.sn.lastV!), [0.75]);
+    // Continuing from 0.75: h = 1.125 (spike), 0.75, 1.125 (spike): the second half of one run
+    // over the input played twice.
+    const again = values(net.forward(drive));
+    expect(again).toEqual([1, 0, 1]);
+    const twice = new LIFNode({ tau: 2 }).forward(concat([drive, drive], 0));
+    expect(again).toEqual(values(slice(twice, [3], [3])));
     resetNet(net);
-    expect(node.lastV).toBeNull();
-    expect(values(net.forward(x))).toEqual(flat(f.outputs.spikes));
-    expect(again).toBeDefined();
+    expect(net.sn.lastV).toBeNull();
+    expect(values(net.forward(drive))).toEqual([0, 1, 0]);
     const ifn = new IFNode();
     expect(values(ifn.forward(tensor([0.6, 0.6, 0.6], [3, 1])))).toEqual([0, 1, 0]);
   });
@@ -125,6 +149,20 @@ describe('LIFRecurrentCell', () => {
       const want = values(loop.grads[k]);
       for (const [i, v] of values(g).entries()) expect(v).toBeCloseTo(want[i], 4);
     });
+  });
+
+  it('leaves no tensor behind once disposed, also as the child of another module (its mask too)', () => {
+    const before = memory().numTensors;
+    class Net extends Module {
+      readonly l1 = this.registerModule('l1', new LIFRecurrentCell(5, 4, { seed: 2 }));
+      forward(x: Tensor) {
+        return this.l1.forward(x);
+      }
+    }
+    const net = new Net();
+    expect(memory().numTensors).toBeGreaterThan(before);
+    net.dispose();
+    expect(memory().numTensors).toBe(before);
   });
 
   it('names the module and shapes when the input does not fit', () => {

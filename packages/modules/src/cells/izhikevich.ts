@@ -16,7 +16,9 @@ import type { LearnableOptions } from './learnable.js';
 import { NeuronModule } from './neuron-module.js';
 import type { LearnableKey } from './norse-cell.js';
 
+/** Options of {@link IzhikevichCell} besides its parameters: the time step and which parameters are trained. */
 export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<IzhikevichParameters>> {
+  /** Integration time step in seconds, default 1e-3 (Norse's dt). */
   dt?: number;
 }
 
@@ -27,7 +29,7 @@ export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<Izh
  * behaviour's v and u) returns [z, { v, u }]. `learnable` fields get Norse's names (a, b, c, d, sq,
  * mn, bias, v_th, tau_inv).
  */
-export class IzhikevichCell extends NeuronModule<IzhikevichParameters> {
+export class IzhikevichCell extends NeuronModule<IzhikevichParameters, IzhikevichState> {
   readonly [CELL] = true as const;
   readonly behavior: IzhikevichBehavior;
 

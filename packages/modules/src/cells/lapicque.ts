@@ -20,7 +20,7 @@ export interface LapicqueOptions
  * `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `time_step`, `R`, `C` (only the threshold
  * can be trained: the update uses R and C, not beta).
  */
-export class Lapicque extends SnnTorchNeuron {
+export class Lapicque extends SnnTorchNeuron<Tensor> {
   readonly beta: Parameter;
   readonly time_step: Parameter;
   readonly R: Parameter;

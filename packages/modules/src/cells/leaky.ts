@@ -15,7 +15,7 @@ export interface LeakyOptions extends SnnTorchNeuronOptions {
  * `graded_spikes_factor`, `reset_mechanism_val`, `beta` (parameters when learnable, buffers otherwise),
  * so a snnTorch `Leaky`'s state dict loads as is.
  */
-export class Leaky extends SnnTorchNeuron {
+export class Leaky extends SnnTorchNeuron<Tensor> {
   readonly beta: Parameter;
   private readonly resetDelay: boolean;
 
@@ -27,6 +27,14 @@ export class Leaky extends SnnTorchNeuron {
 
   get p(): LeakyParameters {
     return { ...this.common, beta: this.beta.value, resetDelay: this.resetDelay };
+  }
+
+  /**
+   * The membrane before the first step, snnTorch's `init_leaky()`: null, which `forward` reads as
+   * zeros of the input's shape (so the batch size need not be known in advance).
+   */
+  initLeaky(): Tensor | null {
+    return null;
   }
 
   forward(input: Tensor, mem: Tensor | null = null): [Tensor, Tensor] {

@@ -24,7 +24,7 @@ export interface LICellOptions extends NeuronOptions<LIParameters, LIKey> {}
  * Norse's `LICell`: a leaky integrator (no spikes) fed an input current, the usual readout.
  * `forward(input, state)` returns [voltage, state] (`li_feed_forward_step`).
  */
-export class LICell extends NeuronModule<LIParameters> {
+export class LICell extends NeuronModule<LIParameters, LIState> {
   readonly [CELL] = true as const;
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LICellOptions = {}) {
     super(liParameters(p), dt, learn);
@@ -39,7 +39,7 @@ export class LICell extends NeuronModule<LIParameters> {
  * Norse's `LILinearCell`: a leaky integrator behind its own weights `input_weights` [hidden, input]
  * (Norse init randn * sqrt(2 / hidden)); `forward(input, state)` runs `li_step`.
  */
-export class LILinearCell extends Module {
+export class LILinearCell extends Module<[input: Tensor, state?: LIState | null], [Tensor, LIState]> {
   readonly [CELL] = true as const;
   readonly input_weights: Parameter;
   readonly dt: number;

@@ -19,7 +19,7 @@ import { type LearnableOptions, registerLearnable } from './learnable.js';
  * (SpikingJelly's `functional.reset_net`) between samples/batches. `lastV` holds it; `vSeq` the whole
  * membrane trace of the last call when `storeVSeq` is set.
  */
-export class LIFNode extends Module implements Resettable {
+export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
   lastV: Tensor | null = null;
   vSeq: Tensor | null = null;
   readonly storeVSeq: boolean;

@@ -14,9 +14,11 @@ import type { LearnableKey } from './norse-cell.js';
 
 type Flat = LIFParameters & { rhoReset: LIFRefracParameters['rhoReset'] };
 
+/** Options of {@link LIFRefracCell}: Norse's `LIFRefracCell(p, dt)` and which parameters are trained. */
 export interface LIFRefracCellOptions extends LearnableOptions<LearnableKey<Flat>> {
   /** Norse `LIFRefracParameters`: `lif` (LIFParameters) and `rhoReset` (default 5 steps). */
   p?: Partial<LIFRefracParameters>;
+  /** Integration time step in seconds, default 1e-3 (Norse's dt). */
   dt?: number;
 }
 
@@ -28,7 +30,10 @@ export interface LIFRefracCellOptions extends LearnableOptions<LearnableKey<Flat
  */
 // Not a NeuronModule: its `p` is Norse's nested { lif, rhoReset }, while the learnable fields are
 // registered from the flat set.
-export class LIFRefracCell extends Module {
+export class LIFRefracCell extends Module<
+  [input: Tensor, state?: LIFRefracFeedForwardState | null],
+  [Tensor, LIFRefracFeedForwardState]
+> {
   readonly [CELL] = true as const;
   readonly dt: number;
   private readonly neuronParams: () => Flat;

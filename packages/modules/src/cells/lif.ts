@@ -17,6 +17,7 @@ import {
   stack,
   type Tensor,
   tensor,
+  tidy,
   unstack,
 } from '@snn/core';
 import { scaledNormal } from '../layers/init.js';
@@ -27,9 +28,11 @@ import { type LearnableOptions, registerLearnable } from './learnable.js';
 
 type LIFKey = 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset';
 
+/** Options of {@link LIFCell}: Norse's `LIFCell(p, dt)` and which parameters are trained. */
 export interface LIFCellOptions extends LearnableOptions<LIFKey> {
   /** Norse `LIFParameters`; missing fields take Norse's defaults. */
   p?: Partial<LIFParameters>;
+  /** Integration time step in seconds, default 1e-3 (Norse's dt). */
   dt?: number;
 }
 
@@ -38,7 +41,10 @@ export interface LIFCellOptions extends LearnableOptions<LIFKey> {
  * (`lif_feed_forward_step`). `forward(input, state)` with `state` null starting at v = vLeak, i = 0;
  * returns [spikes, state]. Run it over time with `unroll`.
  */
-export class LIFCell extends Module {
+export class LIFCell extends Module<
+  [input: Tensor, state?: LIFFeedForwardState | null],
+  [Tensor, LIFFeedForwardState]
+> {
   readonly [CELL] = true as const;
   readonly dt: number;
   private readonly neuronParams: () => Partial<LIFParameters>;
@@ -63,6 +69,7 @@ export class LIFCell extends Module {
   }
 }
 
+/** Options of {@link LIFRecurrentCell}: a LIFCell's and Norse's `autapses`. */
 export interface LIFRecurrentCellOptions extends LIFCellOptions {
   /** Allow self-connections (Norse default false: the diagonal is zero and stays zero). */
   autapses?: boolean;
@@ -76,7 +83,7 @@ export interface LIFRecurrentCellOptions extends LIFCellOptions {
  * default) the recurrent diagonal is zeroed at init and after loading, and masked in forward so its
  * gradient is zero and no optimizer can move it. `forward(input, state)` runs `lif_step`.
  */
-export class LIFRecurrentCell extends Module {
+export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | null], [Tensor, LIFState]> {
   readonly [CELL] = true as const;
   readonly input_weights: Parameter;
   readonly recurrent_weights: Parameter;
@@ -120,7 +127,7 @@ export class LIFRecurrentCell extends Module {
     if (this.offDiagonal)
       // + 0 turns the -0 of masked negative weights into +0, as PyTorch's fill_diagonal_(0).
       this.recurrent_weights.assign(
-        noGrad(() => add(mul(this.recurrent_weights.value, this.offDiagonal!), 0)),
+        tidy(() => noGrad(() => add(mul(this.recurrent_weights.value, this.offDiagonal!), 0))),
       );
   }
 

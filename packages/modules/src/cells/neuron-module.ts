@@ -1,3 +1,4 @@
+import type { Tensor } from '@snn/core';
 import { Module } from '../module/module.js';
 import { type LearnableOptions, registerLearnable } from './learnable.js';
 
@@ -12,9 +13,12 @@ export interface NeuronOptions<P, K extends string> extends LearnableOptions<K> 
  * Base of the neuron modules that hold only a time step and a neuron parameter set: the chosen
  * `learnable` fields of `p` are registered as Parameters here, so each subclass just runs its step.
  * (Modules with weights registered before the neuron parameters call registerLearnable themselves,
- * keeping their parameter order.)
+ * keeping their parameter order.) `forward(input, state)` returns [output, next state S].
  */
-export abstract class NeuronModule<P extends object> extends Module {
+export abstract class NeuronModule<P extends object, S> extends Module<
+  [input: Tensor, state?: S | null],
+  [Tensor, S]
+> {
   readonly dt: number;
   /** The parameter set for this step, with the learnable fields replaced by their live tensors. */
   protected readonly neuronParams: () => P;

@@ -9,7 +9,7 @@ import { NeuronModule, type NeuronOptions } from './neuron-module.js';
  * registered under Norse's snake_case names. `forward(input, state)` (state null: Norse's initial
  * state) returns [z, state]; run it over time with `unroll` or inside `Sequential`.
  */
-export abstract class NorseCell<P extends object, S> extends NeuronModule<P> {
+export abstract class NorseCell<P extends object, S> extends NeuronModule<P, S> {
   readonly [CELL] = true as const;
 
   protected constructor(

@@ -23,7 +23,7 @@ export interface RLeakyOptions extends SnnTorchNeuronOptions, RecurrentOptions {
  * (parameters before buffers, as PyTorch orders them). snnTorch's hidden-state buffers (`spk`, `mem`)
  * and its alias `recurrent.V` are not kept: load such a dict with `{ strict: false }`.
  */
-export class RLeaky extends SnnTorchNeuron {
+export class RLeaky extends SnnTorchNeuron<RLeakyState> {
   readonly beta: Parameter;
   private readonly resetDelay: boolean;
   private readonly connection: () => RecurrentConnection;

@@ -20,7 +20,7 @@ export interface RSynapticOptions extends SnnTorchNeuronOptions, RecurrentOption
  * previous spikes fed into the synaptic current (see RLeaky). `forward(input, state)` (state null:
  * zeros) returns [spk, { spk, syn, mem }]. Keys as RLeaky's, plus `alpha`.
  */
-export class RSynaptic extends SnnTorchNeuron {
+export class RSynaptic extends SnnTorchNeuron<RSynapticState> {
   readonly beta: Parameter;
   readonly alpha: Parameter;
   private readonly connection: () => RecurrentConnection;

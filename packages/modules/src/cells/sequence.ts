@@ -13,6 +13,7 @@ import {
 import type { LICellOptions } from './li.js';
 import { NeuronModule, type NeuronOptions } from './neuron-module.js';
 
+/** Options of {@link LIF} (Norse's `LIF(p, dt)`, the whole sequence at once). */
 export interface LIFOptions
   extends NeuronOptions<LIFParameters, 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset'> {
   /**
@@ -29,7 +30,7 @@ export interface LIFOptions
  * [spikes [T, ...], final state]. The fast path for feed-forward nets: the values and gradients of
  * unrolling LIFCell, from one fused kernel forward and one backward (see `detachReset`).
  */
-export class LIF extends NeuronModule<LIFParameters> {
+export class LIF extends NeuronModule<LIFParameters, LIFFeedForwardState> {
   readonly detachReset: boolean;
 
   constructor({ p = {}, dt = DEFAULT_DT, detachReset = false, ...learn }: LIFOptions = {}) {
@@ -45,10 +46,11 @@ export class LIF extends NeuronModule<LIFParameters> {
   }
 }
 
+/** Options of {@link LI}: the same as LICell's. */
 export type LIOptions = LICellOptions;
 
 /** Norse's `LI` layer: a leaky integrator over a sequence, xSeq [T, ...] -> [voltages [T, ...], final state]. */
-export class LI extends NeuronModule<LIParameters> {
+export class LI extends NeuronModule<LIParameters, LIState> {
   constructor({ p = {}, dt = DEFAULT_DT, ...learn }: LIOptions = {}) {
     super(liParameters(p), dt, learn);
   }

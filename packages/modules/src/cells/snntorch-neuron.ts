@@ -47,9 +47,9 @@ const RESET_CODE: Record<ResetMechanism, number> = { subtract: 0, zero: 1, none:
  * What every snnTorch neuron registers, in snnTorch's order so state dicts load both ways:
  * `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, then the subclass's own (`beta`,
  * `alpha`, `V`, ...), each a parameter when learnable and a buffer otherwise. A cell: one step per
- * call with the state passed explicitly (run it with `unroll`, or inside `Sequential`).
+ * call with the state S passed explicitly (run it with `unroll`, or inside `Sequential`).
  */
-export abstract class SnnTorchNeuron extends Module {
+export abstract class SnnTorchNeuron<S> extends Module<[input: Tensor, state?: S | null], [Tensor, S]> {
   readonly [CELL] = true as const;
   readonly threshold: Parameter;
   readonly graded_spikes_factor: Parameter;

@@ -14,7 +14,7 @@ export interface SynapticOptions extends SnnTorchNeuronOptions {
  * `forward(input, state)` (state null: zeros) returns [spk, { syn, mem }]. State-dict keys are
  * snnTorch's: `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
  */
-export class Synaptic extends SnnTorchNeuron {
+export class Synaptic extends SnnTorchNeuron<SynapticState> {
   readonly beta: Parameter;
   readonly alpha: Parameter;
 

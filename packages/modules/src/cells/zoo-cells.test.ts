@@ -15,7 +15,7 @@ import {
 } from '@snn/core/testing';
 import { loadReferenceFixture } from '@snn/reference-fixtures';
 import type { Module } from '../module/module.js';
-import { resetNet, type StepModule, unroll } from '../time/unroll.js';
+import { resetNet, unroll } from '../time/unroll.js';
 import { Alpha } from './alpha.js';
 import { CobaLIFCell } from './coba-lif.js';
 import { EIFNode } from './eif-node.js';
@@ -44,7 +44,7 @@ import { Synaptic } from './synaptic.js';
  * under their state-dict keys, which must be the library's names.
  */
 
-type AnyCell = Module & StepModule<unknown>;
+type AnyCell = Module<[input: Tensor, state?: unknown], [Tensor, unknown]>;
 type AnyNode = LIFNode & { vSeq: Tensor | null; wSeq?: Tensor | null };
 
 interface CellCase {

@@ -3,10 +3,15 @@ import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
 import { uniformFanIn } from './init.js';
 
+/** Options of {@link Conv2d}, as PyTorch's `nn.Conv2d(in, out, kernel_size, stride=1, padding=0, bias=True)`. */
 export interface Conv2dOptions {
+  /** Step of the kernel over height and width (one number for both), default 1. */
   stride?: number | [number, number];
+  /** Zeros added on each side of height and width (one number for both), default 0. */
   padding?: number | [number, number];
+  /** Add a learnable bias per output channel (PyTorch default true). */
   bias?: boolean;
+  /** Seed for the initial weights; defaults to the next seed of `manualSeed`'s sequence. */
   seed?: number;
 }
 
@@ -17,7 +22,7 @@ const pair = (v: number | [number, number]): [number, number] => (typeof v === '
  * U(-1/sqrt(fanIn), 1/sqrt(fanIn)) with fanIn = in*kh*kw. A 5-D input [T, B, C, H, W] is run as
  * one [T*B, C, H, W] batch (SpikingJelly's multi-step mode).
  */
-export class Conv2d extends Module {
+export class Conv2d extends Module<[Tensor], Tensor> {
   readonly weight: Parameter;
   readonly bias: Parameter | null;
   readonly kernelSize: [number, number];

@@ -8,7 +8,7 @@ import { nextSeed } from '../random/seed.js';
  * the rest by 1/(1-p); identity in eval mode. Its mask comes from core's counter-based generator:
  * (seed, offset) is the whole RNG state, saved in checkpoints, so a resumed run drops the same units.
  */
-export class Dropout extends Module implements RandomStateful {
+export class Dropout extends Module<[Tensor], Tensor> implements RandomStateful {
   private offset = 0;
   readonly seed: number;
 

@@ -2,7 +2,7 @@ import { reshape, ShapeError, type Tensor } from '@snn/core';
 import { Module } from '../module/module.js';
 
 /** PyTorch's `nn.Flatten(startDim = 1, endDim = -1)`: merges dims startDim..endDim into one. */
-export class Flatten extends Module {
+export class Flatten extends Module<[Tensor], Tensor> {
   constructor(
     readonly startDim = 1,
     readonly endDim = -1,

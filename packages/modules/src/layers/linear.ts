@@ -3,6 +3,7 @@ import { Module } from '../module/module.js';
 import type { Parameter } from '../module/parameter.js';
 import { uniformFanIn } from './init.js';
 
+/** Options of {@link Linear} (PyTorch's `nn.Linear(in, out, bias=True)`). */
 export interface LinearOptions {
   /** Add a learnable bias (PyTorch default true). */
   bias?: boolean;
@@ -15,7 +16,7 @@ export interface LinearOptions {
  * U(-1/sqrt(in), 1/sqrt(in)). Any leading dims are kept ([T, B, in] -> [T, B, out]: all time steps
  * in one MatMul, SpikingJelly's multi-step mode).
  */
-export class Linear extends Module {
+export class Linear extends Module<[Tensor], Tensor> {
   readonly weight: Parameter;
   readonly bias: Parameter | null;
 

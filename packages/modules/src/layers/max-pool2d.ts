@@ -2,7 +2,7 @@ import { maxPool2d, reshape, ShapeError, type Tensor } from '@snn/core';
 import { Module } from '../module/module.js';
 
 /** PyTorch's `nn.MaxPool2d(kernel, stride = kernel, padding = 0)`; 5-D [T, B, C, H, W] input as one batch. */
-export class MaxPool2d extends Module {
+export class MaxPool2d extends Module<[Tensor], Tensor> {
   constructor(
     readonly kernelSize: number,
     readonly stride: number = kernelSize,

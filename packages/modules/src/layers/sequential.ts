@@ -1,8 +1,9 @@
 import { dispose, keep, Tensor } from '@snn/core';
 import { Module } from '../module/module.js';
-import { isCell, type Resettable, unroll } from '../time/unroll.js';
+import { type CellModule, isCell, type Resettable, unroll } from '../time/unroll.js';
 
-type AnyForward = { forward(x: unknown): unknown };
+/** A layer maps a tensor to a tensor; a cell steps [input, state] -> [output, state] (run over time). */
+type Layer = Module<[Tensor], Tensor> | (Module & CellModule);
 
 /**
  * PyTorch's `nn.Sequential`: children named "0", "1", ... (so state-dict keys match PyTorch's), each
@@ -11,11 +12,11 @@ type AnyForward = { forward(x: unknown): unknown };
  * next call, as SpikingJelly's stateful nodes keep theirs; `resetNet` (which `fit` calls before every
  * batch) forgets it.
  */
-export class Sequential extends Module implements Resettable {
-  private readonly layers: Module[];
+export class Sequential extends Module<[Tensor], Tensor> implements Resettable {
+  private readonly layers: Layer[];
   private readonly cellStates = new Map<number, unknown>();
 
-  constructor(...layers: Module[]) {
+  constructor(...layers: Layer[]) {
     super();
     this.layers = layers.map((m, i) => this.registerModule(String(i), m));
   }
@@ -24,19 +25,19 @@ export class Sequential extends Module implements Resettable {
     return this.layers.length;
   }
 
-  at(i: number): Module {
+  at(i: number): Layer {
     return this.layers[i];
   }
 
-  forward<T>(x: T): unknown {
-    let y: unknown = x;
+  forward(x: Tensor): Tensor {
+    let y = x;
     this.layers.forEach((m, i) => {
       if (isCell(m)) {
-        const [out, state] = unroll(m, y as Tensor, this.cellStates.get(i) ?? null);
+        const [out, state] = unroll(m, y, this.cellStates.get(i) ?? null);
         this.forget(i);
         this.cellStates.set(i, walkTensors(state, keep));
         y = out;
-      } else y = (m as unknown as AnyForward).forward(y);
+      } else y = m.forward(y);
     });
     return y;
   }

@@ -13,10 +13,13 @@ import { LIFRecurrentCell } from '../cells/lif.js';
 import { Linear } from '../layers/linear.js';
 import { Module } from '../module/module.js';
 
+/** Options of {@link RecurrentSNN}. */
 export interface RecurrentSNNOptions {
   /** Hidden-layer parameters; Norse's tutorial uses { alpha: 100, vTh: 0.5 }. */
   p?: Partial<LIFParameters>;
+  /** Integration time step in seconds of both cells, default 1e-3. */
   dt?: number;
+  /** Seed of the initial weights (the readout takes seed + 2); default: `manualSeed`'s sequence. */
   seed?: number;
 }
 
@@ -26,7 +29,7 @@ export interface RecurrentSNNOptions {
  * (flattened per step), output the readout voltages [T, B, outputFeatures]. State-dict keys are the
  * tutorial's: `l1.input_weights`, `l1.recurrent_weights`, `fc_out.weight`.
  */
-export class RecurrentSNN extends Module {
+export class RecurrentSNN extends Module<[Tensor], Tensor> {
   readonly l1: LIFRecurrentCell;
   readonly fc_out: Linear;
   readonly out: LICell;
@@ -71,13 +74,13 @@ type Fn = (x: Tensor) => Tensor;
  * Norse tutorial's `Model(encoder, snn, decoder)`: forward = decoder(snn(encoder(x))). The encoder and
  * decoder are functions or modules (only modules contribute parameters).
  */
-export class EncoderSNNDecoder extends Module {
+export class EncoderSNNDecoder extends Module<[Tensor], Tensor> {
   private readonly encode: Fn;
   private readonly decode: Fn;
 
   constructor(
     encoder: Fn | { forward: Fn },
-    readonly snn: Module & { forward: Fn },
+    readonly snn: Module<[Tensor], Tensor>,
     decoder: Fn | { forward: Fn },
   ) {
     super();

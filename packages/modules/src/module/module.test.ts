@@ -3,6 +3,7 @@ import { StateDictError } from '../errors.js';
 import { Linear } from '../layers/linear.js';
 import { Sequential } from '../layers/sequential.js';
 import { Module } from './module.js';
+import { Parameter } from './parameter.js';
 
 class Inner extends Module {
   readonly fc_out = this.registerModule('fc_out', new Linear(3, 2, { bias: false, seed: 1 }));
@@ -122,5 +123,101 @@ describe('parameter tensor names', () => {
     m.loadStateDict({ 'snn.fc_out.weight': tensor([1, 2, 3, 4, 5, 6], [2, 3]) }, { strict: false });
     expect(m.snn.fc_out.weight.value.name).toBe('snn.fc_out.weight');
     m.dispose();
+  });
+});
+
+describe('children and parameters registered by property assignment', () => {
+  class Block extends Module<[Tensor], Tensor> {
+    fc = new Linear(3, 3, { seed: 2 });
+    forward(x: Tensor): Tensor {
+      return this.fc.forward(x);
+    }
+  }
+
+  class Net extends Module<[Tensor], Tensor> {
+    fc1 = new Linear(3, 4, { seed: 1 });
+    gain = new Parameter(tensor([2], [1]));
+    block: Block;
+    #calls = 0;
+    fc2: Linear;
+    constructor() {
+      super();
+      this.block = new Block();
+      this.fc2 = new Linear(4, 3, { seed: 3, bias: false });
+    }
+    forward(x: Tensor): Tensor {
+      this.#calls += 1;
+      return this.block.forward(this.fc2.forward(this.fc1.forward(x)));
+    }
+    get calls(): number {
+      return this.#calls;
+    }
+  }
+
+  it('registers fields and constructor assignments under their names, in assignment order', () => {
+    const net = new Net();
+    expect([...net.stateDict().keys()]).toEqual([
+      'gain',
+      'fc1.weight',
+      'fc1.bias',
+      'block.fc.weight',
+      'block.fc.bias',
+      'fc2.weight',
+    ]);
+    expect(net.namedModules().map(([k]) => k)).toEqual(['', 'fc1', 'block', 'block.fc', 'fc2']);
+    expect(net.block.fc.path).toBe('block.fc');
+    expect(net.block.fc.weight.value.name).toBe('block.fc.weight');
+    expect(net.gain.name).toBe('gain');
+    // forward runs on the module (class private fields work) and returns the declared type.
+    const y: Tensor = net.forward(tensor(new Float32Array(6), [2, 3]));
+    expect(y.shape).toEqual([2, 3]);
+    expect(net.calls).toBe(1);
+    net.dispose();
+  });
+
+  it('keeps registerModule keys: a property holding a module registered under another key adds nothing', () => {
+    class Keyed extends Module<[Tensor], Tensor> {
+      readonly layer: Linear;
+      constructor() {
+        super();
+        this.layer = this.registerModule('0', new Linear(2, 2, { seed: 4 }));
+      }
+      forward(x: Tensor): Tensor {
+        return this.layer.forward(x);
+      }
+    }
+    const m = new Keyed();
+    expect([...m.stateDict().keys()]).toEqual(['0.weight', '0.bias']);
+    // Outer and Inner above assign registerModule's result to a property of the same name.
+    expect([...new Outer().stateDict().keys()]).toEqual([
+      'bias',
+      'snn.input_weights',
+      'snn.mask',
+      'snn.fc_out.weight',
+    ]);
+  });
+
+  it('replaces a child on reassignment, ignores references back up the tree and refuses a second parent', () => {
+    class Holder extends Module<[Tensor], Tensor> {
+      head: Module<[Tensor], Tensor> = new Linear(2, 2, { seed: 5 });
+      owner: Module | null = null;
+      forward(x: Tensor): Tensor {
+        return this.head.forward(x);
+      }
+    }
+    const h = new Holder();
+    const first = h.head;
+    h.head = new Linear(2, 1, { seed: 6 });
+    expect(h.namedChildren().map(([k, c]) => [k, c === h.head])).toEqual([['head', true]]);
+    expect(first.path).toBe('');
+    const outer = new Holder();
+    outer.head = h;
+    h.owner = outer; // a back-reference: not a child of h
+    expect(h.namedChildren().map(([k]) => k)).toEqual(['head']);
+    expect(outer.namedModules().map(([k]) => k)).toEqual(['', 'head', 'head.head']);
+    const other = new Holder();
+    expect(() => {
+      other.head = h.head;
+    }).toThrow(/already registered as "head.head"; a module has one parent/);
   });
 });

@@ -28,10 +28,17 @@ function describeArg(a: unknown): string {
  *
  * Subclasses register parameters and submodules under the names PyTorch/Norse/snnTorch use, so
  * `stateDict()` keys match theirs (`l1.input_weights`, `fc_out.weight`) and weights move between
- * the two worlds. `forward` is wrapped per instance: a ShapeError raised anywhere inside is rethrown
- * once, at the innermost module, with the module's path (`snn.l1`), its class and its input shapes.
+ * the two worlds. As in PyTorch, assigning a module or a `Parameter` to a property registers it under
+ * the property's name (`fc1 = new Linear(784, 1000)` is child `fc1`), in assignment order;
+ * `registerModule` / `registerParameter` / `registerBuffer` name things explicitly (a buffer is never
+ * inferred). `forward` is wrapped per instance: a ShapeError raised anywhere inside is rethrown once,
+ * at the innermost module, with the module's path (`snn.l1`), its class and its input shapes.
+ *
+ * The type parameters say what `forward` takes and returns (`Module<[Tensor], [Tensor, Tensor]>`), so
+ * code handed a module (`fit`, `Sequential`) knows its output type without a cast.
  */
-export abstract class Module {
+// biome-ignore lint/suspicious/noExplicitAny: the default accepts any forward signature (PyTorch's nn.Module)
+export abstract class Module<In extends readonly unknown[] = any[], Out = unknown> {
   training = true;
   private readonly ownParams = new Map<string, Parameter>();
   private readonly ownBuffers = new Map<string, Parameter>();
@@ -40,20 +47,58 @@ export abstract class Module {
   private nameInParent = '';
 
   constructor() {
+    // Property assignment registers children (PyTorch's __setattr__): the object every caller and
+    // subclass sees is a proxy that watches properties being defined. Class fields and assignments in
+    // constructors both define properties, so both pass through the trap; reads are not intercepted.
+    const self = new Proxy(this, {
+      defineProperty: (target, key, descriptor) => {
+        if (!Reflect.defineProperty(target, key, descriptor)) return false;
+        // Through the proxy: registration records `self`, the identity everyone else holds.
+        if (typeof key === 'string' && key !== 'parentModule' && 'value' in descriptor) {
+          self.adoptProperty(key, descriptor.value);
+        }
+        return true;
+      },
+    });
     const original = (this as unknown as { forward: (...args: unknown[]) => unknown }).forward;
     if (typeof original === 'function') {
       const wrapped = (...args: unknown[]): unknown => {
         try {
-          return original.apply(this, args);
+          return original.apply(self, args);
         } catch (e) {
           throw this.annotate(e, args);
         }
       };
       Object.defineProperty(this, 'forward', { value: wrapped, writable: true, configurable: true });
     }
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy is the module (see above)
+    return self;
   }
 
-  abstract forward(...args: never[]): unknown;
+  abstract forward(...args: In): Out;
+
+  /** Registers a module or Parameter assigned to property `name` (see the class comment). */
+  private adoptProperty(name: string, value: unknown): void {
+    if (value instanceof Module) {
+      // Already a child (assigned from registerModule, maybe under another name), or a reference to
+      // this module or one of its ancestors (a back-pointer, not a child).
+      if (value.parentModule === this) return;
+      for (let m: Module | null = this; m; m = m.parentModule) if (m === value) return;
+      const previous = this.ownChildren.get(name);
+      if (previous !== undefined) {
+        previous.parentModule = null;
+        this.ownChildren.delete(name);
+      }
+      this.registerModule(name, value);
+    } else if (value instanceof Parameter) {
+      for (const slots of [this.ownParams, this.ownBuffers]) {
+        for (const p of slots.values()) if (p === value) return;
+      }
+      this.checkName(name);
+      this.ownParams.set(name, value);
+      this.nameSlots();
+    }
+  }
 
   /** Dotted path from the root module (`snn.l1`); the root itself is `''`. */
   get path(): string {
@@ -80,6 +125,7 @@ export abstract class Module {
     this.checkName(name);
     const p = new Parameter(value, requiresGrad, name);
     this.ownParams.set(name, p);
+    this.nameSlots();
     return p;
   }
 
@@ -88,11 +134,18 @@ export abstract class Module {
     this.checkName(name);
     const p = new Parameter(value, false, name);
     this.ownBuffers.set(name, p);
+    this.nameSlots();
     return p;
   }
 
-  /** Registers a child module under `name`; returns it for `this.l1 = this.registerModule('l1', ...)`. */
+  /**
+   * Registers a child module under `name` and returns it. Assigning it to a property of the same name
+   * does the same (`fc1 = new Linear(...)`); use this where the key differs from the property
+   * (`this.layer = this.registerModule('0', ...)`).
+   */
   protected registerModule<M extends Module>(name: string, module: M): M {
+    // Already there under this name: assigned to a property of the same name first.
+    if (this.ownChildren.get(name) === module) return module;
     this.checkName(name);
     if (module.parentModule) {
       throw new StateDictError(
@@ -101,10 +154,15 @@ export abstract class Module {
     }
     module.parentModule = this;
     module.nameInParent = name;
-    // Tensor names follow the dotted key (modules are registered bottom-up, so prefixing suffices).
-    for (const [key, slot] of module.namedSlots()) slot.name = `${name}.${key}`;
     this.ownChildren.set(name, module);
+    this.nameSlots();
     return module;
+  }
+
+  /** Names every tensor of this subtree after its dotted key from the root, as errors show it. */
+  private nameSlots(): void {
+    const prefix = this.path ? `${this.path}.` : '';
+    for (const [key, slot] of this.namedSlots()) slot.name = prefix + key;
   }
 
   private checkName(name: string): void {
@@ -234,9 +292,13 @@ export abstract class Module {
   /** Hook for modules whose loaded values need fixing up (e.g. zeroing autapses). */
   protected onStateLoaded(): void {}
 
-  /** Frees every parameter and buffer tensor of this module tree. */
+  /**
+   * Frees every parameter and buffer tensor of this module tree. Each child's own `dispose()` runs,
+   * so a module that holds tensors of its own (a mask, a cache) frees them by overriding it.
+   */
   dispose(): void {
-    for (const [, p] of this.namedParameters()) p.dispose();
-    for (const [, b] of this.namedBuffers()) b.dispose();
+    for (const p of this.ownParams.values()) p.dispose();
+    for (const b of this.ownBuffers.values()) b.dispose();
+    for (const child of this.ownChildren.values()) child.dispose();
   }
 }

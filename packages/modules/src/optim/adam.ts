@@ -1,11 +1,16 @@
-import { ArgumentError, adamUpdate, noGrad, zerosLike } from '@snn/core';
+import { ArgumentError, adamUpdate, type Tensor, zerosLike } from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
 import { Optimizer } from './optimizer.js';
 
+/** Options of {@link Adam}, PyTorch's names in camelCase and its defaults. */
 export interface AdamOptions {
+  /** Learning rate, default 1e-3. */
   lr?: number;
+  /** Decay rates of the running mean of the gradient and of its square, default [0.9, 0.999]. */
   betas?: [number, number];
+  /** Added to the denominator for numerical stability, default 1e-8. */
   eps?: number;
+  /** L2 penalty added to the gradient (PyTorch's `weight_decay`, not AdamW's), default 0. */
   weightDecay?: number;
 }
 
@@ -48,34 +53,21 @@ export class Adam extends Optimizer {
     this.weightDecay = Number(h.weightDecay);
   }
 
-  step(): void {
-    noGrad(() => {
-      this.params.forEach((p, i) => {
-        if (!p.grad) return;
-        const s = this.state[i];
-        if (!s.tensors.has('exp_avg')) {
-          this.setState(i, 'exp_avg', zerosLike(p.value));
-          this.setState(i, 'exp_avg_sq', zerosLike(p.value));
-        }
-        s.step += 1;
-        const [param, m, v] = adamUpdate(
-          p.value,
-          p.grad,
-          s.tensors.get('exp_avg')!,
-          s.tensors.get('exp_avg_sq')!,
-          {
-            lr: this.lr,
-            beta1: this.beta1,
-            beta2: this.beta2,
-            eps: this.eps,
-            weightDecay: this.weightDecay,
-            step: s.step,
-          },
-        );
-        p.assign(param);
-        this.setState(i, 'exp_avg', m);
-        this.setState(i, 'exp_avg_sq', v);
-      });
-    });
+  protected update(value: Tensor, grad: Tensor, state: ReadonlyMap<string, Tensor>, step: number) {
+    const [next, m, v] = adamUpdate(
+      value,
+      grad,
+      state.get('exp_avg') ?? zerosLike(value),
+      state.get('exp_avg_sq') ?? zerosLike(value),
+      {
+        lr: this.lr,
+        beta1: this.beta1,
+        beta2: this.beta2,
+        eps: this.eps,
+        weightDecay: this.weightDecay,
+        step,
+      },
+    );
+    return { value: next, state: { exp_avg: m, exp_avg_sq: v } };
   }
 }

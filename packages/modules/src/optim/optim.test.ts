@@ -121,6 +121,40 @@ describe('optimizers', () => {
     expect(() => new SGD(new Quad().parameters(), { lr: 1, nesterov: true })).toThrow(/Nesterov/);
   });
 
+  it('a step guarded by a device scalar applies the update at 1 and changes nothing at 0', () => {
+    for (const make of [
+      (q: Quad) => new Adam(q.parameters(), { lr: 0.05 }),
+      (q: Quad) => new SGD(q.parameters(), { lr: 0.05, momentum: 0.9 }),
+    ]) {
+      const plain = new Quad();
+      const guarded = new Quad();
+      const [optPlain, optGuarded] = [make(plain), make(guarded)];
+      const [on, off] = [tensor(1), tensor(0)];
+      for (let k = 0; k < 3; k++) {
+        computeGradients(() => plain.forward(), plain.parameters()).dispose();
+        optPlain.step();
+        computeGradients(() => guarded.forward(), guarded.parameters()).dispose();
+        optGuarded.step(on);
+      }
+      expect(Array.from(guarded.w.value.dataSync())).toEqual(Array.from(plain.w.value.dataSync()));
+      const before = optGuarded.stateDict();
+      const saved = new Map([...before.tensors].map(([k, t]) => [k, Array.from(t.dataSync())]));
+      const w = Array.from(guarded.w.value.dataSync());
+      // NaN gradients: the update they would make is dropped on the device, state included.
+      computeGradients(() => mul(guarded.forward(), Number.NaN), guarded.parameters()).dispose();
+      const tensorsBefore = memory().numTensors;
+      optGuarded.step(off);
+      expect(memory().numTensors).toBe(tensorsBefore);
+      expect(Array.from(guarded.w.value.dataSync())).toEqual(w);
+      for (const [k, t] of optGuarded.stateDict().tensors)
+        expect(Array.from(t.dataSync())).toEqual(saved.get(k));
+      for (const opt of [optPlain, optGuarded]) opt.dispose();
+      for (const q of [plain, guarded]) q.dispose();
+      on.dispose();
+      off.dispose();
+    }
+  });
+
   it('state round-trips through stateDict/loadStateDict and continues identically', () => {
     const a = new Quad();
     const optA = new Adam(a.parameters(), { lr: 0.05 });

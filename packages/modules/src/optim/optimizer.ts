@@ -1,4 +1,4 @@
-import { ArgumentError, dispose, keep, type Tensor } from '@snn/core';
+import { ArgumentError, dispose, keep, noGrad, type Tensor, tidy, where, zerosLike } from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
 
 /** Optimizer state as a checkpoint stores it: named tensors plus JSON-able numbers. */
@@ -37,8 +37,45 @@ export abstract class Optimizer {
   protected abstract hyper(): Record<string, number | boolean>;
   protected abstract setHyper(h: Record<string, number | boolean>): void;
 
-  /** Applies one update to every parameter that has a gradient (parameters without one are skipped, as in PyTorch). */
-  abstract step(): void;
+  /**
+   * One parameter's update (PyTorch's per-parameter loop body): the new value and the state tensors to
+   * keep, by name, given the gradient, the current state and the update's number (1 for the first).
+   * Runs inside a scope: temporaries it makes are freed, what it returns is kept.
+   */
+  protected abstract update(
+    value: Tensor,
+    grad: Tensor,
+    state: ReadonlyMap<string, Tensor>,
+    step: number,
+  ): { value: Tensor; state: Readonly<Record<string, Tensor>> };
+
+  /**
+   * Applies one update to every parameter that has a gradient (parameters without one are skipped, as
+   * in PyTorch). `apply`, a scalar on the device (1 or 0), makes the update conditional without reading
+   * it: where it is 0 every parameter and state tensor keeps its value (fit guards updates this way
+   * while it reads losses only every few batches; a dropped update still counts in `steps`).
+   */
+  step(apply?: Tensor): void {
+    noGrad(() => {
+      this.params.forEach((p, i) => {
+        if (!p.grad) return;
+        const s = this.state[i];
+        s.step += 1;
+        const grad = p.grad;
+        const next = tidy(() => {
+          const u = this.update(p.value, grad, s.tensors, s.step);
+          if (apply === undefined) return u;
+          const keepOld = (fresh: Tensor, old: Tensor | undefined) =>
+            where(apply, fresh, old ?? zerosLike(fresh));
+          const state: Record<string, Tensor> = {};
+          for (const [name, t] of Object.entries(u.state)) state[name] = keepOld(t, s.tensors.get(name));
+          return { value: keepOld(u.value, p.value), state };
+        });
+        p.assign(next.value);
+        for (const [name, t] of Object.entries(next.state)) this.setState(i, name, t);
+      });
+    });
+  }
 
   /** Disposes every parameter's gradient (PyTorch's `zero_grad(set_to_none=True)`). */
   zeroGrad(): void {

@@ -1,12 +1,18 @@
-import { ArgumentError, noGrad, sgdUpdate, zerosLike } from '@snn/core';
+import { ArgumentError, sgdUpdate, type Tensor, zerosLike } from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
 import { Optimizer } from './optimizer.js';
 
+/** Options of {@link SGD}, as `torch.optim.SGD` (the learning rate is required, as in PyTorch). */
 export interface SGDOptions {
+  /** Learning rate. */
   lr: number;
+  /** Momentum factor, default 0 (plain SGD). */
   momentum?: number;
+  /** Dampening of the momentum, default 0. */
   dampening?: number;
+  /** Nesterov momentum, default false. */
   nesterov?: boolean;
+  /** L2 penalty added to the gradient, default 0. */
   weightDecay?: number;
 }
 
@@ -53,28 +59,18 @@ export class SGD extends Optimizer {
     this.weightDecay = Number(h.weightDecay);
   }
 
-  step(): void {
-    noGrad(() => {
-      this.params.forEach((p, i) => {
-        if (!p.grad) return;
-        const s = this.state[i];
-        const firstStep = !s.tensors.has('momentum_buffer');
-        const buf = firstStep ? zerosLike(p.value) : s.tensors.get('momentum_buffer')!;
-        s.step += 1;
-        const [param, nextBuf] = sgdUpdate(p.value, p.grad, buf, {
-          lr: this.lr,
-          momentum: this.momentum,
-          dampening: this.dampening,
-          nesterov: this.nesterov,
-          weightDecay: this.weightDecay,
-          firstStep,
-        });
-        p.assign(param);
-        if (firstStep) buf.dispose();
-        // Without momentum PyTorch keeps no buffer; neither do we.
-        if (this.momentum > 0) this.setState(i, 'momentum_buffer', nextBuf);
-        else nextBuf.dispose();
-      });
+  protected update(value: Tensor, grad: Tensor, state: ReadonlyMap<string, Tensor>) {
+    const buf = state.get('momentum_buffer');
+    const [next, nextBuf] = sgdUpdate(value, grad, buf ?? zerosLike(value), {
+      lr: this.lr,
+      momentum: this.momentum,
+      dampening: this.dampening,
+      nesterov: this.nesterov,
+      weightDecay: this.weightDecay,
+      firstStep: buf === undefined,
     });
+    // Without momentum PyTorch keeps no buffer; neither do we.
+    const kept: Record<string, Tensor> = this.momentum > 0 ? { momentum_buffer: nextBuf } : {};
+    return { value: next, state: kept };
   }
 }

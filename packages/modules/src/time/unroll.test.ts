@@ -35,7 +35,7 @@ describe('Lift / unroll / resetNet', () => {
       Array.from({ length: 4 * 2 * 16 }, (_, k) => (k % 3) * 1.5),
       [4, 2, 1, 4, 4],
     );
-    const out = net.forward(x) as { shape: number[] };
+    const out = net.forward(x);
     expect(out.shape).toEqual([4, 2, 3]);
     const nodes = net.modules().filter((m): m is LIFNode => m instanceof LIFNode);
     expect(nodes.every((n) => n.lastV !== null)).toBe(true);

@@ -48,18 +48,17 @@ export function unroll<S>(cell: StepModule<S>, inputs: Tensor, state: S | null =
  * Layers that accept leading dims (Linear, Conv2d on 5-D input) are faster called directly on the
  * whole sequence; Lift is for modules that take one step at a time.
  */
-export class Lift extends Module {
-  readonly liftedModule: Module;
+export class Lift extends Module<[Tensor], Tensor> {
+  readonly liftedModule: Module<[Tensor], Tensor>;
 
-  constructor(module: Module) {
+  constructor(module: Module<[Tensor], Tensor>) {
     super();
     this.liftedModule = this.registerModule('lifted_module', module);
   }
 
   forward(x: Tensor): Tensor {
     const steps = unstack(x, 0);
-    const f = this.liftedModule as unknown as { forward(x: Tensor): Tensor };
-    const ys = steps.map((s) => f.forward(s));
+    const ys = steps.map((s) => this.liftedModule.forward(s));
     return stack(ys, 0);
   }
 }

@@ -59,8 +59,8 @@ describe('on a backend without synchronous reads', () => {
       epochs: 3,
       trainBatches: batches,
       evalBatches: batches,
-      loss: (out, b) => crossEntropy(out as never, b.y),
-      metrics: (out, b) => ({ loss: crossEntropy(out as never, b.y) }),
+      loss: (out, b) => crossEntropy(out, b.y),
+      metrics: (out, b) => ({ loss: crossEntropy(out, b.y) }),
       checkpoint: store,
     });
     expect(history).toHaveLength(3);

@@ -1,4 +1,18 @@
-import { dispose, noGrad, type Tensor, tidy } from '@snn/core';
+import {
+  ArgumentError,
+  add,
+  concat,
+  dispose,
+  equal,
+  keep,
+  logicalAnd,
+  mul,
+  noGrad,
+  reshape,
+  sum,
+  type Tensor,
+  tidy,
+} from '@snn/core';
 import { accuracy } from '../decoders/decoders.js';
 import { TrainingError } from '../errors.js';
 import { nllLoss } from '../losses/classification.js';
@@ -45,17 +59,23 @@ export interface EpochResult {
 
 export type MetricsRecord = ({ type: 'batch' } & BatchProgress) | ({ type: 'epoch' } & EpochResult);
 
-export interface FitOptions<Out = Tensor> {
-  model: Module;
+/** What a module's `forward` returns: the output type `fit` hands to `loss` and `metrics`. */
+export type ModuleOutput<M> = M extends { forward(...args: never[]): infer O } ? O : never;
+
+export interface FitOptions<M extends Module = Module, Out = ModuleOutput<M>> {
+  model: M;
   optimizer: Optimizer;
   epochs: number;
   /** Training batches for epoch `epoch` (0-based); make the order a function of the epoch for reproducible runs. */
   trainBatches: (epoch: number) => BatchSource;
   /** Evaluation batches, run after every epoch in eval mode without gradients. */
   evalBatches?: (epoch: number) => BatchSource;
-  /** How the model is called (default `model.forward(x)`). */
-  forward?: (model: Module, x: Tensor) => Out;
-  /** Scalar loss of a batch (default `nllLoss(output, y)`, for models that end in log-probabilities). */
+  /** How the model is called (default `model.forward(x)`); its result type is what `loss` receives. */
+  forward?: (model: M, x: Tensor) => Out;
+  /**
+   * Scalar loss of a batch (default `nllLoss(output, y)`, for models that end in log-probabilities).
+   * `output` is typed by the model's `forward` (or by the `forward` option).
+   */
   loss?: (output: Out, batch: Batch) => Tensor;
   /** Evaluation metrics per batch, each a scalar mean over the batch (default loss and accuracy). */
   metrics?: (output: Out, batch: Batch) => Record<string, Tensor>;
@@ -68,6 +88,15 @@ export interface FitOptions<Out = Tensor> {
   log?: (record: MetricsRecord) => void | Promise<void>;
   /** Report every n-th batch to onBatch/log (default 1). */
   logEvery?: number;
+  /**
+   * Read the batch losses back from the device every n-th batch (default 1), all in one read: a GPU
+   * backend then waits for the host once per n batches instead of once per batch. Between reads each
+   * update is applied on the device only while every loss since the last read is finite, so a NaN or
+   * infinite loss still leaves the parameters (and the optimizer state) as they were before its batch;
+   * training stops at the read that finds it. Progress reports for the batches in between arrive at
+   * that read. Evaluation reads its metrics once per evaluation whatever n is.
+   */
+  readEvery?: number;
   /** Written after every epoch (atomically, by the store). */
   checkpoint?: CheckpointStore;
   /** Continue from the store's last checkpoint if there is one. */
@@ -95,20 +124,36 @@ async function* iterate(src: BatchSource): AsyncGenerator<Batch> {
 
 const now = (): number => performance.now();
 
+/** One trained batch whose loss is still on the device. */
+interface PendingBatch {
+  readonly loss: Tensor;
+  readonly batch: number;
+  readonly step: number;
+  readonly size: number;
+  /** Host time once its update was issued. */
+  readonly time: number;
+}
+
 /**
  * Trains any model: for each epoch, forward + loss + gradients + (clip) + optimizer step per batch,
- * then evaluation, scheduler step and a checkpoint. A NaN or infinite loss stops training before the
- * update with a TrainingError naming epoch, batch and step; checkpoints on disk stay as they were.
+ * then evaluation, scheduler step and a checkpoint. A NaN or infinite loss stops training with a
+ * TrainingError naming epoch, batch and step, the parameters as they were before that batch and the
+ * checkpoints on disk as they were. Losses are read from the device every `readEvery` batches.
+ *
+ * The output type of `loss` and `metrics` is the model's `forward` result, so a model declared
+ * `extends Module<[Tensor], [Tensor, Tensor]>` (or whose `forward` says so) needs no cast.
  */
-export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResult> {
+export async function fit<M extends Module, Out = ModuleOutput<M>>(
+  opts: FitOptions<M, Out>,
+): Promise<FitResult> {
   const { model, optimizer, scheduler, epochs } = opts;
-  const forward =
-    opts.forward ?? ((m: Module, x: Tensor) => (m as unknown as { forward(x: Tensor): Out }).forward(x));
+  const forward = opts.forward ?? ((m: M, x: Tensor) => m.forward(x) as Out);
   const lossFn = opts.loss ?? ((out: Out, b: Batch) => nllLoss(out as unknown as Tensor, b.y as Targets));
   const metricsFn =
     opts.metrics ??
     ((out: Out, b: Batch) => ({ loss: lossFn(out, b), accuracy: accuracy(out as unknown as Tensor, b.y) }));
   const logEvery = Math.max(1, opts.logEvery ?? 1);
+  const readEvery = Math.max(1, Math.floor(opts.readEvery ?? 1));
   const params = optimizer.params;
   const resetBetween = opts.resetBetweenBatches ?? true;
 
@@ -132,44 +177,102 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
     let batchIndex = 0;
     let windowStart = now();
     let windowSamples = 0;
-    for await (const batch of iterate(opts.trainBatches(epoch))) {
-      const size = batch.size ?? batch.y.shape[0];
-      if (resetBetween) resetNet(model);
-      const lossT = tidy(() => computeGradients(() => lossFn(forward(model, batch.x), batch), params));
-      const lossValue = (await lossT.data())[0];
-      lossT.dispose();
-      if (!Number.isFinite(lossValue)) {
+    const pending: PendingBatch[] = [];
+    /** Device flag (bool scalar): every loss since the last read was finite, so updates may apply. */
+    let allFinite: Tensor | null = null;
+
+    const dropPending = () => {
+      dispose(pending.map((p) => p.loss));
+      pending.length = 0;
+      allFinite?.dispose();
+      allFinite = null;
+    };
+
+    /** Reads every pending loss at once, stops on a non-finite one, reports the batches in order. */
+    const readPending = async (alreadyRead?: ArrayLike<number>) => {
+      if (pending.length === 0) return;
+      let values = alreadyRead;
+      if (values === undefined) {
+        const all = tidy(() => concat(pending.map((p) => reshape(p.loss, [1]))));
+        values = await all.data();
+        all.dispose();
+      }
+      const batches = pending.slice();
+      dropPending();
+      for (let k = 0; k < batches.length; k++) {
+        const p = batches[k];
+        const lossValue = values[k];
+        if (!Number.isFinite(lossValue)) {
+          const dropped = batches.length - k;
+          throw new TrainingError(
+            `loss is ${lossValue} at epoch ${epoch}, batch ${p.batch} (optimizer step ${p.step}); ` +
+              (readEvery === 1
+                ? 'training stopped before updating the parameters'
+                : `training stopped at the read after it: ${dropped === 1 ? 'its update was' : `its update and the ${dropped - 1} after it were`} dropped on the device, the parameters are as before that batch`) +
+              ', the last checkpoint is untouched',
+          );
+        }
+        lossSum += lossValue * p.size;
+        samples += p.size;
+        windowSamples += p.size;
+        if (p.batch % logEvery === 0) {
+          const progress: BatchProgress = {
+            epoch,
+            batch: p.batch,
+            step: p.step,
+            loss: lossValue,
+            samplesPerSecond: (windowSamples * 1000) / Math.max(p.time - windowStart, 1e-9),
+            lr: optimizer.lr,
+          };
+          windowStart = p.time;
+          windowSamples = 0;
+          await opts.onBatch?.(progress);
+          await opts.log?.({ type: 'batch', ...progress });
+        }
+      }
+    };
+
+    try {
+      for await (const batch of iterate(opts.trainBatches(epoch))) {
+        const size = batch.size ?? batch.y.shape[0];
+        if (resetBetween) resetNet(model);
+        const lossT = tidy(() => computeGradients(() => lossFn(forward(model, batch.x), batch), params));
+        const entry = { loss: lossT, batch: batchIndex, step: step + 1, size, time: 0 };
+        pending.push(entry);
+        let apply: Tensor | undefined;
+        let values: ArrayLike<number> | undefined;
+        if (readEvery === 1) {
+          // Read before the update: a non-finite loss never reaches the parameters.
+          values = await lossT.data();
+          if (!Number.isFinite(values[0])) {
+            optimizer.zeroGrad();
+            if (!opts.keepBatches) dispose([batch.x, batch.y]);
+            await readPending(values); // throws
+          }
+        } else {
+          // No read: the update applies on the device only while every loss since the last read is finite.
+          const previous: Tensor | null = allFinite;
+          allFinite = keep(
+            tidy(() => {
+              const finite = equal(sum(mul(lossT, 0)), 0);
+              return previous === null ? finite : logicalAnd(previous, finite);
+            }),
+          );
+          previous?.dispose();
+          apply = allFinite;
+        }
+        if (opts.clipGradNorm !== undefined) clipGradNorm(params, opts.clipGradNorm).dispose();
+        optimizer.step(apply);
         optimizer.zeroGrad();
         if (!opts.keepBatches) dispose([batch.x, batch.y]);
-        throw new TrainingError(
-          `loss is ${lossValue} at epoch ${epoch}, batch ${batchIndex} (optimizer step ${step + 1}); ` +
-            'training stopped before updating the parameters, the last checkpoint is untouched',
-        );
+        step += 1;
+        batchIndex += 1;
+        entry.time = now();
+        if (pending.length >= readEvery) await readPending(values);
       }
-      if (opts.clipGradNorm !== undefined) clipGradNorm(params, opts.clipGradNorm).dispose();
-      optimizer.step();
-      optimizer.zeroGrad();
-      if (!opts.keepBatches) dispose([batch.x, batch.y]);
-      step += 1;
-      lossSum += lossValue * size;
-      samples += size;
-      windowSamples += size;
-      if (batchIndex % logEvery === 0) {
-        const t = now();
-        const progress: BatchProgress = {
-          epoch,
-          batch: batchIndex,
-          step,
-          loss: lossValue,
-          samplesPerSecond: (windowSamples * 1000) / Math.max(t - windowStart, 1e-9),
-          lr: optimizer.lr,
-        };
-        windowStart = t;
-        windowSamples = 0;
-        await opts.onBatch?.(progress);
-        await opts.log?.({ type: 'batch', ...progress });
-      }
-      batchIndex += 1;
+      await readPending();
+    } finally {
+      dropPending();
     }
     const seconds = (now() - t0) / 1000;
     const lr = optimizer.lr;
@@ -209,18 +312,21 @@ export async function fit<Out = Tensor>(opts: FitOptions<Out>): Promise<FitResul
   return { history, startEpoch };
 }
 
-/** Runs `metrics` over every batch in eval mode (no tape) and returns sample-weighted means. */
-export async function evaluate<Out>(
-  model: Module,
+/**
+ * Runs `metrics` over every batch in eval mode (no tape) and returns sample-weighted means. The sums
+ * stay on the device until the end: one read per evaluation, not one per batch.
+ */
+export async function evaluate<M extends Module, Out>(
+  model: M,
   batches: BatchSource,
-  forward: (model: Module, x: Tensor) => Out,
+  forward: (model: M, x: Tensor) => Out,
   metrics: (output: Out, batch: Batch) => Record<string, Tensor>,
   disposeBatches = true,
   resetBetweenBatches = true,
 ): Promise<Record<string, number>> {
   const wasTraining = model.training;
   model.eval();
-  const sums: Record<string, number> = {};
+  const sums = new Map<string, Tensor>();
   let samples = 0;
   try {
     for await (const batch of iterate(batches)) {
@@ -228,14 +334,28 @@ export async function evaluate<Out>(
       if (resetBetweenBatches) resetNet(model);
       const values = tidy(() => noGrad(() => metrics(forward(model, batch.x), batch)));
       for (const [k, t] of Object.entries(values)) {
-        sums[k] = (sums[k] ?? 0) + (await t.data())[0] * size;
+        if (t.size !== 1) {
+          dispose(Object.values(values));
+          throw new ArgumentError(
+            `evaluate: metric '${k}' must be a scalar, got shape [${t.shape.join(', ')}]`,
+          );
+        }
+        const previous = sums.get(k);
+        sums.set(k, keep(tidy(() => add(previous ?? 0, mul(reshape(t, [1]), size)))));
+        previous?.dispose();
         t.dispose();
       }
       samples += size;
       if (disposeBatches) dispose([batch.x, batch.y]);
     }
+    const keys = [...sums.keys()];
+    if (keys.length === 0) return {};
+    const all = tidy(() => concat(keys.map((k) => sums.get(k)!)));
+    const totals = await all.data();
+    all.dispose();
+    return Object.fromEntries(keys.map((k, i) => [k, totals[i] / samples]));
   } finally {
+    dispose([...sums.values()]);
     model.train(wasTraining);
   }
-  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / samples]));
 }

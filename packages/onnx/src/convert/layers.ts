@@ -1,8 +1,7 @@
-import { Conv2d, Dropout, Flatten, Linear, MaxPool2d } from '@snn/modules';
+import { Conv2d, Dropout, Flatten, isExactly, Linear, MaxPool2d } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
-import { isExactly } from './exact-class.js';
 import { type ExportContext, type Stage, statelessStage } from './stage.js';
 
 /*

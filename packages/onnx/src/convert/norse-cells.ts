@@ -1,9 +1,8 @@
 import { type LIFParameters, type LIParameters, lifParameters, liParameters, type Tensor } from '@snn/core';
-import { LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/modules';
+import { isExactly, LI, LICell, LIF, LIFCell, LIFRecurrentCell, LILinearCell } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Dim, Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
-import { isExactly } from './exact-class.js';
 import { type ExportContext, type Stage, type StateInit, statelessStage } from './stage.js';
 
 /*
@@ -15,11 +14,11 @@ import { type ExportContext, type Stage, type StateInit, statelessStage } from '
 type Param = number | Tensor;
 
 /** core's scaleParam(a, p): folded when p is a number, a Mul node when it is a tensor. */
-function scaled(ops: Ops, ctx: ExportContext, a: number, p: Param, name: string, what: string): Value {
+export function scaled(ops: Ops, ctx: ExportContext, a: number, p: Param, name: string, what: string): Value {
   return typeof p === 'number' ? ops.value(a * p) : ops.mul(a, ctx.param(p, name), what);
 }
 
-function stateInit(ctx: ExportContext, p: Param, name: string): StateInit {
+export function stateInit(ctx: ExportContext, p: Param, name: string): StateInit {
   return typeof p === 'number' ? p : { value: ctx.param(p, name), data: ctx.data(p) };
 }
 
@@ -28,7 +27,7 @@ function stateInit(ctx: ExportContext, p: Param, name: string): StateInit {
  * where one, written as one Where (the same values; (1 - 1)*vd may be -0 where this gives +0, a
  * sign no later step can see).
  */
-function resetTo(
+export function resetTo(
   ops: Ops,
   ctx: ExportContext,
   vd: Value,
@@ -41,7 +40,7 @@ function resetTo(
   return ops.add(kept, ops.mul(fire.spikes, ctx.param(vReset, `${key}.v_reset`), 'v_reset'), 'v');
 }
 
-function checkDt(name: string, kind: string, dt: number): void {
+export function checkDt(name: string, kind: string, dt: number): void {
   if (!(dt > 0)) throw new OnnxExportError(`${name} (${kind}): dt must be > 0, got ${dt}`);
 }
 
@@ -65,17 +64,32 @@ function lifFeedForwardStage(
       ],
     }),
     emit(ops, x, s) {
-      const vLeak = ctx.param(q.vLeak, `${name}.v_leak`);
-      const kMem = scaled(ops, ctx, dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
-      const kSyn = scaled(ops, ctx, -dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
-      const drive = ops.add(ops.sub(vLeak, s.v, 'leak'), s.i, 'drive');
-      const vd = ops.add(s.v, ops.mul(drive, kMem, 'dv'), 'v_decayed');
-      const id = ops.add(s.i, ops.mul(s.i, kSyn, 'di'), 'i_decayed');
-      const fire = ops.fire(vd, ctx.param(q.vTh, `${name}.v_th`), false, 'z');
-      const v = resetTo(ops, ctx, vd, fire, q.vReset, name);
-      return { out: fire.spikes, state: { v, i: ops.add(id, x, 'i') } };
+      const { fire, v, i } = lifFeedForwardUpdate(ops, ctx, name, q, dt, s.v, s.i, x);
+      return { out: fire.spikes, state: { v, i } };
     },
   };
+}
+
+/** lif_feed_forward_step's nodes on state (v, i): also the inner step of LIFRefracCell. */
+export function lifFeedForwardUpdate(
+  ops: Ops,
+  ctx: ExportContext,
+  name: string,
+  q: LIFParameters,
+  dt: number,
+  v0: Value,
+  i0: Value,
+  x: Value,
+): { fire: { fired: Value; spikes: Value }; v: Value; i: Value } {
+  const vLeak = ctx.param(q.vLeak, `${name}.v_leak`);
+  const kMem = scaled(ops, ctx, dt, q.tauMemInv, `${name}.tau_mem_inv`, 'dt_tau_mem_inv');
+  const kSyn = scaled(ops, ctx, -dt, q.tauSynInv, `${name}.tau_syn_inv`, 'neg_dt_tau_syn_inv');
+  const drive = ops.add(ops.sub(vLeak, v0, 'leak'), i0, 'drive');
+  const vd = ops.add(v0, ops.mul(drive, kMem, 'dv'), 'v_decayed');
+  const id = ops.add(i0, ops.mul(i0, kSyn, 'di'), 'i_decayed');
+  const fire = ops.fire(vd, ctx.param(q.vTh, `${name}.v_th`), false, 'z');
+  const v = resetTo(ops, ctx, vd, fire, q.vReset, name);
+  return { fire, v, i: ops.add(id, x, 'i') };
 }
 
 /** li_feed_forward_step / li_step: the input jumps the current first, then both decay. */

@@ -1,30 +1,52 @@
 import {
+  Alpha,
+  CobaLIFCell,
   Conv2d,
   Dropout,
+  EIFNode,
   EncoderSNNDecoder,
   Flatten,
+  IAFCell,
   IFNode,
+  IzhikevichCell,
+  IzhikevichNode,
+  isExactly,
+  KLIFNode,
+  knownAncestor,
+  Lapicque,
   Leaky,
   LI,
   LICell,
   LIF,
+  LIFAdExCell,
+  LIFBoxCell,
   LIFCell,
+  LIFExCell,
   LIFNode,
   LIFRecurrentCell,
+  LIFRefracCell,
   LILinearCell,
   Lift,
   Linear,
+  LSNNCell,
   MaxPool2d,
   Module,
+  ParametricLIFNode,
+  QIFNode,
   RecurrentSNN,
+  RLeaky,
+  RSynaptic,
   Sequential,
+  Synaptic,
 } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
-import { isExactly, knownAncestor } from './exact-class.js';
 import { layerStage } from './layers.js';
 import { norseStage } from './norse-cells.js';
+import { norseZooStage } from './norse-zoo.js';
 import { snntorchStage } from './snntorch-cells.js';
+import { snntorchZooStage } from './snntorch-zoo.js';
 import { spikingjellyStage } from './spikingjelly-nodes.js';
+import { spikingjellyZooStage } from './spikingjelly-zoo.js';
 import type { ExportContext, Stage } from './stage.js';
 import { StepFunction } from './step-functions.js';
 
@@ -56,9 +78,27 @@ const SUPPORTED = [
   LICell,
   LI,
   LILinearCell,
+  LIFExCell,
+  LIFAdExCell,
+  LSNNCell,
+  CobaLIFCell,
+  LIFBoxCell,
+  LIFRefracCell,
+  IAFCell,
+  IzhikevichCell,
   Leaky,
+  Synaptic,
+  Alpha,
+  Lapicque,
+  RLeaky,
+  RSynaptic,
   LIFNode,
   IFNode,
+  ParametricLIFNode,
+  QIFNode,
+  EIFNode,
+  IzhikevichNode,
+  KLIFNode,
   RecurrentSNN,
 ] as const;
 
@@ -80,8 +120,11 @@ function moduleStages(name: string, m: Module, ctx: ExportContext): Stage[] {
   const known =
     layerStage(stageName, m, ctx) ??
     norseStage(stageName, m, ctx) ??
+    norseZooStage(stageName, m, ctx) ??
     snntorchStage(stageName, m, ctx) ??
-    spikingjellyStage(stageName, m, ctx);
+    snntorchZooStage(stageName, m, ctx) ??
+    spikingjellyStage(stageName, m, ctx) ??
+    spikingjellyZooStage(stageName, m, ctx);
   if (known) return [known];
   if (isExactly(m, Sequential)) {
     return m.namedChildren().flatMap(([child, sub]) => moduleStages(join(name, child), sub, ctx));

@@ -1,7 +1,6 @@
 import type { Tensor } from '@snn/core';
-import { Leaky } from '@snn/modules';
+import { isExactly, Leaky } from '@snn/modules';
 import type { Value } from '../graph/graph-builder.js';
-import { isExactly } from './exact-class.js';
 import type { ExportContext, Stage } from './stage.js';
 
 /*

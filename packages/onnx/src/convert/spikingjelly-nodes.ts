@@ -1,9 +1,8 @@
 import type { IFNodeParameters, LIFNodeParameters, Tensor } from '@snn/core';
-import { IFNode, LIFNode } from '@snn/modules';
+import { IFNode, isExactly, LIFNode } from '@snn/modules';
 import { OnnxExportError } from '../errors.js';
 import type { Value } from '../graph/graph-builder.js';
 import type { Ops } from '../graph/ops.js';
-import { isExactly } from './exact-class.js';
 import type { ExportContext, Stage } from './stage.js';
 
 /*

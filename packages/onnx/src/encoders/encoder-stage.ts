@@ -15,7 +15,7 @@ import {
   SpikeLatencyLIFEncoder,
   spikeLatencyLIFEncode,
 } from '@snn/encoders';
-import { isExactly } from '../convert/exact-class.js';
+import { isExactly } from '@snn/modules';
 import type { ExportContext, Stage, StateValues } from '../convert/stage.js';
 import { OnnxExportError } from '../errors.js';
 import type { Value } from '../graph/graph-builder.js';

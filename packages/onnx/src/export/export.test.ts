@@ -11,6 +11,7 @@ import {
   Module,
   manualSeed,
   maxLogSoftmax,
+  QIFNode,
   RecurrentSNN,
   Sequential,
 } from '@snn/modules';
@@ -77,7 +78,14 @@ describe('refusals name the piece and the reason', () => {
     await expect(exportOnnx(new MyLinear(4, 4), options)).rejects.toThrow(
       /\(MyLinear\): a subclass of Linear/,
     );
+    // A subclass of a zoo neuron is named by its nearest supported ancestor.
+    class MyQIF extends QIFNode {}
+    await expect(exportOnnx([new Linear(4, 4), ['q', new MyQIF()]], options)).rejects.toThrow(
+      /cannot export q \(MyQIF\): a subclass of QIFNode/,
+    );
     // IFNode, itself a subclass of LIFNode in the library, has its own converter.
+    const qif = await exportOnnx([new Linear(4, 4), new QIFNode()], options);
+    expect(modelInfo(qif).stages).toEqual(['linear: Linear', 'qifnode: QIFNode']);
     const bytes = await exportOnnx([new Linear(4, 4), new IFNode()], options);
     expect(modelInfo(bytes).stages).toEqual(['linear: Linear', 'ifnode: IFNode']);
   });

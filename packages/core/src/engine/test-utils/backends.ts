@@ -1,5 +1,5 @@
 import type { KernelBackend } from '../../backend/kernel-backend.js';
-import { createReferenceBackend } from '../../backends/reference/reference-backend.js';
+import { createReferenceBackend } from '../../backend/reference/reference-backend.js';
 import { type KernelName, OPTIONAL_KERNELS } from '../../kernels/kernel-signatures.js';
 
 /**

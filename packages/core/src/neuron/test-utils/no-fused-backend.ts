@@ -1,4 +1,4 @@
-import { ReferenceBackend } from '../../backends/reference/reference-backend.js';
+import { ReferenceBackend } from '../../backend/reference/reference-backend.js';
 import type { OptionalKernelName } from '../../kernels/kernel-signatures.js';
 
 /** The reference backend without the given optional kernels, so core's decompositions run instead. */

@@ -1,11 +1,11 @@
 import type { KernelBackend } from '../../backend/kernel-backend.js';
-import { ReferenceBackend } from '../../backends/reference/reference-backend.js';
+import { ReferenceBackend } from '../../backend/reference/reference-backend.js';
 import { dispose, registerBackend, runKernel, setBackend, type Tensor, tensor, tidy } from '../../index.js';
 import { type KernelName, OPTIONAL_KERNELS, REQUIRED_KERNELS } from '../../kernels/kernel-signatures.js';
+import { expectNorseRecurrentFixture } from '../../neuron/test-utils/norse-recurrent.js';
 import type { TensorInfo } from '../../tensor/tensor-info.js';
 import { lifLikeLossAndGrads } from '../../testing/backend-workloads.js';
 import { describeConformance } from '../../testing/conformance.js';
-import { expectNorseRecurrentFixture } from '../../testing/norse-recurrent.js';
 
 /*
  * A backend that implements ONLY the required kernels is complete: every optional kernel runs as
@@ -75,7 +75,7 @@ test(`a new backend implements ${REQUIRED_KERNELS.length} kernels; ${OPTIONAL_KE
   );
 });
 
-describeConformance('core decompositions on a required-only backend', () => decomposing);
+await describeConformance('core decompositions on a required-only backend', () => decomposing);
 
 test("Norse's recurrent SNN fixture reproduces on a required-only backend", async () => {
   await setBackend('required-only');

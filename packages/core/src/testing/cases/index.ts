@@ -3,6 +3,7 @@ import { convPoolCases } from './conv-pool.js';
 import { elementwiseCases } from './elementwise.js';
 import { matMulCases, spikeMatMulCases } from './matmul.js';
 import { movementCases } from './movement.js';
+import { nanCases } from './nan.js';
 import { neuronCases } from './neurons.js';
 import { optimizerCases } from './optimizers.js';
 import { randomCases } from './random.js';
@@ -12,6 +13,7 @@ import { reductionCases } from './reductions.js';
 export const conformanceCases: readonly KernelCase[] = [
   ...elementwiseCases,
   ...reductionCases,
+  ...nanCases,
   ...matMulCases,
   ...movementCases,
   ...randomCases,

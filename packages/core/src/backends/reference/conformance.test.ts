@@ -1,4 +1,0 @@
-import { describeConformance } from '../../testing/conformance.js';
-import { createReferenceBackend } from './reference-backend.js';
-
-describeConformance('reference', createReferenceBackend);

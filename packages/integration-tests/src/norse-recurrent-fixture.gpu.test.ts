@@ -1,0 +1,21 @@
+import { registerWebGPUBackend } from '@snn/backend-webgpu';
+import { removeBackend, setBackend } from '@snn/core';
+import { expectNorseRecurrentFixture } from './test-utils/norse-recurrent.js';
+
+/*
+ * Backprop through time in the Norse MNIST tutorial's recurrent SNN (@snn/encoders, @snn/modules)
+ * reproduces norse-recurrent-snn-grad.json on WebGPU. A missing adapter fails with what to install.
+ */
+beforeAll(async () => {
+  registerWebGPUBackend();
+  await setBackend('webgpu');
+});
+afterAll(async () => {
+  await setBackend('reference');
+  removeBackend('webgpu');
+});
+
+test("Norse's recurrent SNN fixture (spikes, readout, loss, every weight gradient) reproduces on WebGPU", async () => {
+  const errors = await expectNorseRecurrentFixture();
+  console.info(`webgpu recurrent SNN errors (abs; *Rel relative to max|want|): ${JSON.stringify(errors)}`);
+});

@@ -1,0 +1,33 @@
+/**
+ * A function a model's forward applies between its modules, for the network list given to `toNir`
+ * (the same role as @snn/onnx's relu() and scale(k)): NIR has a node for scaling and none for relu,
+ * which passes spikes unchanged and is left out after a spiking layer (refused elsewhere).
+ */
+export class NirStepFunction {
+  private constructor(
+    /** Which function: relu, or multiplication by `factor`. */
+    readonly kind: 'relu' | 'scale',
+    /** The factor of `scale(k)` (1 for relu). */
+    readonly factor = 1,
+  ) {}
+
+  /** relu(x): exact on spikes (0 and 1 stay as they are), so it adds no node there. */
+  static relu(): NirStepFunction {
+    return new NirStepFunction('relu');
+  }
+
+  /** x * k, a NIR Scale node. */
+  static scale(k: number): NirStepFunction {
+    return new NirStepFunction('scale', k);
+  }
+
+  /** The name its node gets in the graph when it needs one ('scale'). */
+  get defaultName(): string {
+    return this.kind;
+  }
+}
+
+/** relu between two modules of the network list given to `toNir` (as @snn/onnx's relu()). */
+export const relu = (): NirStepFunction => NirStepFunction.relu();
+/** Multiplication by k between two modules of the list given to `toNir` (NIR's Scale node). */
+export const scale = (k: number): NirStepFunction => NirStepFunction.scale(k);
