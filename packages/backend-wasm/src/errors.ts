@@ -7,9 +7,13 @@ import { BackendError } from '@snn/core';
  */
 export class WasmOutOfMemoryError extends BackendError {
   constructor(
+    /** The kernel (or 'write') that asked for the memory. */
     readonly kernel: string,
+    /** The bytes it asked for. */
     readonly bytesRequested: number,
+    /** The wasm memory's size when it failed. */
     readonly heapBytes: number,
+    /** The bytes in use by live data when it failed. */
     readonly liveBytes: number,
   ) {
     super(

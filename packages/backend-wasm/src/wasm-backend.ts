@@ -15,10 +15,12 @@ import { WASM_KERNELS } from './kernels/index.js';
 import type { WasmKernelContext } from './kernels/kernel.js';
 import { makeData } from './kernels/kernel.js';
 import { freeDerived } from './kernels/spike-index.js';
+import type { WasmHeapStats } from './runtime/heap.js';
 import { WasmRuntime } from './runtime/runtime.js';
 import { supportsSurrogate } from './surrogate-program.js';
 import { BYTES, WasmData } from './wasm-data.js';
 
+/** Options of {@link createWasmBackend} and {@link registerWasmBackend}: threads, cut-over, memory, where the .wasm is. */
 export interface WasmBackendOptions {
   /**
    * Threads, the calling one included. Default: the available cores (Node's
@@ -90,6 +92,7 @@ export async function resolveThreads(requested: number | undefined): Promise<num
  * too (`readSync`).
  */
 export class WasmBackend implements KernelBackend {
+  /** The KernelBackend interface version this backend implements. */
   readonly specificationVersion = 'v1' as const;
   readonly name = 'wasm';
   readonly kernels: KernelTable;
@@ -139,6 +142,7 @@ export class WasmBackend implements KernelBackend {
     this.kernels = table as KernelTable;
   }
 
+  /** Compiles the module, starts the worker threads and returns the backend (as {@link createWasmBackend}). */
   static async create(options: WasmBackendOptions = {}): Promise<WasmBackend> {
     const cutover = options.spikeDensityCutover ?? DEFAULT_CUTOVER;
     if (!(cutover >= 0 && cutover <= 1)) {
@@ -215,12 +219,17 @@ export class WasmBackend implements KernelBackend {
     }
   }
 
-  memory(): { buffers: number; bytes: number } {
+  memory(): {
+    /** Live data (tensors' storage) on this backend. */
+    buffers: number;
+    /** Their bytes in the wasm memory. */
+    bytes: number;
+  } {
     return { buffers: this.#live.size, bytes: this.#liveBytes };
   }
 
   /** The heap behind the data: live and cached bytes, its size and peak (for benchmarks). */
-  heapStats(): ReturnType<WasmRuntime['heap']['stats']> {
+  heapStats(): WasmHeapStats {
     return this.#rt.heap.stats();
   }
 

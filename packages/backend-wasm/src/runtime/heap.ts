@@ -8,6 +8,20 @@ export const MAX_PAGES = 65536;
 
 const roundUp = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 
+/** What the wasm heap holds (bytes include alignment): {@link WasmBackend.heapStats}. */
+export interface WasmHeapStats {
+  /** Bytes of the blocks in use. */
+  liveBytes: number;
+  /** Blocks in use. */
+  liveBlocks: number;
+  /** The most bytes in use at once since the heap started. */
+  peakBytes: number;
+  /** Freed bytes kept for reuse (size bins and free ranges). */
+  cachedBytes: number;
+  /** The wasm memory's size. */
+  heapBytes: number;
+}
+
 /**
  * The allocator of the backend's wasm memory. Blocks come from a bump pointer over the heap; freed
  * blocks are kept in exact-size bins, so a training loop, which frees and asks for the same sizes
@@ -85,13 +99,7 @@ export class Heap {
   }
 
   /** Heap statistics (bytes include alignment). */
-  stats(): {
-    liveBytes: number;
-    liveBlocks: number;
-    peakBytes: number;
-    cachedBytes: number;
-    heapBytes: number;
-  } {
+  stats(): WasmHeapStats {
     return {
       liveBytes: this.#liveBytes,
       liveBlocks: this.#liveBlocks,

@@ -62,6 +62,7 @@ export interface GradRule<K extends KernelName = KernelName> {
    * backpropagation through T steps does not hold every intermediate. Omitted: everything is kept.
    */
   readonly inputsToSave?: readonly string[];
+  /** The outputs (by index) gradFunc reads; see `inputsToSave`. */
   readonly outputsToSave?: readonly number[];
   /** Each returned gradient must have its input's shape (reduce broadcast dims with `sumToShape`). */
   gradFunc(dy: Tensor, saved: GradSaved<K>, attrs: KernelAttrs<K>): GradThunks<K>;

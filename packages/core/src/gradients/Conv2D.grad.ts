@@ -1,6 +1,6 @@
 import { ENGINE } from '../engine/engine.js';
 import type { GradRule } from '../engine/kernel-types.js';
-import { spikeInput } from '../ops/nn.js';
+import { spikeInput } from '../ops/spike-input.js';
 
 /** dx and dw through the two backprop kernels (native when the backend has them, else decomposed). */
 export const conv2dGrad: GradRule<'Conv2D'> = {

@@ -167,6 +167,7 @@ export interface OptionalKernels {
     attrs: {
       readonly strides: readonly [number, number];
       readonly pads: readonly [number, number, number, number];
+      /** x holds only 0 and 1 (set by core from `Tensor.binary`); a backend may ignore it. */
       readonly spikeInput?: boolean;
     };
   };
@@ -186,6 +187,7 @@ export interface OptionalKernels {
       readonly wShape: readonly [number, number, number, number];
       readonly strides: readonly [number, number];
       readonly pads: readonly [number, number, number, number];
+      /** x holds only 0 and 1 (set by core from `Tensor.binary`); a backend may ignore it. */
       readonly spikeInput?: boolean;
     };
   };

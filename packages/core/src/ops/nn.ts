@@ -2,6 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import { ArgumentError } from '../errors.js';
 import { conv2dShape, poolShape } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { spikeInput } from './spike-input.js';
 import { exp } from './unary.js';
 import { ensureDType, normAxis, scoped, toTensor } from './util.js';
 
@@ -45,11 +46,6 @@ export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?:
     // Spikes in (tx.binary): a backend may scatter the kernel at each spike instead.
     return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads, ...spikeInput(tx) });
   });
-}
-
-/** The Conv2D / Conv2DBackpropFilter attr marking a spike input (absent otherwise). */
-export function spikeInput(x: Tensor): { spikeInput?: true } {
-  return x.binary ? { spikeInput: true } : {};
 }
 
 /** Max pooling over NCHW; `stride` defaults to the kernel size, padding counts as -Infinity. */
