@@ -14,7 +14,24 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testEnvironmentOptions: { customExportConditions: ['source', 'node', 'node-addons'] },
+  // globalsCleanup off: tfjs keeps its engine on the global object; jest's soft deletion between test
+  // files would print a deprecation warning for every file that touches it.
+  testEnvironmentOptions: {
+    customExportConditions: ['source', 'node', 'node-addons'],
+    globalsCleanup: 'off',
+  },
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.gpu\\.test\\.ts$'],
 };
+
+/**
+ * What some of a package's tests need from the machine ('gpu', 'browser', 'mnist'): checked once per
+ * run by scripts/jest-requirements.mjs, which skips those tests with one line when one is missing
+ * (or fails the run when $SNN_REQUIRE names it). Use as `{ ...preset, ...requires('mnist') }`.
+ */
+export function requires(...names) {
+  return {
+    globalSetup: fileURLToPath(new URL('./scripts/jest-requirements.mjs', import.meta.url)),
+    globals: { snnRequires: names },
+  };
+}

@@ -1,4 +1,5 @@
-import preset from '../jest.preset.mjs';
+import preset, { requires } from '../jest.preset.mjs';
 
-// Each guide runs as its own Node process (built packages, as a user would import them).
-export default { ...preset, testTimeout: 240000 };
+// Each guide runs as its own Node process (built packages, as a user would import them). Guides that
+// read MNIST need it (one line and skipped where missing, see scripts/jest-requirements.mjs).
+export default { ...preset, ...requires('mnist'), testTimeout: 240000 };

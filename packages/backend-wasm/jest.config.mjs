@@ -1,3 +1,3 @@
-import preset from '../../jest.preset.mjs';
+import preset, { requires } from '../../jest.preset.mjs';
 
-export default { ...preset };
+export default { ...preset, ...requires('wasm-toolchain') };

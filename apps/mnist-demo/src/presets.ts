@@ -52,6 +52,12 @@ export interface Preset {
   readonly tau: number;
   /** What the tutorial reports, for `bench:accuracy`'s table. */
   readonly reference: { readonly accuracy: number; readonly epochs: number; readonly text: string };
+  /**
+   * Memory backpropagation through time holds per sample and time step (measured on tfjs-wasm), for
+   * the networks where a batch would not fit: training then runs each batch in parts whose
+   * gradients are accumulated (see train/micro-batches.ts). Undefined: a batch always fits.
+   */
+  readonly bytesPerSampleStep?: number;
 }
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
@@ -86,6 +92,8 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     poissonFMax: 20,
     tau: 10,
     reference: { accuracy: 99, epochs: 1, text: 'Norse: above 99%' },
+    // 1.25 GiB of wasm heap for 32 samples x 48 steps (about 0.85 MB each): batch 256 needs about 10 GiB.
+    bytesPerSampleStep: 900_000,
   },
   'norse-param-learning': {
     name: 'norse-param-learning',

@@ -2,7 +2,6 @@
 // LIFRecurrentCell(784 -> 100) -> Linear(100 -> 10) -> LICell -> max over time -> log_softmax -> nll,
 // Adam) on real MNIST batches of 256, per backend, in samples/s: @snn/modules' RecurrentSNN and Adam,
 // @snn/encoders' encoder, as a user writes it. Imports the built packages (the `bench` script builds them first).
-import { fileURLToPath } from 'node:url';
 import { registerTfjsBackends } from '@snn/backend-tfjs';
 import * as snn from '@snn/core';
 import { DataLoader, loadMnist } from '@snn/data-mnist';
@@ -12,11 +11,10 @@ import { Adam, computeGradients, maxLogSoftmax, nllLoss, RecurrentSNN } from '@s
 const T = 32;
 const HIDDEN = 100;
 const BATCH = 256;
-const DATA_DIR =
-  process.env.SNN_MNIST_DIR ?? fileURLToPath(new URL('../../../../shared/data/mnist', import.meta.url));
 
 export async function benchNorse(backends, minMs = 5000) {
-  const mnist = await loadMnist({ split: 'train', dataDir: DATA_DIR, download: false });
+  // $SNN_MNIST_DIR, else the user cache (where `npm run demo` downloads MNIST); never downloads here.
+  const mnist = await loadMnist({ split: 'train', download: false });
   const loader = new DataLoader(mnist.take(BATCH * 40), { batchSize: BATCH, shuffle: true, seed: 1 });
   const batches = [...loader.epoch(0)];
   const rows = [];

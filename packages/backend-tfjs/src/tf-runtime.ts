@@ -1,5 +1,6 @@
 import { BackendError } from '@snn/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { guardWasmHeap } from './wasm-heap-guard.js';
 
 /** The tfjs backends this package can run on. */
 export type TfBackendKind = 'wasm' | 'cpu' | 'node';
@@ -59,6 +60,7 @@ export async function startTfBackend(kind: TfBackendKind): Promise<void> {
   if (!ok || tf.getBackend() !== name) {
     throw new BackendError(`tfjs-${kind}: tfjs could not initialise its '${name}' backend${cause}`);
   }
+  if (kind === 'wasm') guardWasmHeap();
 }
 
 /**

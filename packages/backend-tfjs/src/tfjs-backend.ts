@@ -15,8 +15,16 @@ import { buildKernelTable } from './kernels/index.js';
 import { TfData } from './tf-data.js';
 import { activateTfBackend, startTfBackend, TF_BACKEND_NAME, type TfBackendKind } from './tf-runtime.js';
 
+/**
+ * Options of {@link createTfjsBackend}.
+ *
+ * @example
+ * ```ts
+ * const backend = await createTfjsBackend({ tfBackend: 'cpu' });
+ * ```
+ */
 export interface TfjsBackendOptions {
-  /** Which tfjs backend runs the kernels. Default 'wasm'. */
+  /** Which tfjs backend runs the kernels: 'wasm', 'cpu' or 'node'. Default 'wasm'. */
   tfBackend?: TfBackendKind;
 }
 
@@ -25,8 +33,20 @@ const BYTES: Record<DType, number> = { float32: 4, int32: 4, bool: 1 };
 /**
  * A KernelBackend whose data are tf.Tensors and whose kernels are tfjs-core ops. tfjs keeps one
  * global active backend, so every kernel first makes ours active again (a no-op in the usual case).
+ * Create one with {@link createTfjsBackend}, or register all three kinds with
+ * {@link registerTfjsBackends} and let core's `ready()` choose.
+ *
+ * @example
+ * ```ts
+ * import * as snn from '@snn/core';
+ * import { createTfjsBackend } from '@snn/backend-tfjs';
+ *
+ * const backend = await createTfjsBackend({ tfBackend: 'wasm' });
+ * console.log(backend.name, backend.memory()); // 'tfjs-wasm' { buffers: 0, bytes: 0 }
+ * ```
  */
 export class TfjsBackend implements KernelBackend {
+  /** The version of core's KernelBackend interface this backend implements. */
   readonly specificationVersion = 'v1' as const;
   readonly name: string;
   readonly kernels: KernelTable;
@@ -35,7 +55,10 @@ export class TfjsBackend implements KernelBackend {
   private readonly tfName: string;
 
   /** Use createTfjsBackend(): the tfjs backend must be started (async) first. */
-  constructor(readonly tfBackend: TfBackendKind) {
+  constructor(
+    /** The tfjs backend the kernels run on: 'wasm', 'cpu' or 'node'. */
+    readonly tfBackend: TfBackendKind,
+  ) {
     this.name = `tfjs-${tfBackend}`;
     this.tfName = TF_BACKEND_NAME[tfBackend];
     this.runner = new TfKernelRunner(
@@ -83,7 +106,16 @@ export class TfjsBackend implements KernelBackend {
     data.dispose();
   }
 
-  memory(): { buffers: number; bytes: number } {
+  /**
+   * Live data this backend holds: `buffers` is the count of tensors, `bytes` their total size in
+   * bytes (4 per float32/int32 element, 1 per bool).
+   */
+  memory(): {
+    /** Number of live tensors. */
+    buffers: number;
+    /** Their total size, in bytes. */
+    bytes: number;
+  } {
     let bytes = 0;
     for (const d of this.live) bytes += d.tensor.size * BYTES[d.tensor.dtype as DType];
     return { buffers: this.live.size, bytes };
@@ -111,7 +143,22 @@ function copyOut(values: unknown, dtype: string): BackendValues {
   return v instanceof Float32Array ? v.slice() : Float32Array.from(v);
 }
 
-/** Starts the chosen tfjs backend and returns a KernelBackend over it. */
+/**
+ * Starts the chosen tfjs backend and returns a KernelBackend over it (no registry involved).
+ *
+ * @param options - `tfBackend`: 'wasm' (default), 'cpu' or 'node' (needs `@tensorflow/tfjs-node`).
+ * @returns The started backend.
+ * @throws ArgumentError for an unknown `tfBackend`; the start error when that tfjs backend cannot start.
+ *
+ * @example
+ * ```ts
+ * import * as snn from '@snn/core';
+ * import { createTfjsBackend } from '@snn/backend-tfjs';
+ *
+ * snn.registerBackend('my-tfjs', () => createTfjsBackend({ tfBackend: 'cpu' }), 10);
+ * await snn.setBackend('my-tfjs');
+ * ```
+ */
 export async function createTfjsBackend(options: TfjsBackendOptions = {}): Promise<TfjsBackend> {
   const kind = options.tfBackend ?? 'wasm';
   if (kind !== 'wasm' && kind !== 'cpu' && kind !== 'node') {

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 import type { SmokeReport } from './test-utils/browser/browser-entry.js';
 import { type SourceServer, startSourceServer } from './test-utils/browser/source-server.js';
+import { skipFileUnless } from './test-utils/requirements.js';
+
+skipFileUnless('browser');
 
 /*
  * Headless Chromium (Debian's `chromium`, WebGPU through SwiftShader with --enable-unsafe-webgpu) runs

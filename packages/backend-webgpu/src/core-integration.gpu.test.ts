@@ -1,7 +1,10 @@
 import * as snn from '@snn/core';
 import { expectClose, lifLikeLoss, lifLikeLossAndGrads, lifLikeProblem } from '@snn/core/testing';
 import { registerWebGPUBackend } from './register.js';
+import { skipFileUnless } from './test-utils/requirements.js';
 import type { WebGPUBackend } from './webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 /*
  * The backend under core's engine: a recurrent LIF-like network's loss and gradients equal the

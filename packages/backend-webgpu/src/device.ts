@@ -1,12 +1,24 @@
 import { NODE_INSTALL_HINT, WebGPUError } from './errors.js';
 
+/**
+ * Where {@link acquireDevice} gets its GPUDevice: a device you pass, or a fresh one from
+ * `navigator.gpu` (the `webgpu` package's Dawn binding in Node).
+ *
+ * @example
+ * ```ts
+ * const { device, adapterDescription } = await acquireDevice({ powerPreference: 'high-performance' });
+ * ```
+ */
 export interface DeviceOptions {
-  /** Use this device instead of requesting one (the backend then does not destroy it). */
+  /** Use this device instead of requesting one (the backend then does not destroy it). Default none. */
   readonly device?: GPUDevice;
+  /** Passed to `requestAdapter`: 'low-power' or 'high-performance'. Default: the browser's choice. */
   readonly powerPreference?: GPUPowerPreference;
 }
 
+/** The device {@link acquireDevice} found, with a description of its adapter and who owns it. */
 export interface AcquiredDevice {
+  /** The WebGPU device kernels run on. */
   readonly device: GPUDevice;
   /** A short description of the adapter, e.g. 'mesa software llvmpipe: Mesa 25.0.7'. */
   readonly adapterDescription: string;
@@ -50,7 +62,24 @@ async function getGpu(): Promise<GPU> {
   return nodeGpu;
 }
 
-/** Finds an adapter and creates a device with the adapter's storage limits. */
+/**
+ * Finds an adapter and creates a device with the adapter's storage limits (largest storage buffers,
+ * up to 10 storage buffers per stage), or wraps the device you pass.
+ *
+ * @param options - A device to use (default: request one) and the adapter's power preference.
+ * @returns The device, its adapter's description and whether the caller owns it.
+ * @throws WebGPUError when there is no `navigator.gpu`, the `webgpu` package is missing in Node, or no
+ *   adapter is found; the message says how to install one.
+ *
+ * @example
+ * ```ts
+ * import { acquireDevice } from '@snn/backend-webgpu';
+ *
+ * const { device, adapterDescription } = await acquireDevice();
+ * console.log(adapterDescription); // e.g. 'nvidia hopper' or 'mesa software llvmpipe: Mesa 25.0.7'
+ * device.destroy();
+ * ```
+ */
 export async function acquireDevice(options: DeviceOptions = {}): Promise<AcquiredDevice> {
   if (options.device) {
     return { device: options.device, adapterDescription: 'user-provided device', owned: false };

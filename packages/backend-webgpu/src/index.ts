@@ -8,7 +8,22 @@ export { GPUData, WebGPUBackend, type WebGPUBackendOptions, type WebGPUStats } f
 import type { BackendFactory } from '@snn/core';
 import { WebGPUBackend, type WebGPUBackendOptions } from './webgpu-backend.js';
 
-/** A factory for core's backend registry: `registerBackend('webgpu', webgpuBackendFactory(), 2)`. */
+/**
+ * A factory for core's backend registry, for registering under your own name or priority (see
+ * {@link registerWebGPUBackend} for the usual case).
+ *
+ * @param options - Device options and batch size, passed to {@link WebGPUBackend.create}. Default none.
+ * @returns A factory that creates the backend when the registry starts it.
+ *
+ * @example
+ * ```ts
+ * import * as snn from '@snn/core';
+ * import { webgpuBackendFactory } from '@snn/backend-webgpu';
+ *
+ * snn.registerBackend('gpu-fast', webgpuBackendFactory({ powerPreference: 'high-performance' }), 40);
+ * await snn.ready();
+ * ```
+ */
 export function webgpuBackendFactory(options: WebGPUBackendOptions = {}): BackendFactory {
   return () => WebGPUBackend.create(options);
 }

@@ -1,6 +1,9 @@
 import * as snn from '@snn/core';
 import { compareFusedLifWithStepLoop } from '@snn/core/testing';
 import { registerWebGPUBackend } from './register.js';
+import { skipFileUnless } from './test-utils/requirements.js';
+
+skipFileUnless('gpu');
 
 /*
  * The WGSL LIFSequence/LIFSequenceGrad kernels against T calls of lifFeedForwardStep on the GPU,

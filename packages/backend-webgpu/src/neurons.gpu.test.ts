@@ -1,7 +1,10 @@
 import * as snn from '@snn/core';
 import { expectClose, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
 import { registerWebGPUBackend } from './register.js';
+import { skipFileUnless } from './test-utils/requirements.js';
 import type { WebGPUBackend } from './webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 /*
  * Core's neuron models on WebGPU: a feed-forward LIF -> LI network (fused sequence kernels) gives the

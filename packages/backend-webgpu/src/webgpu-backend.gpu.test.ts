@@ -3,7 +3,10 @@ import { WebGPUError } from './errors.js';
 import { Uniforms } from './program.js';
 import { createTestBackend } from './test-utils/gpu-backend.js';
 import { harness } from './test-utils/kernel-harness.js';
+import { skipFileUnless } from './test-utils/requirements.js';
 import { WebGPUBackend } from './webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 let backend: WebGPUBackend;
 beforeAll(async () => {

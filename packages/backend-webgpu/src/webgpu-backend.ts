@@ -24,22 +24,41 @@ const UNIFORM_ARENA_BYTES = 64 * 1024;
 /** What the backend knows of one tensor's data: its buffer and element count. Also the DataId. */
 export class GPUData {
   constructor(
+    /** The storage buffer holding the elements (possibly larger than needed: pooled by size class). */
     public readonly buffer: GPUBuffer,
+    /** Element count. */
     public readonly size: number,
+    /** Element type: float32, int32 or bool. */
     public readonly dtype: DType,
   ) {}
 }
 
+/**
+ * Options of {@link WebGPUBackend.create} and {@link registerWebGPUBackend}: the device (see
+ * {@link DeviceOptions}) and how large a command batch may grow.
+ *
+ * @example
+ * ```ts
+ * const backend = await WebGPUBackend.create({ powerPreference: 'high-performance', maxDispatchesPerSubmit: 1024 });
+ * ```
+ */
 export interface WebGPUBackendOptions extends DeviceOptions {
-  /** Submit the open command batch after this many dispatches even without a read (bounds memory). */
+  /**
+   * Submit the open command batch after this many dispatches even without a read (bounds memory).
+   * Default 4096.
+   */
   readonly maxDispatchesPerSubmit?: number;
 }
 
 /** Counters for benchmarks and tests: how much GPU work the backend issued. */
 export interface WebGPUStats {
+  /** Compute dispatches encoded. */
   dispatches: number;
+  /** Command batches submitted to the queue. */
   submits: number;
+  /** Reads of tensor data back to the CPU. */
   reads: number;
+  /** Uploads of tensor data from the CPU. */
   writes: number;
 }
 
@@ -48,15 +67,33 @@ export interface WebGPUStats {
  * batch is submitted by `flush()`, before a read, or every `maxDispatchesPerSubmit` dispatches.
  * Validation and out-of-memory errors are caught by error scopes around each batch and thrown by the
  * next `read()` / `flush()`; a lost device makes every later call throw.
+ *
+ * @example
+ * ```ts
+ * import * as snn from '@snn/core';
+ * import { WebGPUBackend } from '@snn/backend-webgpu';
+ *
+ * const backend = await WebGPUBackend.create();
+ * snn.registerBackend('webgpu', () => backend, 10);
+ * await snn.setBackend('webgpu');
+ * const a = snn.tensor([[1, 2], [3, 4]]);
+ * console.log(await snn.matMul(a, a).array(), backend.stats.dispatches);
+ * ```
  */
 export class WebGPUBackend implements KernelBackend {
+  /** The version of core's KernelBackend interface this backend implements. */
   readonly specificationVersion = 'v1' as const;
   readonly name = 'webgpu';
   readonly kernels: KernelTable;
+  /** The device the kernels run on (destroyed by `dispose()` only when the backend created it). */
   readonly device: GPUDevice;
+  /** A short description of the adapter, e.g. 'mesa software llvmpipe: Mesa 25.0.7'. */
   readonly adapterDescription: string;
+  /** Counts of the GPU work issued so far (for benchmarks and tests). */
   readonly stats: WebGPUStats = { dispatches: 0, submits: 0, reads: 0, writes: 0 };
+  /** Reuses freed storage buffers by size class, so steady-state training allocates nothing. */
   readonly pool: BufferPool;
+  /** Compiled compute pipelines, keyed by kernel and dtypes. */
   readonly pipelines: PipelineCache;
 
   private readonly owned: boolean;
@@ -76,6 +113,21 @@ export class WebGPUBackend implements KernelBackend {
   private readonly lostPromise: Promise<never>;
   private disposed = false;
 
+  /**
+   * Acquires a device (see {@link acquireDevice}) and returns a backend over it.
+   *
+   * @param options - The device or power preference (default: request one) and
+   *   `maxDispatchesPerSubmit` (default 4096).
+   * @returns The ready backend.
+   * @throws WebGPUError where no WebGPU adapter exists, naming how to install one.
+   *
+   * @example
+   * ```ts
+   * const backend = await WebGPUBackend.create();
+   * console.log(backend.adapterDescription);
+   * backend.dispose();
+   * ```
+   */
   static async create(options: WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
     return new WebGPUBackend(await acquireDevice(options), options);
   }
@@ -181,7 +233,13 @@ export class WebGPUBackend implements KernelBackend {
     await this.throwIfFailed();
   }
 
-  memory(): { buffers: number; bytes: number } {
+  /** Live tensor data: `buffers` is the count of tensors, `bytes` their total size in bytes. */
+  memory(): {
+    /** Number of live tensors. */
+    buffers: number;
+    /** Their total size, in bytes. */
+    bytes: number;
+  } {
     return { buffers: this.live.size, bytes: this.liveBytes };
   }
 

@@ -20,3 +20,50 @@ export class GradientError extends SnnError {}
 
 /** An argument outside its documented range. */
 export class ArgumentError extends SnnError {}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+  if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * A backend could not allocate memory (the WebAssembly heap stops at 4 GiB, a typed array at its
+ * engine's limit). `bytes` is what was asked (undefined when the platform does not say), `kernel`
+ * the kernel whose result it was for: a backend throws it without the kernel, and core's engine,
+ * which knows the kernel it is running, throws it again with the name.
+ */
+export class OutOfMemoryError extends SnnError {
+  constructor(
+    /** Bytes the allocation asked for, when the backend knows. */
+    readonly bytes: number | undefined,
+    /** The backend that could not allocate (e.g. 'tfjs-wasm'). */
+    readonly backend: string,
+    /** The kernel whose result did not fit, when known. */
+    readonly kernel?: string,
+    /** The backend's own words (e.g. the heap limit). */
+    readonly detail?: string,
+  ) {
+    super(
+      `out of memory: backend '${backend}' could not allocate ${bytes === undefined ? 'memory' : formatBytes(bytes)}` +
+        `${kernel ? ` for kernel ${kernel}` : ''}${detail ? ` (${detail})` : ''}`,
+    );
+  }
+}
+
+/**
+ * `error` as an OutOfMemoryError naming `kernel`, when it is one: a backend's OutOfMemoryError, or
+ * the RangeError a JavaScript engine throws when a typed array cannot be allocated. Else undefined.
+ */
+export function asOutOfMemory(error: unknown, kernel: string, backend: string): OutOfMemoryError | undefined {
+  if (error instanceof OutOfMemoryError) {
+    return error.kernel ? error : new OutOfMemoryError(error.bytes, error.backend, kernel, error.detail);
+  }
+  if (
+    error instanceof RangeError &&
+    /allocation failed|Invalid (typed )?array( buffer)? length/i.test(error.message)
+  ) {
+    return new OutOfMemoryError(undefined, backend, kernel, error.message);
+  }
+  return undefined;
+}

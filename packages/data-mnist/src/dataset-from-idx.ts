@@ -2,7 +2,7 @@
 // in where the bytes come from).
 import type { IdxArray } from './idx/parse-idx.js';
 import { ImageDataset } from './image-dataset.js';
-import type { DatasetSpec, SplitName } from './registry.js';
+import { type DatasetSpec, type SplitName, splitSpec } from './registry.js';
 
 /** The URL of `fileName` under each base URL (a missing trailing slash is added). */
 export function fileUrls(bases: readonly string[], fileName: string): string[] {
@@ -17,7 +17,7 @@ export function datasetFromIdx(
   labels: IdxArray,
   sources: { images: string; labels: string },
 ): ImageDataset {
-  const files = spec.splits[split];
+  const files = splitSpec(spec, split);
   return ImageDataset.fromIdx(
     images,
     labels,
@@ -31,4 +31,16 @@ export function datasetFromIdx(
     },
     sources,
   );
+}
+
+/**
+ * Both splits, loaded one after the other (train, then test), in Node and in browsers alike: the
+ * first failure is the one reported, and only one split's files are in flight at a time.
+ */
+export async function loadBothSplits<T>(
+  load: (split: SplitName) => Promise<T>,
+): Promise<{ train: T; test: T }> {
+  const train = await load('train');
+  const test = await load('test');
+  return { train, test };
 }

@@ -12,7 +12,9 @@ export class DataMnistError extends Error {
 /** The bytes are not a valid IDX file: bad magic, unknown dtype, truncated, trailing bytes, bad gzip. */
 export class IdxFormatError extends DataMnistError {
   constructor(
+    /** The file (path or name) that failed to parse. */
     readonly file: string,
+    /** What is wrong with it, e.g. 'truncated: header says 7840016 bytes, file has 100'. */
     readonly problem: string,
     options?: { cause?: unknown },
   ) {
@@ -26,9 +28,13 @@ export class DatasetError extends DataMnistError {}
 /** A file's digest differs from the one the registry (or the caller) expects. */
 export class ChecksumError extends DataMnistError {
   constructor(
+    /** The file whose digest differs. */
     readonly file: string,
+    /** The hash algorithm, e.g. 'sha256' or 'md5'. */
     readonly algorithm: string,
+    /** The expected digest, lowercase hex. */
     readonly expected: string,
+    /** The digest of the bytes received, lowercase hex. */
     readonly actual: string,
   ) {
     super(
@@ -38,16 +44,79 @@ export class ChecksumError extends DataMnistError {
   }
 }
 
-/** Every mirror failed for a file. `attempts` lists each URL tried and why it failed. */
+/** One try of one URL and why it failed. */
+export interface DownloadAttempt {
+  /** The URL tried ('' when no URL was reached). */
+  readonly url: string;
+  /** Why it failed. */
+  readonly reason: string;
+}
+
+/**
+ * One line per URL tried (a URL retried after network errors appears once, with its last failure
+ * and the number of tries).
+ */
+export function describeAttempts(attempts: readonly DownloadAttempt[]): string[] {
+  const byUrl = new Map<string, { reason: string; tries: number }>();
+  for (const a of attempts) {
+    const seen = byUrl.get(a.url);
+    byUrl.set(a.url, { reason: a.reason, tries: (seen?.tries ?? 0) + 1 });
+  }
+  return [...byUrl].map(
+    ([url, { reason, tries }]) => `${url ? `${url}: ` : ''}${reason}${tries > 1 ? ` (${tries} tries)` : ''}`,
+  );
+}
+
+/** Every mirror failed for a file. `failures` holds each try; the message lists each URL once. */
 export class DownloadError extends DataMnistError {
   constructor(
+    /** The file that could not be downloaded. */
     readonly file: string,
-    readonly attempts: readonly string[],
+    /** Each try, in order. */
+    readonly failures: readonly DownloadAttempt[],
     options?: { cause?: unknown },
   ) {
-    super(`could not download ${file}:\n  ${attempts.join('\n  ')}`, options);
+    super(`could not download ${file}:\n  ${describeAttempts(failures).join('\n  ')}`, options);
+  }
+
+  /** Each try as `url: why`, in order. */
+  get attempts(): string[] {
+    return this.failures.map((a) => `${a.url}: ${a.reason}`);
   }
 }
 
-/** No local copy and downloading is off or impossible. The message says where to put the files. */
-export class DataNotFoundError extends DataMnistError {}
+/** What a failed search for a data set's files found, for callers that word their own advice. */
+export interface NotFoundDetails {
+  /** e.g. 'MNIST train files not found: need a.gz and b.gz (gzip or uncompressed) in one folder.' */
+  readonly summary: string;
+  /** Each place searched, in order: its label ('dataDir option', the variable, 'cache') and folder. */
+  readonly searched: readonly {
+    /** Where the folder came from. */
+    readonly label: string;
+    /** The folder (undefined when that source named none). */
+    readonly dir: string | undefined;
+  }[];
+  /** Why no download happened or what every mirror answered (one line per URL). */
+  readonly download: readonly string[];
+  /** How to get files that cannot be downloaded (EMNIST), if any. */
+  readonly howToGet?: string;
+  /** The data set's cache folder and environment variable. */
+  readonly cacheDir: string;
+  /** The environment variable naming a folder with the files (e.g. SNN_MNIST_DIR). */
+  readonly envVar: string;
+}
+
+/**
+ * No local copy and downloading is off or impossible. The message says where to put the files;
+ * `details` lets an application (e.g. a command-line tool) give the same facts in its own words.
+ */
+export class DataNotFoundError extends DataMnistError {
+  constructor(
+    message: string,
+    /** The facts behind the message. */
+    readonly details?: NotFoundDetails,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -13,8 +13,11 @@ export interface LabelRules {
   readonly stats?: PixelStats;
 }
 
+/** Pixel mean and standard deviation of x/255 over a training set, for 'standard' normalisation. */
 export interface PixelStats {
+  /** Mean pixel value, in [0, 1] (MNIST: 0.1307). */
   readonly mean: number;
+  /** Standard deviation of the pixel value (MNIST: 0.3081). */
   readonly std: number;
 }
 
@@ -109,8 +112,17 @@ export class ImageDataset {
     return this.images.subarray(i * s, (i + 1) * s);
   }
 
-  /** Examples [start, end): views into this dataset's buffers, no copy. */
+  /**
+   * Examples [start, end): views into this dataset's buffers, no copy. Bounds are whole numbers,
+   * clamped to [0, length] as Array.prototype.slice clamps them (negative values count from 0).
+   */
   slice(start: number, end = this.length): ImageDataset {
+    for (const [what, v] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      if (!Number.isInteger(v)) throw new DatasetError(`slice: ${what} must be a whole number, got ${v}`);
+    }
     const s = Math.max(0, Math.min(start, this.length));
     const e = Math.max(s, Math.min(end, this.length));
     return new ImageDataset(

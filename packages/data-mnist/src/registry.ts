@@ -3,13 +3,20 @@ import { DatasetError } from './errors.js';
 /**
  * Known IDX datasets: file names, official mirrors and checksums.
  *
+ * What is pinned is the sha256 of each file's decompressed IDX content, the data itself: a copy
+ * compressed by someone else (Debian's dataset-fashion-mnist re-gzips the upstream files, whose
+ * `.gz` md5s then differ) or stored uncompressed still matches, a damaged or different file does not.
  * Sources (checked while writing this file):
- * - MNIST: md5 from torchvision `datasets/mnist.py`; sha256 computed from the original files
- *   (they also sit in the repo's shared/data/mnist/SHA256SUMS). Mirrors as in torchvision, plus
- *   the Google Cloud copy TensorFlow uses.
- * - Fashion-MNIST: md5 from zalandoresearch/fashion-mnist README (same in torchvision); the repo
- *   itself also serves the files under data/fashion.
- * - KMNIST: md5 from torchvision; mirrors from rois-codh/kmnist README and torchvision.
+ * - MNIST: content sha256 computed from the original files, which match torchvision's published
+ *   `.gz` md5s (f68b3c2d..., d53e105e..., 9fb629c4..., ec29112d...); the same four values appear in
+ *   other projects' pins of the raw IDX files. Mirrors as in torchvision, plus the Google Cloud copy
+ *   TensorFlow uses.
+ * - Fashion-MNIST: content sha256 of the upstream files (published `.gz` md5s 8d4fb7e6...,
+ *   25c81989..., bef4ecab..., bb300cfd... in zalandoresearch/fashion-mnist's README); Debian's
+ *   re-gzipped copy has the same content. The repository also serves the files under data/fashion.
+ * - KMNIST: no content digest is published or at hand, so its published `.gz` md5s (torchvision)
+ *   are checked; an uncompressed KMNIST copy is parsed and validated but not checksummed. Mirrors
+ *   from rois-codh/kmnist README and torchvision.
  * - EMNIST: NIST publishes the IDX files only inside one 536 MB zip (gzip.zip, md5
  *   58c8d27c78d21e728a6bc7b3cc06412e); no per-file checksums are published, so EMNIST splits are
  *   loaded from a local directory only (no download, no checksum) and say so when missing.
@@ -18,7 +25,9 @@ import { DatasetError } from './errors.js';
 export interface FileSpec {
   /** File name as published (gzip). The uncompressed name (without `.gz`) is also accepted locally. */
   readonly name: string;
-  /** Lower-case hex digests of the published (gzip) file. */
+  /** Lower-case hex sha256 of the decompressed IDX content. Checked, whatever the compression, when given. */
+  readonly contentSha256?: string;
+  /** Lower-case hex digests of the published gzip file; checked only when no `contentSha256` is given. */
   readonly sha256?: string;
   readonly md5?: string;
 }
@@ -84,26 +93,22 @@ export const MNIST: DatasetSpec = {
     train: {
       images: {
         name: MNIST_FILES.train.images,
-        sha256: '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
-        md5: 'f68b3c2dcbeaaa9fbdd348bbdeb94873',
+        contentSha256: 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
       },
       labels: {
         name: MNIST_FILES.train.labels,
-        sha256: '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c',
-        md5: 'd53e105ee54ea40749a09fcbcd1e9432',
+        contentSha256: '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5',
       },
       count: 60000,
     },
     test: {
       images: {
         name: MNIST_FILES.test.images,
-        sha256: '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
-        md5: '9fb629c4189551a2d022fa330f9573f3',
+        contentSha256: '0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7',
       },
       labels: {
         name: MNIST_FILES.test.labels,
-        sha256: 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
-        md5: 'ec29112dd5afa0611ce80d1b7f02629c',
+        contentSha256: 'ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2',
       },
       count: 10000,
     },
@@ -128,13 +133,25 @@ export const FASHION_MNIST: DatasetSpec = {
   envVar: 'SNN_FASHION_MNIST_DIR',
   splits: {
     train: {
-      images: { name: MNIST_FILES.train.images, md5: '8d4fb7e6c68d591d4c3dfef9ec88bf0d' },
-      labels: { name: MNIST_FILES.train.labels, md5: '25c81989df183df01b3e8a0aad5dffbe' },
+      images: {
+        name: MNIST_FILES.train.images,
+        contentSha256: 'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888',
+      },
+      labels: {
+        name: MNIST_FILES.train.labels,
+        contentSha256: 'bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9',
+      },
       count: 60000,
     },
     test: {
-      images: { name: MNIST_FILES.test.images, md5: 'bef4ecab320f06d8554ea6380940ec79' },
-      labels: { name: MNIST_FILES.test.labels, md5: 'bb300cfdad3c16e7a12a480ee83cd310' },
+      images: {
+        name: MNIST_FILES.test.images,
+        contentSha256: '5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b',
+      },
+      labels: {
+        name: MNIST_FILES.test.labels,
+        contentSha256: '0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34',
+      },
       count: 10000,
     },
   },
@@ -251,9 +268,22 @@ export type DatasetName = keyof typeof DATASETS;
 /** Look a dataset up by name, or pass a custom spec through. */
 export function getDatasetSpec(dataset: DatasetName | DatasetSpec): DatasetSpec {
   if (typeof dataset !== 'string') return dataset;
-  const spec = (DATASETS as Record<string, DatasetSpec>)[dataset];
+  // Own keys only: '__proto__' or 'toString' are not data sets.
+  const spec = Object.hasOwn(DATASETS, dataset)
+    ? (DATASETS as Record<string, DatasetSpec>)[dataset]
+    : undefined;
   if (spec === undefined) {
     throw new DatasetError(`unknown dataset '${dataset}'; known: ${Object.keys(DATASETS).join(', ')}`);
   }
   return spec;
+}
+
+/** The files of one split; the split name is checked (own keys only: 'train' or 'test'). */
+export function splitSpec(spec: DatasetSpec, split: string): SplitSpec {
+  if (!Object.hasOwn(spec.splits, split)) {
+    throw new DatasetError(
+      `unknown split '${split}' of ${spec.title}; known: ${Object.keys(spec.splits).join(', ')}`,
+    );
+  }
+  return spec.splits[split as SplitName];
 }

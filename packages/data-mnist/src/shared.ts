@@ -1,4 +1,6 @@
 // Platform-free parts, shared by the Node and browser entry points.
+
+export { type FileKind, idxFileBytes, type Platform, readDatasetFile } from './dataset-file.js';
 export type { ByteSink, DownloadOptions, DownloadProgress } from './download/download.js';
 export { downloadVerified } from './download/download.js';
 export type { HashAlgorithm, Hasher, HasherFactory } from './download/hash.js';
@@ -8,10 +10,13 @@ export {
   DataMnistError,
   DataNotFoundError,
   DatasetError,
+  type DownloadAttempt,
   DownloadError,
+  describeAttempts,
   IdxFormatError,
+  type NotFoundDetails,
 } from './errors.js';
-export { decodeIdx, type Gunzip, isGzip } from './idx/decode-idx.js';
+export { decodeIdx, type Gunzip, inflateIdx, isGzip } from './idx/decode-idx.js';
 export { encodeIdx } from './idx/encode-idx.js';
 export { IDX_DTYPES, type IdxDType, type IdxTypedArray } from './idx/idx-dtypes.js';
 export { type IdxArray, parseIdx } from './idx/parse-idx.js';
@@ -38,4 +43,5 @@ export {
   MNIST,
   type SplitName,
   type SplitSpec,
+  splitSpec,
 } from './registry.js';

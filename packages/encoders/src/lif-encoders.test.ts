@@ -1,5 +1,6 @@
 import { tensor, tidy } from '@snn/core';
-import { flat, loadReferenceFixture, shapeOf } from '@snn/core/testing';
+import { flat, shapeOf } from '@snn/core/testing';
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { ConstantCurrentLIFEncoder, constantCurrentLIFEncode, SpikeLatencyLIFEncoder } from './index.js';
 
 describe('LIF current encoders (Norse)', () => {

@@ -5,6 +5,7 @@ import { constantCurrentLIFEncode } from '@snn/encoders';
 import { Adam, fit, imageBatches, manualSeed, maxLogSoftmax, nllLoss } from '@snn/modules';
 import { describeWithMnist, mnistDir } from './test-utils/mnist.js';
 import { norseRecurrentSNN } from './test-utils/norse-recurrent.js';
+import { isMissing } from './test-utils/requirements.js';
 
 /*
  * 20 Adam steps of the Norse tutorial's recurrent SNN (@snn/modules, trained by fit) on real MNIST
@@ -45,7 +46,7 @@ async function train(backend: string, loader: DataLoader) {
   return { losses, dispatchesPerStep };
 }
 
-describeWithMnist('Norse recurrent SNN on MNIST (WebGPU)', () => {
+(isMissing('gpu') ? describe.skip : describeWithMnist)('Norse recurrent SNN on MNIST (WebGPU)', () => {
   test(`${STEPS} training steps by fit: WebGPU losses equal the reference backend`, async () => {
     registerWebGPUBackend();
     const mnist = await loadMnist({ split: 'train', dataDir: mnistDir, download: false });

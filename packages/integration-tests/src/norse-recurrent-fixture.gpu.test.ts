@@ -1,10 +1,12 @@
 import { registerWebGPUBackend } from '@snn/backend-webgpu';
 import { removeBackend, setBackend } from '@snn/core';
 import { expectNorseRecurrentFixture } from './test-utils/norse-recurrent.js';
+import { testWithGpu } from './test-utils/requirements.js';
 
 /*
  * Backprop through time in the Norse MNIST tutorial's recurrent SNN (@snn/encoders, @snn/modules)
- * reproduces norse-recurrent-snn-grad.json on WebGPU. A missing adapter fails with what to install.
+ * reproduces norse-recurrent-snn-grad.json on WebGPU. Skipped (one line) without an adapter, unless
+ * SNN_REQUIRE=gpu.
  */
 beforeAll(async () => {
   registerWebGPUBackend();
@@ -15,7 +17,10 @@ afterAll(async () => {
   removeBackend('webgpu');
 });
 
-test("Norse's recurrent SNN fixture (spikes, readout, loss, every weight gradient) reproduces on WebGPU", async () => {
-  const errors = await expectNorseRecurrentFixture();
-  console.info(`webgpu recurrent SNN errors (abs; *Rel relative to max|want|): ${JSON.stringify(errors)}`);
-});
+testWithGpu(
+  "Norse's recurrent SNN fixture (spikes, readout, loss, every weight gradient) reproduces on WebGPU",
+  async () => {
+    const errors = await expectNorseRecurrentFixture();
+    console.info(`webgpu recurrent SNN errors (abs; *Rel relative to max|want|): ${JSON.stringify(errors)}`);
+  },
+);

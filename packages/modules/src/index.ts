@@ -94,6 +94,7 @@ export {
 } from './time/unroll.js';
 export {
   CHECKPOINT_FORMAT,
+  type CheckpointOptions,
   type CheckpointParts,
   type CheckpointStore,
   loadCheckpoint,

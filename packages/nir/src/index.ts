@@ -3,6 +3,11 @@ export { type Cursor, float32Below } from './export/builder.js';
 export { NirStepFunction, relu, scale } from './export/step-functions.js';
 export { type NirNetwork, type NirPiece, type ToNirOptions, toNir } from './export/to-nir.js';
 export {
+  type LoadNirWeightsOptions,
+  type LoadNirWeightsResult,
+  loadNirWeights,
+} from './import/load-weights.js';
+export {
   type FromNirOptions,
   fromNir,
   NirModel,

@@ -7,9 +7,10 @@
  * Each epoch is its own `train --resume` step, so a preset stops cleanly at an epoch boundary when
  * the next epoch would not fit in its time budget, and its table row says how many epochs it got.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '@snn/modules/node';
 import { Command, Option } from 'commander';
 import { createProgress } from '../cli/progress.js';
 import { BACKEND_CHOICES, resolveTrainConfig } from '../cli/train-config.js';
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; full MNIST (60,000 / 10,000), seed 0.`;
   const markdown = table(rows, header);
-  await mkdir(resolve(opts.out, '..'), { recursive: true });
+  await makeDirectory(resolve(opts.out, '..'));
   await writeFile(opts.out, markdown);
   process.stdout.write(markdown);
 }

@@ -1,6 +1,13 @@
 import { UsageError } from '../errors.js';
 import { parseChoice, parseInteger } from './parse-number.js';
-import { BACKEND_CHOICES, type BackendChoice, DATASET_NAMES, type DatasetName } from './train-config.js';
+import {
+  BACKEND_CHOICES,
+  type BackendChoice,
+  DATASET_NAMES,
+  type DatasetName,
+  MAX_BATCH_SIZE,
+  MAX_SEED,
+} from './train-config.js';
 
 /** `mnist-demo eval`: the test set through a saved model. */
 export interface EvalConfig {
@@ -49,7 +56,7 @@ export interface RawPredictFlags extends Omit<RawEvalFlags, 'batchSize' | 'limit
 function checkpointPath(text: string | undefined): string {
   if (text === undefined || text.trim() === '') {
     throw new UsageError(
-      '--checkpoint <file> is required: the checkpoint a `mnist-demo train` run wrote (e.g. runs/norse-recurrent/checkpoint.json)',
+      '--checkpoint <file> is required: the checkpoint a `mnist-demo train` run wrote (e.g. runs/norse-recurrent/checkpoint.safetensors)',
     );
   }
   return text;
@@ -63,7 +70,7 @@ function common(raw: RawEvalFlags) {
     dataset: raw.dataset === undefined ? undefined : parseChoice('--dataset', raw.dataset, DATASET_NAMES),
     dataDir: raw.dataDir,
     download: raw.download !== false,
-    seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
+    seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0, MAX_SEED),
     json: raw.json === true,
   };
 }
@@ -71,7 +78,10 @@ function common(raw: RawEvalFlags) {
 export function resolveEvalConfig(raw: RawEvalFlags): EvalConfig {
   return {
     ...common(raw),
-    batchSize: raw.batchSize === undefined ? undefined : parseInteger('--batch-size', raw.batchSize, 1),
+    batchSize:
+      raw.batchSize === undefined
+        ? undefined
+        : parseInteger('--batch-size', raw.batchSize, 1, MAX_BATCH_SIZE),
     limitTest: raw.limitTest === undefined ? undefined : parseInteger('--limit-test', raw.limitTest, 1),
   };
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { type EvalConfig, type RawEvalFlags, resolveEvalConfig } from './eval-config.js';
 import { parseChoice, parseInteger } from './parse-number.js';
 import { DATASET_NAMES, type DatasetName } from './train-config.js';
 
@@ -25,6 +26,20 @@ export interface InferConfig {
   /** Seed of stochastic encoders' spike trains (as `eval --seed`). */
   readonly seed: number;
   readonly json: boolean;
+}
+
+/** `mnist-demo agree`: a checkpoint run by the library and by onnxruntime on the same images. */
+export interface AgreeConfig extends Omit<EvalConfig, 'json'> {
+  /** The ONNX file to compare; undefined: the checkpoint exported in memory. */
+  readonly onnx: string | undefined;
+  /** onnxruntime's intraOpNumThreads; undefined: its default (one per core). */
+  readonly threads: number | undefined;
+  readonly json: boolean;
+}
+
+export interface RawAgreeFlags extends RawEvalFlags {
+  onnx?: string;
+  threads?: string;
 }
 
 export interface RawExportOnnxFlags {
@@ -75,5 +90,13 @@ export function resolveInferConfig(raw: RawInferFlags): InferConfig {
     threads: raw.threads === undefined ? undefined : parseInteger('--threads', raw.threads, 1),
     seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
     json: raw.json === true,
+  };
+}
+
+export function resolveAgreeConfig(raw: RawAgreeFlags): AgreeConfig {
+  return {
+    ...resolveEvalConfig(raw),
+    onnx: raw.onnx,
+    threads: raw.threads === undefined ? undefined : parseInteger('--threads', raw.threads, 1),
   };
 }

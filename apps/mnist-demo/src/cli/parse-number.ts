@@ -20,10 +20,11 @@ export function parseNonNegative(flag: string, text: string): number {
   return value;
 }
 
-export function parseInteger(flag: string, text: string, min: number): number {
+export function parseInteger(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = parseNumber(flag, text);
   if (!Number.isInteger(value)) throw new UsageError(`${flag} must be a whole number, got ${text}`);
   if (value < min) throw new UsageError(`${flag} must be at least ${min}, got ${text}`);
+  if (value > max) throw new UsageError(`${flag} must be at most ${max}, got ${text}`);
   return value;
 }
 

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { PRESETS } from '../presets.js';
 import type { EvalConfig, PredictConfig } from './eval-config.js';
 import type { ExportNirConfig } from './nir-commands.js';
+import type { AgreeConfig } from './onnx-config.js';
 import { createProgram } from './program.js';
 import type { TrainConfig } from './train-config.js';
 
@@ -10,6 +11,7 @@ interface Captured {
   eval?: EvalConfig;
   predict?: PredictConfig;
   exportNir?: ExportNirConfig;
+  agree?: AgreeConfig;
   out: string;
   err: string;
 }
@@ -32,6 +34,9 @@ async function run(args: string[]): Promise<Captured> {
         captured.exportNir = c;
       },
       infer: async () => {},
+      agree: async (c) => {
+        captured.agree = c;
+      },
     },
     {
       writeOut: (t) => {
@@ -169,6 +174,7 @@ describe('mnist-demo train flags', () => {
         exportOnnx: async () => {},
         exportNir: async () => {},
         infer: async () => {},
+        agree: async () => {},
       },
       {
         writeOut: (t) => {
@@ -196,6 +202,7 @@ describe('mnist-demo train flags', () => {
       '--no-download',
       '--out-dir',
       '--resume',
+      '--init-from',
       '--seed',
       '--limit-train',
       '--limit-test',
@@ -205,6 +212,17 @@ describe('mnist-demo train flags', () => {
       expect(out).toContain(flag);
     }
     for (const preset of Object.keys(PRESETS)) expect(out).toContain(preset);
+  });
+});
+
+describe('mnist-demo train --init-from', () => {
+  test('takes a NIR file, and not together with --resume', async () => {
+    const { train } = await run(['train', '--model', 'snntorch-fc', '--init-from', 'model.nir']);
+    expect(train).toMatchObject({ preset: 'snntorch-fc', initFrom: 'model.nir', resume: undefined });
+    await expect(
+      run(['train', '--init-from', 'model.nir', '--resume', 'runs/x/checkpoint.safetensors']),
+    ).rejects.toThrow(/--init-from and --resume do not go together/);
+    await expect(run(['train', '--init-from', ' '])).rejects.toThrow(/--init-from needs a path/);
   });
 });
 
@@ -233,5 +251,28 @@ describe('mnist-demo eval and predict flags', () => {
     await expect(run(['export-nir', '--checkpoint', 'c.json'])).rejects.toThrow(/--out <file> is required/);
     const { exportNir } = await run(['export-nir', '--checkpoint', 'c.json', '--out', 'm.nir', '--json']);
     expect(exportNir).toEqual({ checkpoint: 'c.json', out: 'm.nir', json: true });
+  });
+
+  test('agree needs a checkpoint; the ONNX file, threads and the image count are optional', async () => {
+    await expect(run(['agree'])).rejects.toThrow(/--checkpoint <file> is required/);
+    await expect(run(['agree', '--checkpoint', 'c.json', '--threads', '0'])).rejects.toThrow(/--threads/);
+    const { agree } = await run(['agree', '--checkpoint', 'c.json', '--limit-test', '100', '--threads', '1']);
+    expect(agree).toMatchObject({
+      checkpoint: 'c.json',
+      onnx: undefined,
+      limitTest: 100,
+      threads: 1,
+      backend: 'auto',
+    });
+    const withFile = await run([
+      'agree',
+      '--checkpoint',
+      'c.json',
+      '--onnx',
+      'm.onnx',
+      '--backend',
+      'reference',
+    ]);
+    expect(withFile.agree).toMatchObject({ onnx: 'm.onnx', backend: 'reference', threads: undefined });
   });
 });

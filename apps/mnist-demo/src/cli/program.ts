@@ -10,6 +10,7 @@ import { DATA_HELP } from './help-texts.js';
 import { addNirCommands, type NirCommandHandlers } from './nir-commands.js';
 import { addOnnxCommands, type OnnxCommandHandlers } from './onnx-commands.js';
 import {
+  AUTO_BACKEND,
   BACKEND_CHOICES,
   DATASET_NAMES,
   OPTIMIZER_NAMES,
@@ -47,10 +48,7 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
   if (output) program.configureOutput({ writeOut: output.writeOut, writeErr: output.writeErr });
 
   const backendOption = () =>
-    new Option(
-      '--backend <name>',
-      'compute backend; auto picks the fastest that starts (wasm, tfjs-node if installed, tfjs-wasm, tfjs-cpu, reference)',
-    ).choices(BACKEND_CHOICES);
+    new Option('--backend <name>', `compute backend; ${AUTO_BACKEND}`).choices(BACKEND_CHOICES);
   const datasetOption = () => new Option('--dataset <name>', 'IDX data set').choices(DATASET_NAMES);
 
   program
@@ -85,6 +83,10 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
       '--resume <checkpoint>',
       'continue the run saved in this checkpoint (written after every epoch; same flags, same seed)',
     )
+    .option(
+      '--init-from <file.nir>',
+      "start from the weights of a NIR graph of the preset's network (as export-nir writes it) instead of a random initialisation",
+    )
     .option('--seed <S>', 'seed for initialisation, shuffling and stochastic encoders (default 0)')
     .option('--limit-train <N>', 'use only the first N training images')
     .option('--limit-test <N>', 'use only the first N test images')
@@ -103,7 +105,7 @@ export function createProgram(handlers: CommandHandlers, output?: ProgramOutput)
     .addOption(datasetOption())
     .option('--data-dir <dir>', DATA_HELP)
     .option('--no-download', 'never download the data set: fail with a message if no local copy is found')
-    .option('--batch-size <B>', 'samples per batch (default: the one it was trained with)')
+    .option('--batch-size <B>', 'samples per batch (default: the batches training evaluated in)')
     .option('--limit-test <N>', 'use only the first N test images')
     .option('--seed <S>', 'seed for stochastic encoders (default 0)')
     .option('--json', 'print one JSON object with the results as the last line on stdout')

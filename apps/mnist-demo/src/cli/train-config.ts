@@ -11,6 +11,10 @@ import {
 import { parseChoice, parseInteger, parseNonNegative, parsePositive } from './parse-number.js';
 
 export const BACKEND_CHOICES = ['auto', 'reference', 'tfjs-cpu', 'tfjs-wasm', 'wasm', 'webgpu'] as const;
+
+/** What `--backend auto` picks (runtime/backend.ts); `--help` and the README say exactly this. */
+export const AUTO_BACKEND =
+  'auto picks the fastest that starts: wasm, else tfjs-node if installed, else tfjs-wasm, else tfjs-cpu, else reference; webgpu only when named';
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'kmnist'] as const;
@@ -18,6 +22,16 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+
+/**
+ * Upper bounds, so that a mistyped number is refused up front instead of exhausting memory minutes
+ * later: the tutorials use at most 100 time steps and batches of 256; the encoded input of one batch
+ * (steps x batch x 784 floats) must stay below MAX_INPUT_BYTES.
+ */
+export const MAX_STEPS = 10_000;
+export const MAX_BATCH_SIZE = 65_536;
+export const MAX_SEED = 2 ** 32 - 1;
+const MAX_INPUT_BYTES = 2 ** 31;
 
 /** Everything a training run needs, validated, with the preset's defaults filled in. */
 export interface TrainConfig {
@@ -37,6 +51,8 @@ export interface TrainConfig {
   readonly download: boolean;
   readonly outDir: string;
   readonly resume: string | undefined;
+  /** A NIR file whose weights the network starts from (`--init-from`); undefined: random initialisation. */
+  readonly initFrom?: string | undefined;
   readonly seed: number;
   readonly limitTrain: number | undefined;
   readonly limitTest: number | undefined;
@@ -61,6 +77,7 @@ export interface RawTrainFlags {
   download?: boolean;
   outDir?: string;
   resume?: string;
+  initFrom?: string;
   seed?: string;
   limitTrain?: string;
   limitTest?: string;
@@ -94,15 +111,31 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
   }
   const momentum = raw.momentum === undefined ? 0 : parseNonNegative('--momentum', raw.momentum);
   if (momentum >= 1) throw new UsageError(`--momentum must be below 1, got ${raw.momentum}`);
+  if (raw.initFrom !== undefined && raw.resume !== undefined) {
+    throw new UsageError(
+      '--init-from and --resume do not go together: --resume continues a run from its checkpoint (weights and optimizer); --init-from starts a new run from a NIR file',
+    );
+  }
   const optionalCount = (flag: string, text: string | undefined) =>
     text === undefined ? undefined : parseInteger(flag, text, 1);
+  const steps = raw.steps === undefined ? preset.steps : parseInteger('--steps', raw.steps, 1, MAX_STEPS);
+  const batchSize =
+    raw.batchSize === undefined
+      ? preset.batchSize
+      : parseInteger('--batch-size', raw.batchSize, 1, MAX_BATCH_SIZE);
+  const inputBytes = steps * batchSize * 784 * 4;
+  if (inputBytes > MAX_INPUT_BYTES) {
+    throw new UsageError(
+      `--steps ${steps} x --batch-size ${batchSize}: one batch of encoded input would take ` +
+        `${(inputBytes / 2 ** 30).toFixed(1)} GiB (at most 2 GiB); use fewer steps or a smaller batch`,
+    );
+  }
   return {
     preset: preset.name,
     encoder,
     backend: raw.backend === undefined ? 'auto' : parseChoice('--backend', raw.backend, BACKEND_CHOICES),
-    steps: raw.steps === undefined ? preset.steps : parseInteger('--steps', raw.steps, 1),
-    batchSize:
-      raw.batchSize === undefined ? preset.batchSize : parseInteger('--batch-size', raw.batchSize, 1),
+    steps,
+    batchSize,
     epochs: raw.epochs === undefined ? preset.epochs : parseInteger('--epochs', raw.epochs, 1),
     lr: raw.lr === undefined ? preset.lr : parsePositive('--lr', raw.lr),
     optimizer,
@@ -113,7 +146,8 @@ export function resolveTrainConfig(raw: RawTrainFlags): TrainConfig {
     download: raw.download !== false,
     outDir: nonEmpty('--out-dir', raw.outDir) ?? `runs/${preset.name}`,
     resume: nonEmpty('--resume', raw.resume),
-    seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0),
+    initFrom: nonEmpty('--init-from', raw.initFrom),
+    seed: raw.seed === undefined ? 0 : parseInteger('--seed', raw.seed, 0, MAX_SEED),
     limitTrain: optionalCount('--limit-train', raw.limitTrain),
     limitTest: optionalCount('--limit-test', raw.limitTest),
     plots: raw.plots === true,

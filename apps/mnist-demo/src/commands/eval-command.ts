@@ -1,8 +1,8 @@
+import { OutOfMemoryError } from '@snn/core';
 import type { EvalConfig } from '../cli/eval-config.js';
-import { loadData } from '../data/load-data.js';
-import { useBackend } from '../runtime/backend.js';
+import { MemoryExhaustedError } from '../errors.js';
 import { evaluateRun } from '../train/evaluate-run.js';
-import { restoreNetwork } from '../train/restore.js';
+import { checkpointAndTestSet } from './checkpoint-and-test-set.js';
 
 export interface EvalSummary {
   readonly model: string;
@@ -21,22 +21,18 @@ export interface EvalSummary {
 /** `mnist-demo eval`: the test split through a checkpoint's network, as after training. */
 export async function evalRun(config: EvalConfig, log: (line: string) => void): Promise<EvalSummary> {
   const t0 = performance.now();
-  const backend = await useBackend(config.backend);
-  const { network, run } = await restoreNetwork(config.checkpoint);
-  const dataset = config.dataset ?? run.config.dataset;
-  const { test } = await loadData({
-    dataset,
-    dataDir: config.dataDir ?? run.config.dataDir,
-    limitTest: config.limitTest,
-    train: false,
-    download: config.download,
-    log,
-  });
+  const { backend, network, run, dataset, test } = await checkpointAndTestSet(config, log);
   log(
     `evaluating ${run.config.preset} (${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'} trained) on ${test.length} ${dataset} test images, backend ${backend}`,
   );
   const t1 = performance.now();
-  const metrics = await evaluateRun(network, run, test, { batchSize: config.batchSize, seed: config.seed });
+  let metrics: Record<string, number>;
+  try {
+    metrics = await evaluateRun(network, run, test, { batchSize: config.batchSize, seed: config.seed });
+  } catch (error) {
+    if (!(error instanceof OutOfMemoryError)) throw error;
+    throw new MemoryExhaustedError(`${error.message}. Try a smaller --batch-size`);
+  }
   const t2 = performance.now();
   return {
     model: run.config.preset,

@@ -74,6 +74,14 @@ export function consoleHandlers(
       );
       if (config.json) out(JSON.stringify(s));
     },
+    async agree(config) {
+      const { agreeRun } = await import('./agree-command.js');
+      const s = await agreeRun(config, log);
+      out(
+        `${s.model}: predictions agree on ${s.agree} of ${s.test_samples} images (${s.agreement}%), scores within 1e-4 on ${s.scores_close} (library on ${s.backend} ${s.library_seconds} s, onnxruntime ${s.onnx_seconds} s)`,
+      );
+      if (config.json) out(JSON.stringify(s));
+    },
     async infer(config) {
       const { inferRun } = await import('./infer-command.js');
       const s = await inferRun(config, log);

@@ -1,13 +1,11 @@
 import { dispose, noGrad, tidy } from '@snn/core';
 import { DataLoader } from '@snn/data-mnist';
 import type { PredictConfig } from '../cli/eval-config.js';
-import { loadData } from '../data/load-data.js';
 import { UsageError } from '../errors.js';
 import { batchSeed } from '../models/input-encoding.js';
 import { PRESETS } from '../presets.js';
-import { useBackend } from '../runtime/backend.js';
 import { encodeBatch, STREAM } from '../train/batches.js';
-import { restoreNetwork } from '../train/restore.js';
+import { checkpointAndTestSet } from './checkpoint-and-test-set.js';
 
 export interface Prediction {
   readonly index: number;
@@ -32,16 +30,7 @@ export async function predictRun(
   config: PredictConfig,
   log: (line: string) => void,
 ): Promise<PredictSummary> {
-  const backend = await useBackend(config.backend);
-  const { network, run } = await restoreNetwork(config.checkpoint);
-  const dataset = config.dataset ?? run.config.dataset;
-  const { test } = await loadData({
-    dataset,
-    dataDir: config.dataDir ?? run.config.dataDir,
-    train: false,
-    download: config.download,
-    log,
-  });
+  const { backend, network, run, dataset, test } = await checkpointAndTestSet(config, log);
   const bad = config.indices.find((i) => i >= test.length);
   if (bad !== undefined)
     throw new UsageError(`--index ${bad} is outside the test set (0..${test.length - 1})`);

@@ -2,10 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataUnavailableError } from '../errors.js';
-import { mnistDir, mnistTests } from '../test-utils/mnist-dir.js';
+import { mnistDir, testWithMnist } from '../test-utils/mnist-dir.js';
 import { loadData } from './load-data.js';
-
-const withMnist = mnistTests('loadData on MNIST');
 
 describe('loadData', () => {
   test('missing data: one error that says how to provide it', async () => {
@@ -35,7 +33,7 @@ describe('loadData', () => {
     }
   });
 
-  withMnist.test('the shared MNIST files load, cut to the limits', async () => {
+  testWithMnist('the MNIST files load, cut to the limits', async () => {
     const { train, test } = await loadData({
       dataset: 'mnist',
       dataDir: mnistDir(),

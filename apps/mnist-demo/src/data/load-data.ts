@@ -52,15 +52,43 @@ export async function loadData(request: DataRequest): Promise<LoadedData> {
       });
       return limit === undefined ? set : set.take(limit);
     } catch (error) {
-      if (error instanceof DataNotFoundError) {
-        throw new DataUnavailableError(
-          `${error.message}\nWith mnist-demo: pass --data-dir /path/to/folder (the four IDX files of ${request.dataset}).`,
-        );
-      }
+      if (error instanceof DataNotFoundError) throw new DataUnavailableError(cliMessage(error, request));
       throw error;
     }
   };
   const test = await load('test', request.limitTest);
   const train = request.train ? await load('train', request.limitTrain) : undefined;
   return { train, test };
+}
+
+/** Download size of each data set's four files (what the first run fetches). */
+const DOWNLOAD_SIZE: Record<DatasetName, string> = {
+  mnist: 'about 11 MB',
+  'fashion-mnist': 'about 30 MB',
+  kmnist: 'about 21 MB',
+};
+
+/**
+ * The library's facts in the command line's words: `--data-dir` instead of the `dataDir` option,
+ * `--no-download` instead of `download: false`, each URL once.
+ */
+function cliMessage(error: DataNotFoundError, request: DataRequest): string {
+  const d = error.details;
+  if (d === undefined) return error.message;
+  const place = (label: string) => (label === 'dataDir option' ? '--data-dir' : label);
+  const download = d.download.map((line) =>
+    line === 'download: disabled (download: false)' ? 'download: off (--no-download)' : line,
+  );
+  return [
+    d.summary,
+    'Looked in:',
+    ...d.searched.map(
+      (p) => `  ${place(p.label)}: ${p.dir === undefined ? 'not given' : `${p.dir} (files not there)`}`,
+    ),
+    ...download,
+    ...(d.howToGet ? [d.howToGet] : []),
+    `To fix: pass --data-dir /path/to/folder (the four IDX files of ${request.dataset}, gzip or not), ` +
+      `set ${d.envVar}=/path/to/folder, or run without --no-download to fetch them into ${d.cacheDir} ` +
+      `(${DOWNLOAD_SIZE[request.dataset]}, checksums verified).`,
+  ].join('\n');
 }

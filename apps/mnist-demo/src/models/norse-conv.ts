@@ -69,7 +69,7 @@ export class NorseConvNet extends Module {
         recorder?.record('hidden voltage', s2.v);
         recorder?.record('hidden current', s2.i);
         const [v, so] = this.out.forward(relu(z2), prev.so);
-        recorder?.record('readout voltage', v);
+        recorder?.record('readout voltage', v, v.shape[1]);
         return { state: { s0, s1, s2, so }, v };
       });
       // (The readout's state.v is the voltage itself, kept in `voltages`.)

@@ -68,7 +68,7 @@ export class NorseRecurrentSNN extends Module {
       const [v, next] = this.out.forward(c, so);
       so = next;
       voltages.push(v);
-      recorder?.record('readout voltage', v);
+      recorder?.record('readout voltage', v, v.shape[1]);
     }
     return stack(voltages, 0);
   }

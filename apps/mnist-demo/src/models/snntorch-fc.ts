@@ -62,7 +62,7 @@ export class SnnTorchFc extends Module {
       mem2 = m;
       spk2.push(s);
       mems.push(m);
-      recorder?.record('output membrane', m);
+      recorder?.record('output membrane', m, m.shape[1]);
     }
     return { spk: stack(spk2, 0), mem: stack(mems, 0) };
   }

@@ -27,7 +27,7 @@ export class SpikingJellyLifFc extends Module {
     resetNet(this);
     const out = this.lif.forward(this.fc.forward(spikes));
     if (recorder && this.lif.vSeq)
-      for (const v of unstack(this.lif.vSeq, 0)) recorder.record('output voltage', v);
+      for (const v of unstack(this.lif.vSeq, 0)) recorder.record('output voltage', v, v.shape[1]);
     // Its only layer is the output layer: the raster shows its spikes.
     if (recorder?.recordSpikes) for (const z of unstack(out, 0)) recorder.recordSpikes('output spikes', z);
     return out;

@@ -16,9 +16,12 @@ export class TraceRecorder {
    */
   recordSpikes?(name: string, spikes: Tensor): void;
 
-  /** `value` is [batch, neurons] (or [batch, ...], flattened by the caller) at one time step. */
-  record(name: string, value: Tensor): void {
-    const n = Math.min(this.units, value.shape[1]);
+  /**
+   * `value` is [batch, neurons] (or [batch, ...], flattened by the caller) at one time step; the
+   * first `units` neurons are kept (a readout passes all of its classes).
+   */
+  record(name: string, value: Tensor, units = this.units): void {
+    const n = Math.min(units, value.shape[1]);
     const row = keep(slice(value, [0, 0], [1, n]));
     const list = this.steps.get(name);
     if (list) list.push(row);

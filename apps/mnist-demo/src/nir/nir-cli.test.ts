@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomUniform, stack, type Tensor } from '@snn/core';
 import { fromNir, readNir } from '@snn/nir';
 import { DECODERS } from '../onnx/preset-export.js';
+import { describeWithMnist, mnistDir } from '../test-utils/mnist-dir.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { lastLineJson, runCli } from '../test-utils/run-cli.js';
 import { restoreNetwork } from '../train/restore.js';
@@ -10,13 +11,10 @@ import { restoreNetwork } from '../train/restore.js';
 /*
  * `mnist-demo export-nir` as a user types it: a trained checkpoint becomes a NIR file whose graph,
  * read back and run by fromNir, gives the restored network's scores; mistakes give the documented
- * exit codes. Needs MNIST (to train the checkpoint): skipped with one line when SNN_MNIST_DIR is unset.
+ * exit codes. Needs MNIST (to train the checkpoint): skipped when it is missing (the run prints one line).
  */
 
-const MNIST = process.env.SNN_MNIST_DIR;
-if (!MNIST) console.log('nir-cli: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)');
-
-(MNIST ? describe : describe.skip)('mnist-demo export-nir', () => {
+describeWithMnist('mnist-demo export-nir', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await tempDir('nir-cli');
@@ -46,7 +44,7 @@ if (!MNIST) console.log('nir-cli: skipped (set SNN_MNIST_DIR to a folder with th
       'tfjs-wasm',
       '--json',
       '--data-dir',
-      MNIST as string,
+      mnistDir(),
       '--no-download',
     ]);
     expect(trained.code).toBe(0);

@@ -1,4 +1,4 @@
-import { type NirGraph, relu, scale, toNir } from '@snn/nir';
+import { type NirGraph, type NirNetwork, relu, scale, toNir } from '@snn/nir';
 import type { PresetNetwork } from '../models/network.js';
 import { presetPieces, type RunSettings } from '../onnx/preset-export.js';
 
@@ -9,12 +9,24 @@ import { presetPieces, type RunSettings } from '../onnx/preset-export.js';
  */
 export const NIR_DT = 1e-3;
 
+/** A preset network's per-step pieces (the ONNX export's list) for @snn/nir, and its input per sample. */
+export function presetNirNetwork(
+  network: PresetNetwork<unknown>,
+  preset: RunSettings['config']['preset'],
+): { pieces: NirNetwork; inputShape: number[] } {
+  return {
+    pieces: presetPieces(network, preset, { relu, scale }),
+    inputShape: network.inputLayout === 'flat' ? [784] : [1, 28, 28],
+  };
+}
+
 /** A preset network's per-step pieces (the ONNX export's list) as a NIR graph, with the run's settings as metadata. */
 export function presetNir(network: PresetNetwork<unknown>, run: RunSettings): Promise<NirGraph> {
   const { preset, encoder, steps, dataset } = run.config;
-  return toNir(presetPieces(network, preset, { relu, scale }), {
+  const { pieces, inputShape } = presetNirNetwork(network, preset);
+  return toNir(pieces, {
     dt: NIR_DT,
-    inputShape: network.inputLayout === 'flat' ? [784] : [1, 28, 28],
+    inputShape,
     metadata: {
       'mnist_demo.preset': preset,
       'mnist_demo.encoder': encoder,

@@ -1,14 +1,12 @@
 import { rm } from 'node:fs/promises';
-import { dispose, noGrad, type Tensor, tensor, tidy } from '@snn/core';
-import { DataLoader, type ImageDataset } from '@snn/data-mnist';
-import { exportOnnx, loadOnnx, type OnnxPredictor } from '@snn/onnx';
+import { exportOnnx, loadOnnx } from '@snn/onnx';
 import { loadData } from '../data/load-data.js';
-import type { PresetNetwork } from '../models/network.js';
-import { PRESET_NAMES, PRESETS, type PresetName } from '../presets.js';
+import { PRESET_NAMES, type PresetName } from '../presets.js';
 import { useBackend } from '../runtime/backend.js';
+import { describeWithMnist, mnistDir } from '../test-utils/mnist-dir.js';
 import { quickRun, tempDir } from '../test-utils/quick-run.js';
-import { encodeBatch } from '../train/batches.js';
 import { restoreNetwork } from '../train/restore.js';
+import { agreement, bothScores, testBatches } from './agreement.js';
 import { presetExport } from './preset-export.js';
 
 /*
@@ -17,11 +15,8 @@ import { presetExport } from './preset-export.js';
  * on at least 99.9 % of the images, with scores within 1e-4 on at least 99.9 % of them (the rest are
  * images where one spike flipped: MatMul sums in another order in onnxruntime than in tfjs-wasm);
  * the per-step export gives exactly the whole-sequence export's scores. Needs MNIST: skipped with
- * one line when SNN_MNIST_DIR is unset (CI sets it).
+ * one line where it is missing (SNN_REQUIRE=mnist, set by CI, fails instead).
  */
-
-const MNIST = process.env.SNN_MNIST_DIR;
-if (!MNIST) console.log('onnx-agreement: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)');
 
 /**
  * Training: about 200 optimizer steps, at the preset's settings except where said. Library inference
@@ -31,6 +26,8 @@ if (!MNIST) console.log('onnx-agreement: skipped (set SNN_MNIST_DIR to a folder 
  * about 7 images/s here); norse-conv (T 48) trains for 100 steps of 2 images and is compared on the
  * first 1,000 test images: tfjs-wasm trains it at about 1 image/s at that batch size and infers
  * about 10 images/s on this shared machine, so the whole test set would take 15 minutes on its own.
+ * The full-set figure of every preset comes from `mnist-demo agree` (the same comparison, the same
+ * code: ./agreement.ts), run on checkpoints trained like these (the package README lists them).
  */
 const PLAN: Record<PresetName, { train: Record<string, string>; batch: number; images: number }> = {
   'norse-recurrent': { train: { batchSize: '32', limitTrain: '6400' }, batch: 500, images: 10_000 },
@@ -44,104 +41,7 @@ const PLAN: Record<PresetName, { train: Record<string, string>; batch: number; i
   'norse-conv': { train: { batchSize: '2', limitTrain: '200' }, batch: 50, images: 1_000 },
 };
 
-const SEED = 0;
-
-/** One batch of test images as both sides take it. */
-interface TestBatch {
-  /** The network input for the library: pixels (normalised as the app does) or spike trains. */
-  readonly library: Tensor;
-  /** The same input for the ONNX file: raw pixel bytes, or the same spike trains. */
-  readonly onnx: Uint8Array | Float32Array;
-  readonly size: number;
-}
-
-/**
- * The test images in batches. Image models: the app's normalised pixels for the library, the raw
- * bytes for the file (it normalises them itself). Models of a stochastic encoder take the spike
- * train as input (the encoder is not in the file): one Bernoulli train per batch from a seeded
- * generator (p = pixel / 255, the rate encoder's), fed to both sides.
- */
-function* testBatches(
-  network: PresetNetwork<unknown>,
-  run: Awaited<ReturnType<typeof restoreNetwork>>['run'],
-  test: ImageDataset,
-  batchSize: number,
-): Generator<TestBatch> {
-  const loader = new DataLoader(test, {
-    batchSize,
-    normalize: PRESETS[run.config.preset].normalization,
-    stats: run.pixelStats,
-  });
-  const steps = run.config.steps;
-  const stochastic = run.config.encoder === 'rate' || run.config.encoder === 'poisson';
-  const scale = run.config.encoder === 'poisson' ? PRESETS[run.config.preset].poissonFMax * 0.001 : 1;
-  let state = 0x9e3779b9;
-  let start = 0;
-  for (const batch of loader.epoch(0)) {
-    const pixels = test.images.subarray(start * 784, (start + batch.batchSize) * 784);
-    start += batch.batchSize;
-    if (!stochastic) {
-      const encoded = encodeBatch(batch, { ...run.config, batchSize, seed: SEED }, network.inputLayout, 0);
-      encoded.y.dispose();
-      yield { library: encoded.x, onnx: pixels, size: batch.batchSize };
-      continue;
-    }
-    const spikes = new Float32Array(steps * pixels.length);
-    for (let t = 0; t < steps; t++) {
-      for (let k = 0; k < pixels.length; k++) {
-        // xorshift32, inline: uniform in [0, 1) from the top 24 bits.
-        state ^= state << 13;
-        state ^= state >>> 17;
-        state ^= state << 5;
-        spikes[t * pixels.length + k] = (state >>> 8) / 16777216 < (pixels[k] / 255) * scale ? 1 : 0;
-      }
-    }
-    const shape =
-      network.inputLayout === 'flat' ? [steps, batch.batchSize, 784] : [steps, batch.batchSize, 1, 28, 28];
-    yield { library: tensor(spikes, shape), onnx: spikes, size: batch.batchSize };
-  }
-}
-
-/** Scores of both sides for every test image: the library's (tfjs-wasm) and onnxruntime's. */
-async function bothScores(
-  network: PresetNetwork<unknown>,
-  run: Awaited<ReturnType<typeof restoreNetwork>>['run'],
-  predictor: OnnxPredictor,
-  test: ImageDataset,
-  batchSize: number,
-): Promise<{ library: Float32Array; onnx: Float32Array; librarySeconds: number; onnxSeconds: number }> {
-  const library = new Float32Array(test.length * 10);
-  const onnx = new Float32Array(test.length * 10);
-  let at = 0;
-  let librarySeconds = 0;
-  let onnxSeconds = 0;
-  for (const batch of testBatches(network, run, test, batchSize)) {
-    const t0 = performance.now();
-    const scores = tidy(() => noGrad(() => network.scores(network.forward(batch.library))));
-    library.set((await scores.data()) as Float32Array, at * 10);
-    dispose([scores, batch.library]);
-    const t1 = performance.now();
-    const r = await predictor.predict(batch.onnx, { steps: run.config.steps });
-    onnx.set(r.scores, at * 10);
-    onnxSeconds += (performance.now() - t1) / 1000;
-    librarySeconds += (t1 - t0) / 1000;
-    at += batch.size;
-  }
-  return { library, onnx, librarySeconds, onnxSeconds };
-}
-
-function argmax(scores: Float32Array, classes: number): Int32Array {
-  const n = scores.length / classes;
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (scores[i * classes + c] > scores[i * classes + best]) best = c;
-    labels[i] = best;
-  }
-  return labels;
-}
-
-(MNIST ? describe.each(PRESET_NAMES) : describe.skip.each(PRESET_NAMES))('preset %s', (preset) => {
+describeWithMnist.each(PRESET_NAMES)('preset %s', (preset) => {
   test('ONNX (onnxruntime-node) agrees with the library on the MNIST test set', async () => {
     const plan = PLAN[preset];
     const outDir = await tempDir(`onnx-${preset}`);
@@ -159,7 +59,7 @@ function argmax(scores: Float32Array, classes: number): Int32Array {
       const { network, run } = await restoreNetwork(summary.checkpoint);
       const { test: full } = await loadData({
         dataset: 'mnist',
-        dataDir: MNIST,
+        dataDir: mnistDir(),
         train: false,
         download: false,
       });
@@ -167,38 +67,20 @@ function argmax(scores: Float32Array, classes: number): Int32Array {
       const spec = presetExport(network, run, 'sequence');
       const whole = await loadOnnx(await exportOnnx(spec.network, spec.options), { batchSize: plan.batch });
       const t1 = performance.now();
-      const both = await bothScores(network, run, whole, test, plan.batch);
+      const both = await bothScores(network, run, whole, test, { batchSize: plan.batch });
       const t2 = performance.now();
-      const want = both.library;
-      const got = { scores: both.onnx, labels: argmax(both.onnx, 10) };
-      const classes = 10;
-      const wantLabels = argmax(want, classes);
-      let agree = 0;
-      let close = 0;
-      let worst = 0;
-      let smallest = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < test.length; i++) {
-        if (got.labels[i] === wantLabels[i]) agree++;
-        let diff = 0;
-        for (let c = 0; c < classes; c++)
-          diff = Math.max(diff, Math.abs(got.scores[i * classes + c] - want[i * classes + c]));
-        if (diff <= 1e-4) close++;
-        else {
-          worst = Math.max(worst, diff);
-          smallest = Math.min(smallest, diff);
-        }
-      }
+      const a = agreement(both.library, both.onnx);
       console.log(
-        `${preset}: ${test.length} test images, predictions agree on ${agree}, scores within 1e-4 on ${close} (largest other difference ${worst.toFixed(4)}); ` +
-          `training ${((t1 - t0) / 1000).toFixed(0)} s, library ${(both.librarySeconds).toFixed(0)} s, onnxruntime ${both.onnxSeconds.toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(0)} s`,
+        `${preset}: ${a.images} test images, predictions agree on ${a.agree}, scores within 1e-4 on ${a.close} (largest other difference ${a.worst.toFixed(4)}); ` +
+          `training ${((t1 - t0) / 1000).toFixed(0)} s, library ${both.librarySeconds.toFixed(0)} s, onnxruntime ${both.onnxSeconds.toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(0)} s`,
       );
-      expect(agree / test.length).toBeGreaterThanOrEqual(0.999);
+      expect(a.agree / a.images).toBeGreaterThanOrEqual(0.999);
       // Scores match within 1e-4 where the spikes agree: the other images are spike flips, whose
       // scores move by at least 1e-3 (measured: 0.016-0.26), never a slow drift of the arithmetic.
-      expect(close / test.length).toBeGreaterThanOrEqual(0.995);
-      expect(worst === 0 || smallest >= 1e-3).toBe(true);
+      expect(a.close / a.images).toBeGreaterThanOrEqual(0.995);
+      expect(a.worst === 0 || a.smallest >= 1e-3).toBe(true);
       // Not a vacuous test: the network answers differently for different images.
-      expect(new Set(wantLabels).size).toBeGreaterThan(3);
+      expect(a.classesUsed).toBeGreaterThan(3);
 
       // The per-step export, stepped through time by the predictor, gives the same scores.
       const stepSpec = presetExport(network, run, 'step');

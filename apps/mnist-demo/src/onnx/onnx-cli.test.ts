@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeWithMnist, mnistDir } from '../test-utils/mnist-dir.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { lastLineJson, runCli } from '../test-utils/run-cli.js';
 
@@ -8,18 +9,15 @@ import { lastLineJson, runCli } from '../test-utils/run-cli.js';
  * `mnist-demo export-onnx` and `mnist-demo infer` as a user types them: the file's test accuracy
  * equals `eval`'s on the same images (stochastic encoders: the same spike trains, from the same
  * seeds and batch size), per-step files give the whole-sequence file's answers, and mistakes give
- * the documented exit codes. Needs MNIST: skipped with one line when SNN_MNIST_DIR is unset.
+ * the documented exit codes. Needs MNIST: skipped where it is missing (the run prints one line).
  */
-
-const MNIST = process.env.SNN_MNIST_DIR;
-if (!MNIST) console.log('onnx-cli: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)');
 
 const cli = runCli;
 const json = lastLineJson;
 
-(MNIST ? describe : describe.skip)('mnist-demo export-onnx / infer', () => {
+describeWithMnist('mnist-demo export-onnx / infer', () => {
   let dir: string;
-  const data = ['--data-dir', MNIST as string, '--no-download'];
+  const data = ['--data-dir', mnistDir(), '--no-download'];
   beforeAll(async () => {
     dir = await tempDir('onnx-cli');
   });
@@ -57,7 +55,7 @@ const json = lastLineJson;
     ['snntorch-fc', ['--steps', '6']],
     ['spikingjelly-lif-fc', ['--steps', '8']],
   ])(
-    '%s: export-onnx, then infer gives eval’s accuracy (whole sequence and per step)',
+    '%s: export-onnx, then infer gives eval’s accuracy (whole sequence and per step); agree compares both',
     async (model, extra) => {
       const checkpoint = await train(model, extra);
       const images = ['--limit-test', '200', '--batch-size', '50', '--seed', '3'];
@@ -101,6 +99,29 @@ const json = lastLineJson;
         expect(inferred.stdout).toMatch(
           new RegExp(`^${model} \\((sequence|step) ONNX, onnxruntime-node, threads 1\\): test accuracy`, 'm'),
         );
+      }
+      // agree: the library and the ONNX file (given, or exported in memory) on the same images.
+      for (const onnx of [[], ['--onnx', join(dir, `${model}.onnx`)]]) {
+        const agreed = await cli([
+          'agree',
+          '--checkpoint',
+          checkpoint,
+          '--backend',
+          'tfjs-wasm',
+          '--json',
+          '--threads',
+          '1',
+          ...images,
+          ...onnx,
+          ...data,
+        ]);
+        expect(agreed.stderr).not.toContain('mnist-demo:');
+        expect(agreed.code).toBe(0);
+        const a = json(agreed.stdout);
+        expect(a).toMatchObject({ model, test_samples: 200, onnx: onnx[1] ?? 'exported in memory' });
+        expect(a.agree).toBeGreaterThanOrEqual(199);
+        expect(a.scores_close).toBeGreaterThanOrEqual(198);
+        expect(agreed.stdout).toMatch(new RegExp(`^${model}: predictions agree on \\d+ of 200 images`, 'm'));
       }
     },
     300_000,

@@ -31,6 +31,36 @@ describe('charts', () => {
     ]);
   });
 
+  test('an encoder that produced no spike keeps its panel, which says so', async () => {
+    const spikes = new Uint8Array(4 * 784);
+    spikes[784 + 3] = 1;
+    const svg = await specToSvg(
+      rasterSpec(
+        [
+          { encoder: 'rate (this run)', steps: 4, neurons: 784, spikes },
+          { encoder: 'spike-latency', steps: 4, neurons: 784, spikes: new Uint8Array(4 * 784) },
+        ],
+        'input',
+      ),
+    );
+    expect(svg).toContain('rate (this run)');
+    expect(svg).toContain('spike-latency');
+    expect(svg).toContain('no spikes in 4 steps');
+  });
+
+  test('a one-epoch accuracy chart has one epoch tick and percent labels', async () => {
+    const svg = await specToSvg(accuracyCurveSpec([{ epoch: 1, accuracy: 92.38, split: 'test' }]));
+    const labels = (axis: 'X' | 'Y') => {
+      const body =
+        new RegExp(`aria-label="${axis}-axis[^"]*"([\\s\\S]*?)role-axis-title`).exec(svg)?.[1] ?? '';
+      return [...body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    };
+    expect(labels('X')).toEqual(['1']);
+    expect(labels('Y').length).toBeGreaterThanOrEqual(3);
+    for (const label of labels('Y')) expect(label).toMatch(/^\d+(\.\d+)?%$/);
+    expect(svg).toContain('>92.4%</text>'); // the point's own label
+  });
+
   test('charts render to SVG with their axis titles', async () => {
     const svg = await specToSvg(
       lossCurveSpec([
@@ -70,5 +100,20 @@ describe('charts', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('trace recorder', () => {
+  test('keeps the first units of a hidden layer and every class of a readout', async () => {
+    const { tensor } = await import('@snn/core');
+    const { TraceRecorder } = await import('../models/trace-recorder.js');
+    const recorder = new TraceRecorder(8);
+    for (let t = 0; t < 2; t++) {
+      recorder.record('hidden voltage', tensor(new Float32Array(100).fill(t), [1, 100]));
+      recorder.record('readout voltage', tensor(new Float32Array(10).fill(t), [1, 10]), 10);
+    }
+    const traces = await recorder.collect();
+    expect(traces.get('hidden voltage')?.units).toBe(8);
+    expect(traces.get('readout voltage')?.units).toBe(10);
   });
 });

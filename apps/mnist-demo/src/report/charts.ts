@@ -37,15 +37,23 @@ const WIDTH = 360;
 const HEIGHT = 220;
 const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', background: 'white' } as const;
 
-/** One raster per encoder side by side: x = time step, y = input neuron (pixel), a dot per spike. */
+/**
+ * One raster per encoder side by side: x = time step, y = input neuron (pixel), a dot per spike. An
+ * encoder that produced no spike keeps its panel, which says so (a dropped panel would hide it).
+ */
 export function rasterSpec(rasters: readonly RasterData[], title: string): TopLevelSpec {
-  const values: { encoder: string; t: number; neuron: number }[] = [];
+  const values: { encoder: string; t?: number; neuron?: number; note?: string }[] = [];
   for (const r of rasters) {
+    let spikes = 0;
     for (let t = 0; t < r.steps; t++) {
       for (let n = 0; n < r.neurons; n++) {
-        if (r.spikes[t * r.neurons + n] !== 0) values.push({ encoder: r.encoder, t, neuron: n });
+        if (r.spikes[t * r.neurons + n] !== 0) {
+          values.push({ encoder: r.encoder, t, neuron: n });
+          spikes += 1;
+        }
       }
     }
+    if (spikes === 0) values.push({ encoder: r.encoder, note: `no spikes in ${r.steps} steps` });
   }
   return {
     ...base,
@@ -57,16 +65,31 @@ export function rasterSpec(rasters: readonly RasterData[], title: string): TopLe
     spec: {
       width: 240,
       height: 300,
-      mark: { type: 'tick', orient: 'horizontal', thickness: 1.5, size: 4 },
-      encoding: {
-        x: { field: 't', type: 'quantitative', title: 'time step', scale: { nice: false } },
-        y: {
-          field: 'neuron',
-          type: 'quantitative',
-          title: 'input neuron (pixel)',
-          scale: { domain: [0, 784] },
+      layer: [
+        {
+          transform: [{ filter: 'isValid(datum.t)' }],
+          mark: { type: 'tick', orient: 'horizontal', thickness: 1.5, size: 4 },
+          encoding: {
+            x: {
+              field: 't',
+              type: 'quantitative',
+              title: 'time step',
+              scale: { domain: [0, Math.max(1, ...rasters.map((r) => r.steps - 1))], nice: false },
+            },
+            y: {
+              field: 'neuron',
+              type: 'quantitative',
+              title: 'input neuron (pixel)',
+              scale: { domain: [0, 784] },
+            },
+          },
         },
-      },
+        {
+          transform: [{ filter: 'isValid(datum.note)' }],
+          mark: { type: 'text', fontSize: 13, color: '#a33' },
+          encoding: { text: { field: 'note' }, x: { value: 120 }, y: { value: 150 } },
+        },
+      ],
     },
   } as TopLevelSpec;
 }
@@ -120,20 +143,48 @@ export function lossCurveSpec(points: readonly LossPoint[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** Accuracy (percent) after each epoch, test and train as two lines. */
+/**
+ * Accuracy (percent) after each epoch, test and train as lines with each point labelled. The epoch
+ * axis has one tick per epoch (a single epoch is one tick, not 0.8 ... 1.2), the accuracy axis says %.
+ */
 export function accuracyCurveSpec(points: readonly AccuracyPoint[]): TopLevelSpec {
+  const epochs = [...new Set(points.map((p) => p.epoch))].sort((a, b) => a - b);
+  const last = epochs.length > 0 ? epochs[epochs.length - 1] : 1;
+  const step = Math.max(1, Math.ceil(epochs.length / 12));
+  const x = {
+    field: 'epoch',
+    type: 'quantitative',
+    title: 'epoch',
+    scale: { domain: [Math.min(0.5, (epochs[0] ?? 1) - 0.5), last + 0.5], nice: false, zero: false },
+    axis: { values: epochs.filter((_, i) => i % step === 0), format: 'd' },
+  } as const;
+  const y = {
+    field: 'accuracy',
+    type: 'quantitative',
+    title: 'accuracy (%)',
+    // A few points either side, so one epoch (or a flat curve) still gets an axis with several ticks.
+    scale: {
+      domain: [
+        Math.max(0, Math.floor(Math.min(...points.map((p) => p.accuracy), 100)) - 2),
+        Math.min(100, Math.ceil(Math.max(...points.map((p) => p.accuracy), 0)) + 2),
+      ],
+      nice: false,
+    },
+    axis: { labelExpr: "format(datum.value, '.3~r') + '%'" },
+  } as const;
   return {
     ...base,
     title: 'accuracy after each epoch',
     width: WIDTH,
     height: HEIGHT,
-    data: { values: points.map((p) => ({ ...p })) },
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 } },
-      y: { field: 'accuracy', type: 'quantitative', title: 'accuracy (%)', scale: { zero: false } },
-      color: { field: 'split', type: 'nominal', title: null },
-    },
+    data: { values: points.map((p) => ({ ...p, label: `${p.accuracy.toFixed(1)}%` })) },
+    encoding: { x, y, color: { field: 'split', type: 'nominal', title: null } },
+    layer: [
+      { mark: { type: 'line', point: true } },
+      ...(points.length <= 20
+        ? [{ mark: { type: 'text', dy: -10, fontSize: 11 }, encoding: { text: { field: 'label' } } }]
+        : []),
+    ],
   } as TopLevelSpec;
 }
 

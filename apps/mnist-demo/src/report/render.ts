@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { makeDirectory } from '@snn/modules/node';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -39,7 +40,7 @@ export async function writeChart(
   title: string,
   spec: TopLevelSpec,
 ): Promise<WrittenChart> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const svg = await specToSvg(spec);
   const svgPath = join(dir, `${name}.svg`);
   const pngPath = join(dir, `${name}.png`);

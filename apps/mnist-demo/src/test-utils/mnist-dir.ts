@@ -1,21 +1,18 @@
-import { existsSync } from 'node:fs';
-
-const dir = process.env.SNN_MNIST_DIR;
-const present = Boolean(dir && existsSync(dir));
-// CI sets SNN_MNIST_DIR and must never skip: with CI=true the tests run (and fail on missing data).
-const run = present || process.env.CI === 'true';
-
-/** The MNIST files for tests: $SNN_MNIST_DIR (the tests that read it run through `mnistTests`). */
-export function mnistDir(): string {
-  return dir ?? 'SNN_MNIST_DIR is not set';
-}
-
-/**
- * describe/test for tests that read MNIST: the real ones when $SNN_MNIST_DIR names a folder (or in
- * CI), else skipping ones, after one line saying what was skipped and how to run it.
+/*
+ * Tests that train or evaluate read the real MNIST files from $SNN_MNIST_DIR only (tests never
+ * download). The jest global setup (scripts/jest-requirements.mjs) checks that folder once per run;
+ * where it lacks the files it prints one line saying how to add them and lists 'mnist' in
+ * $SNN_TEST_MISSING, and these tests are registered as skipped (SNN_REQUIRE=mnist fails instead).
  */
-export function mnistTests(what: string): { describe: jest.Describe; test: jest.It } {
-  if (run) return { describe, test };
-  console.log(`${what}: skipped (set SNN_MNIST_DIR to a folder with the MNIST IDX files)`);
-  return { describe: describe.skip, test: test.skip };
+const missing = (process.env.SNN_TEST_MISSING ?? '').split(',').includes('mnist');
+
+/** The MNIST folder for tests ('' when missing: the tests that use it are skipped). */
+export function mnistDir(): string {
+  return missing ? '' : (process.env.SNN_MNIST_DIR ?? '');
 }
+
+/** `test`, or `test.skip` when the MNIST files are missing. */
+export const testWithMnist = missing ? test.skip : test;
+
+/** `describe`, or `describe.skip` when the MNIST files are missing. */
+export const describeWithMnist = missing ? describe.skip : describe;

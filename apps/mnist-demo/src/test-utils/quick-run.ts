@@ -11,7 +11,7 @@ export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `mnist-demo-${prefix}-`));
 }
 
-/** A short training run on the shared MNIST files, silent, never downloading. */
+/** A short training run on the MNIST files of $SNN_MNIST_DIR, silent, never downloading. */
 export async function quickRun(flags: RawTrainFlags): Promise<RunSummary> {
   const config = resolveTrainConfig({ dataDir: mnistDir(), download: false, ...flags });
   return trainRun(config, { progress: createProgress({ silent: true }), log: () => {} });

@@ -6,13 +6,14 @@ import { type StoredRun, storedRunOf } from './checkpoint-format.js';
 // The file side of the checkpoint; its format (and `withRun`) lives in checkpoint-format.ts.
 export { type StoredRun, withRun } from './checkpoint-format.js';
 
-async function readBytes(path: string): Promise<Uint8Array> {
+/** A file's bytes; a missing or unreadable file is a CheckpointError naming it (`what`: "checkpoint", "NIR file"). */
+export async function readBytes(path: string, what = 'checkpoint'): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CheckpointError(`checkpoint ${path} does not exist`);
-    throw new CheckpointError(`cannot read checkpoint ${path}: ${(error as Error).message}`);
+    if (code === 'ENOENT') throw new CheckpointError(`${what} ${path} does not exist`);
+    throw new CheckpointError(`cannot read ${what} ${path}: ${(error as Error).message}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { parseSafetensors, type SafetensorsInput, serializeSafetensors } from '@
 import type { TrainConfig } from '../cli/train-config.js';
 import { CheckpointError } from '../errors.js';
 import type { RunState } from './run-record.js';
+import { parseStoredRun } from './stored-run.js';
 
 /*
  * The app's checkpoint is @snn/modules' `.safetensors` checkpoint (weights, optimizer, counters, RNG)
@@ -44,5 +45,20 @@ export function storedRunOf(bytes: Uint8Array, label: string): StoredRun {
   if (text === undefined) {
     throw new CheckpointError(`${label} was not written by mnist-demo (no '${KEY}' metadata)`);
   }
-  return JSON.parse(text) as StoredRun;
+  // A file is input: its run is checked like flags before anything is built from it (stored-run.ts).
+  return parseStoredRun(label, text, epochsDone(label, metadata));
+}
+
+/** The checkpoint's own count of epochs done (@snn/modules' `progress` metadata). */
+function epochsDone(label: string, metadata: Record<string, string>): number {
+  let epoch: unknown;
+  try {
+    epoch = (JSON.parse(metadata.progress ?? 'null') as { epoch?: unknown } | null)?.epoch;
+  } catch {
+    epoch = undefined;
+  }
+  if (!Number.isSafeInteger(epoch) || (epoch as number) < 0) {
+    throw new CheckpointError(`${label}: the checkpoint's epoch counter is missing or invalid`);
+  }
+  return epoch as number;
 }

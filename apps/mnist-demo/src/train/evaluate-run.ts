@@ -4,9 +4,13 @@ import type { PresetNetwork } from '../models/network.js';
 import { encodedBatches, makeLoader, STREAM } from './batches.js';
 import type { StoredRun } from './checkpoint-format.js';
 import { lossAndAccuracy } from './metrics.js';
+import { microBatchSize } from './micro-batches.js';
 
 export interface EvaluateOptions {
-  /** Default: the batch size the run trained with. */
+  /**
+   * Default: the batches training evaluated in (`microBatchSize`: the training batch size unless the
+   * preset's activations would not fit, as norse-conv's at 256): the same numbers, the same memory.
+   */
   readonly batchSize?: number;
   /** Seed of the stochastic encoders' evaluation stream (`mnist-demo eval --seed`, default 0). */
   readonly seed: number;
@@ -24,7 +28,7 @@ export function evaluateRun(
 ): Promise<Record<string, number>> {
   const settings = {
     ...run.config,
-    batchSize: options.batchSize ?? run.config.batchSize,
+    batchSize: options.batchSize ?? microBatchSize(run.config),
     seed: options.seed,
   };
   const batches = encodedBatches(

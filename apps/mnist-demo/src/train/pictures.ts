@@ -5,7 +5,7 @@ import type { TrainConfig } from '../cli/train-config.js';
 import { batchSeed, encodeInput } from '../models/input-encoding.js';
 import type { PresetNetwork } from '../models/network.js';
 import { TraceRecorder } from '../models/trace-recorder.js';
-import { PRESETS } from '../presets.js';
+import { type EncoderName, PRESETS } from '../presets.js';
 import {
   accuracyCurveSpec,
   lossCurveSpec,
@@ -20,8 +20,13 @@ import { type WrittenChart, writeChart } from '../report/render.js';
 import { type PixelStats, pixelsTensor, STREAM } from './batches.js';
 import type { RunState, RunSummary } from './run-record.js';
 
-/** The encoders the raster picture compares (Norse's three), on the same digit. */
-const RASTER_ENCODERS = ['constant-current', 'poisson', 'spike-latency'] as const;
+/**
+ * The encoders the input picture shows, on the same digit: the run's own first, then the others that
+ * fit its preset (for `direct` input the panel shows the image presented at every step).
+ */
+function rasterEncoders(config: TrainConfig): EncoderName[] {
+  return [config.encoder, ...PRESETS[config.preset].encoders.filter((e) => e !== config.encoder)];
+}
 
 export interface PictureSession {
   /** Draw everything that needs the trained network and the run's curves; returns report.html's path. */
@@ -67,7 +72,7 @@ async function recordTraces(
   return recorder.collect(suffix);
 }
 
-/** Input spikes of one digit through each of the three Norse encoders (flattened to 784 inputs). */
+/** Input spikes of one digit through each encoder of `rasterEncoders` (flattened to 784 inputs). */
 async function encoderRasters(
   config: TrainConfig,
   sample: ImageDataset,
@@ -77,7 +82,7 @@ async function encoderRasters(
     ...new DataLoader(sample, { batchSize: 1, normalize: PRESETS[config.preset].normalization, stats }),
   ][0];
   const out: RasterData[] = [];
-  for (const encoder of RASTER_ENCODERS) {
+  for (const encoder of rasterEncoders(config)) {
     const spikes = tidy(
       () =>
         encodeInput(pixelsTensor(batch, 'flat'), {
@@ -87,9 +92,19 @@ async function encoderRasters(
           seed: batchSeed(config.seed, STREAM.pictures, 0, 0),
         }).x,
     );
-    out.push({ encoder, steps: config.steps, neurons: 784, spikes: await readAll(spikes) });
+    const values = await readAll(spikes);
     dispose(spikes);
+    // `direct` input is the image itself, presented at every step.
+    const perStep = encoder === 'direct' ? repeat(values, config.steps) : values;
+    const label = encoder === config.encoder ? `${encoder} (this run)` : encoder;
+    out.push({ encoder: label, steps: config.steps, neurons: 784, spikes: perStep });
   }
+  return out;
+}
+
+function repeat(values: Float32Array, times: number): Float32Array {
+  const out = new Float32Array(values.length * times);
+  for (let t = 0; t < times; t++) out.set(values, t * values.length);
   return out;
 }
 
@@ -126,7 +141,7 @@ export async function startPictures(
         await writeChart(
           dir,
           'input-spikes',
-          `Input spikes of test digit 0 (label ${sample.labels[0]}) through each encoder, T ${config.steps}`,
+          `Input of test digit 0 (label ${sample.labels[0]}) through this run's encoder (${config.encoder}) and the others that fit ${config.preset}, T ${config.steps}`,
           rasterSpec(rasters, `Input spikes, one digit (label ${sample.labels[0]})`),
         ),
       );
@@ -138,7 +153,7 @@ export async function startPictures(
           await writeChart(
             dir,
             slug(name),
-            `${name} of ${TRACE_UNITS} units on test digit 0, before and after training`,
+            `${name} of ${b.units} units on test digit 0, before and after training`,
             traceSpec(traces, name, name),
           ),
         );

@@ -1,14 +1,13 @@
-import { readFile, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSafetensors } from '@snn/modules';
 import type { Progress } from '../cli/progress.js';
 import { resolveTrainConfig } from '../cli/train-config.js';
 import { CheckpointError } from '../errors.js';
-import { mnistDir, mnistTests } from '../test-utils/mnist-dir.js';
+import { mnistDir, testWithMnist } from '../test-utils/mnist-dir.js';
+import { modelTensors } from '../test-utils/model-tensors.js';
 import { tempDir } from '../test-utils/quick-run.js';
 import { CHECKPOINT_FILE, trainRun } from './train-run.js';
-
-const withMnist = mnistTests('resume');
 
 /** Settings of the run: stochastic input (rate encoding), so the encoder streams must line up too. */
 const FLAGS = {
@@ -42,14 +41,7 @@ function killingProgress(epoch: number, batch: number): Progress {
 
 const silent: Progress = { start() {}, update() {}, stop() {} };
 
-async function modelTensors(path: string): Promise<Map<string, number[]>> {
-  const { tensors } = parseSafetensors(new Uint8Array(await readFile(path)));
-  const out = new Map<string, number[]>();
-  for (const [k, e] of tensors) if (k.startsWith('model.')) out.set(k, Array.from(e.data));
-  return out;
-}
-
-withMnist.test(
+testWithMnist(
   'killed mid-epoch, --resume continues and ends where an uninterrupted run ends',
   async () => {
     const whole = await tempDir('whole');
@@ -67,6 +59,11 @@ withMnist.test(
       await expect(interrupted).rejects.toThrow(Killed);
 
       const checkpoint = join(broken, CHECKPOINT_FILE);
+      // A write killed between creating its temp file and renaming it (pid of a process that is gone).
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+        encoding: 'utf8',
+      }).stdout;
+      await writeFile(`${checkpoint}.tmp-${dead}-0badc0de`, 'half a checkpoint');
       const resumed = await trainRun(
         resolveTrainConfig({ ...FLAGS, epochs: '3', outDir: broken, resume: checkpoint }),
         { progress: silent, log: () => {} },
@@ -75,8 +72,21 @@ withMnist.test(
       expect(resumed.history.map((e) => e.epoch)).toEqual([1, 2, 3]);
       expect(resumed.test_accuracy).toBe(reference.test_accuracy);
       expect(resumed.test_loss).toBe(reference.test_loss);
-      expect(resumed.history.map((e) => e.trainLoss)).toEqual(reference.history.map((e) => e.trainLoss));
+      expect(resumed.history.map((e) => e.train_loss)).toEqual(reference.history.map((e) => e.train_loss));
       expect(await modelTensors(checkpoint)).toEqual(await modelTensors(join(whole, CHECKPOINT_FILE)));
+      // metrics.jsonl lists each epoch (and each batch of it) once, as the uninterrupted run's does.
+      const records = async (d: string) =>
+        (await readFile(join(d, 'metrics.jsonl'), 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { type: string; epoch: number; batch?: number });
+      const resumedRecords = await records(broken);
+      expect(resumedRecords.filter((r) => r.type === 'epoch').map((r) => r.epoch)).toEqual([0, 1, 2]);
+      expect(resumedRecords.map((r) => [r.type, r.epoch, r.batch])).toEqual(
+        (await records(whole)).map((r) => [r.type, r.epoch, r.batch]),
+      );
+      // The temp file a killed checkpoint write left behind is gone after the next write.
+      expect((await readdir(broken)).filter((f) => f.includes('.tmp-'))).toEqual([]);
     } finally {
       await rm(whole, { recursive: true, force: true });
       await rm(broken, { recursive: true, force: true });
@@ -85,7 +95,7 @@ withMnist.test(
   120_000,
 );
 
-withMnist.test(
+testWithMnist(
   '--resume refuses a checkpoint made with other settings',
   async () => {
     const dir = await tempDir('mismatch');

@@ -41,7 +41,18 @@ export interface RunState {
   seconds: number;
 }
 
-/** The `--json` line: the fields the issue names, in snake_case, plus the run's details. */
+/** One epoch in the `--json` line. */
+export interface EpochSummary {
+  readonly epoch: number;
+  readonly train_loss: number;
+  readonly test_loss: number;
+  /** Percent. */
+  readonly test_accuracy: number;
+  readonly train_samples_per_s: number;
+  readonly seconds: number;
+}
+
+/** The `--json` line: every key snake_case (the history's too), the results and the run's details. */
 export interface RunSummary {
   readonly model: string;
   readonly encoder: string;
@@ -59,7 +70,8 @@ export interface RunSummary {
   readonly seed: number;
   readonly train_samples: number;
   readonly test_samples: number;
-  readonly history: readonly EpochRecord[];
+  /** Each epoch, with snake_case keys like every other key of the `--json` line. */
+  readonly history: readonly EpochSummary[];
   readonly checkpoint: string;
   readonly out_dir: string;
   readonly resumed_from_epoch: number;
@@ -95,7 +107,14 @@ export function summarize(
     seed: config.seed,
     train_samples: counts.train,
     test_samples: counts.test,
-    history: state.epochs,
+    history: state.epochs.map((e) => ({
+      epoch: e.epoch,
+      train_loss: e.trainLoss,
+      test_loss: e.testLoss,
+      test_accuracy: e.testAccuracy,
+      train_samples_per_s: e.trainSamplesPerSecond,
+      seconds: e.seconds,
+    })),
     checkpoint: paths.checkpoint,
     out_dir: paths.outDir,
     resumed_from_epoch: resumedFromEpoch,

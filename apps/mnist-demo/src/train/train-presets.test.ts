@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { PRESETS, type PresetName } from '../presets.js';
-import { mnistTests } from '../test-utils/mnist-dir.js';
+import { describeWithMnist } from '../test-utils/mnist-dir.js';
 import { quickRun, tempDir } from '../test-utils/quick-run.js';
 
 /*
@@ -25,9 +25,7 @@ const SHORT: Record<PresetName, Short> = {
   'snntorch-fc': { steps: '8', limitTrain: '256', batchSize: '32', epochs: '3' },
 };
 
-const withMnist = mnistTests('train presets');
-
-withMnist.describe.each(Object.keys(PRESETS) as PresetName[])('preset %s', (preset) => {
+describeWithMnist.each(Object.keys(PRESETS) as PresetName[])('preset %s', (preset) => {
   test('trains: the loss goes down', async () => {
     const outDir = await tempDir(preset);
     try {
@@ -41,8 +39,8 @@ withMnist.describe.each(Object.keys(PRESETS) as PresetName[])('preset %s', (pres
       const [first, ...rest] = summary.history;
       const last = rest[rest.length - 1];
       expect(summary.history).toHaveLength(Number(SHORT[preset].epochs));
-      expect(Number.isFinite(first.trainLoss)).toBe(true);
-      expect(last.trainLoss).toBeLessThan(first.trainLoss);
+      expect(Number.isFinite(first.train_loss)).toBe(true);
+      expect(last.train_loss).toBeLessThan(first.train_loss);
       expect(summary.model).toBe(preset);
       expect(summary.backend).toBe('wasm');
     } finally {

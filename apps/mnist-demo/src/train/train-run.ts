@@ -1,15 +1,21 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { type EpochResult, fit, manualSeed } from '@snn/modules';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OutOfMemoryError } from '@snn/core';
+import { type EpochResult, type FitOptions, fit, loadCheckpoint, manualSeed } from '@snn/modules';
 import { jsonLinesFile, writeFileAtomic } from '@snn/modules/node';
 import type { Progress } from '../cli/progress.js';
 import type { TrainConfig } from '../cli/train-config.js';
 import { loadData } from '../data/load-data.js';
+import { CheckpointError, MemoryExhaustedError, UsageError } from '../errors.js';
 import { buildNetwork } from '../models/build-network.js';
+import { initFromNir } from '../nir/init-from-nir.js';
 import { useBackend } from '../runtime/backend.js';
 import { encodedBatches, makeLoader, pixelStatsOf, STREAM } from './batches.js';
 import { checkResumable, readStoredRun, type StoredRun, withRun } from './checkpoint-file.js';
 import { createOptimizer, lossAndAccuracy } from './metrics.js';
+import { keepMetricsBefore } from './metrics-file.js';
+import { microBatchSize, splitBatch } from './micro-batches.js';
+import { prepareOutDir } from './out-dir.js';
 import { type PictureSession, startPictures } from './pictures.js';
 import { epochRecord, type RunState, type RunSummary, summarize } from './run-record.js';
 
@@ -31,6 +37,19 @@ export { batchAccuracy, createOptimizer } from './metrics.js';
  * one. Returns the summary that `--json` prints.
  */
 export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSummary> {
+  // Everything that can be checked without a backend or data is checked first.
+  const outDir = await prepareOutDir(config.outDir);
+  const resumed = config.resume ? await readStoredRun(config.resume) : undefined;
+  if (resumed) {
+    checkResumable(config.resume!, resumed.run.config, config);
+    const done = resumed.run.epochs.length;
+    if (config.epochs <= done) {
+      throw new UsageError(
+        `--resume ${config.resume}: that run has done ${done} epoch${done === 1 ? '' : 's'} already; ` +
+          `--epochs ${config.epochs} leaves nothing to train (pass --epochs ${done + 1} or more)`,
+      );
+    }
+  }
   const backend = await useBackend(config.backend);
   io.log(`backend: ${backend}`);
   const data = await loadData({
@@ -47,12 +66,24 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
   const test = data.test;
   io.log(`data: ${config.dataset}, ${train.length} training and ${test.length} test images`);
 
-  const resumed = config.resume ? await readStoredRun(config.resume) : undefined;
-  if (resumed) checkResumable(config.resume!, resumed.run.config, config);
-
   manualSeed(config.seed);
   const network = buildNetwork(config);
+  if (config.initFrom) {
+    const { loaded, nodes } = await initFromNir(network, config.preset, config.initFrom);
+    io.log(
+      `initialised from ${config.initFrom}: ${loaded} tensors (weights and neuron parameters) from a NIR graph of ${nodes} nodes`,
+    );
+  }
   const optimizer = createOptimizer(config, network);
+  if (resumed) {
+    // fit restores the checkpoint again when it starts; loading it here first turns anything wrong
+    // with it into a checkpoint error (exit 4) rather than a training failure.
+    try {
+      loadCheckpoint(resumed.bytes, { model: network.module, optimizer });
+    } catch (error) {
+      throw new CheckpointError(`cannot resume from ${config.resume}: ${(error as Error).message}`);
+    }
+  }
   const state: RunState = {
     config,
     backend,
@@ -63,16 +94,21 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
   const resumedFromEpoch = state.epochs.length;
   if (resumed) io.log(`resuming from ${config.resume} after epoch ${resumedFromEpoch}`);
 
-  const outDir = resolve(config.outDir);
-  await mkdir(outDir, { recursive: true });
   const checkpointPath = join(outDir, CHECKPOINT_FILE);
+  const metricsPath = join(outDir, 'metrics.jsonl');
+  // A run killed mid-epoch logged part of that epoch; the resumed run logs it again from its start.
+  if (resumed) await keepMetricsBefore(metricsPath, resumedFromEpoch);
   const pictures: PictureSession | undefined = config.plots
     ? await startPictures(config, network, test, outDir, pixelStatsOf(train))
     : undefined;
 
   const stats = pixelStatsOf(train);
   const trainLoader = makeLoader(train, config, true, stats);
-  const testLoader = makeLoader(test, config, false, stats);
+  // Evaluation holds a batch's activations of every step too (until the batch is done), so it runs in
+  // batches of the micro-batch size: the same metrics (sample-weighted means), the same memory.
+  const micro = microBatchSize(config);
+  const evalSettings = { ...config, batchSize: micro };
+  const testLoader = makeLoader(test, evalSettings, false, stats);
   const batchesPerEpoch = trainLoader.length;
   let samplesSeen = state.losses.length > 0 ? state.losses[state.losses.length - 1].samples : 0;
   let epochLossSum = 0;
@@ -87,14 +123,20 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
     pixelStats: stats,
   });
 
+  if (micro < config.batchSize) {
+    io.log(
+      `batches of ${config.batchSize} train in parts of ${micro} (their gradients add up to one optimizer step ` +
+        `per batch): backpropagation through ${config.steps} steps keeps every step's activations`,
+    );
+  }
   const sessionStart = performance.now();
-  await fit({
+  const fitOptions: FitOptions<typeof network.module, unknown> = {
     model: network.module,
     optimizer,
     epochs: config.epochs,
     trainBatches: (epoch) => encodedBatches(trainLoader, config, network.inputLayout, epoch, STREAM.train),
     // The same test batches (and encoder seeds) after every epoch, so the numbers compare.
-    evalBatches: () => encodedBatches(testLoader, config, network.inputLayout, 0, STREAM.eval),
+    evalBatches: () => encodedBatches(testLoader, evalSettings, network.inputLayout, 0, STREAM.eval),
     forward: (_model, x) => network.forward(x),
     loss: (out, batch) => network.loss(out, batch.y),
     metrics: lossAndAccuracy(network),
@@ -134,8 +176,19 @@ export async function trainRun(config: TrainConfig, io: TrainIO): Promise<RunSum
       load: async () => resumed?.bytes ?? null,
     },
     resume: resumed !== undefined,
-    log: jsonLinesFile(join(outDir, 'metrics.jsonl')),
-  });
+    log: jsonLinesFile(metricsPath),
+    splitBatch:
+      micro < config.batchSize ? (b) => splitBatch(b, micro, config.encoder === 'direct' ? 0 : 1) : undefined,
+  };
+  try {
+    await fit(fitOptions);
+  } catch (error) {
+    if (!(error instanceof OutOfMemoryError)) throw error;
+    throw new MemoryExhaustedError(
+      `${error.message}. Backpropagation through time keeps every step's activations of a batch: ` +
+        `try a smaller --batch-size (now ${config.batchSize}) or fewer --steps (now ${config.steps})`,
+    );
+  }
 
   const summary = summarize(
     state,

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { hostValues } from './max-pool-grad-host.js';
+import { hostValues, isNaNValue, max, min, NEG_INFINITY } from './max-pool-grad-host.js';
 
 /*
  * MaxPool forward as one host loop over the values, for tfjs-cpu and tfjs-wasm (both keep tensors in
@@ -28,21 +28,21 @@ export function maxPoolHost(
     const base = p * plane;
     for (let oy = 0; oy < ho; oy++) {
       const y0 = oy * sh - pt;
-      const iy0 = Math.max(y0, 0);
-      const iy1 = Math.min(y0 + kh, h);
+      const iy0 = max(y0, 0);
+      const iy1 = min(y0 + kh, h);
       for (let ox = 0; ox < wo; ox++) {
         const x0 = ox * sw - pl;
-        const ix0 = Math.max(x0, 0);
-        const ix1 = Math.min(x0 + kw, w);
-        let best = Number.NEGATIVE_INFINITY;
+        const ix0 = max(x0, 0);
+        const ix1 = min(x0 + kw, w);
+        let best = NEG_INFINITY;
         // `!(v <= best)` is true for a larger v and for NaN; once best is NaN nothing replaces it.
-        for (let iy = iy0; iy < iy1 && !Number.isNaN(best); iy++) {
+        for (let iy = iy0; iy < iy1 && !isNaNValue(best); iy++) {
           const row = base + iy * w;
           for (let ix = ix0; ix < ix1; ix++) {
             const v = xv[row + ix];
             if (!(v <= best)) {
               best = v;
-              if (Number.isNaN(v)) break;
+              if (isNaNValue(v)) break;
             }
           }
         }
@@ -56,6 +56,6 @@ export function maxPoolHost(
 /** Whether any value is NaN: one pass, far cheaper than a pooled NaN mask on tfjs-wasm. */
 export function hasNaN(x: tf.Tensor): boolean {
   const xv = hostValues(x);
-  for (let i = 0; i < xv.length; i++) if (Number.isNaN(xv[i])) return true;
+  for (let i = 0; i < xv.length; i++) if (isNaNValue(xv[i])) return true;
   return false;
 }

@@ -1,7 +1,10 @@
 import type { BackendValues, DType, KernelName, TensorInfo } from '@snn/core';
 import { writeTensorInfo } from '@snn/core/testing';
 import { createTestBackend } from '../test-utils/gpu-backend.js';
+import { skipFileUnless } from '../test-utils/requirements.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 let backend: WebGPUBackend;
 beforeAll(async () => {

@@ -1,7 +1,10 @@
 import { uniformFloat32 } from '@snn/core';
 import { createTestBackend } from '../test-utils/gpu-backend.js';
 import { harness } from '../test-utils/kernel-harness.js';
+import { skipFileUnless } from '../test-utils/requirements.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 let backend: WebGPUBackend;
 beforeAll(async () => {

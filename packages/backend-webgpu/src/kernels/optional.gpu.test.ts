@@ -1,7 +1,10 @@
 import { type BackendValues, createReferenceBackend, type KernelName, type TensorInfo } from '@snn/core';
 import { createTestBackend } from '../test-utils/gpu-backend.js';
 import { expectClose, values } from '../test-utils/kernel-harness.js';
+import { skipFileUnless } from '../test-utils/requirements.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 /*
  * Every optional kernel against core's reference backend on the same inputs: the two must agree

@@ -1,6 +1,9 @@
 import { createTestBackend } from '../test-utils/gpu-backend.js';
 import { expectClose, harness, values } from '../test-utils/kernel-harness.js';
+import { skipFileUnless } from '../test-utils/requirements.js';
 import type { WebGPUBackend } from '../webgpu-backend.js';
+
+skipFileUnless('gpu');
 
 let backend: WebGPUBackend;
 beforeAll(async () => {

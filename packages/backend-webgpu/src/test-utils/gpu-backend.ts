@@ -2,8 +2,9 @@ import { NODE_INSTALL_HINT } from '../errors.js';
 import { WebGPUBackend } from '../webgpu-backend.js';
 
 /**
- * Creates the backend for GPU tests; a missing adapter FAILS the test (never a silent skip) with
- * what to install.
+ * Creates the backend for GPU tests. Files that call it start with `skipFileUnless('gpu')`, so it runs
+ * only where the run's probe found an adapter: failing to get one here is a real failure, reported
+ * with what to install.
  */
 export async function createTestBackend(): Promise<WebGPUBackend> {
   try {

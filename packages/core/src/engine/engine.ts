@@ -1,7 +1,14 @@
 import type { KernelBackend } from '../backend/kernel-backend.js';
 import { createReferenceBackend } from '../backend/reference/reference-backend.js';
 import { BackendRegistry } from '../backend/registry.js';
-import { ArgumentError, BackendError, DisposedTensorError, GradientError, ShapeError } from '../errors.js';
+import {
+  ArgumentError,
+  asOutOfMemory,
+  BackendError,
+  DisposedTensorError,
+  GradientError,
+  ShapeError,
+} from '../errors.js';
 import { sharedState } from '../global/shared-state.js';
 import { CORE_GRADIENTS } from '../gradients/index.js';
 import type {
@@ -472,7 +479,13 @@ export class Engine implements TensorOwner {
           ? (v as readonly Tensor[]).map((t) => this.#info(t, backend, name))
           : this.#info(v as Tensor, backend, name);
       }
-      const out = impl(infos as never, attrs);
+      let out: TensorInfo | TensorInfo[];
+      try {
+        out = impl(infos as never, attrs);
+      } catch (error) {
+        // An allocation failure becomes one typed error naming the kernel (and the bytes, if known).
+        throw asOutOfMemory(error, name, backend.name) ?? error;
+      }
       const outInfos = Array.isArray(out) ? out : [out];
       outputs = outInfos.map((o) =>
         this.#makeTensor(this.#newRecord(backend, o.dataId, o.shape, o.dtype), o.shape, o.dtype),

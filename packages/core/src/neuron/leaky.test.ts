@@ -1,13 +1,8 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { grads, stack, sum, tensor, tidy } from '../index.js';
 import * as surrogate from '../surrogate/index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import {
-  expectClose,
-  expectSpikes,
-  loadReferenceFixture,
-  type Nested,
-  shapeOf,
-} from '../testing/fixtures.js';
+import { expectClose, expectSpikes, type Nested, shapeOf } from '../testing/fixtures.js';
 import { leakyStep } from './index.js';
 
 function rows(v: Nested): Tensor[] {

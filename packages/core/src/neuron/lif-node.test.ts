@@ -1,3 +1,4 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import {
   add,
   grads,
@@ -11,7 +12,7 @@ import {
   tidy,
   valueAndGrads,
 } from '../index.js';
-import { expectClose, expectSpikes, flat, loadReferenceFixture, shapeOf } from '../testing/fixtures.js';
+import { expectClose, expectSpikes, flat, shapeOf } from '../testing/fixtures.js';
 import { ifNode, type LIFNodeParameters, lifNode, lifNodeStep } from './index.js';
 import { referenceWithout } from './test-utils/no-fused-backend.js';
 

@@ -1,13 +1,8 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { grads, stack, sum, tensor, tidy, zeros } from '../index.js';
 import { hostDerivative } from '../surrogate/registry.js';
 import type { Tensor } from '../tensor/tensor.js';
-import {
-  expectClose,
-  expectSpikes,
-  loadReferenceFixture,
-  type Nested,
-  shapeOf,
-} from '../testing/fixtures.js';
+import { expectClose, expectSpikes, type Nested, shapeOf } from '../testing/fixtures.js';
 import { liFeedForwardStep, lifCurrentEncoder, lifFeedForwardStep, lifParameters } from './index.js';
 
 function rows(v: Nested): Tensor[] {

@@ -9,7 +9,7 @@ import { checkDt, checkParam, filledLike, type Param, scaleParam } from './param
  * Norse's current-based leaky integrate-and-fire neuron (norse/torch/functional/lif.py, Norse 1.0):
  *   dv/dt = tauMemInv * ((vLeak - v) + i),  di/dt = -tauSynInv * i,  z = H(v - vTh) (fires on v - vTh > 0),
  * integrated with explicit Euler steps of dt. The step order of each function is Norse's own (checked
- * against ../shared/reference fixtures): they differ between functions, as in Norse.
+ * against the reference fixtures): they differ between functions, as in Norse.
  */
 
 /** Norse `LIFParameters`. Every field may be a number or a tensor (per neuron, learnable). */

@@ -1,4 +1,4 @@
-import { loadReferenceFixture } from '../testing/fixtures.js';
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { hostDerivative as surrogateDerivative } from './registry.js';
 
 // inputs.x [n]; outputs[key] is [derivative [n], forward [n]].

@@ -1,5 +1,6 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { abs, add, grad, mul, reciprocal, tensor, tidy } from '../index.js';
-import { expectClose, expectSpikes, loadReferenceFixture } from '../testing/fixtures.js';
+import { expectClose, expectSpikes } from '../testing/fixtures.js';
 import * as surrogate from './index.js';
 import { hostDerivative } from './registry.js';
 import type { SurrogateName } from './resolve.js';

@@ -1,17 +1,24 @@
-import { datasetFromIdx, fileUrls } from '../dataset-from-idx.js';
+import {
+  checkedSink,
+  type FileKind,
+  idxFileBytes,
+  maxTransferBytes,
+  readDatasetFile,
+} from '../dataset-file.js';
+import { datasetFromIdx, fileUrls, loadBothSplits } from '../dataset-from-idx.js';
 import { type DownloadOptions, downloadVerified } from '../download/download.js';
-import { DataNotFoundError, DownloadError } from '../errors.js';
+import { DataNotFoundError, DownloadError, describeAttempts } from '../errors.js';
 import { decodeIdx } from '../idx/decode-idx.js';
 import type { IdxArray } from '../idx/parse-idx.js';
 import type { ImageDataset } from '../image-dataset.js';
 import {
   type DatasetName,
   type DatasetSpec,
-  type FileSpec,
   getDatasetSpec,
   type SplitName,
+  splitSpec,
 } from '../registry.js';
-import { openMemorySink, webGunzip, webHasher } from './web-platform.js';
+import { openMemorySink, WEB_PLATFORM as WEB, webGunzip, webHasher } from './web-platform.js';
 
 export interface BrowserLoadOptions extends DownloadOptions {
   /** 'train' (default) or 'test'. */
@@ -23,7 +30,7 @@ export interface BrowserLoadOptions extends DownloadOptions {
   baseUrl?: string | readonly string[];
   /** Then try the dataset's public mirrors (default true). */
   useMirrors?: boolean;
-  /** Check the registered sha256/md5 before parsing (default true). */
+  /** Check the registered checksum before parsing (default true). */
   verify?: boolean;
 }
 
@@ -40,7 +47,7 @@ export async function loadDataset(
 ): Promise<ImageDataset> {
   const spec = getDatasetSpec(dataset);
   const split = options.split ?? 'train';
-  const files = spec.splits[split];
+  const files = splitSpec(spec, split);
   const bases = [
     ...(options.baseUrl === undefined
       ? []
@@ -49,24 +56,40 @@ export async function loadDataset(
         : options.baseUrl),
     ...(options.useMirrors === false ? [] : spec.mirrors),
   ];
-  const fetchOne = async (file: FileSpec): Promise<IdxArray> => {
+  const fetchOne = async (kind: FileKind): Promise<IdxArray> => {
+    const file = files[kind];
+    const idxBytes = idxFileBytes(spec, split, kind);
     const urls = fileUrls(bases, file.name);
-    const checked = options.verify === false ? { name: file.name } : file;
+    let parsed: IdxArray | undefined;
     try {
-      const bytes = await downloadVerified(checked, urls, openMemorySink, webHasher, options);
-      return await decodeIdx(bytes, file.name, webGunzip);
+      // The bytes are decoded and checked before the download counts as done, so a mirror serving
+      // other data fails its attempt and the next one is tried.
+      await downloadVerified(
+        { name: file.name },
+        urls,
+        async () =>
+          checkedSink(await openMemorySink(), async (bytes) => {
+            parsed = await readDatasetFile(bytes, file, file.name, WEB, { verify: options.verify, idxBytes });
+          }),
+        webHasher,
+        { maxBytes: maxTransferBytes(idxBytes), ...options },
+      );
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error;
       throw new DataNotFoundError(
-        `${spec.title} ${split}: could not fetch ${file.name}:\n  ${error.attempts.join('\n  ')}\n` +
+        `${spec.title} ${split}: could not fetch ${file.name}:\n  ${describeAttempts(error.failures).join('\n  ')}\n` +
           (spec.howToGet ? `${spec.howToGet}\n` : '') +
           `To fix: serve ${files.images.name} and ${files.labels.name} from your site (as application/gzip, ` +
           "without Content-Encoding) and pass { baseUrl: '/path/to/files/' }.",
+        undefined,
         { cause: error },
       );
     }
+    return parsed as IdxArray;
   };
-  const [images, labels] = await Promise.all([fetchOne(files.images), fetchOne(files.labels)]);
+  // One file at a time, images first, as in Node: the first problem is the one reported.
+  const images = await fetchOne('images');
+  const labels = await fetchOne('labels');
   return datasetFromIdx(spec, split, images, labels, {
     images: files.images.name,
     labels: files.labels.name,
@@ -77,13 +100,10 @@ export function loadMnist(options: BrowserLoadOptions = {}): Promise<ImageDatase
   return loadDataset('mnist', options);
 }
 
-export async function loadDatasetSplits(
+/** Both splits, train then test (as the Node entry point does). */
+export function loadDatasetSplits(
   dataset: DatasetName | DatasetSpec,
   options: Omit<BrowserLoadOptions, 'split'> = {},
 ): Promise<{ train: ImageDataset; test: ImageDataset }> {
-  const [train, test] = await Promise.all([
-    loadDataset(dataset, { ...options, split: 'train' }),
-    loadDataset(dataset, { ...options, split: 'test' }),
-  ]);
-  return { train, test };
+  return loadBothSplits((split) => loadDataset(dataset, { ...options, split }));
 }

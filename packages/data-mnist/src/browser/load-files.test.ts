@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ChecksumError, DataNotFoundError, IdxFormatError } from '../errors.js';
 import { tinyDataset } from '../test-utils/tiny-dataset.js';
 import { loadDatasetFromFiles } from './load-files.js';
@@ -9,7 +9,7 @@ function picked(files: Record<string, Uint8Array>): File[] {
 }
 
 describe('loadDatasetFromFiles (files the user picked)', () => {
-  it('finds a split by name among the picked files, verifies the gzip checksums and parses it', async () => {
+  it('finds a split by name among the picked files, verifies their content and parses it', async () => {
     const { spec, files } = tinyDataset();
     const test = await loadDatasetFromFiles(spec, picked(files), { split: 'test' });
     expect(test.length).toBe(10);
@@ -18,7 +18,7 @@ describe('loadDatasetFromFiles (files the user picked)', () => {
     expect(train.length).toBe(30);
   });
 
-  it('takes uncompressed files under the name without .gz (validated, not checksummed)', async () => {
+  it('takes uncompressed files under the name without .gz (checked by their content too)', async () => {
     const { spec, files } = tinyDataset();
     const raw = Object.fromEntries(
       Object.entries(files).map(([n, b]) => [n.slice(0, -3), new Uint8Array(gunzipSync(b))]),
@@ -27,19 +27,28 @@ describe('loadDatasetFromFiles (files the user picked)', () => {
     expect(test.length).toBe(10);
   });
 
-  it('rejects a file whose checksum differs, naming it', async () => {
+  it('rejects a file whose content differs, naming it; a file of the wrong size even unverified', async () => {
     const { spec, files } = tinyDataset();
     const name = 'tiny-test-labels-idx1-ubyte.gz';
-    const other = tinyDataset([], { train: 30, test: 20 }).files[name];
+    const content = new Uint8Array(gunzipSync(files[name]));
+    content[content.length - 1] = (content[content.length - 1] + 1) % 10; // still a valid label
+    const other = new Uint8Array(gzipSync(content));
     const error = await loadDatasetFromFiles(spec, picked({ ...files, [name]: other }), {
       split: 'test',
     }).catch((e) => e);
     expect(error).toBeInstanceOf(ChecksumError);
-    expect(error.message).toContain(name);
-    // without verification the parser still catches the count mismatch
+    expect(error.message).toContain(`${name}: sha256 (of the IDX content) checksum mismatch`);
+    // verify: false trusts the content...
+    const trusted = await loadDatasetFromFiles(spec, picked({ ...files, [name]: other }), {
+      split: 'test',
+      verify: false,
+    });
+    expect(trusted.length).toBe(10);
+    // ...but never a file larger than the split's
+    const bigger = tinyDataset([], { train: 30, test: 20 }).files[name];
     await expect(
-      loadDatasetFromFiles(spec, picked({ ...files, [name]: other }), { split: 'test', verify: false }),
-    ).rejects.toThrow(/10|20/);
+      loadDatasetFromFiles(spec, picked({ ...files, [name]: bigger }), { split: 'test', verify: false }),
+    ).rejects.toThrow(IdxFormatError);
   });
 
   it('names the missing files, and what was picked, when a split is incomplete', async () => {

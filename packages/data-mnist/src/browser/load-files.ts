@@ -1,7 +1,6 @@
+import { type FileKind, idxFileBytes, readDatasetFile } from '../dataset-file.js';
 import { datasetFromIdx } from '../dataset-from-idx.js';
-import { verifyBytes } from '../download/hash.js';
 import { DataNotFoundError } from '../errors.js';
-import { decodeIdx, isGzip } from '../idx/decode-idx.js';
 import type { ImageDataset } from '../image-dataset.js';
 import {
   type DatasetName,
@@ -9,8 +8,9 @@ import {
   type FileSpec,
   getDatasetSpec,
   type SplitName,
+  splitSpec,
 } from '../registry.js';
-import { webGunzip, webHasher } from './web-platform.js';
+import { WEB_PLATFORM as WEB } from './web-platform.js';
 
 /** A file the user picked: a `File` from `<input type="file">` or a drop (anything with a name and bytes). */
 export interface NamedBlob {
@@ -21,7 +21,7 @@ export interface NamedBlob {
 export interface FilesLoadOptions {
   /** 'train' (default) or 'test'. */
   split?: SplitName;
-  /** Check the registered sha256/md5 of the `.gz` files before parsing (default true). */
+  /** Check the registered checksum (of the IDX content; KMNIST: of the `.gz` files) (default true). */
   verify?: boolean;
 }
 
@@ -37,10 +37,9 @@ function pick(files: readonly NamedBlob[], file: FileSpec): NamedBlob | undefine
 
 /**
  * One split of a dataset from files the user picked, found by their published names (gzip, or
- * uncompressed without `.gz`). As the Node loader does with a local folder, gzip files are checked
- * against the registered checksums (a `ChecksumError` names the file) and every file is parsed and
- * validated; uncompressed files are validated but cannot be checksummed. A missing file is one
- * `DataNotFoundError` that names the files to pick.
+ * uncompressed without `.gz`). As the Node loader does with a local folder, each file is parsed,
+ * validated and checked against the registered checksum of its content (a `ChecksumError` names the
+ * file). A missing file is one `DataNotFoundError` that names the files to pick.
  */
 export async function loadDatasetFromFiles(
   dataset: DatasetName | DatasetSpec,
@@ -49,7 +48,7 @@ export async function loadDatasetFromFiles(
 ): Promise<ImageDataset> {
   const spec = getDatasetSpec(dataset);
   const split = options.split ?? 'train';
-  const wanted = spec.splits[split];
+  const wanted = splitSpec(spec, split);
   const list = [...files];
   const images = pick(list, wanted.images);
   const labels = pick(list, wanted.labels);
@@ -61,16 +60,15 @@ export async function loadDatasetFromFiles(
         (spec.howToGet ? `\n${spec.howToGet}` : ''),
     );
   }
-  const read = async (blob: NamedBlob, file: FileSpec) => {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    if (options.verify !== false && isGzip(bytes) && blob.name === file.name) {
-      await verifyBytes(bytes, file, blob.name, webHasher);
-    }
-    return decodeIdx(bytes, blob.name, webGunzip);
-  };
-  const [imagesIdx, labelsIdx] = await Promise.all([
-    read(images, wanted.images),
-    read(labels, wanted.labels),
-  ]);
+  // As every loader: decoded with the inflation capped at the file's size, the IDX content checked
+  // against the registry (a re-compressed or uncompressed copy of the right data passes), one file
+  // at a time, images first.
+  const read = async (blob: NamedBlob, file: FileSpec, kind: FileKind) =>
+    readDatasetFile(new Uint8Array(await blob.arrayBuffer()), file, blob.name, WEB, {
+      verify: options.verify,
+      idxBytes: idxFileBytes(spec, split, kind),
+    });
+  const imagesIdx = await read(images, wanted.images, 'images');
+  const labelsIdx = await read(labels, wanted.labels, 'labels');
   return datasetFromIdx(spec, split, imagesIdx, labelsIdx, { images: images.name, labels: labels.name });
 }

@@ -1,15 +1,34 @@
 import { md5 } from '@noble/hashes/legacy.js';
+import { concatBytes } from '../concat-bytes.js';
+import type { Platform } from '../dataset-file.js';
 import type { ByteSink } from '../download/download.js';
 import type { HasherFactory } from '../download/hash.js';
 import type { Gunzip } from '../idx/decode-idx.js';
 
-/** gunzip with the Compression Streams API (all current browsers, Node >= 18, Deno, Bun). */
-export const webGunzip: Gunzip = async (bytes) => {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-};
+/**
+ * gunzip with the Compression Streams API (all current browsers, Node >= 18, Deno, Bun), chunk by
+ * chunk; leaving the consumer's loop cancels the stream (no more inflation).
+ */
+export const webGunzip: Gunzip = (bytes) => ({
+  async *[Symbol.asyncIterator]() {
+    const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'))
+      .getReader();
+    let done = false;
+    try {
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) break;
+        yield next.value;
+      }
+      done = true;
+    } finally {
+      if (!done) await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+    }
+  },
+});
 
 /**
  * sha256 through SubtleCrypto (native; it has no incremental API, so chunks are kept and digested
@@ -30,7 +49,7 @@ export const webHasher: HasherFactory = (algorithm) => {
     update: (chunk) => {
       chunks.push(chunk);
     },
-    digest: async () => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks)))),
+    digest: async () => toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', concatBytes(chunks)))),
   };
 };
 
@@ -41,23 +60,11 @@ export async function openMemorySink(): Promise<ByteSink<Uint8Array>> {
     write: (chunk) => {
       chunks.push(chunk);
     },
-    commit: async () => concat(chunks),
+    commit: async () => concatBytes(chunks),
     abort: async () => {
       chunks = [];
     },
   };
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }
 
 function toHex(bytes: Uint8Array): string {
@@ -65,3 +72,6 @@ function toHex(bytes: Uint8Array): string {
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
   return s;
 }
+
+/** gunzip and hashers of the Web platform, as data set readers take them. */
+export const WEB_PLATFORM: Platform = { gunzip: webGunzip, hasher: webHasher };

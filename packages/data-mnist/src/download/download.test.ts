@@ -145,6 +145,36 @@ describe('downloadVerified against a local server', () => {
     await expectNothingLeft();
   });
 
+  it('refuses a body larger than maxBytes: at once from Content-Length, else once it grows past it', async () => {
+    const announced = await failure(['ok'], { ...FAST, maxBytes: BODY.length - 1 });
+    expect(announced.message).toContain(
+      `too large: Content-Length ${BODY.length} bytes, at most ${BODY.length - 1}`,
+    );
+    expect(server.requests).toHaveLength(1); // not retried: the same mirror would send the same
+    const t0 = Date.now();
+    const endless = await failure(['endless'], { ...FAST, maxBytes: 1_000_000 });
+    expect(endless.attempts).toEqual([
+      `${server.url('endless')}${NAME}: too large: more than 1000000 bytes received, at most 1000000 expected`,
+    ]);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await expectNothingLeft();
+    // the limit is inclusive: a body of exactly maxBytes is fine
+    await download(['ok'], { ...FAST, maxBytes: BODY.length });
+  });
+
+  it('ends a drip (one byte every 500 ms, never a stall) at the deadline, then tries the next mirror', async () => {
+    const t0 = Date.now();
+    const e = await failure(['drip'], { timeoutMs: 1000, deadlineMs: 1500, retries: 2 });
+    const took = Date.now() - t0;
+    expect(e.message).toContain('too slow: not complete after 1500 ms');
+    expect(e.attempts).toHaveLength(1); // a slow mirror stays slow: not retried
+    expect(took).toBeGreaterThanOrEqual(1400);
+    expect(took).toBeLessThan(4000);
+    await expectNothingLeft();
+    await download(['drip', 'ok'], { timeoutMs: 1000, deadlineMs: 600, retries: 0 });
+    expect(await readdir(dir)).toEqual([NAME]);
+  });
+
   it('stops at once when the caller aborts', async () => {
     const controller = new AbortController();
     const p = download(['stall'], { timeoutMs: 5000, signal: controller.signal });

@@ -1,4 +1,4 @@
-import { ChecksumError, DataMnistError, DownloadError } from '../errors.js';
+import { ChecksumError, DataMnistError, type DownloadAttempt, DownloadError } from '../errors.js';
 import type { FileSpec } from '../registry.js';
 import { DigestChecker, type HasherFactory } from './hash.js';
 
@@ -15,6 +15,16 @@ export interface DownloadOptions {
   fetch?: typeof fetch;
   /** Give up on an attempt after this long without receiving a byte, connecting included (default 30000). */
   timeoutMs?: number;
+  /**
+   * Give up on an attempt after this long in all (default 600000: 10 minutes), however steadily the
+   * bytes trickle in: a server sending one byte every few seconds never trips `timeoutMs`.
+   */
+  deadlineMs?: number;
+  /**
+   * Refuse a response larger than this many bytes (a Content-Length above it fails at once, a body
+   * that grows past it is cut off). Data set loaders set it from the file's known size.
+   */
+  maxBytes?: number;
   /** Extra attempts per mirror after a network failure (default 2). HTTP 4xx and bad checksums move on at once. */
   retries?: number;
   /** Wait before a retry; doubled each time (default 500). */
@@ -58,8 +68,10 @@ export async function downloadVerified<T>(
   options: DownloadOptions = {},
 ): Promise<T> {
   const retries = options.retries ?? 2;
-  const attempts: string[] = [];
-  if (urls.length === 0) throw new DownloadError(file.name, ['no download URL is known for this file']);
+  const attempts: DownloadAttempt[] = [];
+  if (urls.length === 0) {
+    throw new DownloadError(file.name, [{ url: '', reason: 'no download URL is known for this file' }]);
+  }
   for (const url of urls) {
     let delay = options.retryDelayMs ?? 500;
     for (let attempt = 0; attempt <= retries; attempt++) {
@@ -72,7 +84,7 @@ export async function downloadVerified<T>(
         await sink.abort();
         if (options.signal?.aborted) throw options.signal.reason;
         const failure = toFailure(error);
-        attempts.push(`${url}: ${failure.message}`);
+        attempts.push({ url, reason: failure.message });
         if (!failure.retryable || attempt === retries) break;
         await sleep(delay, options.signal);
         delay *= 2;
@@ -91,9 +103,16 @@ async function fetchInto<T>(
 ): Promise<void> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30000;
+  const deadlineMs = options.deadlineMs ?? 600000;
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // A slow mirror stays slow: past the deadline, move on to the next one.
+  const deadline = setTimeout(
+    () => controller.abort(new AttemptFailure(`too slow: not complete after ${deadlineMs} ms`, false)),
+    deadlineMs,
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -123,6 +142,13 @@ async function fetchInto<T>(
     const lengthHeader = response.headers.get('content-length');
     const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
     const total = lengthHeader !== null && !encoded ? Number(lengthHeader) : undefined;
+    if (total !== undefined && total > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new AttemptFailure(
+        `too large: Content-Length ${total} bytes, at most ${maxBytes} expected`,
+        false,
+      );
+    }
     const checker = new DigestChecker(file, url, createHasher);
     let received = 0;
     if (response.body === null) throw new AttemptFailure('empty response body', true);
@@ -133,6 +159,13 @@ async function fetchInto<T>(
         if (done) break;
         arm();
         received += value.length;
+        if (received > maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          throw new AttemptFailure(
+            `too large: more than ${maxBytes} bytes received, at most ${maxBytes} expected`,
+            false,
+          );
+        }
         checker.update(value);
         await sink.write(value);
         options.onProgress?.({ file: file.name, url, receivedBytes: received, totalBytes: total });
@@ -148,6 +181,7 @@ async function fetchInto<T>(
     await checker.verify();
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
 }
@@ -158,6 +192,7 @@ function abortReasonOr(
   received?: number,
   total?: number,
 ): unknown {
+  if (error instanceof AttemptFailure) return error;
   if (controller.signal.aborted && controller.signal.reason instanceof AttemptFailure) {
     return controller.signal.reason;
   }

@@ -4,6 +4,7 @@
  */
 export type IdxDType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
 
+/** The typed array that holds the elements of each {@link IdxDType}, in native byte order. */
 export type IdxTypedArray = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 
 export interface IdxDTypeInfo {

@@ -3,8 +3,11 @@ import { IDX_DTYPES, type IdxDType, type IdxTypedArray } from './idx-dtypes.js';
 
 /** A decoded IDX file: `data` holds prod(shape) elements in row-major order, native byte order. */
 export interface IdxArray {
+  /** Element type from the header's third magic byte. */
   readonly dtype: IdxDType;
+  /** Dimensions from the header, e.g. `[60000, 28, 28]` for MNIST training images. */
   readonly shape: readonly number[];
+  /** The elements, row-major, in the typed array of `dtype`. */
   readonly data: IdxTypedArray;
 }
 
@@ -14,17 +17,23 @@ export interface IdxArray {
  */
 const MAX_ELEMENTS = 2 ** 31 - 1;
 
+/** What an IDX header declares: element type, shape, and the exact size of the whole file. */
+export interface IdxHeader {
+  readonly dtype: IdxDType;
+  readonly elementBytes: number;
+  readonly shape: readonly number[];
+  readonly count: number;
+  readonly headerBytes: number;
+  /** Header plus data: the file's exact length. */
+  readonly fileBytes: number;
+}
+
 /**
- * Parse an uncompressed IDX file. The length must match the header exactly: a short file is
- * truncated, a long one has trailing bytes, and both are errors (a silently ignored tail usually
- * means two files were concatenated or the wrong file was given).
- *
- * uint8 and int8 data are views into `bytes` (no copy); wider types are copied into native order.
+ * Reads the header at the start of `bytes`; undefined while `bytes` is too short to hold all of it
+ * (so a stream can be checked as it arrives). A header that cannot be an IDX header throws.
  */
-export function parseIdx(bytes: Uint8Array, file = '<bytes>'): IdxArray {
-  if (bytes.length < 4) {
-    throw new IdxFormatError(file, `truncated: expected at least 4 header bytes, got ${bytes.length}`);
-  }
+export function readIdxHeader(bytes: Uint8Array, file = '<bytes>'): IdxHeader | undefined {
+  if (bytes.length < 4) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new IdxFormatError(file, 'is gzip-compressed: decompress it first (decodeIdx does)');
@@ -47,12 +56,7 @@ export function parseIdx(bytes: Uint8Array, file = '<bytes>'): IdxArray {
   const ndim = bytes[3];
   if (ndim === 0) throw new IdxFormatError(file, 'header declares 0 dimensions');
   const headerBytes = 4 + 4 * ndim;
-  if (bytes.length < headerBytes) {
-    throw new IdxFormatError(
-      file,
-      `truncated header: ${ndim} dimensions need ${headerBytes} bytes, got ${bytes.length}`,
-    );
-  }
+  if (bytes.length < headerBytes) return undefined;
   const shape: number[] = [];
   let count = 1;
   for (let d = 0; d < ndim; d++) {
@@ -63,21 +67,51 @@ export function parseIdx(bytes: Uint8Array, file = '<bytes>'): IdxArray {
   if (count > MAX_ELEMENTS) {
     throw new IdxFormatError(file, `header declares shape [${shape.join(', ')}]: too many elements`);
   }
-  const expected = headerBytes + count * info.bytes;
+  return {
+    dtype: info.dtype,
+    elementBytes: info.bytes,
+    shape,
+    count,
+    headerBytes,
+    fileBytes: headerBytes + count * info.bytes,
+  };
+}
+
+/**
+ * Parse an uncompressed IDX file. The length must match the header exactly: a short file is
+ * truncated, a long one has trailing bytes, and both are errors (a silently ignored tail usually
+ * means two files were concatenated or the wrong file was given).
+ *
+ * uint8 and int8 data are views into `bytes` (no copy); wider types are copied into native order.
+ */
+export function parseIdx(bytes: Uint8Array, file = '<bytes>'): IdxArray {
+  if (bytes.length < 4) {
+    throw new IdxFormatError(file, `truncated: expected at least 4 header bytes, got ${bytes.length}`);
+  }
+  const header = readIdxHeader(bytes, file);
+  if (header === undefined) {
+    const ndim = bytes[3];
+    throw new IdxFormatError(
+      file,
+      `truncated header: ${ndim} dimensions need ${4 + 4 * ndim} bytes, got ${bytes.length}`,
+    );
+  }
+  const { shape, dtype, fileBytes: expected } = header;
   if (bytes.length < expected) {
     throw new IdxFormatError(
       file,
-      `truncated: shape [${shape.join(', ')}] of ${info.dtype} needs ${expected} bytes, got ${bytes.length}`,
+      `truncated: shape [${shape.join(', ')}] of ${dtype} needs ${expected} bytes, got ${bytes.length}`,
     );
   }
   if (bytes.length > expected) {
     throw new IdxFormatError(
       file,
       `${bytes.length - expected} trailing bytes after the data: shape [${shape.join(', ')}] of ` +
-        `${info.dtype} needs ${expected} bytes, got ${bytes.length}`,
+        `${dtype} needs ${expected} bytes, got ${bytes.length}`,
     );
   }
-  return { dtype: info.dtype, shape, data: readData(view, headerBytes, count, info.dtype) };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { dtype, shape, data: readData(view, header.headerBytes, header.count, dtype) };
 }
 
 function readData(view: DataView, offset: number, n: number, dtype: IdxDType): IdxTypedArray {

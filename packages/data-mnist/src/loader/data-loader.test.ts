@@ -117,6 +117,17 @@ describe('subsets and splits', () => {
     expect(() => ds.select([20])).toThrow(DatasetError);
   });
 
+  it('slice bounds are whole numbers: slice(2.5, 7.5) is an error, not a silently shifted view', () => {
+    const ds = toy(20);
+    expect(() => ds.slice(2.5, 7.5)).toThrow(
+      new DatasetError('slice: start must be a whole number, got 2.5'),
+    );
+    expect(() => ds.slice(2, 7.5)).toThrow('slice: end must be a whole number, got 7.5');
+    expect(() => ds.take(Number.NaN)).toThrow(DatasetError);
+    expect(ds.slice(2, 7).length).toBe(5);
+    expect(ds.slice(-3, 100).length).toBe(20); // whole numbers are clamped, as Array.prototype.slice
+  });
+
   it('randomSplit makes disjoint deterministic parts by fraction or count', () => {
     const ds = toy(100);
     const [a, b] = randomSplit(ds, 0.8, 5);

@@ -3,11 +3,25 @@ import type { ImageDataset } from '../image-dataset.js';
 import { type Normalization, normalizationTable } from './normalize.js';
 import { epochSeed, permutation } from './prng.js';
 
+/**
+ * One minibatch from a {@link DataLoader}: normalised images and their labels, as flat arrays ready
+ * for `snn.tensor(images, shape)`.
+ *
+ * @example
+ * ```ts
+ * for (const batch of loader.epoch(0)) {
+ *   const x = snn.tensor(batch.images, batch.shape); // [batchSize, 1, 28, 28]
+ * }
+ * ```
+ */
 export interface Batch {
   /** Normalised pixels, `batchSize * height * width` floats, NCHW with C = 1. */
   readonly images: Float32Array;
+  /** One class index per example, `batchSize` bytes. */
   readonly labels: Uint8Array;
+  /** Examples in this batch (the last batch may be smaller unless `dropLast`). */
   readonly batchSize: number;
+  /** `[batchSize, 1, height, width]`: the NCHW shape of `images`. */
   readonly shape: readonly [number, 1, number, number];
   /** Positions of these examples in the dataset. */
   readonly indices: Uint32Array;

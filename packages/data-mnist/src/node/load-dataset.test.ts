@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ChecksumError, DataNotFoundError, DatasetError, IdxFormatError } from '../errors.js';
+import { ChecksumError, DataMnistError, DataNotFoundError, DatasetError, IdxFormatError } from '../errors.js';
 import { encodeIdx } from '../idx/encode-idx.js';
 import { EMNIST, MNIST } from '../registry.js';
 import { FixtureServer } from '../test-utils/fixture-server.js';
@@ -68,14 +68,23 @@ describe('source resolution', () => {
     expect(msg).toContain('set SNN_MNIST_DIR=/path/to/folder');
   });
 
-  it('when every mirror fails, the same error includes each attempt', async () => {
+  it('when every mirror fails, the same error names each URL once, with its last failure', async () => {
     const server = await new FixtureServer().start();
     try {
-      const { spec } = tinyDataset([server.url('404')]);
-      const error = await loadDataset(spec, { env: {}, cacheDir: root, retries: 0 }).catch((e) => e);
+      const { spec, files } = tinyDataset([server.url('404'), server.url('500')]);
+      for (const [n, b] of Object.entries(files)) server.add(n, b);
+      const error = await loadDataset(spec, { env: {}, cacheDir: root, retries: 2, retryDelayMs: 1 }).catch(
+        (e) => e,
+      );
       expect(error).toBeInstanceOf(DataNotFoundError);
-      expect((error as Error).message).toContain('download failed');
-      expect((error as Error).message).toContain('HTTP 404');
+      const msg = (error as Error).message;
+      expect(msg).toContain('download of tiny-train-images-idx3-ubyte.gz failed:');
+      expect(msg).toContain(`${server.url('404')}tiny-train-images-idx3-ubyte.gz: HTTP 404`);
+      // The 500 mirror was tried three times (two retries) and is listed once.
+      expect(server.requests.filter((r) => r.startsWith('/500/'))).toHaveLength(3);
+      expect(msg.split(`${server.url('500')}tiny-train-images-idx3-ubyte.gz`)).toHaveLength(2);
+      expect(msg).toContain('HTTP 500 Internal Server Error (3 tries)');
+      expect((error as DataNotFoundError).details?.download).toHaveLength(3);
       expect(await readdir(join(root, 'tiny')).catch(() => [])).toEqual([]);
     } finally {
       await server.stop();
@@ -120,6 +129,45 @@ describe('download into the cache', () => {
   });
 });
 
+describe('downloads are bounded by the file size the data set implies', () => {
+  it('an endless body is cut off past the file size and the next mirror serves the file', async () => {
+    const server = await new FixtureServer().start();
+    try {
+      const { spec, files } = tinyDataset();
+      for (const [n, b] of Object.entries(files)) server.add(n, b);
+      const mirrored = { ...spec, mirrors: [server.url('endless'), server.url('ok')] };
+      const ds = await loadDataset(mirrored, { env: {}, cacheDir: root, split: 'test' });
+      expect(ds.length).toBe(10);
+      expect(server.requests.filter((r) => r.startsWith('/endless/'))).toHaveLength(2); // once per file
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('a cache folder that cannot be made', () => {
+  it('fails at once with the folder named (recursive mkdir would loop forever under /proc)', async () => {
+    const server = await new FixtureServer().start();
+    try {
+      const { spec, files } = tinyDataset();
+      for (const [n, b] of Object.entries(files)) server.add(n, b);
+      const t0 = performance.now();
+      const error = await loadDataset(
+        { ...spec, mirrors: [server.url('ok')] },
+        { env: {}, cacheDir: '/proc/snn-no-such/cache', retries: 0 },
+      ).catch((e) => e);
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(error).toBeInstanceOf(DataMnistError);
+      expect(error.message).toBe(
+        'cannot store the download in /proc/snn-no-such/cache/tiny: cannot create /proc/snn-no-such/cache/tiny: ' +
+          'making /proc/snn-no-such failed (ENOENT)',
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('a damaged cache', () => {
   it('replaces a cached file whose checksum no longer matches, but never a user file', async () => {
     const server = await new FixtureServer().start();
@@ -128,8 +176,10 @@ describe('a damaged cache', () => {
       for (const [n, b] of Object.entries(files)) server.add(n, b);
       const mirrored = { ...spec, mirrors: [server.url('ok')] };
       const name = spec.splits.train.labels.name;
-      const damaged = new Uint8Array(files[name]);
-      damaged[damaged.length - 5] ^= 1;
+      // A valid gzip of other content: only the checksum can tell.
+      const content = new Uint8Array(gunzipSync(files[name]));
+      content[content.length - 1] ^= 1;
+      const damaged = new Uint8Array(gzipSync(content));
       await writeFiles(join(root, 'cache', 'tiny'), { ...files, [name]: damaged });
       const ds = await loadDataset(mirrored, { env: {}, cacheDir: join(root, 'cache') });
       expect(ds.length).toBe(30);
@@ -151,18 +201,62 @@ describe('a damaged cache', () => {
 });
 
 describe('validation of local files', () => {
-  it('rejects a local .gz whose checksum differs, naming the file', async () => {
+  it('accepts a copy compressed by someone else (same IDX content, other .gz bytes), as Debian ships Fashion-MNIST', async () => {
     const { spec, files } = tinyDataset();
-    const bad = { ...files };
+    const regzipped = Object.fromEntries(
+      Object.entries(files).map(([n, b]) => [n, new Uint8Array(gzipSync(gunzipSync(b), { level: 1 }))]),
+    );
+    for (const n of Object.keys(files)) expect(regzipped[n]).not.toEqual(files[n]);
+    await writeFiles(root, regzipped);
+    const ds = await loadDataset(spec, { ...offline, dataDir: root, cacheDir: root });
+    expect(ds.length).toBe(30);
+  });
+
+  it('rejects a local file whose IDX content differs, gzip or uncompressed, naming the file', async () => {
+    const { spec, files } = tinyDataset();
     const name = spec.splits.train.images.name;
-    bad[name] = new Uint8Array(gzipSync(gunzipSync(files[name]), { level: 1 })); // same content, other bytes
-    await writeFiles(root, bad);
+    const content = new Uint8Array(gunzipSync(files[name]));
+    content[content.length - 1] ^= 1; // one pixel
+    for (const [fileName, bytes] of [
+      [name, new Uint8Array(gzipSync(content))],
+      [name.slice(0, -3), content],
+    ] as const) {
+      const dir = join(root, fileName);
+      const { [name]: _good, ...others } = files;
+      await writeFiles(dir, { ...others, [fileName]: bytes });
+      const error = await loadDataset(spec, { ...offline, dataDir: dir, cacheDir: root }).catch((e) => e);
+      expect(error).toBeInstanceOf(ChecksumError);
+      expect((error as Error).message).toContain(
+        `${join(dir, fileName)}: sha256 (of the IDX content) checksum mismatch`,
+      );
+    }
+    // verify: false trusts the file
+    const dir = join(root, name.slice(0, -3));
+    const ds = await loadDataset(spec, { ...offline, dataDir: dir, cacheDir: root, verify: false });
+    expect(ds.length).toBe(30);
+  });
+
+  it('where only the .gz digests are known (KMNIST), a re-compressed copy fails them', async () => {
+    const { spec, files } = tinyDataset([], undefined, 'gzip');
+    const name = spec.splits.train.images.name;
+    await writeFiles(root, {
+      ...files,
+      [name]: new Uint8Array(gzipSync(gunzipSync(files[name]), { level: 1 })),
+    });
     const error = await loadDataset(spec, { ...offline, dataDir: root, cacheDir: root }).catch((e) => e);
     expect(error).toBeInstanceOf(ChecksumError);
-    expect((error as Error).message).toContain(join(root, name));
-    // verify: false trusts the file
-    const ds = await loadDataset(spec, { ...offline, dataDir: root, cacheDir: root, verify: false });
-    expect(ds.length).toBe(30);
+    expect((error as Error).message).toContain(`${join(root, name)}: sha256 checksum mismatch`);
+  });
+
+  it('a corrupt gzip stream is an IdxFormatError naming the file', async () => {
+    const { spec, files } = tinyDataset();
+    const name = spec.splits.train.labels.name;
+    const damaged = new Uint8Array(files[name]);
+    damaged[damaged.length - 5] ^= 1; // the CRC no longer matches
+    await writeFiles(root, { ...files, [name]: damaged });
+    const error = await loadDataset(spec, { ...offline, dataDir: root, cacheDir: root }).catch((e) => e);
+    expect(error).toBeInstanceOf(IdxFormatError);
+    expect((error as Error).message).toContain(`${join(root, name)}: corrupt or truncated gzip stream`);
   });
 
   it('rejects image/label count mismatches, labels > 9 and wrong counts', async () => {

@@ -1,10 +1,24 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { datasetFromIdx, fileUrls } from '../dataset-from-idx.js';
+import {
+  checkedSink,
+  type FileKind,
+  idxFileBytes,
+  maxTransferBytes,
+  type Platform,
+  readDatasetFile,
+} from '../dataset-file.js';
+import { datasetFromIdx, fileUrls, loadBothSplits } from '../dataset-from-idx.js';
 import { type DownloadOptions, downloadVerified } from '../download/download.js';
-import { verifyBytes } from '../download/hash.js';
-import { ChecksumError, DataNotFoundError, DownloadError } from '../errors.js';
-import { decodeIdx, isGzip } from '../idx/decode-idx.js';
+import {
+  ChecksumError,
+  DataNotFoundError,
+  DownloadError,
+  describeAttempts,
+  IdxFormatError,
+  type NotFoundDetails,
+} from '../errors.js';
+import { decodeIdx } from '../idx/decode-idx.js';
 import type { IdxArray } from '../idx/parse-idx.js';
 import { ImageDataset } from '../image-dataset.js';
 import {
@@ -13,9 +27,12 @@ import {
   type FileSpec,
   getDatasetSpec,
   type SplitName,
+  splitSpec,
 } from '../registry.js';
 import { cacheDirFor, findFile, type LocateOptions, locateSplit, searchPlaces } from './locate.js';
 import { nodeGunzip, nodeHasher, openFileSink } from './node-platform.js';
+
+const NODE: Platform = { gunzip: nodeGunzip, hasher: nodeHasher };
 
 export interface LoadOptions extends LocateOptions, DownloadOptions {
   /** 'train' (default) or 'test'. */
@@ -24,7 +41,7 @@ export interface LoadOptions extends LocateOptions, DownloadOptions {
   download?: boolean;
   /** Base URLs to download from instead of the dataset's mirrors. */
   mirrors?: readonly string[];
-  /** Check local .gz files against the registered checksums too (default true). */
+  /** Check local files against the registered checksums too (default true). */
   verify?: boolean;
 }
 
@@ -42,7 +59,8 @@ export async function loadIdxPair(
   labelsPath: string,
   rules: { numClasses?: number; labelMin?: number; transpose?: boolean } = {},
 ): Promise<ImageDataset> {
-  const [images, labels] = await Promise.all([loadIdxFile(imagesPath), loadIdxFile(labelsPath)]);
+  const images = await loadIdxFile(imagesPath);
+  const labels = await loadIdxFile(labelsPath);
   return ImageDataset.fromIdx(
     images,
     labels,
@@ -61,23 +79,16 @@ export async function loadDataset(
 ): Promise<ImageDataset> {
   const spec = getDatasetSpec(dataset);
   const split = options.split ?? 'train';
-  const files = spec.splits[split];
-  const verify = options.verify ?? true;
-  const read = async (paths: { images: string; labels: string }) =>
-    Promise.all(
-      (
-        [
-          [paths.images, files.images],
-          [paths.labels, files.labels],
-        ] as const
-      ).map(async ([path, file]) => {
-        const bytes = await readFileBytes(path);
-        if (verify && isGzip(bytes) && path.endsWith(file.name)) {
-          await verifyBytes(bytes, file, path, nodeHasher);
-        }
-        return decodeIdx(bytes, path, nodeGunzip);
-      }),
-    );
+  const files = splitSpec(spec, split);
+  const read = async (paths: { images: string; labels: string }) => {
+    const one = async (kind: FileKind, file: FileSpec) =>
+      readDatasetFile(await readFileBytes(paths[kind]), file, paths[kind], NODE, {
+        verify: options.verify,
+        idxBytes: idxFileBytes(spec, split, kind),
+      });
+    // One file at a time, images first: the first problem is the one reported.
+    return [await one('images', files.images), await one('labels', files.labels)] as const;
+  };
   let paths = await resolveDatasetFiles(spec, options);
   let images: IdxArray;
   let labels: IdxArray;
@@ -87,10 +98,9 @@ export async function loadDataset(
     // A bad file in OUR cache (written only after verification, so damaged since) is replaced by a
     // fresh download; a bad file the user supplied is reported, never deleted.
     const cacheDir = cacheDirFor(spec, options);
-    if (!(error instanceof ChecksumError) || options.download === false || !error.file.startsWith(cacheDir)) {
-      throw error;
-    }
-    await rm(error.file, { force: true });
+    const file = error instanceof ChecksumError || error instanceof IdxFormatError ? error.file : undefined;
+    if (file === undefined || options.download === false || !file.startsWith(cacheDir)) throw error;
+    await rm(file, { force: true });
     paths = await resolveDatasetFiles(spec, options);
     [images, labels] = await read(paths);
   }
@@ -102,14 +112,12 @@ export function loadMnist(options: LoadOptions = {}): Promise<ImageDataset> {
   return loadDataset('mnist', options);
 }
 
-/** Both splits. */
-export async function loadDatasetSplits(
+/** Both splits, train then test (as the browser entry point does). */
+export function loadDatasetSplits(
   dataset: DatasetName | DatasetSpec,
   options: Omit<LoadOptions, 'split'> = {},
 ): Promise<{ train: ImageDataset; test: ImageDataset }> {
-  const train = await loadDataset(dataset, { ...options, split: 'train' });
-  const test = await loadDataset(dataset, { ...options, split: 'test' });
-  return { train, test };
+  return loadBothSplits((split) => loadDataset(dataset, { ...options, split }));
 }
 
 /**
@@ -122,41 +130,60 @@ export async function resolveDatasetFiles(
 ): Promise<{ images: string; labels: string }> {
   const spec = getDatasetSpec(dataset);
   const split = options.split ?? 'train';
+  const files = splitSpec(spec, split);
   const found = await locateSplit(spec, split, options);
   if (found !== undefined) return found;
 
   const mirrors = options.mirrors ?? spec.mirrors;
   const cacheDir = cacheDirFor(spec, options);
-  let failure: string;
+  let download: string[];
   if (options.download === false) {
-    failure = 'download: disabled (download: false)';
+    download = ['download: disabled (download: false)'];
   } else if (mirrors.length === 0) {
-    failure = 'download: not available for this dataset';
+    download = ['download: not available for this dataset'];
   } else {
     try {
-      const files = spec.splits[split];
-      const images = await fetchToCache(files.images, cacheDir, mirrors, options);
-      const labels = await fetchToCache(files.labels, cacheDir, mirrors, options);
+      const fetchOne = (kind: FileKind) =>
+        fetchToCache(files[kind], cacheDir, mirrors, idxFileBytes(spec, split, kind), options);
+      const images = await fetchOne('images');
+      const labels = await fetchOne('labels');
       return { images, labels };
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error;
-      failure = `download failed:\n    ${error.attempts.join('\n    ')}`;
+      download = [
+        `download of ${error.file} failed:`,
+        ...describeAttempts(error.failures).map((l) => `  ${l}`),
+      ];
     }
   }
-  throw notFound(spec, split, options, cacheDir, failure);
+  throw notFound(spec, split, options, cacheDir, download);
 }
 
+/**
+ * Downloads one file into the cache. The bytes are decoded and checked against the registry before
+ * the file takes its real name: a mirror serving other data fails and the next one is tried.
+ */
 async function fetchToCache(
   file: FileSpec,
   cacheDir: string,
   mirrors: readonly string[],
+  idxBytes: number,
   options: LoadOptions,
 ): Promise<string> {
   const existing = await findFile(cacheDir, file);
   if (existing !== undefined) return existing;
   const dest = join(cacheDir, file.name);
   const urls = fileUrls(mirrors, file.name);
-  return downloadVerified(file, urls, () => openFileSink(dest), nodeHasher, options);
+  return downloadVerified(
+    { name: file.name },
+    urls,
+    async () =>
+      checkedSink(await openFileSink(dest), (bytes) =>
+        readDatasetFile(bytes, file, file.name, NODE, { idxBytes }),
+      ),
+    nodeHasher,
+    { maxBytes: maxTransferBytes(idxBytes), ...options },
+  );
 }
 
 function notFound(
@@ -164,23 +191,30 @@ function notFound(
   split: SplitName,
   options: LoadOptions,
   cacheDir: string,
-  failure: string,
+  download: string[],
 ): DataNotFoundError {
-  const files = spec.splits[split];
-  const places = searchPlaces(spec, options).map(
-    (p) => `  ${p.label}: ${p.dir === undefined ? 'not set' : `${p.dir} (files not there)`}`,
-  );
-  const lines = [
-    `${spec.title} ${split} files not found: need ${files.images.name} and ${files.labels.name} ` +
+  const files = splitSpec(spec, split);
+  const searched = searchPlaces(spec, options);
+  const details: NotFoundDetails = {
+    summary:
+      `${spec.title} ${split} files not found: need ${files.images.name} and ${files.labels.name} ` +
       '(gzip or uncompressed) in one folder.',
+    searched,
+    download,
+    howToGet: spec.howToGet,
+    cacheDir,
+    envVar: spec.envVar,
+  };
+  const lines = [
+    details.summary,
     'Looked in:',
-    ...places,
-    failure,
+    ...searched.map((p) => `  ${p.label}: ${p.dir === undefined ? 'not set' : `${p.dir} (files not there)`}`),
+    ...download,
     ...(spec.howToGet ? [spec.howToGet] : []),
     `To fix: put the files in ${cacheDir}, or set ${spec.envVar}=/path/to/folder, ` +
       "or pass { dataDir: '/path/to/folder' }.",
   ];
-  return new DataNotFoundError(lines.join('\n'));
+  return new DataNotFoundError(lines.join('\n'), details);
 }
 
 async function readFileBytes(path: string): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatasetSpec, FileSpec, SplitName } from '../registry.js';
+import { type DatasetSpec, type FileSpec, type SplitName, splitSpec } from '../registry.js';
 import { defaultCacheRoot } from './cache-dir.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -61,7 +61,7 @@ export async function locateSplit(
   split: SplitName,
   options: LocateOptions,
 ): Promise<LocatedFiles | undefined> {
-  const files = spec.splits[split];
+  const files = splitSpec(spec, split);
   for (const place of searchPlaces(spec, options)) {
     if (place.dir === undefined) continue;
     for (const dir of [place.dir, join(place.dir, spec.id)]) {

@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCb } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type { ByteSink } from '../download/download.js';
 import type { HasherFactory } from '../download/hash.js';
+import { DataMnistError } from '../errors.js';
 import type { Gunzip } from '../idx/decode-idx.js';
+import { makeDirectory } from './make-directory.js';
 
-const gunzipAsync = promisify(gunzipCb);
-
-export const nodeGunzip: Gunzip = async (bytes) => {
-  const out = await gunzipAsync(bytes);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+/** node:zlib's streaming gunzip; leaving the consumer's loop destroys the stream (no more inflation). */
+export const nodeGunzip: Gunzip = (bytes) => {
+  const stream = createGunzip();
+  stream.end(bytes);
+  return stream;
 };
 
 export const nodeHasher: HasherFactory = (algorithm) => {
@@ -34,7 +35,13 @@ export function partPath(dest: string): string {
  * system), so readers never see a half-written file under the real name.
  */
 export async function openFileSink(dest: string): Promise<ByteSink<string>> {
-  await mkdir(dirname(dest), { recursive: true });
+  try {
+    await makeDirectory(dirname(dest));
+  } catch (e) {
+    throw new DataMnistError(`cannot store the download in ${dirname(dest)}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
   const temp = partPath(dest);
   const handle = await open(temp, 'wx');
   let closed = false;

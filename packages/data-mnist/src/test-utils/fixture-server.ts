@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
  * A local HTTP server on 127.0.0.1 (port 0) that serves fixture files through misbehaving routes:
@@ -9,7 +10,11 @@ import type { AddressInfo, Socket } from 'node:net';
  *   /500/NAME         500
  *   /truncated/NAME   Content-Length of the whole file, half the body, then the socket is destroyed
  *   /short/NAME       no Content-Length, half the body, clean end (only the checksum can tell)
- *   /wrong/NAME       other bytes of the same length (checksum mismatch)
+ *   /wrong/NAME       other bytes of the same length (checksum mismatch; for a .gz, a broken stream)
+ *   /tampered/NAME    a valid file whose content differs in its last byte (gzipped again if it was)
+ *   /recompressed/NAME the same content gzipped again at another level (other bytes, same data)
+ *   /drip/NAME        Content-Length of the whole file, then one byte every 500 ms
+ *   /endless/NAME     no Content-Length, then zeros in 64 KiB chunks until the client hangs up
  *   /stall/NAME       headers and a few bytes, then silence until the client gives up
  *   /flaky/NAME       first request per file is cut mid-body, later ones succeed
  *   /hang/NAME        accepts the request and never answers (not even headers)
@@ -75,6 +80,41 @@ export class FixtureServer {
         const other = new Uint8Array(body);
         other[other.length - 1] ^= 0xff;
         res.writeHead(200, { 'content-length': other.length }).end(other);
+        return;
+      }
+      case 'tampered': {
+        const gz = body[0] === 0x1f && body[1] === 0x8b;
+        const content = new Uint8Array(gz ? gunzipSync(body) : body);
+        content[content.length - 1] ^= 0xff;
+        const other = gz ? gzipSync(content) : content;
+        res.writeHead(200, { 'content-length': other.length }).end(other);
+        return;
+      }
+      case 'recompressed': {
+        const other = gzipSync(gunzipSync(body), { level: 1 });
+        res.writeHead(200, { 'content-length': other.length }).end(other);
+        return;
+      }
+      case 'drip': {
+        res.writeHead(200, { 'content-length': body.length });
+        let at = 0;
+        const timer = setInterval(() => {
+          if (res.destroyed || at >= body.length) clearInterval(timer);
+          else res.write(body.subarray(at, ++at));
+        }, 500);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      case 'endless': {
+        res.writeHead(200);
+        const chunk = new Uint8Array(65536);
+        const more = () => {
+          while (!res.destroyed && res.write(chunk)) {
+            // keep writing until the socket's buffer is full
+          }
+          if (!res.destroyed) res.once('drain', more);
+        };
+        more();
         return;
       }
       case 'hang':

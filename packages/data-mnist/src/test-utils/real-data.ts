@@ -1,30 +1,20 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/**
- * The real MNIST files: `SNN_MNIST_DIR` when set, else the repo's shared copy
- * (`../../../shared/data/mnist` from the package directory). Undefined when absent.
+/*
+ * Tests that read the real MNIST files take them from $SNN_MNIST_DIR only (tests never download).
+ * The jest global setup (scripts/jest-requirements.mjs) checks that folder once per run; where it
+ * lacks the files it prints one line saying how to add them and lists 'mnist' in $SNN_TEST_MISSING,
+ * and these tests are registered as skipped (SNN_REQUIRE=mnist makes that a failure instead).
  */
-export function realMnistDir(): string | undefined {
-  const candidates = [process.env.SNN_MNIST_DIR, resolve(here, '../../../../../shared/data/mnist')];
-  for (const dir of candidates) {
-    if (dir && existsSync(join(dir, 'train-images-idx3-ubyte.gz'))) return dir;
-  }
-  return undefined;
+const missing = (process.env.SNN_TEST_MISSING ?? '').split(',').includes('mnist');
+
+/** The folder holding the real MNIST files ('' when they are missing: the tests using it are skipped). */
+export function realMnistDir(): string {
+  return missing ? '' : (process.env.SNN_MNIST_DIR ?? '');
 }
 
-/** `describe` when the real files exist; otherwise one skipped test whose name says why. */
+/** `describe`, or `describe.skip` when the MNIST files are missing. */
 export function describeWithMnist(name: string, body: (dir: string) => void): void {
-  const dir = realMnistDir();
-  if (dir === undefined) {
-    describe(name, () => {
-      it.skip('SKIPPED: real MNIST files not found (set SNN_MNIST_DIR or add ../shared/data/mnist)', () => {});
-    });
-    console.warn(`${name}: real MNIST files not found, tests skipped (set SNN_MNIST_DIR)`);
-    return;
-  }
-  describe(name, () => body(dir));
+  (missing ? describe.skip : describe)(name, () => body(realMnistDir()));
 }
+
+/** `it`, or `it.skip` when the MNIST files are missing. */
+export const itWithMnist = missing ? it.skip : it;

@@ -1,21 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isMissing } from './requirements.js';
 
 /*
- * Tests that train on MNIST read it from $SNN_MNIST_DIR (tests never download). Where the files are
- * missing those tests are registered as skipped, with one line saying how to add them.
+ * Tests that train on MNIST read it from $SNN_MNIST_DIR (tests never download); where the global
+ * setup found the files missing (one line printed, see requirements.ts) they are registered as skipped.
  */
+const missing = isMissing('mnist');
 
-const dir = process.env.SNN_MNIST_DIR;
+/** The MNIST folder, or undefined when the files are missing (the tests that read it are skipped). */
+export const mnistDir: string | undefined = missing ? undefined : process.env.SNN_MNIST_DIR;
 
-/** The MNIST folder, or undefined when $SNN_MNIST_DIR does not hold the files. */
-export const mnistDir: string | undefined =
-  dir !== undefined && existsSync(join(dir, 'train-images-idx3-ubyte.gz')) ? dir : undefined;
-
-/** `describe`, or `describe.skip` (with one warning line) when MNIST is missing. */
-export function describeWithMnist(name: string, body: () => void): void {
-  if (mnistDir === undefined) {
-    console.warn(`${name}: MNIST not found, skipped (set SNN_MNIST_DIR to a folder with the MNIST files)`);
-    describe.skip(name, body);
-  } else describe(name, body);
-}
+/** `describe`, or `describe.skip` when the MNIST files are missing. */
+export const describeWithMnist = missing ? describe.skip : describe;

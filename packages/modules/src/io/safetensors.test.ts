@@ -61,6 +61,35 @@ describe('parseSafetensors', () => {
     expect(() => parseSafetensors(bytes)).toThrow(/truncated/);
     expect(() => parseSafetensors(handMade('[1]', []))).toThrow(/JSON object/);
   });
+
+  it('names dtypes by own keys only: "constructor" and "toString" are not dtypes', () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const header = `{"w":{"dtype":"${name}","shape":[1],"data_offsets":[0,4]}}`;
+      expect(() => parseSafetensors(handMade(header, [0, 0, 0, 0]))).toThrow(
+        `dtype "${name}" is not supported`,
+      );
+    }
+  });
+
+  it('checks every offset before reading anything: a 4 MB file of 320 overlapping tensors costs no 1.3 GB', () => {
+    // Every tensor claims the whole 4 MB buffer: read one by one that is 320 x 4 MB of Float32Arrays.
+    const size = 4 * 2 ** 20;
+    const entries = Array.from(
+      { length: 320 },
+      (_, i) => `"t${i}":{"dtype":"F32","shape":[${size / 4}],"data_offsets":[0,${size}]}`,
+    );
+    const json = new TextEncoder().encode(`{${entries.join(',')}}`);
+    const bytes = new Uint8Array(8 + json.length + size);
+    new DataView(bytes.buffer).setBigUint64(0, BigInt(json.length), true);
+    bytes.set(json, 8);
+    const before = process.memoryUsage().arrayBuffers;
+    const t0 = performance.now();
+    expect(() => parseSafetensors(bytes)).toThrow(
+      /starts at byte 0 but the previous tensor ends at 4194304 \(overlap or hole\)/,
+    );
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 2 ** 20);
+  });
 });
 
 describe('serializeSafetensors', () => {

@@ -117,11 +117,17 @@ function writeData(view: DataView, at: number, data: SafetensorsInput['data']): 
   }
 }
 
+// Own keys only: 'constructor' or 'toString' are not dtypes.
 function isDType(d: unknown): d is SafetensorsDType {
-  return typeof d === 'string' && d in BYTES;
+  return typeof d === 'string' && Object.hasOwn(BYTES, d);
 }
 
-/** Parses a `.safetensors` buffer, validating the header as the reference implementation does. */
+/**
+ * Parses a `.safetensors` buffer, validating the header as the reference implementation does. Every
+ * entry's dtype, shape and offsets are checked, and the offsets must tile the data buffer exactly
+ * (no overlap, no hole, nothing past its end), BEFORE any tensor is read: a small file whose header
+ * points many tensors at the same bytes can never make the reader allocate more than the file holds.
+ */
 export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
   if (bytes.length < 8) {
     throw new SafetensorsError(
@@ -147,9 +153,8 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
   }
   const base = 8 + n;
   const bufferLength = bytes.length - base;
-  const tensors = new Map<string, SafetensorsEntry>();
   let metadata: Record<string, string> = {};
-  const spans: [number, number, string][] = [];
+  const spans: { begin: number; end: number; name: string; dtype: SafetensorsDType; shape: number[] }[] = [];
   for (const [name, info] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
       if (info === null || typeof info !== 'object' || Array.isArray(info)) {
@@ -194,13 +199,12 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
         `tensor "${name}": data_offsets end ${end} is past the ${bufferLength}-byte data buffer (truncated file?)`,
       );
     }
-    spans.push([begin, end, name]);
-    tensors.set(name, { dtype, shape, data: readData(view, base + begin, dtype, count, name) });
+    spans.push({ begin, end, name, dtype, shape });
   }
   // The format forbids holes and overlaps: sorted spans must tile the buffer exactly.
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const sorted = [...spans].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let cursor = 0;
-  for (const [begin, end, name] of spans) {
+  for (const { begin, end, name } of sorted) {
     if (begin !== cursor) {
       throw new SafetensorsError(
         `tensor "${name}" starts at byte ${begin} but the previous tensor ends at ${cursor} (overlap or hole)`,
@@ -210,6 +214,15 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
   }
   if (cursor !== bufferLength) {
     throw new SafetensorsError(`the data buffer is ${bufferLength} bytes but the tensors cover ${cursor}`);
+  }
+  // Only now is anything read: the tensors together are at most the file's size.
+  const tensors = new Map<string, SafetensorsEntry>();
+  for (const { begin, end, name, dtype, shape } of spans) {
+    tensors.set(name, {
+      dtype,
+      shape,
+      data: readData(view, base + begin, dtype, (end - begin) / BYTES[dtype], name),
+    });
   }
   return { tensors, metadata };
 }

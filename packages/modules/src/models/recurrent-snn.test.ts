@@ -8,7 +8,8 @@ import {
   valueAndGrads,
   zerosLike,
 } from '@snn/core';
-import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
+import { expectClose, fixtureTensor, flat, type Nested } from '@snn/core/testing';
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { maxLogSoftmax } from '../decoders/decoders.js';
 import { nllLoss } from '../losses/classification.js';
 import { EncoderSNNDecoder, RecurrentSNN } from './recurrent-snn.js';

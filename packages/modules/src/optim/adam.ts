@@ -35,8 +35,11 @@ export class Adam extends Optimizer {
       if (!(b >= 0 && b < 1))
         throw new ArgumentError(`Adam: betas must be in [0, 1), got [${betas.join(', ')}]`);
     }
-    if (!(eps >= 0)) throw new ArgumentError(`Adam: eps must be >= 0, got ${eps}`);
-    if (!(weightDecay >= 0)) throw new ArgumentError(`Adam: weightDecay must be >= 0, got ${weightDecay}`);
+    if (!(eps >= 0 && Number.isFinite(eps)))
+      throw new ArgumentError(`Adam: eps must be a finite number >= 0, got ${eps}`);
+    if (!(weightDecay >= 0 && Number.isFinite(weightDecay))) {
+      throw new ArgumentError(`Adam: weightDecay must be a finite number >= 0, got ${weightDecay}`);
+    }
     [this.beta1, this.beta2] = betas;
     this.eps = eps;
     this.weightDecay = weightDecay;

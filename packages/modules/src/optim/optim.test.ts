@@ -121,6 +121,26 @@ describe('optimizers', () => {
     expect(() => new SGD(new Quad().parameters(), { lr: 1, nesterov: true })).toThrow(/Nesterov/);
   });
 
+  it('rejects infinite or NaN hyperparameters (they could only make the weights non-finite)', () => {
+    const params = () => new Quad().parameters();
+    for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, -1]) {
+      expect(() => new Adam(params(), { lr: bad })).toThrow(
+        `Adam: lr must be a finite number >= 0, got ${bad}`,
+      );
+      expect(() => new SGD(params(), { lr: bad })).toThrow(
+        `SGD: lr must be a finite number >= 0, got ${bad}`,
+      );
+      expect(() => new Adam(params(), { eps: bad })).toThrow('Adam: eps must be a finite number >= 0');
+      expect(() => new Adam(params(), { weightDecay: bad })).toThrow('Adam: weightDecay must be a finite');
+      expect(() => new SGD(params(), { lr: 1, momentum: bad })).toThrow('SGD: momentum must be a finite');
+      expect(() => new SGD(params(), { lr: 1, dampening: bad })).toThrow('SGD: dampening must be a finite');
+      expect(() => new SGD(params(), { lr: 1, weightDecay: bad })).toThrow(
+        'SGD: weightDecay must be a finite',
+      );
+    }
+    expect(() => new Adam(params(), { lr: 1e30 })).not.toThrow(); // large but finite: fit's checks catch it
+  });
+
   it('a step guarded by a device scalar applies the update at 1 and changes nothing at 0', () => {
     for (const make of [
       (q: Quad) => new Adam(q.parameters(), { lr: 0.05 }),

@@ -25,7 +25,9 @@ export abstract class Optimizer {
 
   constructor(params: Iterable<Parameter>, lr: number) {
     this.params = [...params];
-    if (!(lr >= 0)) throw new ArgumentError(`${new.target.name}: lr must be >= 0, got ${lr}`);
+    if (!(lr >= 0 && lr < Number.POSITIVE_INFINITY)) {
+      throw new ArgumentError(`${new.target.name}: lr must be a finite number >= 0, got ${lr}`);
+    }
     if (new Set(this.params).size !== this.params.length) {
       throw new ArgumentError(`${new.target.name}: a parameter appears twice in the list`);
     }

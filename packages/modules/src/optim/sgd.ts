@@ -32,8 +32,14 @@ export class SGD extends Optimizer {
     { lr, momentum = 0, dampening = 0, nesterov = false, weightDecay = 0 }: SGDOptions,
   ) {
     super(params, lr);
-    if (!(momentum >= 0)) throw new ArgumentError(`SGD: momentum must be >= 0, got ${momentum}`);
-    if (!(weightDecay >= 0)) throw new ArgumentError(`SGD: weightDecay must be >= 0, got ${weightDecay}`);
+    for (const [name, v] of [
+      ['momentum', momentum],
+      ['dampening', dampening],
+      ['weightDecay', weightDecay],
+    ] as const) {
+      if (!(v >= 0 && Number.isFinite(v)))
+        throw new ArgumentError(`SGD: ${name} must be a finite number >= 0, got ${v}`);
+    }
     if (nesterov && (momentum <= 0 || dampening !== 0)) {
       throw new ArgumentError('SGD: Nesterov momentum requires momentum > 0 and dampening 0 (as in PyTorch)');
     }

@@ -2,10 +2,12 @@ import { type Tensor, tensor } from '@snn/core';
 import { TrainingError } from '../errors.js';
 import { parseSafetensors, type SafetensorsInput, serializeSafetensors } from '../io/safetensors.js';
 import type { Module } from '../module/module.js';
-import type { LRScheduler, SchedulerState } from '../optim/lr-scheduler.js';
-import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';
+import type { LRScheduler } from '../optim/lr-scheduler.js';
+import type { Optimizer } from '../optim/optimizer.js';
 import { isRandomStateful, type RandomStateful } from '../random/random-stateful.js';
-import { getSeedState, type SeedState, setSeedState } from '../random/seed.js';
+import { getSeedState, setSeedState } from '../random/seed.js';
+import { checkCheckpoint, type RandomStates } from './checkpoint-contents.js';
+import { firstNonFinite } from './finite-check.js';
 
 /*
  * A checkpoint is one `.safetensors` file: model tensors under `model.<key>` (PyTorch keys),
@@ -52,27 +54,45 @@ export interface CheckpointParts {
   readonly random?: Readonly<Record<string, RandomStateful>>;
 }
 
-interface RandomStates {
-  readonly seed: SeedState;
-  readonly modules: Record<string, Record<string, number>>;
-  readonly other?: Record<string, Record<string, number>>;
+/** Options of `saveCheckpoint` and `loadCheckpoint`. */
+export interface CheckpointOptions {
+  /**
+   * Write or load weights that hold NaN or Infinity (default false: such a checkpoint is refused,
+   * since it can only come from a diverged run and would poison every run resumed from it).
+   */
+  readonly allowNonFinite?: boolean;
 }
 
-async function toInput(t: Tensor): Promise<SafetensorsInput> {
+async function toInput(name: string, t: Tensor, allowNonFinite: boolean): Promise<SafetensorsInput> {
   const data = await t.data();
+  const at = allowNonFinite || !(data instanceof Float32Array) ? undefined : firstNonFinite(data);
+  if (at !== undefined) {
+    throw new TrainingError(
+      `not writing a checkpoint: "${name}" holds ${at.value} at index ${at.index} (the weights are not finite)`,
+    );
+  }
   return { shape: t.shape, data, dtype: t.dtype === 'bool' ? 'BOOL' : undefined };
 }
 
-/** Serialises model, optimizer, scheduler, counters and RNG state into `.safetensors` bytes. */
+/**
+ * Serialises model, optimizer, scheduler, counters and RNG state into `.safetensors` bytes. Weights
+ * or optimizer state holding NaN or Infinity are refused (a TrainingError) unless `allowNonFinite`.
+ */
 export async function saveCheckpoint(
   parts: CheckpointParts,
   progress: TrainingProgress,
   extra: Record<string, unknown> = {},
+  { allowNonFinite = false }: CheckpointOptions = {},
 ): Promise<Uint8Array> {
   const tensors = new Map<string, SafetensorsInput>();
-  for (const [k, t] of parts.model.stateDict()) tensors.set(`model.${k}`, await toInput(t));
+  for (const [k, t] of parts.model.stateDict()) {
+    tensors.set(`model.${k}`, await toInput(`model.${k}`, t, allowNonFinite));
+  }
   const opt = parts.optimizer?.stateDict();
-  if (opt) for (const [k, t] of opt.tensors) tensors.set(`optimizer.${k}`, await toInput(t));
+  if (opt) {
+    for (const [k, t] of opt.tensors)
+      tensors.set(`optimizer.${k}`, await toInput(`optimizer.${k}`, t, allowNonFinite));
+  }
   const modules: Record<string, Record<string, number>> = {};
   for (const [path, m] of parts.model.namedModules()) {
     if (isRandomStateful(m)) modules[path] = m.getRandomState();
@@ -91,48 +111,32 @@ export async function saveCheckpoint(
   return serializeSafetensors(tensors, metadata);
 }
 
-/** Restores what `saveCheckpoint` wrote into the given model/optimizer/scheduler; returns the counters. */
+/**
+ * Restores what `saveCheckpoint` wrote into the given model/optimizer/scheduler; returns the counters.
+ * Everything is checked first (metadata types and ranges, tensor keys and shapes, finite weights
+ * unless `allowNonFinite`): a bad file throws a TrainingError and changes nothing.
+ */
 export function loadCheckpoint(
   bytes: Uint8Array,
   parts: CheckpointParts,
+  { allowNonFinite = false }: CheckpointOptions = {},
 ): TrainingProgress & { extra: Record<string, unknown> } {
   const { tensors, metadata } = parseSafetensors(bytes);
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new TrainingError(`not a checkpoint of this library (format "${metadata.format ?? 'missing'}")`);
   }
-  const model = new Map<string, { shape: readonly number[]; data: Float32Array | Int32Array | Uint8Array }>();
-  const optTensors = new Map<string, Tensor>();
-  for (const [k, e] of tensors) {
-    if (k.startsWith('model.')) model.set(k.slice(6), e);
+  const c = checkCheckpoint(tensors, metadata, parts, allowNonFinite);
+  parts.model.loadStateDict(c.model);
+  if (parts.optimizer && c.optimizer) {
+    const owned = new Map<string, Tensor>();
+    for (const [k, e] of c.optimizer.tensors) owned.set(k, tensor(e.data, [...e.shape]));
+    parts.optimizer.loadStateDict({ tensors: owned, meta: c.optimizer.meta });
   }
-  parts.model.loadStateDict(model);
-  if (parts.optimizer) {
-    if (!metadata.optimizer) throw new TrainingError('checkpoint has no optimizer state');
-    for (const [k, e] of tensors) {
-      if (k.startsWith('optimizer.')) optTensors.set(k.slice(10), tensor(e.data, [...e.shape]));
-    }
-    parts.optimizer.loadStateDict({
-      tensors: optTensors,
-      meta: JSON.parse(metadata.optimizer) as OptimizerStateDict['meta'],
-    });
-  }
-  if (parts.scheduler) {
-    if (!metadata.scheduler) throw new TrainingError('checkpoint has no scheduler state');
-    parts.scheduler.loadStateDict(JSON.parse(metadata.scheduler) as SchedulerState);
-  }
-  const rng = JSON.parse(metadata.rng) as RandomStates;
-  setSeedState(rng.seed);
+  if (parts.scheduler && c.scheduler) parts.scheduler.loadStateDict(c.scheduler);
+  setSeedState(c.rng.seed);
   for (const [path, m] of parts.model.namedModules()) {
-    if (!isRandomStateful(m)) continue;
-    const s = rng.modules[path];
-    if (!s) throw new TrainingError(`checkpoint has no random state for module "${path}"`);
-    m.setRandomState(s);
+    if (isRandomStateful(m)) m.setRandomState(c.rng.modules[path]);
   }
-  for (const [name, r] of Object.entries(parts.random ?? {})) {
-    const st = rng.other?.[name];
-    if (!st) throw new TrainingError(`checkpoint has no random state for "${name}"`);
-    r.setRandomState(st);
-  }
-  const progress = JSON.parse(metadata.progress) as TrainingProgress;
-  return { ...progress, extra: JSON.parse(metadata.extra ?? '{}') as Record<string, unknown> };
+  for (const [name, r] of Object.entries(parts.random ?? {})) r.setRandomState(c.rng.other?.[name] ?? {});
+  return { ...c.progress, extra: c.extra };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memory, mul, type Tensor, tensor } from '@snn/core';
+import { add, memory, mul, slice, sqrt, sum, type Tensor, tensor } from '@snn/core';
 import { LICell } from '../cells/li.js';
 import { LIFCell } from '../cells/lif.js';
 import { LIFNode } from '../cells/lif-node.js';
@@ -16,6 +16,7 @@ import { Module } from '../module/module.js';
 import { fileCheckpointStore, jsonLinesFile } from '../node/file-store.js';
 import { Adam } from '../optim/adam.js';
 import { StepLR } from '../optim/lr-scheduler.js';
+import { SGD } from '../optim/sgd.js';
 import { unroll } from '../time/unroll.js';
 import { loadCheckpoint, memoryCheckpointStore } from './checkpoint.js';
 import { type Batch, fit, type MetricsRecord } from './fit.js';
@@ -211,6 +212,124 @@ describe('fit', () => {
     expect(readFileSync(path).equals(good)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['ckpt.safetensors', 'metrics.jsonl']);
   }, 60_000);
+
+  it('splitBatch accumulates the parts into the same steps as whole batches (memory of one part)', async () => {
+    const data = makeData(12, 6);
+    // [T, B, F] inputs: the batch axis is 1.
+    const thirds = (b: Batch): Batch[] =>
+      [0, 1, 2].map((k) => {
+        const n = b.y.shape[0] / 3;
+        return {
+          x: slice(b.x, [0, k * n, 0], [T, n, F]),
+          y: slice(b.y, [k * n], [n]),
+        };
+      });
+    const counts: number[] = [];
+    const run = async (splitBatch?: (b: Batch) => Batch[]) => {
+      const model = new TinySNN(11);
+      const optimizer = new Adam(model.parameters(), { lr: 0.02 });
+      counts.length = 0;
+      const { history } = await fit({
+        model,
+        optimizer,
+        epochs: 3,
+        trainBatches: batches(data, 6),
+        splitBatch,
+        onEpoch: () => {
+          counts.push(memory().numTensors);
+        },
+      });
+      return { weights: snapshot(model), losses: history.map((h) => h.trainLoss) };
+    };
+    const whole = await run();
+    const split = await run(thirds);
+    for (const [i, l] of whole.losses.entries()) expect(split.losses[i]).toBeCloseTo(l, 5);
+    for (const [i, [key, w]] of whole.weights.entries()) {
+      const [k2, w2] = split.weights[i];
+      expect(k2).toBe(key);
+      for (const [j, v] of w.entries()) expect(Math.abs(w2[j] - v)).toBeLessThan(1e-4);
+    }
+    // No part, no partial sum outlives its step.
+    for (let e = 1; e < counts.length; e++) expect(counts[e]).toBeLessThanOrEqual(counts[e - 1]);
+  });
+
+  it('stops on a NaN gradient under a finite loss, before the update, and writes no checkpoint', async () => {
+    const data = makeData(8, 4);
+    const model = new TinySNN(8);
+    const optimizer = new Adam(model.parameters(), { lr: 0.01 });
+    const store = memoryCheckpointStore();
+    await fit({ model, optimizer, epochs: 1, trainBatches: batches(data, 4), checkpoint: store });
+    const good = store.bytes?.slice();
+    const before = snapshot(model);
+    let calls = 0;
+    const err = await fit({
+      model,
+      optimizer,
+      epochs: 2,
+      resume: true,
+      trainBatches: batches(data, 4),
+      checkpoint: store,
+      // 0 * sqrt(0 * w): the value is 0, its gradient 0 * Inf = NaN
+      loss: (out, b) => {
+        calls += 1;
+        const nll = nllLoss(out, b.y);
+        return calls === 1 ? add(nll, mul(sum(sqrt(mul(model.fc_in.weight.value, 0))), 0)) : nll;
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingError);
+    expect((err as Error).message).toBe(
+      'a gradient is not finite (NaN or Infinity) at epoch 1, batch 0 (optimizer step 3); training stopped ' +
+        'before updating the parameters, the last checkpoint is untouched',
+    );
+    expect(snapshot(model)).toEqual(before);
+    expect(store.bytes).toEqual(good);
+  });
+
+  it('stops when an update makes the parameters non-finite (lr far too large), keeping the last checkpoint', async () => {
+    const data = makeData(8, 5);
+    const store = memoryCheckpointStore();
+    const first = new TinySNN(9);
+    await fit({
+      model: first,
+      optimizer: new Adam(first.parameters(), { lr: 0.01 }),
+      epochs: 1,
+      trainBatches: batches(data, 4),
+      checkpoint: store,
+    });
+    const good = store.bytes?.slice();
+    // A large loss scale makes some gradient > 3.4, so lr 1e38 pushes a weight past float32's range.
+    const loss = (out: Tensor, b: Batch) => mul(nllLoss(out, b.y), 1e6);
+    // Two batches per epoch: the second sees what the first update did.
+    const model = new TinySNN(9);
+    const mid = await fit({
+      model,
+      optimizer: new SGD(model.parameters(), { lr: 1e38 }),
+      epochs: 1,
+      trainBatches: batches(data, 4),
+      checkpoint: store,
+      loss,
+    }).catch((e: unknown) => e);
+    expect(mid).toBeInstanceOf(TrainingError);
+    expect((mid as Error).message).toMatch(
+      /^the parameters are not finite before epoch 0, batch 1 \(optimizer step 2\): optimizer step 1 \(lr 1e\+38\) made them so; training stopped/,
+    );
+    expect(store.bytes).toEqual(good);
+    // One batch per epoch: the epoch's only update is caught before its checkpoint.
+    const last = new TinySNN(9);
+    const end = await fit({
+      model: last,
+      optimizer: new SGD(last.parameters(), { lr: 1e38 }),
+      epochs: 1,
+      trainBatches: batches(data, 8),
+      checkpoint: store,
+      loss,
+    }).catch((e: unknown) => e);
+    expect((end as Error).message).toBe(
+      'the parameters are not finite after epoch 0 (optimizer step 1, lr 1e+38); training stopped without ' +
+        'writing a checkpoint, the last one is untouched',
+    );
+    expect(store.bytes).toEqual(good);
+  });
 
   it('trains a SpikingJelly-style stateful net (LIFNode) with an snnTorch loss, resetting between batches', async () => {
     const data = makeData(12, 4);

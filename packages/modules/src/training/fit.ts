@@ -23,7 +23,9 @@ import type { LRScheduler } from '../optim/lr-scheduler.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import type { RandomStateful } from '../random/random-stateful.js';
 import { resetNet } from '../time/unroll.js';
+import { accumulateGradients } from './accumulate.js';
 import { type CheckpointStore, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { nonFiniteProbe } from './finite-check.js';
 
 /** One batch: model input and targets. fit disposes both tensors after the step unless `keepBatches`. */
 export interface Batch {
@@ -79,6 +81,13 @@ export interface FitOptions<M extends Module = Module, Out = ModuleOutput<M>> {
   loss?: (output: Out, batch: Batch) => Tensor;
   /** Evaluation metrics per batch, each a scalar mean over the batch (default loss and accuracy). */
   metrics?: (output: Out, batch: Batch) => Record<string, Tensor>;
+  /**
+   * Split a training batch into parts whose gradients are accumulated (weighted by their sizes) into
+   * one optimizer step: for a mean loss the same step as the whole batch, with the memory of the
+   * largest part (backpropagation through time keeps every step's activations of what it runs).
+   * fit disposes the parts' tensors unless `keepBatches`.
+   */
+  splitBatch?: (batch: Batch) => readonly Batch[];
   scheduler?: LRScheduler;
   /** Clip gradients to this global 2-norm before each step. */
   clipGradNorm?: number;
@@ -124,9 +133,10 @@ async function* iterate(src: BatchSource): AsyncGenerator<Batch> {
 
 const now = (): number => performance.now();
 
-/** One trained batch whose loss is still on the device. */
+/** One trained batch whose checks are still on the device. */
 interface PendingBatch {
-  readonly loss: Tensor;
+  /** [loss, gradients' probe, parameters' probe before its update] (see nonFiniteProbe). */
+  readonly checks: Tensor;
   readonly batch: number;
   readonly step: number;
   readonly size: number;
@@ -134,11 +144,36 @@ interface PendingBatch {
   readonly time: number;
 }
 
+/** Values per batch in PendingBatch.checks. */
+const CHECKS = 3;
+
+/** What is not finite in batch `k`'s checks (parameters first: they explain the rest), or undefined. */
+function nonFiniteProblem(
+  values: ArrayLike<number>,
+  k: number,
+  p: { readonly batch: number; readonly step: number },
+  epoch: number,
+  lr: number,
+): string | undefined {
+  const [loss, gradients, parameters] = [0, 1, 2].map((i) => values[CHECKS * k + i]);
+  const where = `epoch ${epoch}, batch ${p.batch} (optimizer step ${p.step})`;
+  if (!Number.isFinite(parameters)) {
+    const made =
+      p.step > 1 ? `optimizer step ${p.step - 1} (lr ${lr}) made them so` : 'they started that way';
+    return `the parameters are not finite before ${where}: ${made}`;
+  }
+  if (!Number.isFinite(loss)) return `loss is ${loss} at ${where}`;
+  if (!Number.isFinite(gradients)) return `a gradient is not finite (NaN or Infinity) at ${where}`;
+  return undefined;
+}
+
 /**
  * Trains any model: for each epoch, forward + loss + gradients + (clip) + optimizer step per batch,
- * then evaluation, scheduler step and a checkpoint. A NaN or infinite loss stops training with a
- * TrainingError naming epoch, batch and step, the parameters as they were before that batch and the
- * checkpoints on disk as they were. Losses are read from the device every `readEvery` batches.
+ * then evaluation, scheduler step and a checkpoint. A NaN or infinite loss or gradient stops training
+ * with a TrainingError naming epoch, batch and step, the parameters as they were before that batch
+ * and the checkpoints on disk as they were; parameters made non-finite by an update (a learning rate
+ * far too large) stop it before the next batch or the epoch's checkpoint. The checks are device-side
+ * scalars read with the loss, every `readEvery` batches.
  *
  * The output type of `loss` and `metrics` is the model's `forward` result, so a model declared
  * `extends Module<[Tensor], [Tensor, Tensor]>` (or whose `forward` says so) needs no cast.
@@ -182,7 +217,7 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
     let allFinite: Tensor | null = null;
 
     const dropPending = () => {
-      dispose(pending.map((p) => p.loss));
+      dispose(pending.map((p) => p.checks));
       pending.length = 0;
       allFinite?.dispose();
       allFinite = null;
@@ -193,7 +228,7 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
       if (pending.length === 0) return;
       let values = alreadyRead;
       if (values === undefined) {
-        const all = tidy(() => concat(pending.map((p) => reshape(p.loss, [1]))));
+        const all = tidy(() => concat(pending.map((p) => p.checks)));
         values = await all.data();
         all.dispose();
       }
@@ -201,11 +236,12 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
       dropPending();
       for (let k = 0; k < batches.length; k++) {
         const p = batches[k];
-        const lossValue = values[k];
-        if (!Number.isFinite(lossValue)) {
+        const problem = nonFiniteProblem(values, k, p, epoch, optimizer.lr);
+        const lossValue = values[CHECKS * k];
+        if (problem !== undefined) {
           const dropped = batches.length - k;
           throw new TrainingError(
-            `loss is ${lossValue} at epoch ${epoch}, batch ${p.batch} (optimizer step ${p.step}); ` +
+            `${problem}; ` +
               (readEvery === 1
                 ? 'training stopped before updating the parameters'
                 : `training stopped at the read after it: ${dropped === 1 ? 'its update was' : `its update and the ${dropped - 1} after it were`} dropped on the device, the parameters are as before that batch`) +
@@ -236,15 +272,39 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
       for await (const batch of iterate(opts.trainBatches(epoch))) {
         const size = batch.size ?? batch.y.shape[0];
         if (resetBetween) resetNet(model);
-        const lossT = tidy(() => computeGradients(() => lossFn(forward(model, batch.x), batch), params));
-        const entry = { loss: lossT, batch: batchIndex, step: step + 1, size, time: 0 };
+        const parts = opts.splitBatch?.(batch) ?? [batch];
+        const lossT =
+          parts.length === 1
+            ? tidy(() => computeGradients(() => lossFn(forward(model, parts[0].x), parts[0]), params))
+            : accumulateGradients(
+                parts,
+                (part) => (part.size ?? part.y.shape[0]) / size,
+                (part) => lossFn(forward(model, part.x), part),
+                params,
+                resetBetween ? () => resetNet(model) : undefined,
+              );
+        if (!opts.keepBatches) {
+          dispose(parts.flatMap((part) => [part.x, part.y]).filter((t) => t !== batch.x && t !== batch.y));
+        }
+        // Loss, gradients and parameters checked in one device vector, read with the loss.
+        const checks = keep(
+          tidy(() =>
+            concat([
+              reshape(lossT, [1]),
+              reshape(nonFiniteProbe(params.flatMap((p) => (p.grad ? [p.grad] : []))), [1]),
+              reshape(nonFiniteProbe(params.map((p) => p.value)), [1]),
+            ]),
+          ),
+        );
+        lossT.dispose();
+        const entry = { checks, batch: batchIndex, step: step + 1, size, time: 0 };
         pending.push(entry);
         let apply: Tensor | undefined;
         let values: ArrayLike<number> | undefined;
         if (readEvery === 1) {
-          // Read before the update: a non-finite loss never reaches the parameters.
-          values = await lossT.data();
-          if (!Number.isFinite(values[0])) {
+          // Read before the update: a non-finite loss or gradient never reaches the parameters.
+          values = await checks.data();
+          if (nonFiniteProblem(values, 0, entry, epoch, optimizer.lr) !== undefined) {
             optimizer.zeroGrad();
             if (!opts.keepBatches) dispose([batch.x, batch.y]);
             await readPending(values); // throws
@@ -254,7 +314,7 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
           const previous: Tensor | null = allFinite;
           allFinite = keep(
             tidy(() => {
-              const finite = equal(sum(mul(lossT, 0)), 0);
+              const finite = equal(sum(mul(checks, 0)), 0);
               return previous === null ? finite : logicalAnd(previous, finite);
             }),
           );
@@ -298,6 +358,16 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
       ...(evalResult ? { eval: evalResult } : {}),
     };
     if (opts.checkpoint) {
+      // The epoch's last update is checked here, before it can reach a checkpoint.
+      const probe = nonFiniteProbe(params.map((p) => p.value));
+      const finite = Number.isFinite((await probe.data())[0]);
+      probe.dispose();
+      if (!finite) {
+        throw new TrainingError(
+          `the parameters are not finite after epoch ${epoch} (optimizer step ${step}, lr ${lr}); ` +
+            'training stopped without writing a checkpoint, the last one is untouched',
+        );
+      }
       await opts.checkpoint.save(
         await saveCheckpoint(
           { model, optimizer, scheduler, random: opts.random },

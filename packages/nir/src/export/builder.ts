@@ -17,10 +17,26 @@ export interface Cursor {
 /** A neuron parameter as our cells hold it: a number, or a tensor (per neuron, learnable). */
 export type ParamValue = number | Tensor;
 
+/**
+ * Where the values of one written array came from: a tensor of the network, element `k` of the array
+ * being `f(source[index(k)])`, and `inverse` the way back (`loadNirWeights` reads a file through it).
+ * Elements for which `skip(k)` holds are not the tensor's (a masked diagonal written as 0).
+ */
+export interface ArraySource {
+  readonly tensor: Tensor;
+  readonly index: (k: number) => number;
+  readonly inverse: (y: number) => number;
+  skip?: (k: number) => boolean;
+}
+
+const identity = (x: number): number => x;
+
 /** Collects nodes and edges with unique names; converters add their nodes through it. */
 export class GraphBuilder {
   readonly nodes: Record<string, NirNode> = {};
   readonly edges: [string, string][] = [];
+  /** The written arrays that hold a tensor's values (weights as they are, neuron parameters converted). */
+  readonly sources = new Map<NirArray, ArraySource>();
 
   constructor(readonly dt: number) {}
 
@@ -50,29 +66,35 @@ export class GraphBuilder {
 
   /** A float32 copy of a weight tensor, read from its backend. */
   async weight(t: Tensor): Promise<NirArray> {
-    return { data: Float32Array.from((await t.data()) as Float32Array), shape: [...t.shape] };
+    const arr = { data: Float32Array.from((await t.data()) as Float32Array), shape: [...t.shape] };
+    this.sources.set(arr, { tensor: t, index: identity, inverse: identity });
+    return arr;
   }
 
   /**
    * A neuron parameter broadcast to the layer's shape (NIR wants one value per neuron), mapped by `f`
    * in double precision (tau = 1/tauMemInv...) and written as float64, so that the inverse mapping on
-   * import rounds back to the very float32 value the cell used.
+   * import rounds back to the very float32 value the cell used. `inverse` undoes `f` (the identity
+   * when `f` is left out); without it a tensor's converted values cannot be read back into it.
    */
   async param(
     p: ParamValue,
     shape: IntList,
     where: string,
-    f: (x: number) => number = (x) => x,
+    f: (x: number) => number = identity,
+    inverse: ((y: number) => number) | undefined = f === identity ? identity : undefined,
   ): Promise<NirArray> {
     const size = sizeOf(shape);
     const out = new Float64Array(size);
+    const arr = { data: out, shape: [...shape] };
     if (typeof p === 'number') out.fill(f(p));
     else {
       const values = (await p.data()) as Float32Array;
       const idx = broadcastIndex(p.shape, shape, where);
       for (let k = 0; k < size; k++) out[k] = f(values[idx(k)]);
+      if (inverse) this.sources.set(arr, { tensor: p, index: idx, inverse });
     }
-    return { data: out, shape: [...shape] };
+    return arr;
   }
 }
 
@@ -97,6 +119,16 @@ function broadcastIndex(from: IntList, to: IntList, where: string): (k: number) 
     }
     return index;
   };
+}
+
+/** The smallest float32 above `x` (the inverse of {@link float32Below} on float32 values). */
+export function float32Above(x: number): number {
+  const f = Math.fround(x);
+  const buf = new Float32Array([f]);
+  const bits = new Int32Array(buf.buffer);
+  if (f === 0) return 1.401298464324817e-45;
+  bits[0] += f > 0 ? 1 : -1;
+  return buf[0];
 }
 
 /** The largest float32 below `x`: `v >= x` and `v > below(x)` agree for every float32 v. */

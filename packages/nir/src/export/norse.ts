@@ -37,11 +37,29 @@ async function cuba(
   const d = cell.dt;
   const D = b.dt;
   const base = {
-    tau_syn: await b.param(p.tauSynInv, shape, where, (x) => D / (d * x)),
-    tau_mem: await b.param(p.tauMemInv, shape, where, (x) => D / (d * x)),
+    tau_syn: await b.param(
+      p.tauSynInv,
+      shape,
+      where,
+      (x) => D / (d * x),
+      (t) => D / (d * t),
+    ),
+    tau_mem: await b.param(
+      p.tauMemInv,
+      shape,
+      where,
+      (x) => D / (d * x),
+      (t) => D / (d * t),
+    ),
     r: nirArray(1, shape),
     v_leak: await b.param(p.vLeak, shape, where),
-    w_in: await b.param(p.tauSynInv, shape, where, (x) => 1 / (d * x)),
+    w_in: await b.param(
+      p.tauSynInv,
+      shape,
+      where,
+      (x) => 1 / (d * x),
+      (w) => 1 / (d * w),
+    ),
   };
   if (!spiking) return { type: 'CubaLI' as const, ...base };
   return {
@@ -89,7 +107,12 @@ export async function norseNodes(
     const neuron = b.chain({ ...cur, tail: proj }, name, await cuba(b, m, shape, where, true));
     // Without autapses the cell masks the diagonal: the file holds the weights it steps with.
     const rec = await b.weight(m.recurrent_weights.value);
-    if (!m.autapses) for (let k = 0; k < m.hiddenSize; k++) rec.data[k * m.hiddenSize + k] = 0;
+    if (!m.autapses) {
+      for (let k = 0; k < m.hiddenSize; k++) rec.data[k * m.hiddenSize + k] = 0;
+      // the diagonal is not the cell's: reading the file back leaves the cell's own values there
+      const source = b.sources.get(rec);
+      if (source) source.skip = (k) => k % (m.hiddenSize + 1) === 0;
+    }
     const recurrent = b.chain({ ...cur, tail: neuron }, `${name}_recurrent`, { type: 'Linear', weight: rec });
     b.edge(recurrent, neuron);
     return { tail: neuron, shape, spikes: true };
@@ -99,7 +122,13 @@ export async function norseNodes(
     const s = cur.shape;
     const tail = b.chain(cur, name, {
       type: 'LIF',
-      tau: await b.param(p.tauMemInv, s, where, (x) => b.dt / (m.dt * x)),
+      tau: await b.param(
+        p.tauMemInv,
+        s,
+        where,
+        (x) => b.dt / (m.dt * x),
+        (t) => b.dt / (m.dt * t),
+      ),
       r: nirArray(1, s),
       v_leak: await b.param(p.vLeak, s, where),
       v_threshold: await b.param(p.vTh, s, where),

@@ -119,10 +119,11 @@ async function recurrence(
       : b.add(`${name}_recurrent`, { type: 'Linear', weight });
   } else {
     const v = await b.param(p.V as Tensor | number, shape, where);
-    node = b.add(`${name}_recurrent`, {
-      type: 'Scale',
-      scale: { data: Float32Array.from(v.data), shape: [...shape] },
-    });
+    const scale = { data: Float32Array.from(v.data), shape: [...shape] };
+    // a learnable V is read back from the Scale (float32, as V holds it)
+    const source = b.sources.get(v);
+    if (source) b.sources.set(scale, source);
+    node = b.add(`${name}_recurrent`, { type: 'Scale', scale });
   }
   b.edge(spikes, node);
   b.edge(node, target);

@@ -2,7 +2,7 @@ import type { Tensor } from '@snn/core';
 import { IFNode, isExactly, LIFNode, type Module } from '@snn/modules';
 import { NirConversionError } from '../errors.js';
 import { nirArray } from '../ir/graph.js';
-import { type Cursor, float32Below, type GraphBuilder } from './builder.js';
+import { type Cursor, float32Above, float32Below, type GraphBuilder } from './builder.js';
 
 /*
  * SpikingJelly's nodes with a hard reset (v_reset a number), at the graph's dt D:
@@ -29,7 +29,7 @@ export async function spikingjellyNodes(
     );
   }
   const vReset = await b.param((p.vReset ?? 0) as Tensor | number, s, where);
-  const vTh = await b.param((p.vThreshold ?? 1) as Tensor | number, s, where, float32Below);
+  const vTh = await b.param((p.vThreshold ?? 1) as Tensor | number, s, where, float32Below, float32Above);
   if (isExactly(m, IFNode)) {
     const tail = b.chain(cur, name, {
       type: 'IF',
@@ -40,7 +40,13 @@ export async function spikingjellyNodes(
     return { tail, shape: s, spikes: true };
   }
   const lp = m.p;
-  const tau = await b.param((lp.tau ?? 2) as Tensor | number, s, where, (t) => t * b.dt);
+  const tau = await b.param(
+    (lp.tau ?? 2) as Tensor | number,
+    s,
+    where,
+    (t) => t * b.dt,
+    (t) => t / b.dt,
+  );
   const r =
     lp.decayInput === false ? await b.param((lp.tau ?? 2) as Tensor | number, s, where) : nirArray(1, s);
   const tail = b.chain(cur, name, { type: 'LIF', tau, r, v_leak: vReset, v_threshold: vTh, v_reset: vReset });

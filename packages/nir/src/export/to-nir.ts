@@ -182,6 +182,14 @@ const join = (a: string, b: string): string => (a ? `${a}.${b}` : b);
  * are matched exactly; anything without an exact NIR form throws a NirConversionError naming it.
  */
 export async function toNir(network: NirNetwork, options: ToNirOptions): Promise<NirGraph> {
+  return (await buildNir(network, options)).graph;
+}
+
+/** {@link toNir}'s graph with the builder that made it (which records where each array came from). */
+export async function buildNir(
+  network: NirNetwork,
+  options: ToNirOptions,
+): Promise<{ graph: NirGraph; builder: GraphBuilder }> {
   const { dt, inputShape } = options;
   if (!(dt > 0) || !Number.isFinite(dt))
     throw new NirConversionError(`toNir: dt must be a positive number of seconds, got ${dt}`);
@@ -213,5 +221,5 @@ export async function toNir(network: NirNetwork, options: ToNirOptions): Promise
   }
   const output = b.add('output', { type: 'Output', shape: cur.shape });
   b.edge(cur.tail, output);
-  return b.graph({ ...(options.metadata ?? {}), 'snn.dt': dt });
+  return { graph: b.graph({ ...(options.metadata ?? {}), 'snn.dt': dt }), builder: b };
 }

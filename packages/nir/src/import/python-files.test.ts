@@ -1,7 +1,7 @@
 import { tensor } from '@snn/core';
 import { readNir } from '../io/read-nir.js';
 import { type RefNode, simulate } from '../test-utils/euler.js';
-import { f32, f64, fill, type PyNode, pyNirFile } from '../test-utils/h5py-like.js';
+import { f32, f64, fill, type PyNode, pyNirFile, subgraph } from '../test-utils/h5py-like.js';
 import { fromNir } from './nir-model.js';
 
 /*
@@ -59,6 +59,16 @@ const affine = (w: number[][], b: number[]): PyNode => ({
   bias: f32(b),
 });
 
+/** The reference LIF of snnTorch's export (tau = dt/(1 - beta), r = tau/dt, v_leak 0, threshold 1), float32 constants. */
+const snntorchLif = (n: number, tau: number, dt: number): RefNode => ({
+  type: 'LIF',
+  tau: fill(n, Math.fround(tau)),
+  r: fill(n, Math.fround(tau / dt)),
+  vLeak: fill(n, 0),
+  vTh: fill(n, 1),
+  vReset: fill(n, 0),
+});
+
 describe('fromNir reads graphs as the Python libraries write them', () => {
   it("snnTorch: Linear -> Leaky -> Linear -> Synaptic (LIF and CubaLIF at snnTorch's dt 1e-4, beta as exp form)", async () => {
     const dt = 1e-4;
@@ -105,14 +115,7 @@ describe('fromNir reads graphs as the Python libraries write them', () => {
     ];
     const x = inputs(4, 1.5, 3);
     const { model, out } = await importAndRun(nodes, edges, x, dt);
-    const lif = (n: number): RefNode => ({
-      type: 'LIF',
-      tau: fill(n, Math.fround(tau)),
-      r: fill(n, Math.fround(tau / dt)),
-      vLeak: fill(n, 0),
-      vTh: fill(n, 1),
-      vReset: fill(n, 0),
-    });
+    const lif = (n: number) => snntorchLif(n, tau, dt);
     const ref = simulate(
       {
         input: { type: 'Input' },
@@ -255,6 +258,156 @@ describe('fromNir reads graphs as the Python libraries write them', () => {
       x,
       dt,
     );
+    expectSpikesEqual(out, ref.out);
+  });
+
+  it("snnTorch's RLeaky and RSynaptic as nested NIRGraph nodes (export_nir.py's subgraphs: input -> lif <-> w_rec, lif -> output)", async () => {
+    const dt = 1e-4;
+    const rnd = lcg(29);
+    const w1 = matrix(4, 3, rnd, 0, 0.9);
+    const b1 = fill(4, 0.1);
+    const wRec1 = matrix(4, 4, rnd, -0.5, 0.5);
+    const bRec1 = fill(4, 0.02);
+    const w2 = matrix(2, 4, rnd, 0, 1.2);
+    const v2 = [0.3, -0.4]; // RSynaptic one-to-one: snnTorch writes diag(V) as a Linear
+    const beta = 0.85;
+    const alpha = 0.7;
+    const tau = dt / (1 - beta);
+    const tauSyn = dt / (1 - alpha);
+    const lifNode = (n: number): PyNode => ({
+      type: 'LIF',
+      tau: f32(fill(n, tau)),
+      r: f32(fill(n, tau / dt)),
+      v_leak: f32(fill(n, 0)),
+      v_threshold: f32(fill(n, 1)),
+      v_reset: f32(fill(n, 0)),
+    });
+    const recurrentEdges: [string, string][] = [
+      ['input', 'lif'],
+      ['lif', 'w_rec'],
+      ['w_rec', 'lif'],
+      ['lif', 'output'],
+    ];
+    const diag = [
+      [v2[0], 0],
+      [0, v2[1]],
+    ];
+    const nodes: Record<string, PyNode> = {
+      input: { type: 'Input', shape: { i64: [3] } },
+      fc1: affine(w1, b1),
+      rleaky: subgraph(
+        {
+          input: { type: 'Input', shape: { i64: [4] } },
+          lif: lifNode(4),
+          w_rec: affine(wRec1, bRec1),
+          output: { type: 'Output', shape: { i64: [4] } },
+        },
+        recurrentEdges,
+      ),
+      fc2: { type: 'Linear', weight: f32(w2.flat(), [2, 4]) },
+      rsynaptic: subgraph(
+        {
+          input: { type: 'Input', shape: { i64: [2] } },
+          lif: {
+            type: 'CubaLIF',
+            tau_syn: f32(fill(2, tauSyn)),
+            tau_mem: f32(fill(2, tau)),
+            r: f32(fill(2, tau / dt)),
+            v_leak: f32(fill(2, 0)),
+            v_threshold: f32(fill(2, 1)),
+            v_reset: f32(fill(2, 0)),
+            w_in: f32(fill(2, tauSyn / dt)),
+          },
+          w_rec: { type: 'Linear', weight: f32(diag.flat(), [2, 2]) },
+          output: { type: 'Output', shape: { i64: [2] } },
+        },
+        recurrentEdges,
+      ),
+      output: { type: 'Output', shape: { i64: [2] } },
+    };
+    const edges: [string, string][] = [
+      ['input', 'fc1'],
+      ['fc1', 'rleaky'],
+      ['rleaky', 'fc2'],
+      ['fc2', 'rsynaptic'],
+      ['rsynaptic', 'output'],
+    ];
+    const x = inputs(3, 1.5, 8);
+    const { graph } = await readNir(await pyNirFile(nodes, edges), 'nested.nir');
+    const inner = graph.nodes.rleaky;
+    expect(inner.type).toBe('NIRGraph');
+    if (inner.type === 'NIRGraph') {
+      expect(Object.keys(inner.nodes)).toEqual(['input', 'lif', 'output', 'w_rec']);
+      expect(inner.edges).toEqual(recurrentEdges);
+    }
+    const { out } = await importAndRun(nodes, edges, x, dt);
+
+    // The same network flat, each recurrent edge carrying the previous step's spikes.
+    const fr = (m: number[][]) => m.map((r) => r.map(Math.fround));
+    const lifRef = (n: number) => snntorchLif(n, tau, dt);
+    const ref = simulate(
+      {
+        input: { type: 'Input' },
+        fc1: { type: 'Affine', w: fr(w1), b: b1.map(Math.fround) },
+        lif1: lifRef(4),
+        rec1: { type: 'Affine', w: fr(wRec1), b: bRec1.map(Math.fround) },
+        fc2: { type: 'Affine', w: fr(w2), b: [0, 0] },
+        syn2: {
+          type: 'CubaLIF',
+          tauSyn: fill(2, Math.fround(tauSyn)),
+          tauMem: fill(2, Math.fround(tau)),
+          r: fill(2, Math.fround(tau / dt)),
+          vLeak: fill(2, 0),
+          vTh: fill(2, 1),
+          vReset: fill(2, 0),
+          wIn: fill(2, Math.fround(tauSyn / dt)),
+        },
+        rec2: { type: 'Affine', w: fr(diag), b: [0, 0] },
+        output: { type: 'Output' },
+      },
+      ['input', 'fc1', 'lif1', 'rec1', 'fc2', 'syn2', 'rec2', 'output'],
+      [
+        ['input', 'fc1'],
+        ['fc1', 'lif1'],
+        ['lif1', 'rec1'],
+        ['rec1', 'lif1'],
+        ['lif1', 'fc2'],
+        ['fc2', 'syn2'],
+        ['syn2', 'rec2'],
+        ['rec2', 'syn2'],
+        ['syn2', 'output'],
+      ],
+      x,
+      dt,
+    );
+    // the recurrence matters here: the first layer alone spikes otherwise without it
+    const firstLayer = (recurrent: boolean) => {
+      const names = recurrent
+        ? ['input', 'fc1', 'lif1', 'rec1', 'output']
+        : ['input', 'fc1', 'lif1', 'output'];
+      const chain: [string, string][] = [
+        ['input', 'fc1'],
+        ['fc1', 'lif1'],
+        ['lif1', 'output'],
+      ];
+      if (recurrent) chain.push(['lif1', 'rec1'], ['rec1', 'lif1']);
+      return simulate(
+        {
+          input: { type: 'Input' },
+          fc1: { type: 'Affine', w: fr(w1), b: b1.map(Math.fround) },
+          lif1: lifRef(4),
+          rec1: { type: 'Affine', w: fr(wRec1), b: bRec1.map(Math.fround) },
+          output: { type: 'Output' },
+        },
+        names,
+        chain,
+        x,
+        dt,
+      );
+    };
+    const withRec = firstLayer(true);
+    const noRec = firstLayer(false);
+    expect(withRec.out).not.toEqual(noRec.out);
     expectSpikesEqual(out, ref.out);
   });
 

@@ -237,7 +237,10 @@ function decodeNode(tree: Tree, where: string): NirNode {
       };
     }
     case 'I':
-      return { type, r: f.array('r') };
+    // NIR's primitive table names I "Integrator"; the nir package writes and reads it as "I" (its
+    // class name), and so do we. A file naming the primitive by its table name holds the same node.
+    case 'Integrator':
+      return { type: 'I', r: f.array('r') };
     case 'IF': {
       const vTh = f.array('v_threshold');
       return { type, r: f.array('r'), v_threshold: vTh, v_reset: f.arrayOr('v_reset', 0, vTh) };

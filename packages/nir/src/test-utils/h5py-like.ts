@@ -14,7 +14,8 @@ export type PyValue =
   | { f32: number[]; shape: number[] }
   | { f64: number[]; shape: number[] }
   | { i64: number[] }
-  | { [key: string]: PyValue };
+  | { str: string[]; shape: number[] } // a string array (a graph's edges, [n, 2])
+  | { [key: string]: PyValue }; // a group: a nested NIRGraph's `nodes`, a node inside it
 
 export interface PyNode {
   [key: string]: PyValue;
@@ -44,6 +45,8 @@ function put(g: Group, key: string, v: PyValue): void {
       shape: [list.length],
       dtype: '<q',
     });
+  } else if ('str' in v && Array.isArray(v.str)) {
+    g.create_dataset({ name: key, data: v.str as string[], shape: v.shape as number[] });
   } else {
     const sub = g.create_group(key);
     for (const [k, x] of Object.entries(v)) put(sub, k, x);
@@ -75,6 +78,13 @@ export async function pyNirFile(
   FS.unlink(path);
   return bytes;
 }
+
+/** A nested graph node as nir.write stores a NIRGraph inside another: type, nodes group, edges [n, 2]. */
+export const subgraph = (nodes: Record<string, PyNode>, edges: [string, string][]): PyNode => ({
+  type: 'NIRGraph',
+  nodes,
+  edges: { str: edges.flat(), shape: [edges.length, 2] },
+});
 
 export const f32 = (values: number[], shape: number[] = [values.length]) => ({ f32: values, shape });
 export const f64 = (values: number[], shape: number[] = [values.length]) => ({ f64: values, shape });

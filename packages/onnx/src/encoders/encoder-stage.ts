@@ -57,6 +57,12 @@ export interface EncoderPlan {
   readonly constant: boolean;
   /** The per-step stage; its input is the prepared value (image inputs) or x_t (sequences). */
   readonly stage: Stage;
+  /**
+   * True when every output element of every step depends only on the same element of the input
+   * (an elementwise stage with scalar parameters): an input of uint8 pixels can then be encoded
+   * once per byte value (256 values) and the spike train looked up, with the same arithmetic.
+   */
+  readonly pointwise?: boolean;
   /** One line for the model's metadata and doc string. */
   readonly description: string;
   /** Set when a stochastic encoder was replaced by its spike train as the input. */
@@ -114,6 +120,12 @@ function lifEncoderStage(
       return { out, state: { v, fired: ops.maximum(s.fired, z, 'fired') } };
     },
   };
+}
+
+/** Whether every LIF parameter is one number (none is a per-element tensor). */
+function scalarParameters(p: Partial<LIFParameters>): boolean {
+  const q = lifParameters(p);
+  return [q.tauMemInv, q.vLeak, q.vTh, q.vReset].every((v) => typeof v === 'number');
 }
 
 const STOCHASTIC = new Map<unknown, string>([
@@ -196,6 +208,7 @@ export function planEncoder(
       steps: n,
       constant: false,
       stage: lifEncoderStage(ctx, kind, spec.p, spec.dt, firstOnly),
+      pointwise: scalarParameters(spec.p),
       description: `${kind}(seqLength ${spec.seqLength}, dt ${spec.dt})`,
     };
   }
@@ -213,6 +226,7 @@ export function planEncoder(
         steps: n,
         constant: false,
         stage: lifEncoderStage(ctx, kind, p, dt, firstOnly),
+        pointwise: scalarParameters(p),
         description: `${kind}(seqLength ${args[0]}, dt ${dt})`,
       };
     }

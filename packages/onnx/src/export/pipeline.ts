@@ -34,10 +34,18 @@ export function emitInput(g: GraphBuilder, p: Pipeline, perStep: boolean): Value
   const shape: Dim[] = [...(sequence ? [TIME] : []), BATCH, ...p.inputShape];
   const x = g.input(name, p.pixelTable ? 'uint8' : 'float32', shape);
   if (!p.pixelTable) return x;
-  const ops = new Ops(g, 'pixels');
-  const table = g.initializer('pixels.table', 'float32', [256], p.pixelTable);
-  const index = ops.cast(x, 'int32', 'index');
-  return ops.node('Gather', [table, index], 'normalized', { shape, attrs: { axis: 0 } });
+  const { table, index } = pixelIndex(g, p.pixelTable, x);
+  return new Ops(g, 'pixels').node('Gather', [table, index], 'normalized', { shape, attrs: { axis: 0 } });
+}
+
+/** The pixel table as an initializer [256] and the uint8 input `x` as int32 indices into it. */
+export function pixelIndex(
+  g: GraphBuilder,
+  pixelTable: Float32Array,
+  x: Value,
+): { table: Value; index: Value } {
+  const table = g.initializer('pixels.table', 'float32', [256], pixelTable);
+  return { table, index: new Ops(g, 'pixels').cast(x, 'int32', 'index') };
 }
 
 /** Shapes through the pipeline and every state it carries, in a fixed order. */

@@ -12,6 +12,7 @@ import {
   planPipeline,
   TIME,
 } from './pipeline.js';
+import { pixelTrain } from './pixel-train.js';
 
 /**
  * What the Loop's steps start from:
@@ -31,6 +32,8 @@ type Source =
  * per-step graph's nodes from the first stage that needs the loop on. Work that does not change
  * over time, or that does not depend on the state, is done once before the Loop:
  * - the encoder's preparation (latency spike times, population values);
+ * - a pointwise encoder of uint8 pixels, run on the 256 byte values, its spike train looked up per
+ *   pixel (`pixelTrain`), so that the input of every step is known before the Loop;
  * - when the input of every step is known before the Loop (a constant input or a whole spike
  *   train), the stateless layers before the first neuron and that cell's input projection, for all
  *   steps at once (one large MatMul instead of one per step: SpikingJelly's multi-step mode).
@@ -140,6 +143,10 @@ function timeLoop(g: GraphBuilder, p: Pipeline, r: TimeRun): TimeResult {
 }
 
 function loopSource(g: GraphBuilder, p: Pipeline, ops: Ops): Source {
+  const { pixelTable } = p;
+  if (p.encoder.input === 'image' && p.encoder.pointwise && !p.encoder.prepare && pixelTable) {
+    return { kind: 'train', value: pixelTrain(g, { ...p, pixelTable }) };
+  }
   const input = emitInput(g, p, false);
   if (p.encoder.input === 'sequence') {
     const spikeTrainInput = p.encoder.stage.plan(input.shape.slice(1)).states.length === 0;

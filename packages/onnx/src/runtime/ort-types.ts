@@ -24,6 +24,7 @@ export interface OrtSessionOptions {
   interOpNumThreads?: number;
   executionProviders?: readonly unknown[];
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  enableMemPattern?: boolean;
 }
 
 /** onnxruntime-node's or onnxruntime-web's module. */

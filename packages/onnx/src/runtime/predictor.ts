@@ -81,6 +81,10 @@ export class OnnxPredictor {
     const { info, extra } = decodeMetadata(props);
     const sessionOptions: OrtSessionOptions = {
       interOpNumThreads: 1,
+      // Without memory patterns a run reuses the arena's blocks from the run before; with them the
+      // second run allocates one new block for all its tensors, whose first touch (page faults) cost
+      // 10x a run here for models with a [time, batch, ...] spike train.
+      enableMemPattern: false,
       ...(options.intraOpNumThreads ? { intraOpNumThreads: options.intraOpNumThreads } : {}),
       ...(options.executionProviders ? { executionProviders: options.executionProviders } : {}),
     };

@@ -50,7 +50,7 @@ export async function checkApiReports(
         if (problems.length) {
           throw new CheckFailure([
             ...problems,
-            'If the change is intended, run `pnpm api:update` and commit the reports; a removed or changed',
+            'If the change is intended, run `npm run api:update` and commit the reports; a removed or changed',
             'signature is a breaking change and needs a major changeset (minor while we are on 0.x).',
           ]);
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm api:check` compares every public package's API reports (packages/*/api/*.api.md) with the
-// built declarations; `pnpm api:update` (this with --update) rewrites them. Run after a build.
+// built declarations; `npm run api:update` (this with --update) rewrites them. Run after a build.
 import { checkApiReports } from '../api/all-reports.js';
 import { CheckLog } from '../report/checks.js';
 import { findRepoRoot, publicPackages } from '../workspace/packages.js';

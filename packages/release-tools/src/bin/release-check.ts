@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm release-check` (part of `npm test`; run after a build): the release pipeline end to end.
+// `npm run release-check` (part of `npm test`; run after a build): the release pipeline end to end.
 // API reports match; a local verdaccio (127.0.0.1, throwaway storage) receives every public @snn
 // package from `changeset version` + `pnpm -r publish` on a scratch copy; each published tarball
 // passes publint and arethetypeswrong; each installs alone into an empty project (size measured,

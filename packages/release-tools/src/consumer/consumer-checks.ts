@@ -19,7 +19,10 @@ const USER_SET = [
 
 const TRAIN_SCRIPT = fileURLToPath(new URL('../../consumer/train-recurrent.mjs', import.meta.url));
 
-/** Where MNIST is for the training run, or why it cannot run (CI requires it). */
+/**
+ * Where MNIST is for the training run, or why it cannot run: a skip with one line, or a failure when
+ * $SNN_REQUIRE names mnist (or all), as for the tests (CI sets it).
+ */
 function mnistDir(): string {
   const dir = process.env.SNN_MNIST_DIR;
   const why = !dir
@@ -28,7 +31,10 @@ function mnistDir(): string {
       ? `SNN_MNIST_DIR=${dir} holds no MNIST train-images file`
       : undefined;
   if (!why) return dir as string;
-  if (process.env.CI === 'true') throw new Error(`${why}; CI requires MNIST for this check`);
+  const required = (process.env.SNN_REQUIRE ?? '').split(',').map((s) => s.trim());
+  if (required.includes('mnist') || required.includes('all')) {
+    throw new Error(`${why}; SNN_REQUIRE=${process.env.SNN_REQUIRE} requires MNIST for this check`);
+  }
   throw new Skip(`${why} (point it at a folder with the four MNIST files to run it)`);
 }
 

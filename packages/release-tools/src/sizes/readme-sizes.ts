@@ -27,7 +27,7 @@ export function sizeSection(name: string, size: PackageSize): string {
     `${START} ${json} -->`,
     `Tarball ${formatBytes(size.tarballBytes)}; \`npm install ${name}\` into an empty project adds`,
     `${formatBytes(size.installedBytes)} to \`node_modules\` (${size.installedPackages} package${size.installedPackages === 1 ? '' : 's'}, this one included).`,
-    'Measured by the release check (`pnpm release-check --update-sizes` rewrites this paragraph).',
+    'Measured by the release check (`npm run release-check -- --update-sizes` rewrites this paragraph).',
     END,
   ].join('\n');
 }

@@ -56,7 +56,7 @@ export async function checkSizes(
       if (problems.length) {
         throw new CheckFailure([
           ...problems,
-          `(${measured}; \`pnpm release-check --update-sizes\` rewrites it)`,
+          `(${measured}; \`npm run release-check -- --update-sizes\` rewrites it)`,
         ]);
       }
       return [measured];

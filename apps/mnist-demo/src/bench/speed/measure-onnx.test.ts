@@ -1,10 +1,8 @@
 import { PRESETS, type PresetName } from '../../presets.js';
-import { mnistDir, mnistTests } from '../../test-utils/mnist-dir.js';
+import { describeWithMnist, mnistDir } from '../../test-utils/mnist-dir.js';
 import type { FigureRequest } from './figure.js';
 import { measureOnnx } from './measure-onnx.js';
 import { ONNX_BACKEND, onnxRunner } from './onnx-runner.js';
-
-const withMnist = mnistTests('measureOnnx');
 
 const request = (net: PresetName, steps: number): FigureRequest => ({
   net,
@@ -20,7 +18,7 @@ const request = (net: PresetName, steps: number): FigureRequest => ({
   dataDir: mnistDir(),
 });
 
-withMnist.describe('measureOnnx (one onnxruntime-node figure, in process)', () => {
+describeWithMnist('measureOnnx (one onnxruntime-node figure, in process)', () => {
   // snntorch-fc takes raw pixel bytes (its encoder is in the graph); spikingjelly-lif-fc's rate
   // encoder is stochastic, so its figure feeds drawn spike trains.
   test.each([
@@ -57,7 +55,7 @@ withMnist.describe('measureOnnx (one onnxruntime-node figure, in process)', () =
   });
 });
 
-withMnist.describe('the onnx runner', () => {
+describeWithMnist('the onnx runner', () => {
   test('its child command runs the ONNX figure at the target thread count with the request flags', () => {
     const target = { runner: 'onnx', backend: ONNX_BACKEND, threads: 2, phases: ['infer'] as const };
     const { command, args } = onnxRunner.command(target, request('snntorch-fc', 4));

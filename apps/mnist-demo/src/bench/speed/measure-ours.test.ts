@@ -1,9 +1,7 @@
 import { PRESETS } from '../../presets.js';
-import { mnistDir, mnistTests } from '../../test-utils/mnist-dir.js';
+import { describeWithMnist, mnistDir } from '../../test-utils/mnist-dir.js';
 import type { FigureRequest } from './figure.js';
 import { measureOurs } from './measure-ours.js';
-
-const withMnist = mnistTests('measureOurs');
 
 const request = (phase: 'train' | 'infer'): FigureRequest => ({
   net: 'snntorch-fc',
@@ -19,7 +17,7 @@ const request = (phase: 'train' | 'infer'): FigureRequest => ({
   dataDir: mnistDir(),
 });
 
-withMnist.describe('measureOurs (one figure, in process)', () => {
+describeWithMnist('measureOurs (one figure, in process)', () => {
   test.each(['train', 'infer'] as const)(
     '%s: a Figure with throughput, peak RSS and the batches timed',
     async (phase) => {

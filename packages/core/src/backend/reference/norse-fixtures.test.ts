@@ -1,8 +1,9 @@
+import { loadReferenceFixture } from '@snn/reference-fixtures';
 import type { TensorInfo } from '../../tensor/tensor-info.js';
-import { expectClose, loadReferenceFixture } from '../../testing/fixtures.js';
+import { expectClose } from '../../testing/fixtures.js';
 import { createReferenceBackend } from './reference-backend.js';
 
-/* The fused neuron kernels against values computed with Norse 1.0 (float64): see shared/reference. */
+/* The fused neuron kernels against values computed with Norse 1.0 (float64): see @snn/reference-fixtures. */
 
 interface Fixture {
   params: Record<string, number | string>;
