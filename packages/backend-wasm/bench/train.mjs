@@ -5,7 +5,6 @@
 // Usage: node bench/train.mjs <preset> [backend=wasm] [batches=6] [threads]
 //   SNN_PROFILE=1 also prints time per kernel (CPU time of each kernel call, every thread), and
 //   SNN_PROFILE=shapes per kernel and input shapes; SNN_DENSITY=1 the spike density of event inputs.
-import { fileURLToPath } from 'node:url';
 import * as snn from '@snn/core';
 import { loadMnist } from '@snn/data-mnist';
 import { computeGradients, manualSeed } from '@snn/modules';
@@ -18,8 +17,11 @@ const { resolveTrainConfig } = await demo('cli/train-config.js');
 
 const [preset = 'norse-recurrent', backend = 'wasm', batchesArg = '6', threadsArg] = process.argv.slice(2);
 const batches = Number(batchesArg);
-const dataDir =
-  process.env.SNN_MNIST_DIR ?? fileURLToPath(new URL('../../../../shared/data/mnist', import.meta.url));
+const dataDir = process.env.SNN_MNIST_DIR;
+if (!dataDir) {
+  console.error('bench/train.mjs reads MNIST from $SNN_MNIST_DIR (a folder with the four IDX files): set it');
+  process.exit(2);
+}
 
 if (backend === 'wasm') {
   const { createWasmBackend } = await import('@snn/backend-wasm');
