@@ -3,6 +3,9 @@ import * as snn from '@snn/core';
 import { checkZooFixture, ZOO_FIXTURE_CASES } from '@snn/core/testing';
 import { loadReferenceFixture } from '@snn/reference-fixtures';
 import { registerWebGPUBackend } from './register.js';
+import { skipFileUnless } from './test-utils/requirements.js';
+
+skipFileUnless('gpu');
 
 /*
  * The neuron and surrogate zoo on WebGPU: every fixture computed with Norse, snnTorch and SpikingJelly
