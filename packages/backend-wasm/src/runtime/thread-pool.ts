@@ -5,12 +5,29 @@ import { CTRL, PARKED, type WorkerInit, workerBody } from './worker-body.js';
 interface WorkerHandle {
   post(msg: unknown): void;
   onMessage(handler: (msg: unknown) => void): void;
+  /**
+   * From now on the worker does not keep the program alive (Node: `unref`). Called once the pool is
+   * ready: an idle pool's workers sleep in Atomics.wait, and a user's `node train.mjs` must still
+   * exit when its work is done. Until then they stay referenced, so awaiting the pool's start keeps
+   * the program running.
+   */
+  release(): void;
   terminate(): void;
 }
 
 type Spawner = (source: string) => WorkerHandle;
 
 const MAX_ARGS = 32;
+
+/** The program's Node flags without --input-type (which applies to its own -e code only). */
+function scriptExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    if (argv[k] === '--input-type') k++;
+    else if (!argv[k].startsWith('--input-type=')) out.push(argv[k]);
+  }
+  return out;
+}
 
 /** Node's worker_threads, imported lazily so browsers never see the specifier. */
 async function nodeSpawner(): Promise<Spawner> {
@@ -20,13 +37,21 @@ async function nodeSpawner(): Promise<Spawner> {
   )) as typeof import('node:worker_threads');
   return (body) => {
     const source = `const p = require('node:worker_threads').parentPort;\n(${body})((h) => p.on('message', h), (m) => p.postMessage(m));`;
-    const w = new Worker(source, { eval: true });
-    w.unref();
+    // The source is a CommonJS script: a program run as `node --input-type=module -e ...` must not
+    // pass that flag on to its workers (it would make `require` undefined there).
+    const w = new Worker(source, { eval: true, execArgv: scriptExecArgv(process.execArgv) });
+    let released = false;
     return {
       post: (m) => w.postMessage(m),
       onMessage: (h) => {
         w.on('message', h);
         w.on('error', (e) => h({ error: String(e?.stack ?? e) }));
+        // Adding a 'message' listener refs the worker again (Node 20): keep it released.
+        if (released) w.unref();
+      },
+      release: () => {
+        released = true;
+        w.unref();
       },
       terminate: () => void w.terminate(),
     };
@@ -45,6 +70,8 @@ function browserSpawner(): Spawner {
         w.onmessage = (e) => h(e.data);
         w.onerror = (e) => h({ error: String(e.message) });
       },
+      // A page's workers never keep anything alive.
+      release: () => {},
       terminate: () => w.terminate(),
     };
   };
@@ -135,6 +162,7 @@ export class ThreadPool {
     }
     const pool = new ThreadPool(control, workers, options.spin, options.names);
     for (const w of workers) {
+      w.release();
       w.onMessage((msg) => {
         const m = msg as { error?: string };
         if (m.error !== undefined) pool.#error = m.error;
