@@ -116,7 +116,8 @@ for (let k = 2; k < 2 + batches; k++) loss = await trainStep(k);
 const trainMs = performance.now() - t0;
 const trainCpu = process.cpuUsage(cpu0);
 const kernelMs = profile ? [...profile.values()].reduce((a, s) => a + s.ms, 0) : 0;
-const trainProfile = profile ? new Map(profile) : undefined;
+// Copies of the entries: the inference steps below go on adding to the live ones.
+const trainProfile = profile ? new Map([...profile].map(([k, s]) => [k, { ...s }])) : undefined;
 await inferStep(0);
 t0 = performance.now();
 for (let k = 0; k < batches; k++) await inferStep(k);
