@@ -1,7 +1,7 @@
 // Training and inference throughput of the mnist-demo presets on one backend, the way the demo's
 // `fit` runs them (encode + forward + backward + optimizer step), after warm-up. A development
-// micro-benchmark of this package (the repository's `pnpm bench` harness is the reference); it reads
-// the built demo and packages, so build first (`pnpm turbo run build`).
+// micro-benchmark of this package (the repository's `npm run bench` harness is the reference); it
+// reads the built demo and packages, so build first (`npm run build` at the repository root).
 // Usage: node bench/train.mjs <preset> [backend=wasm] [batches=6] [threads]
 //   SNN_PROFILE=1 also prints time per kernel (CPU time of each kernel call, every thread), and
 //   SNN_PROFILE=shapes per kernel and input shapes; SNN_DENSITY=1 the spike density of event inputs.

@@ -4,7 +4,7 @@ import {
   expectClose,
   expectSpikes,
   flat,
-  fusedLifLiLoss,
+  fusedLifLiLossAndGrads,
   loadReferenceFixture,
   type Nested,
   shapeOf,
@@ -97,23 +97,7 @@ describe.each(THREADED)('%s', (name) => {
   });
 
   test('feed-forward LIF/LI network through the fused kernels equals the reference backend', async () => {
-    const run = async (backend: string) => {
-      await snn.setBackend(backend);
-      const [x, w1, w2, target] = snn.tidy(() => [
-        snn.randomUniform([16, 4, 12], { seed: 5, low: 0, high: 4 }),
-        snn.variable(snn.randomUniform([12, 16], { seed: 6, low: -1, high: 3 })),
-        snn.variable(snn.randomUniform([16, 3], { seed: 7, low: -1, high: 1 })),
-        snn.randomUniform([4, 3], { seed: 8, low: 0, high: 0.01 }),
-      ]);
-      const { value, grads } = snn.valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target), [w1, w2]);
-      const out = {
-        loss: (await value.data())[0],
-        g1: Array.from(await grads[0].data()),
-        g2: Array.from(await grads[1].data()),
-      };
-      snn.dispose([value, ...grads, x, w1, w2, target]);
-      return out;
-    };
+    const run = fusedLifLiLossAndGrads;
     const want = await run('reference');
     await run(name); // warm-up: core caches scalar constants per backend
     const before = snn.memory().numTensors;

@@ -1,5 +1,5 @@
 import * as snn from '@snn/core';
-import { expectClose, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
+import { expectClose, fusedLifLiLossAndGrads, PROBE_SURROGATE } from '@snn/core/testing';
 import { compileSurrogateProgram, MAX_REGISTERS } from './surrogate-program.js';
 import { registerTestBackends, removeTestBackends, THREADED } from './test-utils/backends.js';
 
@@ -25,22 +25,8 @@ const opsOnly = snn.defineSurrogate({
   ops: (x, alpha) => snn.exp(snn.neg(snn.abs(snn.mul(x, alpha)))),
 }).name;
 
-async function feedForward(backend: string, method: string) {
-  await snn.setBackend(backend);
-  const [x, w1, w2, target] = snn.tidy(() => [
-    snn.randomUniform([16, 4, 12], { seed: 5, low: 0, high: 4 }),
-    snn.variable(snn.randomUniform([12, 16], { seed: 6, low: -1, high: 3 })),
-    snn.variable(snn.randomUniform([16, 3], { seed: 7, low: -1, high: 1 })),
-    snn.randomUniform([4, 3], { seed: 8, low: 0, high: 0.01 }),
-  ]);
-  const { value, grads } = snn.valueAndGrads(
-    () => fusedLifLiLoss(x, w1, w2, target, method as snn.SpikeMethod),
-    [w1, w2],
-  );
-  const out = { loss: value.dataSync()[0], g1: [...grads[0].dataSync()], g2: [...grads[1].dataSync()] };
-  snn.dispose([value, ...grads, x, w1, w2, target]);
-  return out;
-}
+const feedForward = (backend: string, method: string) =>
+  fusedLifLiLossAndGrads(backend, method as snn.SpikeMethod);
 
 test('supports every surrogate with an expression, none without one', async () => {
   await snn.setBackend('wasm-1t');

@@ -1,13 +1,11 @@
 import { hasKernel, runKernel } from '../engine/api.js';
 import { ENGINE } from '../engine/engine.js';
-import type { LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
 import { shapesEqual } from '../kernels/shape-utils.js';
 import { reshape } from '../ops/index.js';
-import { fusedSurrogate } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { LIParameters } from './li.js';
 import type { LIFParameters } from './lif.js';
-import { allNumbers } from './param.js';
+import { lifSequenceAttrs, liSequenceAttrs } from './sequence-attrs.js';
 
 /*
  * One time step of a neuron as its fused sequence kernel with T = 1, when the backend implements that
@@ -33,20 +31,8 @@ export function fusedLifStep(
   detachReset: boolean,
 ): { z: Tensor; v: Tensor; i: Tensor } | undefined {
   if (!hasKernel('LIFSequence') || !sameShape(i.shape, v, ...(x === null ? [] : [x]))) return undefined;
-  const fused = fusedSurrogate(p.method, p.alpha);
-  if (fused === undefined || !allNumbers(p.tauSynInv, p.tauMemInv, p.vLeak, p.vTh, p.vReset))
-    return undefined;
-  const attrs: LIFSequenceAttrs = {
-    tauSynInv: p.tauSynInv as number,
-    tauMemInv: p.tauMemInv as number,
-    vLeak: p.vLeak as number,
-    vTh: p.vTh as number,
-    vReset: p.vReset as number,
-    dt,
-    surrogate: fused.surrogate,
-    alpha: fused.alpha,
-    detachReset,
-  };
+  const attrs = lifSequenceAttrs(p, dt, detachReset);
+  if (attrs === undefined) return undefined;
   const xs = x === null ? ENGINE.zerosConst([1, ...i.shape]) : step(x);
   const [z, vNext, iNext] = runKernel('LIFSequence', { x: xs, v0: v, i0: i }, attrs);
   return { z: unstep(z), v: unstep(vNext), i: unstep(iNext) };
@@ -61,13 +47,8 @@ export function fusedLiStep(
   dt: number,
 ): { v: Tensor; i: Tensor } | undefined {
   if (!hasKernel('LISequence') || !sameShape(x.shape, v, i, x)) return undefined;
-  if (!allNumbers(p.tauSynInv, p.tauMemInv, p.vLeak)) return undefined;
-  const attrs = {
-    tauSynInv: p.tauSynInv as number,
-    tauMemInv: p.tauMemInv as number,
-    vLeak: p.vLeak as number,
-    dt,
-  };
+  const attrs = liSequenceAttrs(p, dt);
+  if (attrs === undefined) return undefined;
   const [vNext, iNext] = runKernel('LISequence', { x: step(x), v0: v, i0: i }, attrs);
   return { v: unstep(vNext), i: unstep(iNext) };
 }
