@@ -1,9 +1,19 @@
 import { DatasetError } from './errors.js';
 import type { IdxArray } from './idx/parse-idx.js';
 
+/**
+ * What {@link ImageDataset.fromIdx} checks a pair of IDX files against, and how it shapes the result.
+ *
+ * @example
+ * ```ts
+ * const rules: LabelRules = { numClasses: 10, count: 10000, stats: { mean: 0.1307, std: 0.3081 } };
+ * const test = ImageDataset.fromIdx(parseIdx(imagesBytes), parseIdx(labelsBytes), rules);
+ * ```
+ */
 export interface LabelRules {
   /** Labels must lie in [labelMin, labelMin + numClasses - 1]. */
   readonly numClasses: number;
+  /** The smallest valid label (default 0; EMNIST letters start at 1). */
   readonly labelMin?: number;
   /** Expected number of examples, when known (registry datasets). */
   readonly count?: number;
@@ -27,12 +37,29 @@ export interface PixelStats {
  * can be (a contiguous range) and copies of the selected rows otherwise.
  */
 export class ImageDataset {
+  /**
+   * Wrap existing buffers (no copy). Throws {@link DatasetError} when `images` does not hold
+   * `labels.length * height * width` bytes. Labels are not range-checked here; {@link ImageDataset.fromIdx} checks them.
+   *
+   * @example
+   * ```ts
+   * // Two 2×2 images of classes 0 and 1.
+   * const ds = new ImageDataset(new Uint8Array([0, 255, 255, 0, 9, 9, 9, 9]), new Uint8Array([0, 1]), 2, 2, 10);
+   * ds.length; // 2
+   * ```
+   */
   constructor(
+    /** Pixels of every image, row-major, `length * height * width` bytes in 0..255. */
     readonly images: Uint8Array,
+    /** One label byte per image. */
     readonly labels: Uint8Array,
+    /** Image height in pixels. */
     readonly height: number,
+    /** Image width in pixels. */
     readonly width: number,
+    /** Number of classes; labels lie in [labelMin, labelMin + numClasses - 1]. */
     readonly numClasses: number,
+    /** The smallest label (default 0; EMNIST letters start at 1). */
     readonly labelMin = 0,
     /** Mean/std for 'standard' normalisation (MNIST: 0.1307 / 0.3081); undefined when unknown. */
     readonly stats?: PixelStats,
@@ -44,7 +71,19 @@ export class ImageDataset {
     }
   }
 
-  /** Pair an images IDX ([N, H, W] ubyte) with a labels IDX ([N] ubyte), checking both. */
+  /**
+   * Pair an images IDX ([N, H, W] ubyte) with a labels IDX ([N] ubyte), checking both.
+   *
+   * @param images - A parsed images file (`uint8`, shape `[N, height, width]`).
+   * @param labels - A parsed labels file (`uint8`, shape `[N]`).
+   * @param rules - Class count, label range, expected count, transpose and pixel stats.
+   * @param files - Names used in error messages (default `images` / `labels`).
+   * @throws {@link DatasetError} naming the file when a shape, dtype, count or label is wrong.
+   * @example
+   * ```ts
+   * const train = ImageDataset.fromIdx(parseIdx(imageBytes), parseIdx(labelBytes), { numClasses: 10 });
+   * ```
+   */
   static fromIdx(
     images: IdxArray,
     labels: IdxArray,
@@ -98,10 +137,12 @@ export class ImageDataset {
     );
   }
 
+  /** Number of examples. */
   get length(): number {
     return this.labels.length;
   }
 
+  /** Pixels per image: `height * width` (784 for MNIST). */
   get imageSize(): number {
     return this.height * this.width;
   }

@@ -22,6 +22,7 @@ import { DatasetError } from './errors.js';
  *   loaded from a local directory only (no download, no checksum) and say so when missing.
  */
 
+/** One published IDX file of a split: its name and the digests it is checked against. */
 export interface FileSpec {
   /** File name as published (gzip). The uncompressed name (without `.gz`) is also accepted locally. */
   readonly name: string;
@@ -29,36 +30,65 @@ export interface FileSpec {
   readonly contentSha256?: string;
   /** Lower-case hex digests of the published gzip file; checked only when no `contentSha256` is given. */
   readonly sha256?: string;
+  /**
+   * Lower-case hex md5 of the published gzip file (KMNIST); checked, like `sha256` and with it when
+   * both are given, only when no `contentSha256` is given.
+   */
   readonly md5?: string;
 }
 
+/** The image and label files of one split (`train` or `test`) and how many examples it holds. */
 export interface SplitSpec {
+  /** The IDX3 file of `count` images, each `height × width` unsigned bytes. */
   readonly images: FileSpec;
+  /** The IDX1 file of `count` labels, one unsigned byte each. */
   readonly labels: FileSpec;
   /** Number of examples; checked after parsing. */
   readonly count: number;
 }
 
+/** The splits every dataset publishes, as torchvision's `train=True/False`. */
 export type SplitName = 'train' | 'test';
 
+/**
+ * Everything needed to find, download, verify and decode one IDX dataset: the counterpart of a
+ * torchvision dataset class (`torchvision.datasets.MNIST`, `FashionMNIST`, `KMNIST`, `EMNIST`).
+ * Pass one of the built-in specs ({@link MNIST}, {@link DATASETS}) or your own for another IDX
+ * dataset laid out the same way.
+ *
+ * @example
+ * ```ts
+ * import { DATASETS, loadDataset } from '@snn/data-mnist';
+ * const spec = DATASETS['fashion-mnist'];
+ * console.log(spec.title, spec.numClasses, spec.classes?.[0]); // Fashion-MNIST 10 T-shirt/top
+ * ```
+ */
 export interface DatasetSpec {
   /** Short id; also the cache sub-folder name. */
   readonly id: string;
+  /** Human-readable name used in messages, e.g. `Fashion-MNIST`. */
   readonly title: string;
+  /** Where the dataset is published and described. */
   readonly homepage: string;
   /** Base URLs tried in order; a file's URL is `mirror + file.name`. Empty: local files only. */
   readonly mirrors: readonly string[];
   /** Environment variable naming a directory that holds the files. */
   readonly envVar: string;
+  /** The files of the `train` and `test` splits. */
   readonly splits: Readonly<Record<SplitName, SplitSpec>>;
+  /** Image height in pixels (28 for every built-in dataset). */
   readonly height: number;
+  /** Image width in pixels (28 for every built-in dataset). */
   readonly width: number;
   /** Labels must lie in [labelMin, labelMin + numClasses - 1]. */
   readonly numClasses: number;
+  /** Smallest valid label: 0, except EMNIST letters, whose labels run 1..26. */
   readonly labelMin: number;
+  /** Class names indexed by `label - labelMin`, where the dataset publishes them. */
   readonly classes?: readonly string[];
   /** Per-pixel mean and std of the training images scaled to [0, 1], where established. */
   readonly mean?: number;
+  /** Per-pixel standard deviation of the training images scaled to [0, 1] (MNIST: 0.3081). */
   readonly std?: number;
   /** EMNIST stores each image transposed relative to MNIST. */
   readonly transposed?: boolean;
@@ -79,6 +109,7 @@ const MNIST_FILES = {
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** LeCun et al.'s handwritten digits: 60 000 train / 10 000 test images, 28×28, labels 0..9 (torchvision `MNIST`). */
 export const MNIST: DatasetSpec = {
   id: 'mnist',
   title: 'MNIST',
@@ -122,6 +153,7 @@ export const MNIST: DatasetSpec = {
   std: 0.3081,
 };
 
+/** Zalando's clothing images, a drop-in MNIST replacement: 60 000 / 10 000, 28×28, 10 classes (torchvision `FashionMNIST`). */
 export const FASHION_MNIST: DatasetSpec = {
   id: 'fashion-mnist',
   title: 'Fashion-MNIST',
@@ -173,6 +205,7 @@ export const FASHION_MNIST: DatasetSpec = {
   ],
 };
 
+/** Kuzushiji-MNIST, cursive Japanese hiragana: 60 000 / 10 000, 28×28, 10 classes (torchvision `KMNIST`). */
 export const KMNIST: DatasetSpec = {
   id: 'kmnist',
   title: 'Kuzushiji-MNIST',
@@ -201,6 +234,7 @@ export const KMNIST: DatasetSpec = {
   classes: ['o', 'ki', 'su', 'tsu', 'na', 'ha', 'ma', 'ya', 're', 'wo'],
 };
 
+/** The six EMNIST splits, as torchvision `EMNIST(split=...)`. */
 export type EmnistSplit = 'balanced' | 'byclass' | 'bymerge' | 'digits' | 'letters' | 'mnist';
 
 /** Sizes and class counts from Cohen et al. 2017, "EMNIST: an extension of MNIST to handwritten letters". */
@@ -242,6 +276,11 @@ function emnist(split: EmnistSplit): DatasetSpec {
   };
 }
 
+/**
+ * The EMNIST splits (Cohen et al. 2017), loaded from a local directory only (`SNN_EMNIST_DIR`):
+ * NIST publishes them in one zip without per-file checksums. Images are stored transposed and are
+ * turned upright when loaded.
+ */
 export const EMNIST: Readonly<Record<EmnistSplit, DatasetSpec>> = {
   balanced: emnist('balanced'),
   byclass: emnist('byclass'),
@@ -251,18 +290,37 @@ export const EMNIST: Readonly<Record<EmnistSplit, DatasetSpec>> = {
   mnist: emnist('mnist'),
 };
 
+/**
+ * The built-in datasets by name: the names {@link getDatasetSpec} and the loaders accept.
+ *
+ * @example
+ * ```ts
+ * import { DATASETS } from '@snn/data-mnist';
+ * console.log(Object.keys(DATASETS)); // ['mnist', 'fashion-mnist', 'kmnist', 'emnist-balanced', ...]
+ * ```
+ */
 export const DATASETS = {
+  /** {@link MNIST}. */
   mnist: MNIST,
+  /** {@link FASHION_MNIST}. */
   'fashion-mnist': FASHION_MNIST,
+  /** {@link KMNIST}. */
   kmnist: KMNIST,
+  /** EMNIST balanced: 47 classes, 112 800 / 18 800 images. */
   'emnist-balanced': EMNIST.balanced,
+  /** EMNIST by class: 62 classes (digits, upper and lower case), 697 932 / 116 323 images. */
   'emnist-byclass': EMNIST.byclass,
+  /** EMNIST by merge: 47 classes (similar upper/lower case letters merged), 697 932 / 116 323 images. */
   'emnist-bymerge': EMNIST.bymerge,
+  /** EMNIST digits: 10 classes, 240 000 / 40 000 images. */
   'emnist-digits': EMNIST.digits,
+  /** EMNIST letters: 26 classes labelled 1..26, 124 800 / 20 800 images. */
   'emnist-letters': EMNIST.letters,
+  /** EMNIST's MNIST-sized digits: 10 classes, 60 000 / 10 000 images. */
   'emnist-mnist': EMNIST.mnist,
 } as const satisfies Record<string, DatasetSpec>;
 
+/** The name of a built-in dataset: a key of {@link DATASETS}. */
 export type DatasetName = keyof typeof DATASETS;
 
 /** Look a dataset up by name, or pass a custom spec through. */

@@ -2,14 +2,39 @@ import { ChecksumError, DataMnistError, type DownloadAttempt, DownloadError } fr
 import type { FileSpec } from '../registry.js';
 import { DigestChecker, type HasherFactory } from './hash.js';
 
+/**
+ * What {@link DownloadOptions.onProgress} receives after every chunk of a download.
+ *
+ * @example
+ * ```ts
+ * const onProgress = (p: DownloadProgress) =>
+ *   console.log(`${p.file}: ${p.receivedBytes} of ${p.totalBytes ?? '?'} bytes from ${p.url}`);
+ * ```
+ */
 export interface DownloadProgress {
+  /** File name from the {@link FileSpec} being fetched, e.g. `train-images-idx3-ubyte.gz`. */
   readonly file: string;
+  /** The mirror URL this attempt is reading from. */
   readonly url: string;
+  /** Bytes received so far in this attempt (a retry starts again at 0). */
   readonly receivedBytes: number;
   /** From Content-Length, when the server sent one. */
   readonly totalBytes: number | undefined;
 }
 
+/**
+ * Network options for {@link downloadVerified} and the loaders' `download` option: timeouts and
+ * delays in milliseconds, retries per mirror, progress and cancellation. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: DownloadOptions = {
+ *   timeoutMs: 10_000, // give up on a mirror that sends nothing for 10 s
+ *   retries: 1,
+ *   onProgress: (p) => console.log(p.file, p.receivedBytes),
+ * };
+ * ```
+ */
 export interface DownloadOptions {
   /** fetch implementation (default: the global one). */
   fetch?: typeof fetch;
@@ -38,8 +63,28 @@ export interface DownloadOptions {
 /**
  * Where downloaded bytes go. The Node sink writes a temporary file and renames it on `commit`
  * (so an interrupted download never leaves a complete-looking file); the browser sink keeps memory.
+ *
+ * @typeParam T - What `commit` yields (a path, the bytes...), returned by {@link downloadVerified}.
+ * @example
+ * ```ts
+ * // An in-memory sink: commit yields the whole file.
+ * function memorySink(): ByteSink<Uint8Array> {
+ *   const chunks: Uint8Array[] = [];
+ *   return {
+ *     write: (chunk) => void chunks.push(chunk.slice()),
+ *     commit: async () => {
+ *       const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+ *       let at = 0;
+ *       for (const c of chunks) { out.set(c, at); at += c.length; }
+ *       return out;
+ *     },
+ *     abort: async () => { chunks.length = 0; },
+ *   };
+ * }
+ * ```
  */
 export interface ByteSink<T> {
+  /** Append one received chunk, in order; may be asynchronous (the download awaits it). */
   write(chunk: Uint8Array): Promise<void> | void;
   /** Called only after the checksum passed. */
   commit(): Promise<T>;
@@ -59,6 +104,27 @@ class AttemptFailure extends Error {
 /**
  * Download `file` from the first URL that serves it with the right checksum. Each URL gets
  * `1 + retries` attempts for transient failures (network errors, stalls, truncated bodies, 5xx).
+ *
+ * @param file - The file's spec: name, size and the digests the bytes must match.
+ * @param urls - Mirrors, tried in order.
+ * @param openSink - Opens a fresh {@link ByteSink} for each attempt.
+ * @param createHasher - Makes the incremental hashers for the spec's digests.
+ * @param options - Timeouts, retries, progress and cancellation (see {@link DownloadOptions}).
+ * @returns What the sink's `commit` returned for the first verified attempt.
+ * @throws {@link DownloadError} listing every attempt when no mirror served the right bytes; the
+ *   signal's reason when `options.signal` aborts.
+ * @example
+ * ```ts
+ * import { downloadVerified, KMNIST, openMemorySink, webHasher } from '@snn/data-mnist/browser';
+ * const spec = KMNIST.splits.test.labels; // checked against its published md5
+ * const gz: Uint8Array = await downloadVerified(
+ *   spec,
+ *   KMNIST.mirrors.map((m) => m + spec.name),
+ *   openMemorySink,
+ *   webHasher,
+ *   { retries: 1 },
+ * );
+ * ```
  */
 export async function downloadVerified<T>(
   file: FileSpec,

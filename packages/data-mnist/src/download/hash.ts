@@ -1,14 +1,47 @@
 import { ChecksumError } from '../errors.js';
 import type { FileSpec } from '../registry.js';
 
+/** Digest algorithms a {@link FileSpec} can pin: `sha256`, or `md5` where only that is published. */
 export type HashAlgorithm = 'sha256' | 'md5';
 
-/** Incremental digest; `digest` returns lower-case hex. Node uses node:crypto, browsers SubtleCrypto/noble. */
+/**
+ * Incremental digest; `digest` returns lower-case hex. Node uses node:crypto, browsers SubtleCrypto/noble.
+ *
+ * @example
+ * ```ts
+ * // sha256 through SubtleCrypto: keep the chunks, digest them at the end.
+ * const chunks: Uint8Array<ArrayBuffer>[] = [];
+ * const hasher: Hasher = {
+ *   update: (chunk) => void chunks.push(chunk.slice()),
+ *   digest: async () => {
+ *     const bytes = await new Blob(chunks).arrayBuffer();
+ *     const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+ *     return Array.from(d, (x) => x.toString(16).padStart(2, '0')).join('');
+ *   },
+ * };
+ * ```
+ */
 export interface Hasher {
+  /** Feed the next chunk of the file, in order. */
   update(chunk: Uint8Array): void;
+  /** The digest of every chunk fed so far, as lower-case hex; call once, after the last chunk. */
   digest(): Promise<string>;
 }
 
+/**
+ * Makes a fresh {@link Hasher} for one algorithm; passed to {@link downloadVerified} and
+ * {@link verifyBytes}. The browser entry point exports `webHasher` (SubtleCrypto, md5 via @noble/hashes).
+ *
+ * @example
+ * ```ts
+ * import { webHasher } from '@snn/data-mnist/browser';
+ * // Log each digest a download computes, then let webHasher do the work.
+ * const logged: HasherFactory = (algorithm) => {
+ *   console.log(`checking ${algorithm}`);
+ *   return webHasher(algorithm);
+ * };
+ * ```
+ */
 export type HasherFactory = (algorithm: HashAlgorithm) => Hasher;
 
 /** The digests a file must match: every algorithm the spec names (sha256 first). */

@@ -13,6 +13,14 @@ export interface IdxDTypeInfo {
   readonly bytes: number;
 }
 
+/**
+ * The IDX element types by magic-number code (0x08 uint8 ... 0x0e float64), with their byte widths.
+ *
+ * @example
+ * ```ts
+ * IDX_DTYPES.get(0x08); // { dtype: 'uint8', code: 8, bytes: 1 }
+ * ```
+ */
 export const IDX_DTYPES: ReadonlyMap<number, IdxDTypeInfo> = new Map(
   (
     [

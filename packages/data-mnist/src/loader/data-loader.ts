@@ -27,6 +27,14 @@ export interface Batch {
   readonly indices: Uint32Array;
 }
 
+/**
+ * Batching, shuffling and normalisation for a {@link DataLoader}. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const loader = new DataLoader(train, { batchSize: 128, shuffle: true, seed: 42, normalize: 'unit' });
+ * ```
+ */
 export interface DataLoaderOptions {
   /** Examples per batch (default 64). */
   batchSize?: number;
@@ -42,7 +50,12 @@ export interface DataLoaderOptions {
    */
   normalize?: Normalization;
   /** Mean/std for 'standard' (default: the dataset's `stats`). */
-  stats?: { mean: number; std: number };
+  stats?: {
+    /** Mean of the pixels scaled to [0, 1] (MNIST 0.1307). */
+    mean: number;
+    /** Standard deviation of the pixels scaled to [0, 1] (MNIST 0.3081). */
+    std: number;
+  };
   /**
    * Reuse one images/labels buffer for every full batch (default false). Faster and allocation
    * free, but each batch is valid only until the next one is requested.
@@ -55,15 +68,32 @@ export interface DataLoaderOptions {
  * the dataset stays as bytes and each batch is normalised from it through a 256-entry table.
  */
 export class DataLoader implements Iterable<Batch> {
+  /** Examples per batch (option `batchSize`, default 64). */
   readonly batchSize: number;
+  /** Whether each epoch has its own order (option `shuffle`, default false). */
   readonly shuffle: boolean;
+  /** Seed of the shuffle (option `seed`, default 0). */
   readonly seed: number;
+  /** Whether a smaller last batch is dropped (option `dropLast`, default false). */
   readonly dropLast: boolean;
+  /** Whether full batches share one buffer (option `reuseBuffers`, default false). */
   readonly reuseBuffers: boolean;
   private readonly lut: Float32Array;
   private nextEpoch = 0;
 
+  /**
+   * @param dataset - The examples to batch (not copied).
+   * @param options - Batch size, shuffling, normalisation (see {@link DataLoaderOptions}).
+   * @throws {@link DatasetError} for a batch size that is not a positive integer, or 'standard'
+   *   normalisation without statistics.
+   * @example
+   * ```ts
+   * const loader = new DataLoader(train, { batchSize: 64, shuffle: true });
+   * for (const batch of loader) console.log(batch.shape); // [64, 1, 28, 28]
+   * ```
+   */
   constructor(
+    /** The dataset being batched. */
     readonly dataset: ImageDataset,
     options: DataLoaderOptions = {},
   ) {

@@ -7,8 +7,23 @@ import { DatasetError } from '../errors.js';
  * - 'unit': x/255 in [0, 1] (what spike encoders such as Poisson rate coding expect);
  * - 'none': the raw byte value 0..255 as a float;
  * - { mean, std }: explicit statistics (of pixels scaled to [0, 1]).
+ *
+ * @example
+ * ```ts
+ * new DataLoader(train, { normalize: 'unit' }); // x / 255, for rate encoders
+ * new DataLoader(train, { normalize: { mean: 0.5, std: 0.5 } }); // (x / 255 - 0.5) / 0.5
+ * ```
  */
-export type Normalization = 'standard' | 'unit' | 'none' | { readonly mean: number; readonly std: number };
+export type Normalization =
+  | 'standard'
+  | 'unit'
+  | 'none'
+  | {
+      /** Mean of the pixels scaled to [0, 1]. */
+      readonly mean: number;
+      /** Standard deviation of the pixels scaled to [0, 1]; must be > 0. */
+      readonly std: number;
+    };
 
 /** A 256-entry lookup table: normalising a batch is then one table read per pixel. */
 export function normalizationTable(

@@ -34,6 +34,15 @@ import { nodeGunzip, nodeHasher, openFileSink } from './node-platform.js';
 
 const NODE: Platform = { gunzip: nodeGunzip, hasher: nodeHasher };
 
+/**
+ * Options of {@link loadDataset} (Node): which split, where to look ({@link LocateOptions}), whether
+ * and how to download ({@link DownloadOptions}) and whether to verify local files. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const test = await loadDataset('mnist', { split: 'test', dataDir: './data', download: false });
+ * ```
+ */
 export interface LoadOptions extends LocateOptions, DownloadOptions {
   /** 'train' (default) or 'test'. */
   split?: SplitName;
@@ -45,7 +54,16 @@ export interface LoadOptions extends LocateOptions, DownloadOptions {
   verify?: boolean;
 }
 
-/** Read one IDX file (gzip or raw) from disk. */
+/**
+ * Read one IDX file (gzip or raw) from disk.
+ *
+ * @param path - File path; gzip is detected from the content, not the name.
+ * @throws {@link IdxFormatError} naming the file when its header or size is wrong.
+ * @example
+ * ```ts
+ * const labels = await loadIdxFile('data/t10k-labels-idx1-ubyte.gz'); // shape [10000], uint8
+ * ```
+ */
 export async function loadIdxFile(path: string): Promise<IdxArray> {
   return decodeIdx(await readFileBytes(path), path, nodeGunzip);
 }
@@ -53,6 +71,14 @@ export async function loadIdxFile(path: string): Promise<IdxArray> {
 /**
  * Load an images/labels IDX pair from any paths: e.g. a data set that is not in the registry.
  * Labels must lie in [labelMin, labelMin + numClasses - 1] (default 0..9).
+ *
+ * @param imagesPath - IDX3 file of `[N, height, width]` unsigned bytes (gzip or raw).
+ * @param labelsPath - IDX1 file of `[N]` unsigned bytes.
+ * @param rules - `numClasses` (default 10), `labelMin` (default 0), `transpose` (default false).
+ * @example
+ * ```ts
+ * const ds = await loadIdxPair('my-images-idx3-ubyte', 'my-labels-idx1-ubyte', { numClasses: 26, labelMin: 1 });
+ * ```
  */
 export async function loadIdxPair(
   imagesPath: string,
@@ -72,6 +98,16 @@ export async function loadIdxPair(
 /**
  * Load one split of a registered (or custom) dataset. Sources in order: `dataDir`, the dataset's
  * environment variable (`SNN_MNIST_DIR` for MNIST), the user cache, then a download into the cache.
+ *
+ * @param dataset - A registered name (`'mnist'`, `'fashion-mnist'`, ...) or a {@link DatasetSpec}.
+ * @param options - Split (default `'train'`), places, download and verification (see {@link LoadOptions}).
+ * @throws {@link DataNotFoundError} listing every place searched when the files are nowhere;
+ *   {@link ChecksumError} or {@link IdxFormatError} naming a bad file.
+ * @example
+ * ```ts
+ * import { loadDataset } from '@snn/data-mnist';
+ * const train = await loadDataset('fashion-mnist'); // 60000 images, 28×28
+ * ```
  */
 export async function loadDataset(
   dataset: DatasetName | DatasetSpec,
@@ -107,27 +143,56 @@ export async function loadDataset(
   return datasetFromIdx(spec, split, images, labels, paths);
 }
 
-/** MNIST (`loadDataset('mnist', options)`). */
+/**
+ * MNIST (`loadDataset('mnist', options)`).
+ *
+ * @example
+ * ```ts
+ * const test = await loadMnist({ split: 'test' }); // 10000 images
+ * ```
+ */
 export function loadMnist(options: LoadOptions = {}): Promise<ImageDataset> {
   return loadDataset('mnist', options);
 }
 
-/** Both splits, train then test (as the browser entry point does). */
+/**
+ * Both splits, train then test (as the browser entry point does).
+ *
+ * @example
+ * ```ts
+ * const { train, test } = await loadDatasetSplits('mnist', { dataDir: './data' });
+ * ```
+ */
 export function loadDatasetSplits(
   dataset: DatasetName | DatasetSpec,
   options: Omit<LoadOptions, 'split'> = {},
-): Promise<{ train: ImageDataset; test: ImageDataset }> {
+): Promise<{
+  /** The `train` split. */
+  train: ImageDataset;
+  /** The `test` split. */
+  test: ImageDataset;
+}> {
   return loadBothSplits((split) => loadDataset(dataset, { ...options, split }));
 }
 
 /**
  * Find (or download) the two files of a split and return their paths. Throws one
  * `DataNotFoundError` that lists every place searched and how to provide the files.
+ *
+ * @example
+ * ```ts
+ * const { images, labels } = await resolveDatasetFiles('mnist', { split: 'test', download: false });
+ * ```
  */
 export async function resolveDatasetFiles(
   dataset: DatasetName | DatasetSpec,
   options: LoadOptions = {},
-): Promise<{ images: string; labels: string }> {
+): Promise<{
+  /** Path of the images file. */
+  images: string;
+  /** Path of the labels file. */
+  labels: string;
+}> {
   const spec = getDatasetSpec(dataset);
   const split = options.split ?? 'train';
   const files = splitSpec(spec, split);

@@ -5,6 +5,14 @@ import { defaultCacheRoot } from './cache-dir.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Where {@link loadDataset} looks for local files before downloading. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * await loadDataset('mnist', { dataDir: '/data/mnist', cacheDir: '/tmp/snn-cache' });
+ * ```
+ */
 export interface LocateOptions {
   /** Directory holding the files (checked first; `<dataDir>/<dataset id>` is checked too). */
   dataDir?: string;

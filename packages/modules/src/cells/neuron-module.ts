@@ -6,6 +6,7 @@ import { type LearnableOptions, registerLearnable } from './learnable.js';
 export interface NeuronOptions<P, K extends string> extends LearnableOptions<K> {
   /** Norse's parameter set; missing fields take Norse's defaults. */
   p?: Partial<P>;
+  /** Integration time step in s (default 0.001). */
   dt?: number;
 }
 
@@ -19,6 +20,7 @@ export abstract class NeuronModule<P extends object, S> extends Module<
   [input: Tensor, state?: S | null],
   [Tensor, S]
 > {
+  /** Integration time step, in s. */
   readonly dt: number;
   /** The parameter set for this step, with the learnable fields replaced by their live tensors. */
   protected readonly neuronParams: () => P;

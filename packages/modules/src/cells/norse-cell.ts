@@ -10,6 +10,7 @@ import { NeuronModule, type NeuronOptions } from './neuron-module.js';
  * state) returns [z, state]; run it over time with `unroll` or inside `Sequential`.
  */
 export abstract class NorseCell<P extends object, S> extends NeuronModule<P, S> {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
 
   protected constructor(

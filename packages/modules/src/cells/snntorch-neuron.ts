@@ -50,12 +50,19 @@ const RESET_CODE: Record<ResetMechanism, number> = { subtract: 0, zero: 1, none:
  * call with the state S passed explicitly (run it with `unroll`, or inside `Sequential`).
  */
 export abstract class SnnTorchNeuron<S> extends Module<[input: Tensor, state?: S | null], [Tensor, S]> {
+  /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
+  /** Firing threshold (option `threshold`, default 1); a Parameter with `learnThreshold`, else a buffer. */
   readonly threshold: Parameter;
+  /** snnTorch's `graded_spikes_factor` buffer (1), kept so state dicts load both ways. */
   readonly graded_spikes_factor: Parameter;
+  /** snnTorch's `reset_mechanism_val` buffer: 0 subtract, 1 zero, 2 none. */
   readonly reset_mechanism_val: Parameter;
+  /** How the membrane resets after a spike: 'subtract', 'zero' or 'none'. */
   readonly resetMechanism: ResetMechanism;
+  /** Surrogate spike function (option `spikeGrad`; undefined: the step's default, atan). */
   protected readonly spikeGrad: SpikeMethod | undefined;
+  /** Shape of the neuron parameters (option `shape`): [] shared, [n] per neuron. */
   protected readonly paramShape: readonly number[];
 
   protected constructor(defaultReset: ResetMechanism, o: SnnTorchNeuronOptions) {
@@ -79,8 +86,11 @@ export abstract class SnnTorchNeuron<S> extends Module<[input: Tensor, state?: S
 
   /** The fields every snnTorch step takes, with the live tensors. */
   protected get common(): {
+    /** The live threshold tensor. */
     threshold: Tensor;
+    /** The surrogate spike function. */
     spikeGrad: SpikeMethod | undefined;
+    /** The reset mechanism. */
     resetMechanism: ResetMechanism;
   } {
     return {

@@ -21,16 +21,29 @@ const pair = (v: number | [number, number]): [number, number] => (typeof v === '
  * PyTorch's `nn.Conv2d` (NCHW input, `weight` [out, in, kh, kw], `bias` [out]), initialised
  * U(-1/sqrt(fanIn), 1/sqrt(fanIn)) with fanIn = in*kh*kw. A 5-D input [T, B, C, H, W] is run as
  * one [T*B, C, H, W] batch (SpikingJelly's multi-step mode).
+ *
+ * @example
+ * ```ts
+ * const conv = new Conv2d(1, 12, 5); // [B, 1, 28, 28] -> [B, 12, 24, 24]
+ * const y = conv.forward(x);
+ * ```
  */
 export class Conv2d extends Module<[Tensor], Tensor> {
+  /** Kernels, [outChannels, inChannels, kh, kw]. */
   readonly weight: Parameter;
+  /** Bias per output channel, [outChannels]; null with `bias: false`. */
   readonly bias: Parameter | null;
+  /** Kernel [height, width], in pixels. */
   readonly kernelSize: [number, number];
+  /** Stride [height, width], in pixels (default 1). */
   readonly stride: [number, number];
+  /** Zero padding [height, width] on each side, in pixels (default 0). */
   readonly padding: [number, number];
 
   constructor(
+    /** Input channels C_in. */
     readonly inChannels: number,
+    /** Output channels C_out. */
     readonly outChannels: number,
     kernelSize: number | [number, number],
     { stride = 1, padding = 0, bias = true, seed }: Conv2dOptions = {},

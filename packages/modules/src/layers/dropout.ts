@@ -7,12 +7,21 @@ import { nextSeed } from '../random/seed.js';
  * PyTorch's `nn.Dropout(p)`: in training mode zeroes each element with probability p and scales
  * the rest by 1/(1-p); identity in eval mode. Its mask comes from core's counter-based generator:
  * (seed, offset) is the whole RNG state, saved in checkpoints, so a resumed run drops the same units.
+ *
+ * @example
+ * ```ts
+ * const drop = new Dropout(0.2, { seed: 1 });
+ * drop.forward(x); // training: ~20% zeroed, the rest * 1.25
+ * drop.eval().forward(x); // x unchanged
+ * ```
  */
 export class Dropout extends Module<[Tensor], Tensor> implements RandomStateful {
   private offset = 0;
+  /** Seed of the mask's random stream (option `seed`, default the next seed of `manualSeed`'s sequence). */
   readonly seed: number;
 
   constructor(
+    /** Probability of zeroing an element, in [0, 1) (default 0.5). */
     readonly p = 0.5,
     { seed }: { seed?: number } = {},
   ) {
@@ -30,10 +39,12 @@ export class Dropout extends Module<[Tensor], Tensor> implements RandomStateful 
     return div(mul(x, keepMask), 1 - this.p);
   }
 
+  /** The RNG state to checkpoint: `{ seed, offset }`. */
   getRandomState(): Record<string, number> {
     return { seed: this.seed, offset: this.offset };
   }
 
+  /** Restores `getRandomState()`'s result; throws an ArgumentError when the seed differs. */
   setRandomState(state: Record<string, number>): void {
     if (state.seed !== this.seed) {
       throw new ArgumentError(

@@ -1,10 +1,19 @@
 import { reshape, ShapeError, type Tensor } from '@snn/core';
 import { Module } from '../module/module.js';
 
-/** PyTorch's `nn.Flatten(startDim = 1, endDim = -1)`: merges dims startDim..endDim into one. */
+/**
+ * PyTorch's `nn.Flatten(startDim = 1, endDim = -1)`: merges dims startDim..endDim into one.
+ *
+ * @example
+ * ```ts
+ * new Flatten().forward(x); // [B, 12, 4, 4] -> [B, 192]
+ * ```
+ */
 export class Flatten extends Module<[Tensor], Tensor> {
   constructor(
+    /** First dim merged (default 1: keep the batch dim); negative counts from the end. */
     readonly startDim = 1,
+    /** Last dim merged, inclusive (default -1: the last). */
     readonly endDim = -1,
   ) {
     super();

@@ -15,13 +15,23 @@ export interface LinearOptions {
  * y = x W^T + b, PyTorch's `nn.Linear`: `weight` [out, in], `bias` [out], both initialised
  * U(-1/sqrt(in), 1/sqrt(in)). Any leading dims are kept ([T, B, in] -> [T, B, out]: all time steps
  * in one MatMul, SpikingJelly's multi-step mode).
+ *
+ * @example
+ * ```ts
+ * const fc = new Linear(784, 100); // [B, 784] -> [B, 100]
+ * const y = fc.forward(x);
+ * ```
  */
 export class Linear extends Module<[Tensor], Tensor> {
+  /** Weights, [outFeatures, inFeatures]. */
   readonly weight: Parameter;
+  /** Bias, [outFeatures]; null with `bias: false`. */
   readonly bias: Parameter | null;
 
   constructor(
+    /** Size of each input sample's last dim. */
     readonly inFeatures: number,
+    /** Size of each output sample's last dim. */
     readonly outFeatures: number,
     { bias = true, seed }: LinearOptions = {},
   ) {

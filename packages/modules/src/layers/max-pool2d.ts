@@ -1,11 +1,21 @@
 import { maxPool2d, reshape, ShapeError, type Tensor } from '@snn/core';
 import { Module } from '../module/module.js';
 
-/** PyTorch's `nn.MaxPool2d(kernel, stride = kernel, padding = 0)`; 5-D [T, B, C, H, W] input as one batch. */
+/**
+ * PyTorch's `nn.MaxPool2d(kernel, stride = kernel, padding = 0)`; 5-D [T, B, C, H, W] input as one batch.
+ *
+ * @example
+ * ```ts
+ * new MaxPool2d(2).forward(x); // [B, 12, 24, 24] -> [B, 12, 12, 12]
+ * ```
+ */
 export class MaxPool2d extends Module<[Tensor], Tensor> {
   constructor(
+    /** Window size (square), in pixels. */
     readonly kernelSize: number,
+    /** Stride, in pixels (default: `kernelSize`). */
     readonly stride: number = kernelSize,
+    /** Padding on each side, in pixels (default 0). */
     readonly padding = 0,
   ) {
     super();

@@ -11,6 +11,12 @@ type Layer = Module<[Tensor], Tensor> | (Module & CellModule);
  * over the leading time axis of its input [T, ...] with `unroll` and its final state is kept for the
  * next call, as SpikingJelly's stateful nodes keep theirs; `resetNet` (which `fit` calls before every
  * batch) forgets it.
+ *
+ * @example
+ * ```ts
+ * const net = new Sequential(new Linear(784, 100), new Leaky(0.9), new Linear(100, 10));
+ * const y = net.forward(x); // x [T, B, 784] -> [T, B, 10]; the Leaky runs over T
+ * ```
  */
 export class Sequential extends Module<[Tensor], Tensor> implements Resettable {
   private readonly layers: Layer[];
@@ -21,10 +27,12 @@ export class Sequential extends Module<[Tensor], Tensor> implements Resettable {
     this.layers = layers.map((m, i) => this.registerModule(String(i), m));
   }
 
+  /** Number of layers. */
   get length(): number {
     return this.layers.length;
   }
 
+  /** Layer `i` (0-based). */
   at(i: number): Layer {
     return this.layers[i];
   }

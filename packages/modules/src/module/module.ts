@@ -39,6 +39,7 @@ function describeArg(a: unknown): string {
  */
 // biome-ignore lint/suspicious/noExplicitAny: the default accepts any forward signature (PyTorch's nn.Module)
 export abstract class Module<In extends readonly unknown[] = any[], Out = unknown> {
+  /** Training mode (default true): dropout is active; `eval()` turns it off for the whole tree. */
   training = true;
   private readonly ownParams = new Map<string, Parameter>();
   private readonly ownBuffers = new Map<string, Parameter>();
@@ -75,6 +76,10 @@ export abstract class Module<In extends readonly unknown[] = any[], Out = unknow
     return self;
   }
 
+  /**
+   * The module's computation (PyTorch's `forward`), run by calling `module.forward(...)`. A ShapeError
+   * raised inside names the module's dotted path and the input shapes.
+   */
   abstract forward(...args: In): Out;
 
   /** Registers a module or Parameter assigned to property `name` (see the class comment). */
@@ -188,6 +193,7 @@ export abstract class Module<In extends readonly unknown[] = any[], Out = unknow
     return out;
   }
 
+  /** This module and every descendant, depth first (PyTorch's `modules()`). */
   modules(): Module[] {
     return this.namedModules().map(([, m]) => m);
   }
@@ -208,6 +214,10 @@ export abstract class Module<In extends readonly unknown[] = any[], Out = unknow
       .filter((p) => p.requiresGrad);
   }
 
+  /**
+   * Every buffer (state-dict tensor that is not trained, e.g. a fixed time constant) with its dotted
+   * key, in PyTorch order; `prefix` is prepended to each key (default none).
+   */
   namedBuffers(prefix = ''): [string, Parameter][] {
     const out: [string, Parameter][] = [];
     for (const [path, m] of this.namedModules(prefix)) {
@@ -222,6 +232,14 @@ export abstract class Module<In extends readonly unknown[] = any[], Out = unknow
     return this;
   }
 
+  /**
+   * Evaluation mode (`train(false)`) for this module and all descendants; returns the module.
+   *
+   * @example
+   * ```ts
+   * const out = model.eval().forward(x); // no dropout
+   * ```
+   */
   eval(): this {
     return this.train(false);
   }

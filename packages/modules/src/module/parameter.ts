@@ -20,6 +20,7 @@ export class Parameter {
     if (this.current !== value) value.dispose();
   }
 
+  /** The current tensor; read it at call time, since optimizer steps replace it. */
   get value(): Tensor {
     return this.current;
   }
@@ -29,10 +30,12 @@ export class Parameter {
     return this.current.name;
   }
 
+  /** Renames the value (the key errors show). */
   set name(n: string | undefined) {
     this.current.name = n;
   }
 
+  /** The value's shape. */
   get shape(): readonly number[] {
     return this.current.shape;
   }
@@ -47,12 +50,14 @@ export class Parameter {
     old.dispose();
   }
 
+  /** Replaces the gradient (disposing the old one); null clears it. The tensor is owned here afterwards. */
   setGrad(g: Tensor | null): void {
     if (this.grad && this.grad !== g) dispose(this.grad);
     this.grad = g;
     if (g) keep(g);
   }
 
+  /** Frees the value and the gradient. */
   dispose(): void {
     this.setGrad(null);
     this.current.dispose();

@@ -21,9 +21,13 @@ export interface AdamOptions {
  */
 export class Adam extends Optimizer {
   protected readonly typeName = 'Adam';
+  /** Decay rate of the gradient's running mean (default 0.9). */
   beta1: number;
+  /** Decay rate of the squared gradient's running mean (default 0.999). */
   beta2: number;
+  /** Added to the denominator for numerical stability (default 1e-8). */
   eps: number;
+  /** L2 penalty added to the gradient (default 0). */
   weightDecay: number;
 
   constructor(

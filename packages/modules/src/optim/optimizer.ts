@@ -7,8 +7,11 @@ export interface OptimizerStateDict {
   readonly tensors: Map<string, Tensor>;
   /** `{ type, hyper: {...}, steps: number[] }` and whatever else the optimizer needs. */
   readonly meta: {
+    /** The optimizer class's name (`Adam`, `SGD`); loading into another class is refused. */
     readonly type: string;
+    /** Hyperparameters by name, `lr` included (Adam: beta1, beta2, eps, weightDecay). */
     readonly hyper: Record<string, number | boolean>;
+    /** Updates applied so far, per parameter (in parameter order). */
     readonly steps: number[];
   };
 }
@@ -18,10 +21,17 @@ export interface OptimizerStateDict {
  * PyTorch), gradients read from `param.grad` (see `computeGradients`), `lr` settable by schedulers.
  */
 export abstract class Optimizer {
+  /** The parameters updated, in the order that numbers their state (`state.<index>.*`). */
   readonly params: Parameter[];
+  /** Learning rate of the next `step()`; schedulers set it. */
   lr: number;
   /** Per parameter: named state tensors (owned here) and the number of updates applied. */
-  protected readonly state: { tensors: Map<string, Tensor>; step: number }[];
+  protected readonly state: {
+    /** Named state tensors (PyTorch's names: `exp_avg`, `momentum_buffer`...). */
+    tensors: Map<string, Tensor>;
+    /** Updates applied to this parameter. */
+    step: number;
+  }[];
 
   constructor(params: Iterable<Parameter>, lr: number) {
     this.params = [...params];
@@ -35,8 +45,11 @@ export abstract class Optimizer {
     this.state = this.params.map(() => ({ tensors: new Map(), step: 0 }));
   }
 
+  /** The class name written into state dicts (`Adam`, `SGD`). */
   protected abstract readonly typeName: string;
+  /** The hyperparameters other than `lr`, for {@link Optimizer.stateDict}. */
   protected abstract hyper(): Record<string, number | boolean>;
+  /** Restores hyperparameters saved by `hyper()`. */
   protected abstract setHyper(h: Record<string, number | boolean>): void;
 
   /**
@@ -49,7 +62,12 @@ export abstract class Optimizer {
     grad: Tensor,
     state: ReadonlyMap<string, Tensor>,
     step: number,
-  ): { value: Tensor; state: Readonly<Record<string, Tensor>> };
+  ): {
+    /** The parameter's new value. */
+    value: Tensor;
+    /** The state tensors to keep, by name. */
+    state: Readonly<Record<string, Tensor>>;
+  };
 
   /**
    * Applies one update to every parameter that has a gradient (parameters without one are skipped, as
@@ -84,6 +102,7 @@ export abstract class Optimizer {
     for (const p of this.params) p.setGrad(null);
   }
 
+  /** Keeps `t` as parameter `i`'s state `name`, freeing the tensor it replaces. */
   protected setState(i: number, name: string, t: Tensor): void {
     const slot = this.state[i].tensors;
     const old = slot.get(name);
@@ -92,6 +111,14 @@ export abstract class Optimizer {
     if (old && old !== t) dispose(old);
   }
 
+  /**
+   * The state to checkpoint: per-parameter tensors (still owned by the optimizer) and hyperparameters.
+   *
+   * @example
+   * ```ts
+   * const saved = optimizer.stateDict(); // saved.meta: { type: 'Adam', hyper: { lr: 0.001, ... }, steps }
+   * ```
+   */
   stateDict(): OptimizerStateDict {
     const tensors = new Map<string, Tensor>();
     this.state.forEach((s, i) => {

@@ -22,9 +22,13 @@ export interface SGDOptions {
  */
 export class SGD extends Optimizer {
   protected readonly typeName = 'SGD';
+  /** Momentum factor (default 0: plain SGD). */
   momentum: number;
+  /** Dampening of the momentum (default 0). */
   dampening: number;
+  /** Nesterov momentum (default false). */
   nesterov: boolean;
+  /** L2 penalty added to the gradient (default 0). */
   weightDecay: number;
 
   constructor(

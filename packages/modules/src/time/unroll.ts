@@ -3,6 +3,7 @@ import { Module } from '../module/module.js';
 
 /** Anything with a Norse-style step: `(input, state | null) -> [output, state]`. */
 export interface StepModule<S> {
+  /** One time step: the output and the next state (state null or left out: the initial state). */
   forward(input: Tensor, state?: S | null): [Tensor, S];
 }
 
@@ -15,6 +16,7 @@ export const CELL: unique symbol = Symbol.for('@snn/modules.cell');
 
 /** A cell: a StepModule carrying the CELL mark. */
 export interface CellModule<S = unknown> extends StepModule<S> {
+  /** The cell mark. */
   readonly [CELL]: true;
 }
 

@@ -131,7 +131,16 @@ export function float32Above(x: number): number {
   return buf[0];
 }
 
-/** The largest float32 below `x`: `v >= x` and `v > below(x)` agree for every float32 v. */
+/**
+ * The largest float32 below `x`: `v >= x` and `v > below(x)` agree for every float32 v. Used to write
+ * a `>=` threshold as NIR's strict `>` one.
+ *
+ * @example
+ * ```ts
+ * float32Below(1); // 0.99999994 (1 - 2^-24)
+ * // v >= 1 and v > float32Below(1) agree for every float32 v
+ * ```
+ */
 export function float32Below(x: number): number {
   const f = Math.fround(x);
   const buf = new Float32Array([f]);

@@ -2,6 +2,11 @@
  * A function a model's forward applies between its modules, for the network list given to `toNir`
  * (the same role as @snn/onnx's relu() and scale(k)): NIR has a node for scaling and none for relu,
  * which passes spikes unchanged and is left out after a spiking layer (refused elsewhere).
+ *
+ * @example
+ * ```ts
+ * const graph = await toNir([net.fc1, net.lif1, scale(10), net.fc2, net.lif2], { dt: 1e-3, inputShape: [784] });
+ * ```
  */
 export class NirStepFunction {
   private constructor(
@@ -27,7 +32,24 @@ export class NirStepFunction {
   }
 }
 
-/** relu between two modules of the network list given to `toNir` (as @snn/onnx's relu()). */
+/**
+ * relu between two modules of the network list given to `toNir` (as @snn/onnx's relu()). Only
+ * after a spiking layer, where it adds no node.
+ *
+ * @example
+ * ```ts
+ * await toNir([net.conv1, net.lif1, relu(), new Flatten(), net.fc], { dt: 1e-3, inputShape: [1, 28, 28] });
+ * ```
+ */
 export const relu = (): NirStepFunction => NirStepFunction.relu();
-/** Multiplication by k between two modules of the list given to `toNir` (NIR's Scale node). */
+/**
+ * Multiplication by k between two modules of the list given to `toNir` (NIR's Scale node).
+ *
+ * @param k - The factor, dimensionless.
+ *
+ * @example
+ * ```ts
+ * await toNir([net.fc1, net.lif1, scale(10), net.fc2, net.lif2], { dt: 1e-3, inputShape: [784] });
+ * ```
+ */
 export const scale = (k: number): NirStepFunction => NirStepFunction.scale(k);

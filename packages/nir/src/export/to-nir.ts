@@ -180,6 +180,16 @@ const join = (a: string, b: string): string => (a ? `${a}.${b}` : b);
  * for the time step `dt`. A network given as one module names its nodes by their paths in it
  * (`l1`, `fc_out`, `0`); list entries by their module's path or the name given with them. Classes
  * are matched exactly; anything without an exact NIR form throws a NirConversionError naming it.
+ *
+ * @param network - A module, or a model's per-step pieces in order (with {@link relu} / {@link scale}).
+ * @param options - `dt` in seconds (the time step the parameters are written for), `inputShape`
+ *   (one sample, no batch) and optional metadata.
+ * @example
+ * ```ts
+ * import { RecurrentSNN } from '@snn/modules';
+ * const graph = await toNir(new RecurrentSNN(784, 100, 10), { dt: 1e-3, inputShape: [784] });
+ * await writeFile('model.nir', await writeNir(graph));
+ * ```
  */
 export async function toNir(network: NirNetwork, options: ToNirOptions): Promise<NirGraph> {
   return (await buildNir(network, options)).graph;

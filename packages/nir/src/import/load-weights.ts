@@ -106,6 +106,13 @@ function sameValues(a: NirArray, b: NirArray): boolean {
  * conversion) is loaded into it; every other value (a fixed time constant, a threshold held as a
  * number) must equal the network's, since the network cannot take it. Anything else throws a
  * NirConversionError that lists each difference, naming both sides' nodes and shapes.
+ *
+ * @example
+ * ```ts
+ * const model = new RecurrentSNN(784, 100, 10); // the network the file was exported from, built again
+ * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');
+ * const { loaded } = await loadNirWeights(model, graph, { inputShape: [784] }); // dt from snn.dt
+ * ```
  */
 export async function loadNirWeights(
   network: NirNetwork,

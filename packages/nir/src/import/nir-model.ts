@@ -43,6 +43,13 @@ const sanitize = (id: string): string => id.replace(/\./g, '_') || 'node';
  * `stateDict()`, optimizers and `fit` work as for any model. `forward(x)` takes the input at every
  * time step, [T, batch, ...inputShape], starts every neuron from its initial state, and returns the
  * Output node's values [T, batch, ...outputShape].
+ *
+ * @example
+ * ```ts
+ * const model = fromNir(graph, { dt: 1e-4 }); // snnTorch's export time step
+ * const y = model.forward(x); // x [T, batch, ...inputShape] -> [T, batch, ...outputShape]
+ * const { records } = model.run({ [model.inputs[0]]: x }, { record: ['lif1'] }); // membranes too
+ * ```
  */
 export class NirModel extends Module {
   /** The time step in seconds the graph's time constants are read with. */
@@ -359,7 +366,19 @@ function traversal(
   return order;
 }
 
-/** Builds the runnable model of a NIR graph (see NirModel). */
+/**
+ * Builds the runnable model of a NIR graph (see NirModel).
+ *
+ * @param graph - A checked graph, e.g. from {@link readNir}.
+ * @param options - `dt` in seconds (default: the graph's `snn.dt` metadata; required without it) and
+ *   the surrogate spike function.
+ * @throws {@link NirConversionError} when no `dt` is known or a node cannot run.
+ * @example
+ * ```ts
+ * const { graph } = await readNir(await readFile('from-snntorch.nir'), 'from-snntorch.nir');
+ * const model = fromNir(graph, { dt: 1e-4 });
+ * ```
+ */
 export function fromNir(graph: NirGraph, options: FromNirOptions = {}): NirModel {
   return new NirModel(graph, options);
 }

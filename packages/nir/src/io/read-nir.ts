@@ -317,6 +317,14 @@ function decodeFile(file: File, name: string): NirFileContent {
  * Reads a NIR file (HDF5 bytes, as `nir.write` makes them) into a graph, and checks it as `nir.read`
  * does: known node types, every field present with consistent shapes, every edge between existing
  * nodes, and matching shapes along every edge. `name` is used in messages (a file path).
+ *
+ * @param bytes - The file's bytes.
+ * @param name - What to call the file in error messages (default `NIR bytes`).
+ * @throws {@link NirFormatError} naming the file and every problem found.
+ * @example
+ * ```ts
+ * const { graph, version } = await readNir(await readFile('model.nir'), 'model.nir');
+ * ```
  */
 export async function readNir(bytes: Uint8Array, name = 'NIR bytes'): Promise<NirFileContent> {
   if (bytes.length < 8 || !isHdf5(bytes)) {

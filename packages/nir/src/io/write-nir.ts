@@ -110,6 +110,11 @@ function writeGraph(g: Group, graph: NirGraph): void {
 /**
  * The graph as NIR file bytes, in the layout `nir.write` produces (`nir.read` and the NIR importers
  * of snnTorch, Norse, Sinabs, Lava... read it). The graph is checked first as `nir.read` would.
+ *
+ * @example
+ * ```ts
+ * await writeFile('model.nir', await writeNir(await toNir(model, { dt: 1e-3, inputShape: [784] })));
+ * ```
  */
 export async function writeNir(graph: NirGraph): Promise<Uint8Array> {
   checkGraph(graph, 'the graph to write');

@@ -93,7 +93,14 @@ function nodeProblems(name: string, node: NirNode, problems: string[]): void {
   }
 }
 
-/** The output type of every node, inferred forward from the Input nodes where NIR leaves it open. */
+/**
+ * The output type of every node, inferred forward from the Input nodes where NIR leaves it open.
+ *
+ * @example
+ * ```ts
+ * nodeOutputTypes(graph).get('output'); // e.g. [10]; null where it cannot be inferred
+ * ```
+ */
 export function nodeOutputTypes(graph: NirGraph): Map<string, IntList | null> {
   const out = new Map<string, IntList | null>();
   const input = new Map<string, IntList | null>();
@@ -120,7 +127,14 @@ export function nodeOutputTypes(graph: NirGraph): Map<string, IntList | null> {
   return out;
 }
 
-/** Every rule the graph breaks, as sentences naming nodes and edges (empty: the graph is sound). */
+/**
+ * Every rule the graph breaks, as sentences naming nodes and edges (empty: the graph is sound).
+ *
+ * @example
+ * ```ts
+ * for (const problem of graphProblems(graph)) console.warn(problem);
+ * ```
+ */
 export function graphProblems(graph: NirGraph): string[] {
   const problems: string[] = [];
   for (const [name, node] of Object.entries(graph.nodes)) nodeProblems(name, node, problems);
@@ -151,7 +165,15 @@ export function graphProblems(graph: NirGraph): string[] {
   return problems;
 }
 
-/** Throws a NirFormatError listing every problem of the graph; `where` names the file. */
+/**
+ * Throws a NirFormatError listing every problem of the graph; `where` names the file
+ * (default `NIR graph`).
+ *
+ * @example
+ * ```ts
+ * checkGraph(graph, 'model.nir'); // throws NirFormatError: model.nir: ...
+ * ```
+ */
 export function checkGraph(graph: NirGraph, where = 'NIR graph'): void {
   const problems = graphProblems(graph);
   if (problems.length)

@@ -35,6 +35,13 @@ import { deltaStage, latencyPrepare, latencyStage, populationPrepare } from './d
  * Stochastic encoders (Poisson, rate, Gaussian population) draw from @snn's random stream, which an
  * ONNX graph cannot reproduce: they are refused, or with `stochastic: 'input'` exported with their
  * spike train as the graph input (as `'spikes'`, naming the encoder in the model's metadata).
+ *
+ * @example
+ * ```ts
+ * import { constantCurrentLIFEncode, PoissonEncoder } from '@snn/encoders';
+ * await exportOnnx(model, { inputShape: [784], encoder: { encode: constantCurrentLIFEncode, args: [32] } });
+ * await exportOnnx(model, { inputShape: [784], encoder: new PoissonEncoder(32), stochastic: 'input' });
+ * ```
  */
 export type EncoderSpec =
   | 'direct'
@@ -43,7 +50,12 @@ export type EncoderSpec =
   | SpikeLatencyLIFEncoder
   | PoissonEncoder
   | GaussianPopulationEncoder
-  | { readonly encode: (x: never, ...args: never[]) => unknown; readonly args?: readonly unknown[] };
+  | {
+      /** An encoder function of @snn/encoders (constantCurrentLIFEncode, latency, delta, ...). */
+      readonly encode: (x: never, ...args: never[]) => unknown;
+      /** The arguments that follow `x` in its call, e.g. `[32]` for 32 steps (default none). */
+      readonly args?: readonly unknown[];
+    };
 
 /** The encoder as the exporter uses it. */
 export interface EncoderPlan {

@@ -16,8 +16,23 @@ import { buildStepGraph } from './step-graph.js';
  * 12's python3-onnx) verify, so every exported file can be checked here.
  */
 export const OPSET = 17;
+/** The ONNX IR version the files declare: 8, the one that goes with opset 17 (ONNX 1.12). */
 export const IR_VERSION = 8;
 
+/**
+ * How {@link exportOnnx} shapes the graph: input shape (required), encoder, steps, decoder, form
+ * and metadata. Only `inputShape` is required.
+ *
+ * @example
+ * ```ts
+ * const options: ExportOptions = {
+ *   inputShape: [784],
+ *   encoder: new ConstantCurrentLIFEncoder(32), // 32 steps, fixed by the encoder
+ *   decoder: maxLogSoftmax,
+ *   form: 'step', // one time step per run, state in and out
+ * };
+ * ```
+ */
 export interface ExportOptions {
   /** Shape of one input sample without the batch (and time) dim: [784], [1, 28, 28]. */
   readonly inputShape: readonly number[];

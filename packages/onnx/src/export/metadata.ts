@@ -2,7 +2,9 @@ import type { StepStateInfo } from './step-graph.js';
 
 /** What @snn/onnx writes into a model's metadata_props (`snn.*` keys) and its predictor reads back. */
 export interface ModelInfo {
+  /** 'sequence': one run maps an input batch to scores; 'step': one time step, state in and out. */
   readonly form: 'sequence' | 'step';
+  /** The graph input: its name, layout, one sample's shape and element type. */
   readonly input: {
     /** Graph input name: `x` ([batch, ...] or [time, batch, ...] for delta) or `spikes` ([time, batch, ...]). */
     readonly name: string;
@@ -10,13 +12,16 @@ export interface ModelInfo {
     readonly layout: 'image' | 'sequence';
     /** One sample's shape, no batch or time dim. */
     readonly shape: readonly number[];
+    /** 'uint8' for pixel models (exported with a `pixelTable`), else 'float32'. */
     readonly dtype: 'float32' | 'uint8';
   };
   /** Time steps (null when the input sequence decides). */
   readonly steps: number | null;
+  /** One-line description of the encoder, e.g. `direct input` or the encoder and its steps. */
   readonly encoder: string;
   /** The stochastic encoder whose spike train the input is, when it was exported that way. */
   readonly stochasticEncoder: string | null;
+  /** The decoder's name (`maxLogSoftmax`, ...), or null when the model outputs no scores. */
   readonly decoder: string | null;
   /** `name: kind` of each stage, in step order. */
   readonly stages: readonly string[];
@@ -39,9 +44,20 @@ export function encodeMetadata(
   ];
 }
 
-/** The model info stored by exportOnnx, or undefined for a file written by something else. */
+/**
+ * The model info stored by exportOnnx, or undefined for a file written by something else.
+ *
+ * @param props - The model's `metadata_props` (key/value pairs, as protobufjs decodes them).
+ * @example
+ * ```ts
+ * const { info, extra } = decodeMetadata(onnx.ModelProto.decode(bytes).metadataProps ?? []);
+ * console.log(info?.form, info?.steps, extra);
+ * ```
+ */
 export function decodeMetadata(props: readonly { key?: string | null; value?: string | null }[]): {
+  /** The `snn.model` entry, decoded; undefined when the file has none. */
   info: ModelInfo | undefined;
+  /** Every other key/value pair (e.g. the options' `metadata`). */
   extra: Record<string, string>;
 } {
   let info: ModelInfo | undefined;

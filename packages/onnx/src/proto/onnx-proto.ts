@@ -2,6 +2,16 @@
 // `onnx-proto` package ships it. A CommonJS module: its namespace is on the default export.
 import onnxProto from 'onnx-proto';
 
+/**
+ * The ONNX protobuf namespace (`ModelProto`, `GraphProto`, `TensorProto`, ...) compiled by
+ * protobufjs: decode an exported file to inspect it, or encode one built by hand.
+ *
+ * @example
+ * ```ts
+ * const model = onnx.ModelProto.decode(await exportOnnx(net, { inputShape: [784], steps: 25 }));
+ * console.log(model.opsetImport?.[0]?.version, model.graph?.node?.length); // 17, ...
+ * ```
+ */
 export const onnx = onnxProto.onnx;
 export type ModelProto = import('onnx-proto').onnx.IModelProto;
 export type GraphProto = import('onnx-proto').onnx.IGraphProto;

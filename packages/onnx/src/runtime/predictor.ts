@@ -3,6 +3,14 @@ import { decodeMetadata, type ModelInfo } from '../export/metadata.js';
 import { onnx } from '../proto/onnx-proto.js';
 import type { OrtModule, OrtSession, OrtSessionOptions, OrtTensor } from './ort-types.js';
 
+/**
+ * Options of {@link loadOnnx} and {@link OnnxPredictor.create}. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const predictor = await loadOnnx('model.onnx', { intraOpNumThreads: 2, batchSize: 1000 });
+ * ```
+ */
 export interface PredictorOptions {
   /** Threads one operator may use (onnxruntime's intraOpNumThreads); default: onnxruntime's (one per core). */
   readonly intraOpNumThreads?: number;
@@ -16,7 +24,9 @@ export interface PredictorOptions {
 export interface Prediction {
   /** Row-major [samples, classes]. */
   readonly scores: Float32Array;
+  /** Number of samples scored (rows of `scores`). */
   readonly samples: number;
+  /** Number of classes (columns of `scores`). */
   readonly classes: number;
   /** The highest-scoring class of each sample (the first one on ties). */
   readonly labels: Int32Array;
@@ -25,14 +35,34 @@ export interface Prediction {
 /** The state of a per-step model between steps: one array per state input, [batch, ...]. */
 export type StepState = Readonly<Record<string, Float32Array>>;
 
+/**
+ * What {@link OnnxPredictor.step} returns: this step's output, the running scores and the state to
+ * pass to the next step.
+ *
+ * @example
+ * ```ts
+ * let state = predictor.initialState(1);
+ * for (const x of frames) ({ state } = await predictor.step(x, state)); // frames: Float32Array[784] each
+ * ```
+ */
 export interface StepResult {
   /** The network's output at this step, [batch, ...]. */
   readonly out: Float32Array;
   /** The decoder's running scores [batch, classes] (after the last step: the sequence's scores). */
   readonly scores: Float32Array | undefined;
+  /** The state after this step: pass it to the next `step`. */
   readonly state: StepState;
 }
 
+/**
+ * A model's input values, flattened row-major: a `Uint8Array` of pixels for models exported with a
+ * `pixelTable` (`ModelInfo.input.dtype` 'uint8'), a `Float32Array` otherwise.
+ *
+ * @example
+ * ```ts
+ * const input: ModelInput = new Float32Array(4 * 784); // 4 samples of 784 values
+ * ```
+ */
 export type ModelInput = Float32Array | Uint8Array;
 
 const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
@@ -50,10 +80,28 @@ export class OnnxPredictor {
     readonly info: ModelInfo | undefined,
     /** The model's other metadata (e.g. the mnist-demo preset). */
     readonly metadata: Readonly<Record<string, string>>,
+    /** Most samples per run (option `batchSize`, default 256). */
     readonly batchSize: number,
     private readonly source: string,
   ) {}
 
+  /**
+   * A predictor over any onnxruntime module: what {@link loadOnnx} calls with onnxruntime-node (Node)
+   * or onnxruntime-web (browsers). The session runs with one inter-op thread and no memory patterns.
+   *
+   * @param ort - onnxruntime-node's or onnxruntime-web's module.
+   * @param bytes - The model (the bytes of a `.onnx` file).
+   * @param options - Threads, batch size (default 256) and execution providers.
+   * @param source - What to call the model in error messages (default `model`).
+   * @throws {@link OnnxRuntimeError} for bad options, bytes that are not ONNX, or a model onnxruntime
+   *   cannot load.
+   * @example
+   * ```ts
+   * import * as ort from 'onnxruntime-node';
+   * const runtime = ort as unknown as OrtModule; // see OrtModule
+   * const predictor = await OnnxPredictor.create(runtime, bytes, { batchSize: 512 }, 'model.onnx');
+   * ```
+   */
   static async create(
     ort: OrtModule,
     bytes: Uint8Array,
@@ -97,10 +145,12 @@ export class OnnxPredictor {
     return new OnnxPredictor(ort, session, info, extra, batchSize, source);
   }
 
+  /** The session's input names (`x` or `spikes`, then the states of a per-step model). */
   get inputNames(): readonly string[] {
     return this.session.inputNames;
   }
 
+  /** The session's output names (`scores`, `outputs`, `out` and the next states, as exported). */
   get outputNames(): readonly string[] {
     return this.session.outputNames;
   }
@@ -297,6 +347,7 @@ export class OnnxPredictor {
     };
   }
 
+  /** Frees the onnxruntime session; the predictor cannot run afterwards. */
   async release(): Promise<void> {
     await this.session.release();
   }
