@@ -56,6 +56,14 @@ export type GradThunks<K extends KernelName> = {
 /** One gradient rule per kernel, written in core ops so it runs on every backend. */
 export interface GradRule<K extends KernelName = KernelName> {
   readonly kernelName: K;
+  /**
+   * The inputs and outputs (by index) gradFunc reads, as tfjs's inputsToSave/outputsToSave: when
+   * either is given the tape keeps only those (the others are undefined in `saved`), so
+   * backpropagation through T steps does not hold every intermediate. Omitted: everything is kept.
+   */
+  readonly inputsToSave?: readonly string[];
+  /** The outputs (by index) gradFunc reads; see `inputsToSave`. */
+  readonly outputsToSave?: readonly number[];
   /** Each returned gradient must have its input's shape (reduce broadcast dims with `sumToShape`). */
   gradFunc(dy: Tensor, saved: GradSaved<K>, attrs: KernelAttrs<K>): GradThunks<K>;
 }

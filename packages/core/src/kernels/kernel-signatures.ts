@@ -158,12 +158,17 @@ export interface OptionalKernels {
     inputs: Inputs<'indices'>;
     attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
   };
-  /** x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias. */
+  /**
+   * x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias.
+   * `spikeInput`: core knows x holds only 0 and 1 (a backend may scatter w at each spike instead).
+   */
   Conv2D: {
     inputs: Inputs<'x' | 'w'>;
     attrs: {
       readonly strides: readonly [number, number];
       readonly pads: readonly [number, number, number, number];
+      /** x holds only 0 and 1 (set by core from `Tensor.binary`); a backend may ignore it. */
+      readonly spikeInput?: boolean;
     };
   };
   /** Gradient of Conv2D with respect to x: dy [N, O, Ho, Wo], w -> dx of shape xShape. */
@@ -175,13 +180,15 @@ export interface OptionalKernels {
       readonly pads: readonly [number, number, number, number];
     };
   };
-  /** Gradient of Conv2D with respect to w: x, dy -> dw of shape wShape. */
+  /** Gradient of Conv2D with respect to w: x, dy -> dw of shape wShape. `spikeInput` as Conv2D's. */
   Conv2DBackpropFilter: {
     inputs: Inputs<'x' | 'dy'>;
     attrs: {
       readonly wShape: readonly [number, number, number, number];
       readonly strides: readonly [number, number];
       readonly pads: readonly [number, number, number, number];
+      /** x holds only 0 and 1 (set by core from `Tensor.binary`); a backend may ignore it. */
+      readonly spikeInput?: boolean;
     };
   };
   /** Max pooling over NCHW; padding counts as -Infinity. */
