@@ -1,8 +1,9 @@
 // Jest global setup: finds out, once per package run, whether what some tests need is on this machine
-// (a WebGPU adapter, headless Chromium, the MNIST files, Python's onnx package for ONNX's checker). A
+// (a WebGPU adapter, headless Chromium, the MNIST files, Python's onnx package for ONNX's checker, the
+// clang 14 + lld that rebuild backend-wasm's kernels). A
 // missing one prints ONE line saying what is missing and how to get it, and the tests that need it are skipped (and counted as skipped): test
 // files read the missing names from $SNN_TEST_MISSING (see each package's test-utils/requirements.ts).
-// $SNN_REQUIRE (comma-separated: gpu,browser,mnist,onnx; .ci/run sets them all) turns a missing one into
+// $SNN_REQUIRE (comma-separated: gpu,browser,mnist,onnx,wasm-toolchain; .ci/run sets them all) turns a missing one into
 // a failure instead, so CI still proves the GPU, browser, data and ONNX-checker tests.
 //
 // A package declares what its tests may need in its jest config: `{ ...preset, ...requires('gpu') }`.
@@ -11,7 +12,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-export const REQUIREMENTS = ['gpu', 'browser', 'mnist', 'onnx'];
+export const REQUIREMENTS = ['gpu', 'browser', 'mnist', 'onnx', 'wasm-toolchain'];
 
 const MNIST_FILES = [
   'train-images-idx3-ubyte',
@@ -97,6 +98,17 @@ const checks = {
     }
     return 'no Python with the onnx package: install it (Debian: apt-get install -y python3-onnx) or set SNN_ONNX_PYTHON';
   },
+  // backend-wasm's committed wasm/*.wasm are checked byte for byte against a rebuild: the build is
+  // deterministic for one compiler, Debian 12's clang 14 with lld's wasm-ld.
+  'wasm-toolchain': () => {
+    const clang = spawnSync('clang', ['--version'], { encoding: 'utf8' });
+    const lld = spawnSync('wasm-ld', ['--version'], { encoding: 'utf8' });
+    if (clang.status === 0 && lld.status === 0 && /Debian clang version 14\./.test(clang.stdout ?? '')) {
+      return undefined;
+    }
+    const found = clang.status === 0 ? (clang.stdout ?? '').split('\n')[0] : 'no clang';
+    return `no Debian clang 14 with lld (found: ${found}${lld.status === 0 ? '' : ', no wasm-ld'}): install them (Debian 12: apt-get install -y clang lld)`;
+  },
 };
 
 const WHAT = {
@@ -104,6 +116,7 @@ const WHAT = {
   browser: 'browser tests',
   mnist: 'tests that read MNIST',
   onnx: "tests that run ONNX's checker",
+  'wasm-toolchain': "backend-wasm's rebuild check of its committed .wasm",
 };
 
 /** The names in $SNN_REQUIRE ('all' means every requirement); unknown names are an error. */

@@ -57,6 +57,21 @@ try {
   );
   process.stdout.write(run('node', ['smoke.mjs'], project));
 
+  // @snn/backend-wasm ships its built .wasm: the installed tarball must start (threads included).
+  writeFileSync(
+    join(project, 'wasm-smoke.mjs'),
+    [
+      "import { createWasmBackend } from '@snn/backend-wasm';",
+      'const b = await createWasmBackend({ threads: 2 });',
+      "const x = { dataId: b.write(Float32Array.of(1, 2, 3), [3], 'float32'), shape: [3], dtype: 'float32' };",
+      'const y = b.readSync(b.kernels.Add({ a: x, b: x }, {}).dataId);',
+      "if (y.join() !== '2,4,6' || b.threads !== 2) throw new Error('wasm backend: ' + y + ' on ' + b.threads + ' threads');",
+      'b.dispose();',
+      "console.log('wasm backend ok');",
+    ].join('\n'),
+  );
+  process.stdout.write(run('node', ['wasm-smoke.mjs'], project));
+
   // The published types must resolve and type-check for a TypeScript user (NodeNext resolution).
   writeFileSync(
     join(project, 'smoke.ts'),

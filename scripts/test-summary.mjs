@@ -32,6 +32,8 @@ const HOW = {
     'no Chromium (apt-get install chromium or set CHROMIUM_PATH; SNN_REQUIRE=browser makes it a failure)',
   mnist: 'no MNIST files (set SNN_MNIST_DIR; SNN_REQUIRE=mnist makes it a failure)',
   onnx: "no Python with the onnx package for ONNX's checker (apt-get install python3-onnx; SNN_REQUIRE=onnx makes it a failure)",
+  'wasm-toolchain':
+    "no Debian clang 14 + lld to rebuild backend-wasm's kernels (apt-get install clang lld; SNN_REQUIRE=wasm-toolchain makes it a failure)",
 };
 
 /** The test runs each package declares: its `test` script, and `test:gpu` (kind 'gpu') when it has one. */

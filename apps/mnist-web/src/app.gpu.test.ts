@@ -94,6 +94,7 @@ function endToEnd(): void {
     expect(await page.getAttribute('#backend-running', 'data-backend')).toBe('webgpu');
     const list = await text(page, '#backend-list');
     expect(list).toContain('runs WebGPU');
+    expect(list).toMatch(/not used WebAssembly \(@snn\/backend-wasm.*WebGPU .* runs and is preferred/);
     expect(list).toMatch(/not used WebAssembly \(TensorFlow\.js.*WebGPU .* runs and is preferred/);
     await page.waitForSelector('#data-status:has-text("MNIST loaded")', { timeout: 60_000 });
     expect(await text(page, '#data-status')).toContain(
@@ -214,14 +215,17 @@ function endToEnd(): void {
     expect(pageAccuracy).toBe(cliEval.test_accuracy);
     await page.screenshot({ path: join(outDir, 'cli-checkpoint.png'), fullPage: true });
 
-    // Moving the network to another backend keeps its weights: same score on tfjs-wasm.
-    await page.evaluate(() => delete document.getElementById('eval-result')!.dataset.accuracy);
-    await page.selectOption('#backend-choice', 'tfjs-wasm');
-    await page.waitForSelector('#backend-running[data-backend="tfjs-wasm"]', { timeout: 60_000 });
-    await page.waitForSelector('#run-info:has-text("on tfjs-wasm")', { timeout: 60_000 });
-    await page.click('#evaluate');
-    await page.waitForSelector('#eval-result[data-accuracy]', { timeout: 60_000 });
-    expect(Number(await page.getAttribute('#eval-result', 'data-accuracy'))).toBe(cliEval.test_accuracy);
+    // Moving the network to another backend keeps its weights: same score on our WebAssembly
+    // backend (threads: the page is cross-origin isolated) and on tfjs-wasm.
+    for (const backend of ['wasm', 'tfjs-wasm']) {
+      await page.evaluate(() => delete document.getElementById('eval-result')!.dataset.accuracy);
+      await page.selectOption('#backend-choice', backend);
+      await page.waitForSelector(`#backend-running[data-backend="${backend}"]`, { timeout: 60_000 });
+      await page.waitForSelector(`#run-info:has-text("on ${backend}")`, { timeout: 60_000 });
+      await page.click('#evaluate');
+      await page.waitForSelector('#eval-result[data-accuracy]', { timeout: 60_000 });
+      expect(Number(await page.getAttribute('#eval-result', 'data-accuracy'))).toBe(cliEval.test_accuracy);
+    }
     await page.selectOption('#backend-choice', 'auto');
     await page.waitForSelector('#backend-running[data-backend="webgpu"]', { timeout: 60_000 });
   });
@@ -378,11 +382,21 @@ function endToEnd(): void {
       await other.waitForFunction(() => document.getElementById('backend-running')?.dataset.backend, null, {
         timeout: 60_000,
       });
-      expect(await other.getAttribute('#backend-running', 'data-backend')).toBe('tfjs-wasm');
+      expect(await other.getAttribute('#backend-running', 'data-backend')).toBe('wasm');
       const list = await text(other, '#backend-list');
       console.info(`mnist-web without WebGPU: ${list}`);
       expect(list).toMatch(/failed WebGPU \(@snn\/backend-webgpu\): \S/);
-      expect(list).toMatch(/runs WebAssembly \(TensorFlow\.js wasm, @snn\/backend-tfjs\): SIMD, 1 thread /);
+      // Cross-origin isolated, in a worker: threads, one per core the browser reports.
+      const cores = await other.evaluate(() => navigator.hardwareConcurrency);
+      const threads = Math.min(cores, 64);
+      expect(list).toContain(
+        threads > 1
+          ? `runs WebAssembly (@snn/backend-wasm: SIMD, threads): SIMD, ${threads} threads (the page is cross-origin isolated)`
+          : 'runs WebAssembly (@snn/backend-wasm: SIMD, threads): SIMD, 1 thread (one core)',
+      );
+      expect(list).toMatch(
+        /not used WebAssembly \(TensorFlow\.js.*@snn\/backend-wasm.* runs and is preferred/,
+      );
       await other.waitForSelector('#data-status:has-text("MNIST loaded")', { timeout: 60_000 });
       await other.selectOption('#preset', 'norse-recurrent');
       await other.fill('#epochs', '1');
@@ -392,7 +406,7 @@ function endToEnd(): void {
       await other.click('#train');
       await other.waitForSelector('#train-status:has-text("Finished.")', { timeout: 120_000 });
       expect(Number.parseFloat(await text(other, '#test-accuracy'))).toBeGreaterThanOrEqual(0);
-      expect(await text(other, '#run-info')).toContain('on tfjs-wasm');
+      expect(await text(other, '#run-info')).toContain('on wasm');
       expect(problems).toEqual([]);
     } finally {
       await plain.close();

@@ -66,7 +66,7 @@ function showBackends(message: Extract<FromWorker, { type: 'backends' }>): void 
       const li = document.createElement('li');
       const tag = document.createElement('span');
       tag.className = `state state-${s.state}`;
-      tag.textContent = { running: 'runs', failed: 'failed', standby: 'not used', absent: 'absent' }[s.state];
+      tag.textContent = { running: 'runs', failed: 'failed', standby: 'not used' }[s.state];
       li.append(tag, ` ${s.label}: ${s.detail}`);
       return li;
     }),

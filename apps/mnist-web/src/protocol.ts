@@ -5,7 +5,7 @@
 import type { EncoderName, EpochRecord, LossRecord, PresetName } from 'mnist-demo/shared';
 
 /** Which backend to run: the best that starts ('auto'), or one by name. */
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'tfjs-wasm', 'reference'] as const;
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'wasm', 'tfjs-wasm', 'reference'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** The form's training settings (validated in the worker by mnist-demo's own rules). */
@@ -46,8 +46,8 @@ export type ToWorker =
 export interface BackendStatus {
   readonly name: string;
   readonly label: string;
-  /** running: in use; failed: tried and could not start; standby: not tried (a better one runs); absent: not in this build. */
-  readonly state: 'running' | 'failed' | 'standby' | 'absent';
+  /** running: in use; failed: tried and could not start; standby: not tried (a better one runs). */
+  readonly state: 'running' | 'failed' | 'standby';
   readonly detail: string;
 }
 

@@ -16,7 +16,10 @@ import type { TfBackendKind } from './tf-runtime.js';
 export interface TfKernelContext {
   /** Which tfjs backend runs the kernels, for kernels whose fastest formulation differs. */
   readonly tfBackend: TfBackendKind;
-  /** The tf.Tensor behind `info`, viewed with info's shape (core's reshape is metadata only). */
+  /**
+   * The tf.Tensor behind `info`, viewed with info's shape (core's reshape is metadata only). Callable
+   * inside or outside `run`: a view is owned by the data (TfData.view), never by the caller.
+   */
   get(info: TensorInfo): tf.Tensor;
   /**
    * A tensor computed from `info` by `make` and cached with its data (see TfData.derive): for
@@ -68,7 +71,7 @@ export class TfKernelRunner implements TfKernelContext {
         `tfjs backend: input of shape ${formatShape(t.shape)} viewed as ${formatShape(info.shape)}`,
       );
     }
-    return tf.reshape(t, info.shape as number[]);
+    return data.view(info.shape);
   }
 
   derived(info: TensorInfo, key: string, make: (t: tf.Tensor) => tf.Tensor): tf.Tensor {

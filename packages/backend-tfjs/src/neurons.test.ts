@@ -1,5 +1,5 @@
 import * as snn from '@snn/core';
-import { expectClose, fusedLifLiLoss, PROBE_SURROGATE } from '@snn/core/testing';
+import { expectClose, fusedLifLiLossAndGrads, PROBE_SURROGATE } from '@snn/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerTfjsBackends } from './register.js';
 
@@ -11,25 +11,7 @@ import { registerTfjsBackends } from './register.js';
  */
 beforeAll(() => registerTfjsBackends({ kinds: ['wasm', 'cpu'] }));
 
-async function feedForwardStep(backend: string, method: snn.SpikeMethod = 'super') {
-  await snn.setBackend(backend);
-  // In a tidy: core's randomUniform with low/high leaves its [0, 1) draw behind (reported), and
-  // variable() copies its argument.
-  const [x, w1, w2, target] = snn.tidy(() => [
-    snn.randomUniform([16, 4, 12], { seed: 5, low: 0, high: 4 }),
-    snn.variable(snn.randomUniform([12, 16], { seed: 6, low: -1, high: 3 })),
-    snn.variable(snn.randomUniform([16, 3], { seed: 7, low: -1, high: 1 })),
-    snn.randomUniform([4, 3], { seed: 8, low: 0, high: 0.01 }),
-  ]);
-  const { value, grads } = snn.valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target, method), [w1, w2]);
-  const out = {
-    loss: (await value.data())[0],
-    g1: Array.from(await grads[0].data()),
-    g2: Array.from(await grads[1].data()),
-  };
-  snn.dispose([value, ...grads, x, w1, w2, target]);
-  return out;
-}
+const feedForwardStep = fusedLifLiLossAndGrads;
 
 test.each(['tfjs-wasm', 'tfjs-cpu'])(
   '%s: feed-forward LIF/LI network through the fused kernels equals the reference backend',

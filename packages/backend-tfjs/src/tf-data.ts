@@ -25,6 +25,16 @@ export class TfData {
     return t;
   }
 
+  /**
+   * The data under another shape of the same size (core's reshape is metadata only, so a kernel input
+   * may carry a shape its tf.Tensor does not have). A tf.reshape handle shares the data and keeps it
+   * alive until it is disposed itself: made once per shape and disposed with the data, a view taken
+   * outside a kernel's tf.tidy can never outlive it (one taken per call there leaked the whole data).
+   */
+  view(shape: readonly number[]): tf.Tensor {
+    return this.derive(`view:${shape.join(',')}`, () => tf.reshape(this.tensor, shape as number[]));
+  }
+
   dispose(): void {
     this.disposed = true;
     this.tensor.dispose();

@@ -1,11 +1,14 @@
 import {
+  broadcastTo,
   type LIFParameters,
   lifCurrentEncoder,
+  lifFeedForwardSequence,
   maximum,
   mul,
   stack,
   sub,
   type Tensor,
+  tensor,
   tidy,
   zerosLike,
 } from '@snn/core';
@@ -24,15 +27,13 @@ export function constantCurrentLIFEncode(
   dt = 0.001,
 ): Tensor {
   checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
+  // lif_current_encoder is lif_feed_forward_step with a synaptic current that never decays
+  // (tauSynInv 0) and stays the input x: the whole sequence is one fused LIFSequence kernel where the
+  // backend has one (else the same steps one by one), with zero input after the start.
   return tidy(() => {
-    let v = zerosLike(x);
-    const spikes: Tensor[] = [];
-    for (let t = 0; t < seqLength; t++) {
-      const [z, vNext] = lifCurrentEncoder(x, v, p, dt);
-      spikes.push(z);
-      v = vNext;
-    }
-    return stack(spikes, 0);
+    const none = broadcastTo(tensor(0), [seqLength, ...x.shape]);
+    const state = { v: zerosLike(x), i: x };
+    return lifFeedForwardSequence(none, state, { ...p, tauSynInv: 0 }, dt).z;
   });
 }
 

@@ -1,4 +1,5 @@
 import { createTfjsBackend } from '@snn/backend-tfjs';
+import { createWasmBackend } from '@snn/backend-wasm';
 import {
   createReferenceBackend,
   dispose,
@@ -23,7 +24,8 @@ import {
  * The same input gives the same spikes on every backend, NaN included: each backend implements
  * core's Philox RandomUniform specification and core's NaN semantics (the conformance suite's NaN
  * cases), and the encoders are plain ops over them that never read their input back. Checked on the
- * reference backend and on tfjs's cpu and wasm backends, each wrapped to count reads.
+ * reference backend, on tfjs's cpu and wasm backends and on @snn/backend-wasm, each wrapped to count
+ * reads.
  */
 
 const NaN_ = Number.NaN;
@@ -116,5 +118,21 @@ describe('encoders give the same spikes on every backend, NaN inputs included, w
       expect({ encoder: k, spikes }).toEqual({ encoder: k, spikes: reference[k] });
     });
     expect(reference[0].some((s) => s === 1)).toBe(true);
+  });
+
+  it('@snn/backend-wasm (two threads) matches the reference backend', async () => {
+    registerBackend(
+      'wasm-encoders',
+      counted(() => createWasmBackend({ threads: 2, parallelMin: 0 })),
+      -1,
+    );
+    await setBackend('wasm-encoders');
+    reads = 0;
+    const got = encodeAll();
+    expect(got.readsWhileEncoding).toBe(0);
+    expect(reads).toBe(reference.length);
+    got.spikes.forEach((spikes, k) => {
+      expect({ encoder: k, spikes }).toEqual({ encoder: k, spikes: reference[k] });
+    });
   });
 });

@@ -111,7 +111,9 @@ describe('what the tests need from the machine (scripts/jest-requirements.mjs)',
       const typo = withEnv({ ...NOTHING, SNN_REQUIRE: 'gpu,cuda' }, () =>
         setup({}, { ...webgpuPackage, globals: { snnRequires: ['mnist'] } }),
       );
-      await expect(typo).rejects.toThrow('SNN_REQUIRE: unknown cuda; known: gpu, browser, mnist, onnx, all');
+      await expect(typo).rejects.toThrow(
+        'SNN_REQUIRE: unknown cuda; known: gpu, browser, mnist, onnx, wasm-toolchain, all',
+      );
     });
     expect(lines).toEqual([]);
   });

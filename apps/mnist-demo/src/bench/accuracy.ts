@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench:accuracy`: trains each preset on the full data set for its tutorial's epoch budget, as
+ * `npm run bench:accuracy`: trains each preset on the full data set for its tutorial's epoch budget, as
  * far as a time budget allows, and writes a markdown table: the tutorial's number beside ours, wall
  * time, backend. Not part of the tests (hours on a CPU for the full budgets).
  *

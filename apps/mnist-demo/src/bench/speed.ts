@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench`: training and inference throughput of every mnist-demo preset on every backend present,
+ * `npm run bench`: training and inference throughput of every mnist-demo preset on every backend present,
  * each figure measured right before plain PyTorch's on the same network (bench/pytorch), with the
  * ratio and every figure's peak RSS. Not part of the tests. See the app README's bench section.
  *
@@ -73,7 +73,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const mnist = await findMnist(options.dataDir);
   if (!mnist.dir) {
     say(
-      `pnpm bench: skipped, no MNIST: ${mnist.reason}; point SNN_MNIST_DIR at a folder with its four IDX files.`,
+      `npm run bench: skipped, no MNIST: ${mnist.reason}; point SNN_MNIST_DIR at a folder with its four IDX files.`,
     );
     return;
   }
@@ -161,6 +161,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  process.stderr.write(`pnpm bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`npm run bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm --filter mnist-demo bench:torch-check`: do bench/pytorch's networks compute what ours do? For
+ * `npm run bench:torch-check` (in apps/mnist-demo): do bench/pytorch's networks compute what ours do? For
  * each preset, our reference backend builds the network (seed 0), takes a few MNIST batches through
  * the preset's encoder and trains on them with the app's own loop; the initial weights, the pixels,
  * the encoded batches, our gradients on the first batch, our loss at every step and our weights after

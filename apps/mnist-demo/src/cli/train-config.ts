@@ -10,11 +10,11 @@ import {
 } from '../presets.js';
 import { parseChoice, parseInteger, parseNonNegative, parsePositive } from './parse-number.js';
 
-export const BACKEND_CHOICES = ['auto', 'reference', 'tfjs-cpu', 'tfjs-wasm', 'webgpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'reference', 'tfjs-cpu', 'tfjs-wasm', 'wasm', 'webgpu'] as const;
 
 /** What `--backend auto` picks (runtime/backend.ts); `--help` and the README say exactly this. */
 export const AUTO_BACKEND =
-  'auto picks the fastest that starts: tfjs-node if installed, else tfjs-wasm, else tfjs-cpu, else reference; webgpu only when named';
+  'auto picks the fastest that starts: wasm, else tfjs-node if installed, else tfjs-wasm, else tfjs-cpu, else reference; webgpu only when named';
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'kmnist'] as const;

@@ -1,4 +1,15 @@
-import { flatten, mul, relu, stack, type Tensor, unstack } from '@snn/core';
+import {
+  dispose,
+  flatten,
+  type LIFFeedForwardState,
+  type LIState,
+  mul,
+  relu,
+  stack,
+  type Tensor,
+  tidy,
+  unstack,
+} from '@snn/core';
 import {
   Conv2d,
   LIFCell,
@@ -43,28 +54,39 @@ export class NorseConvNet extends Module {
 
   /** Spikes [T, B, 1, 28, 28] -> readout voltages [T, B, 10]. */
   forward(spikes: Tensor, recorder?: TraceRecorder): Tensor {
-    let s0 = null;
-    let s1 = null;
-    let s2 = null;
-    let so = null;
+    let state: ConvState = { s0: null, s1: null, s2: null, so: null };
     const voltages: Tensor[] = [];
     for (const x of unstack(spikes, 0)) {
-      let z: Tensor;
-      [z, s0] = this.lif0.forward(this.conv1.forward(x), s0);
-      z = this.pool.forward(z);
-      [z, s1] = this.lif1.forward(mul(this.conv2.forward(z), 10), s1);
-      z = this.pool.forward(z);
-      [z, s2] = this.lif2.forward(this.fc1.forward(flatten(z, 1)), s2);
-      recorder?.recordSpikes?.('hidden spikes', z);
-      recorder?.record('hidden voltage', s2.v);
-      recorder?.record('hidden current', s2.i);
-      let v: Tensor;
-      [v, so] = this.out.forward(relu(z), so);
-      recorder?.record('readout voltage', v, v.shape[1]);
-      voltages.push(v);
+      // One scope per step, and the previous state freed once the step has used it: what backward
+      // needs stays with the tape, everything else goes now, as PyTorch frees it when unreferenced
+      // (at batch 256 a step's conv1 activations are 12 MB each; all T steps' would not fit).
+      const prev = state;
+      const next = tidy(() => {
+        const [z0, s0] = this.lif0.forward(this.conv1.forward(x), prev.s0);
+        const [z1, s1] = this.lif1.forward(mul(this.conv2.forward(this.pool.forward(z0)), 10), prev.s1);
+        const [z2, s2] = this.lif2.forward(this.fc1.forward(flatten(this.pool.forward(z1), 1)), prev.s2);
+        recorder?.recordSpikes?.('hidden spikes', z2);
+        recorder?.record('hidden voltage', s2.v);
+        recorder?.record('hidden current', s2.i);
+        const [v, so] = this.out.forward(relu(z2), prev.so);
+        recorder?.record('readout voltage', v, v.shape[1]);
+        return { state: { s0, s1, s2, so }, v };
+      });
+      // (The readout's state.v is the voltage itself, kept in `voltages`.)
+      for (const s of [prev.s0, prev.s1, prev.s2]) if (s) dispose([s.v, s.i]);
+      state = next.state;
+      voltages.push(next.v);
     }
+    for (const s of [state.s0, state.s1, state.s2]) if (s) dispose([s.v, s.i]);
     return stack(voltages, 0);
   }
+}
+
+interface ConvState {
+  s0: LIFFeedForwardState | null;
+  s1: LIFFeedForwardState | null;
+  s2: LIFFeedForwardState | null;
+  so: LIState | null;
 }
 
 export function norseConvNetwork(options: { readonly tau: number }): PresetNetwork {

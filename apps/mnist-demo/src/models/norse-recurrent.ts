@@ -1,4 +1,4 @@
-import { add, mul, randomNormal, stack, type Tensor, unstack } from '@snn/core';
+import { add, liFeedForwardSequence, mul, randomNormal, type Tensor, unstack } from '@snn/core';
 import { LICell, LIFRecurrentCell, Linear, Module, maxLogSoftmax, nllLoss } from '@snn/modules';
 import type { PresetNetwork } from './network.js';
 import type { TraceRecorder } from './trace-recorder.js';
@@ -53,28 +53,20 @@ export class NorseRecurrentSNN extends Module {
 
   /** Spikes [T, B, 784] -> readout voltages [T, B, 10]. */
   forward(spikes: Tensor, recorder?: TraceRecorder): Tensor {
-    // The recurrent layer must run step by step; the readout is feed-forward, so it runs after it
-    // on the whole sequence at once (same values as Norse's per-step loop, fewer kernel launches).
-    let s1 = null;
-    const hidden: Tensor[] = [];
-    for (const x of unstack(spikes, 0)) {
-      const [z, next] = this.l1.forward(x, s1);
-      s1 = next;
-      hidden.push(z);
+    // The recurrent layer must run step by step, but its input projection does not depend on the
+    // state: forwardSequence runs it once for all T steps. The readout (Linear, then the LICell's
+    // leaky integrator) is feed-forward, so it runs after it on the whole sequence at once: one
+    // product and one fused LI kernel (and one of each backward) instead of T of each, with the
+    // values of Norse's per-step loop (the fused kernel computes each step's own operations).
+    const [hidden] = this.l1.forwardSequence(spikes, null, (next, _t, z) => {
       recorder?.recordSpikes?.('hidden spikes', z);
       recorder?.record('hidden voltage', next.v);
       recorder?.record('hidden current', next.i);
-    }
-    const currents = this.fc_out.forward(stack(hidden, 0));
-    let so = null;
-    const voltages: Tensor[] = [];
-    for (const c of unstack(currents, 0)) {
-      const [v, next] = this.out.forward(c, so);
-      so = next;
-      voltages.push(v);
-      recorder?.record('readout voltage', v, v.shape[1]);
-    }
-    return stack(voltages, 0);
+    });
+    const currents = this.fc_out.forward(hidden);
+    const { v: voltages } = liFeedForwardSequence(currents, null, this.out.p, this.out.dt);
+    if (recorder) for (const v of unstack(voltages, 0)) recorder.record('readout voltage', v, v.shape[1]);
+    return voltages;
   }
 }
 

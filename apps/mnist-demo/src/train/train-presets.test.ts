@@ -6,9 +6,7 @@ import { quickRun, tempDir } from '../test-utils/quick-run.js';
 /*
  * Every preset learns: a few hundred MNIST images, a few epochs over them, fewer time steps than the
  * tutorial where the network allows it; the mean training loss of the last epoch must be below the
- * first's. tfjs-wasm is the fastest backend here for every preset, the ConvNet included now that
- * tfjs-wasm runs MaxPoolGrad natively (norse-conv: about 40 s there against about 85 s on the
- * reference backend, which timed out under a loaded CI machine).
+ * first's. All on @snn/backend-wasm, the fastest backend here (the ConvNet included).
  */
 interface Short {
   steps: string;
@@ -16,20 +14,13 @@ interface Short {
   batchSize: string;
   epochs: string;
   limitTest?: string;
-  backend?: string;
 }
 
 const SHORT: Record<PresetName, Short> = {
   'norse-recurrent': { steps: '16', limitTrain: '256', batchSize: '32', epochs: '3' },
   'norse-param-learning': { steps: '16', limitTrain: '256', batchSize: '32', epochs: '3' },
   // Spikes need most of the tutorial's 48 steps to reach the readout through three LIF layers.
-  'norse-conv': {
-    steps: '48',
-    limitTrain: '8',
-    batchSize: '4',
-    epochs: '2',
-    limitTest: '4',
-  },
+  'norse-conv': { steps: '48', limitTrain: '32', batchSize: '8', epochs: '2', limitTest: '8' },
   'spikingjelly-lif-fc': { steps: '12', limitTrain: '128', batchSize: '16', epochs: '3' },
   'snntorch-fc': { steps: '8', limitTrain: '256', batchSize: '32', epochs: '3' },
 };
@@ -40,7 +31,7 @@ describeWithMnist.each(Object.keys(PRESETS) as PresetName[])('preset %s', (prese
     try {
       const summary = await quickRun({
         model: preset,
-        backend: 'tfjs-wasm',
+        backend: 'wasm',
         limitTest: '64',
         outDir,
         ...SHORT[preset],
@@ -51,7 +42,7 @@ describeWithMnist.each(Object.keys(PRESETS) as PresetName[])('preset %s', (prese
       expect(Number.isFinite(first.train_loss)).toBe(true);
       expect(last.train_loss).toBeLessThan(first.train_loss);
       expect(summary.model).toBe(preset);
-      expect(summary.backend).toBe(SHORT[preset].backend ?? 'tfjs-wasm');
+      expect(summary.backend).toBe('wasm');
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }

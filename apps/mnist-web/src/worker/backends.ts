@@ -2,10 +2,10 @@ import { backendName, getBackend, registerBackend, setBackend } from '@snn/core'
 import type { BackendChoice, BackendStatus } from '../protocol.js';
 
 /*
- * The backends the page can train on, best first: our WebGPU kernels, then TensorFlow.js's wasm
- * backend (SIMD, threads when the page is cross-origin isolated), then core's pure-TypeScript
- * reference backend, which always starts. `auto` starts the first that starts and says, for each of
- * the others, why it does not run.
+ * The backends the page can train on, best first: our WebGPU kernels, then our WebAssembly kernels
+ * (SIMD; threads when the page is cross-origin isolated), then TensorFlow.js's wasm backend (SIMD,
+ * one thread), then core's pure-TypeScript reference backend, which always starts. `auto` starts the
+ * first that starts and says, for each of the others, why it does not run.
  */
 interface Candidate {
   readonly name: Exclude<BackendChoice, 'auto'>;
@@ -27,6 +27,24 @@ const CANDIDATES: readonly Candidate[] = [
     },
   },
   {
+    name: 'wasm',
+    label: 'WebAssembly (@snn/backend-wasm: SIMD, threads)',
+    async start() {
+      const { registerWasmBackend } = await import('@snn/backend-wasm');
+      registerWasmBackend();
+      await setBackend('wasm');
+      const threads = (getBackend() as { threads?: number }).threads ?? 1;
+      // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (this worker may block).
+      const why =
+        threads > 1
+          ? 'the page is cross-origin isolated'
+          : globalThis.crossOriginIsolated
+            ? 'one core'
+            : 'the page is not cross-origin isolated (no SharedArrayBuffer)';
+      return `SIMD, ${threads} thread${threads === 1 ? '' : 's'} (${why})`;
+    },
+  },
+  {
     name: 'tfjs-wasm',
     label: 'WebAssembly (TensorFlow.js wasm, @snn/backend-tfjs)',
     async start() {
@@ -44,16 +62,6 @@ const CANDIDATES: readonly Candidate[] = [
       await setBackend('reference');
       return 'always available; slow';
     },
-  },
-];
-
-/** Backends that are planned but not part of this build, listed so the page can say so. */
-const ABSENT: readonly BackendStatus[] = [
-  {
-    name: 'wasm',
-    label: 'WebAssembly (@snn/backend-wasm: SIMD, threads)',
-    state: 'absent',
-    detail: 'not in this build yet: @snn/backend-wasm is not released',
   },
 ];
 
@@ -89,7 +97,6 @@ export async function chooseBackend(
         : `not started: ${choice} was chosen`;
     statuses.push({ name: c.name, label: c.label, state: 'standby', detail: why });
   }
-  statuses.push(...ABSENT);
   const rank = (s: BackendStatus) => ['webgpu', 'wasm', 'tfjs-wasm', 'reference'].indexOf(s.name);
   statuses.sort((a, b) => rank(a) - rank(b));
   if (!running) {

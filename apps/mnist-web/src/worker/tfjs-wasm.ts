@@ -7,8 +7,8 @@ import threadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-th
  * TensorFlow.js's wasm binaries are emitted by the bundler as assets of this site (no CDN), and
  * tfjs is told where they are. Its threaded build is switched off: its thread workers load the
  * main script with importScripts and look for a global factory, which a bundled module worker does
- * not have (they fail with "WasmBackendModuleThreadedSimd: e is not defined"). Threads are for
- * @snn/backend-wasm, once released; tfjs-wasm runs SIMD on one thread.
+ * not have (they fail with "WasmBackendModuleThreadedSimd: e is not defined"). Threads are
+ * @snn/backend-wasm's (listed before it); tfjs-wasm runs SIMD on one thread.
  */
 let tfWasm: typeof import('@tensorflow/tfjs-backend-wasm') | undefined;
 

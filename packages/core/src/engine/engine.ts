@@ -23,6 +23,7 @@ import { validateKernel } from '../kernels/validate.js';
 import { CORE_DECOMPOSITIONS } from '../ops/decompositions/index.js';
 import { describeTensor, Tensor, type TensorOwner } from '../tensor/tensor.js';
 import type { BackendValues, DataId, DType, TensorInfo } from '../tensor/tensor-info.js';
+import { BINARY_OUTPUT_RULES } from './binary-outputs.js';
 import type { Decomposition, GradRule, KernelOutput, KernelTensors } from './kernel-types.js';
 import { MULTI_OUTPUT_KERNELS } from './kernel-types.js';
 import { backprop, type GradScope, releaseTape, type TapeNode, type Thunk } from './tape.js';
@@ -36,6 +37,8 @@ interface DataRecord {
   readonly bytes: number;
   /** Scalar constants cached by the engine are not counted in memory(). */
   readonly cached: boolean;
+  /** The values are all 0 or 1 (spikes), as the producing kernel guarantees (BINARY_OUTPUT_RULES). */
+  binary: boolean;
 }
 
 interface TidyScope {
@@ -62,6 +65,7 @@ export interface MemoryInfo {
 const BYTES: Record<DType, number> = { float32: 4, int32: 4, bool: 1 };
 const APPLIES_SURROGATE: ReadonlySet<string> = new Set(SURROGATE_KERNELS);
 const MAX_CACHED_SCALARS = 1024;
+const MAX_CACHED_ZEROS = 32;
 
 /**
  * The engine: owns tensor bookkeeping (reference-counted data, tidy scopes, memory counts), runs
@@ -87,6 +91,7 @@ export class Engine implements TensorOwner {
   readonly #decompositions = new Map<string, Decomposition>();
   #coreRulesInstalled = false;
   readonly #scalars = new Map<KernelBackend, Map<string, Tensor>>();
+  readonly #zeros = new Map<KernelBackend, Map<string, Tensor>>();
   /** Backstop for tensors dropped without dispose(): frees their data when they are collected. */
   readonly #finalizer = new FinalizationRegistry<DataRecord>((record) => {
     this.#numTensors--;
@@ -117,6 +122,7 @@ export class Engine implements TensorOwner {
       refCount: 1,
       bytes: sizeFromShape(shape) * BYTES[dtype],
       cached,
+      binary: false,
     };
     this.#records.set(id, record);
     if (cached) this.#numCached++;
@@ -140,20 +146,39 @@ export class Engine implements TensorOwner {
     record.backend.disposeData(record.id);
   }
 
-  /** Wraps a record in a new handle; `track` adds it to the current tidy scope. */
-  #makeTensor(record: DataRecord, shape: readonly number[], dtype: DType, track = true): Tensor {
+  /**
+   * Wraps a record in a new handle; `track` adds it to the current tidy scope. A tensor a scope will
+   * dispose needs no finalizer backstop: it is registered only when it can outlive every scope
+   * (made outside one, untracked, returned from the outermost, or kept). Registration is a large
+   * part of an op's cost and of the garbage collector's work, and almost every tensor dies in a scope.
+   */
+  #makeTensor(
+    record: DataRecord,
+    shape: readonly number[],
+    dtype: DType,
+    track = true,
+    managed = false,
+  ): Tensor {
     const t = new Tensor(this, this.#nextId++, record, shape, dtype);
     this.#numTensors++;
-    this.#finalizer.register(t, record, t);
-    if (track) this.#tidyStack[this.#tidyStack.length - 1]?.tensors.push(t);
+    const scope = track ? this.#tidyStack[this.#tidyStack.length - 1] : undefined;
+    if (scope !== undefined) scope.tensors.push(t);
+    else if (!managed) this.#backstop(t);
     return t;
   }
 
-  /** A new handle on the same data (refcount + 1). */
-  #share(t: Tensor, shape: readonly number[] = t.shape, track = true): Tensor {
+  /** Frees the data of `t` if it is garbage collected undisposed (registered once). */
+  #backstop(t: Tensor): void {
+    if (t.finalizerRegistered) return;
+    t.finalizerRegistered = true;
+    this.#finalizer.register(t, t.record as DataRecord, t);
+  }
+
+  /** A new handle on the same data (refcount + 1); `managed`: its owner always disposes it. */
+  #share(t: Tensor, shape: readonly number[] = t.shape, track = true, managed = false): Tensor {
     const record = t.record as DataRecord;
     record.refCount++;
-    return this.#makeTensor(record, shape, t.dtype, track);
+    return this.#makeTensor(record, shape, t.dtype, track, managed);
   }
 
   /** Creates a tensor from host values on the active backend. */
@@ -191,6 +216,33 @@ export class Engine implements TensorOwner {
     return t;
   }
 
+  /**
+   * A float32 tensor of zeros of `shape`, cached per backend and shape like scalarConst (bounded; the
+   * data never changes, so every user can share it): the zero input of a fused neuron step and the
+   * zero gradients of a fused kernel's unused outputs, at every time step.
+   */
+  zerosConst(shape: readonly number[]): Tensor {
+    const backend = this.backend();
+    let cache = this.#zeros.get(backend);
+    if (cache === undefined) {
+      cache = new Map();
+      this.#zeros.set(backend, cache);
+    }
+    const key = shape.join(',');
+    const hit = cache.get(key);
+    if (hit !== undefined && !hit.isDisposed) return hit;
+    const zero = this.scalarConst(0, 'float32');
+    const fill = backend.kernels.BroadcastTo as KernelFunction<'BroadcastTo'>;
+    const out = fill({ x: this.#info(zero, backend, 'zeros') }, { shape: [...shape] }) as TensorInfo;
+    const cached = cache.size < MAX_CACHED_ZEROS;
+    const record = this.#newRecord(backend, out.dataId, shape, 'float32', cached);
+    if (!cached) return this.#makeTensor(record, shape, 'float32');
+    const t = new Tensor(this, this.#nextId++, record, shape, 'float32', true);
+    t.kept = true;
+    cache.set(key, t);
+    return t;
+  }
+
   assertUsable(t: Tensor, op: string): void {
     if (!(t instanceof Tensor)) {
       throw new ArgumentError(`${op}: expected a Tensor, got ${t === null ? 'null' : typeof t}`);
@@ -204,7 +256,7 @@ export class Engine implements TensorOwner {
     if (t.cached || t.disposedFlag) return;
     t.disposedFlag = true;
     this.#numTensors--;
-    this.#finalizer.unregister(t);
+    if (t.finalizerRegistered) this.#finalizer.unregister(t);
     this.#release(t.record as DataRecord);
   }
 
@@ -274,15 +326,19 @@ export class Engine implements TensorOwner {
       collectTensors(result, keepSet, 0);
     }
     for (const t of scope.tensors) {
-      if (t.disposedFlag || t.kept) continue;
-      if (keepSet ? keepSet.has(t) : t === result) parent?.tensors.push(t);
-      else this.disposeTensor(t);
+      if (t.disposedFlag) continue;
+      if (t.kept) this.#backstop(t);
+      else if (keepSet ? keepSet.has(t) : t === result) {
+        if (parent !== undefined) parent.tensors.push(t);
+        else this.#backstop(t);
+      } else this.disposeTensor(t);
     }
   }
 
   keep<T extends Tensor>(t: T): T {
     this.assertUsable(t, 'keep');
     t.kept = true;
+    this.#backstop(t);
     return t;
   }
 
@@ -297,6 +353,15 @@ export class Engine implements TensorOwner {
 
   get isRecording(): boolean {
     return this.#noGradDepth === 0 && this.#gradScopes.length > 0;
+  }
+
+  /**
+   * Identifies what the tape would record right now: the innermost gradient scope while recording,
+   * null otherwise. A result memoised under one token may stand in for a recomputation only under the
+   * same token (its tape node, if any, is on the tape that would record the recomputation).
+   */
+  get recordingToken(): object | null {
+    return this.isRecording ? this.#gradScopes[this.#gradScopes.length - 1] : null;
   }
 
   // ---- metadata ops -----------------------------------------------------------------------------
@@ -452,12 +517,21 @@ export class Engine implements TensorOwner {
         });
       outputs = rule !== undefined ? this.noGrad(run) : run();
       if (rule === undefined) {
+        markBinary(name, inputs, attrs, outputs);
         return (MULTI_OUTPUT_KERNELS.has(name) ? outputs : outputs[0]) as KernelOutput<K>;
       }
     }
+    markBinary(name, inputs, attrs, outputs);
     if (this.isRecording) {
-      const backward = rule === undefined ? undefined : this.#ruleBackward(rule, names, inputs, attrs);
-      this.recordNode(name, flat, outputs, backward, true);
+      const backward =
+        rule === undefined ? undefined : this.#ruleBackward(rule, names, inputs, attrs, outputs.length);
+      this.recordNode(
+        name,
+        flat,
+        outputs,
+        backward,
+        rule === undefined ? true : toSave(rule, names, inputs, outputs),
+      );
     }
     return (MULTI_OUTPUT_KERNELS.has(name) ? outputs : outputs[0]) as KernelOutput<K>;
   }
@@ -490,18 +564,25 @@ export class Engine implements TensorOwner {
     names: readonly string[],
     inputs: KernelTensors<K>,
     attrs: KernelAttrs<K>,
+    numOutputs: number,
   ): TapeNode['backward'] {
+    const declared = rule.inputsToSave !== undefined || rule.outputsToSave !== undefined;
     return (dys, saved) => {
       let k = 0;
       const structured: Record<string, Tensor | Tensor[]> = {};
       for (const key of names) {
+        if (declared && !rule.inputsToSave?.includes(key)) continue;
         const v = (inputs as Record<string, Tensor | readonly Tensor[]>)[key];
         if (Array.isArray(v)) {
           structured[key] = saved.slice(k, k + v.length);
           k += v.length;
         } else structured[key] = saved[k++];
       }
-      const outputs = saved.slice(k);
+      let outputs: Tensor[] = saved.slice(k);
+      if (declared) {
+        outputs = new Array<Tensor>(numOutputs);
+        for (const o of rule.outputsToSave ?? []) outputs[o] = saved[k++];
+      }
       const thunks = rule.gradFunc(
         dys[0],
         { inputs: structured as never, outputs, dys },
@@ -551,7 +632,8 @@ export class Engine implements TensorOwner {
    * tracks `t` must see the handle as t itself: it gets an identity node from t to the handle.
    */
   #hold(t: Tensor, owner: GradScope): Tensor {
-    const h = this.#share(t, t.shape, false);
+    // releaseTape frees the tape's handles, whatever happens (gradients() releases in a finally).
+    const h = this.#share(t, t.shape, false, true);
     for (const scope of this.#gradScopes) {
       if (scope === owner || !scope.tracked.has(t.id)) continue;
       scope.tape.push({
@@ -610,6 +692,40 @@ export class Engine implements TensorOwner {
     return new GradientError(
       `no gradient reaches tensor ${describeTensor(x)}: every path from the result to it passes through ${op}, which is not differentiable`,
     );
+  }
+}
+
+/**
+ * What the tape keeps of a kernel call for its gradient rule: every input then every output, or, when
+ * the rule declares them (inputsToSave / outputsToSave), only those, in that order. A fused neuron
+ * kernel's backward needs two of its seven tensors: keeping the rest held every step's state and
+ * input alive until the backward pass.
+ */
+function toSave(
+  rule: GradRule,
+  names: readonly string[],
+  inputs: object,
+  outputs: readonly Tensor[],
+): boolean | Tensor[] {
+  if (rule.inputsToSave === undefined && rule.outputsToSave === undefined) return true;
+  const list: Tensor[] = [];
+  for (const key of rule.inputsToSave ?? []) {
+    if (!names.includes(key)) continue;
+    const v = (inputs as Record<string, Tensor | readonly Tensor[]>)[key];
+    if (Array.isArray(v)) list.push(...(v as readonly Tensor[]));
+    else list.push(v as Tensor);
+  }
+  for (const o of rule.outputsToSave ?? []) list.push(outputs[o]);
+  return list;
+}
+
+/** Marks the outputs the kernel guarantees to be 0/1 (see binary-outputs.ts). */
+function markBinary(name: KernelName, inputs: object, attrs: object, outputs: readonly Tensor[]): void {
+  const rule = BINARY_OUTPUT_RULES[name];
+  if (rule === undefined) return;
+  const verdict = rule(inputs as never, attrs as Record<string, unknown>);
+  for (let k = 0; k < outputs.length; k++) {
+    if (typeof verdict === 'boolean' ? verdict : verdict[k]) (outputs[k].record as DataRecord).binary = true;
   }
 }
 

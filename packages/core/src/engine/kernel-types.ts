@@ -59,6 +59,14 @@ export type GradThunks<K extends KernelName> = {
 export interface GradRule<K extends KernelName = KernelName> {
   /** The kernel this rule differentiates. */
   readonly kernelName: K;
+  /**
+   * The inputs and outputs (by index) gradFunc reads, as tfjs's inputsToSave/outputsToSave: when
+   * either is given the tape keeps only those (the others are undefined in `saved`), so
+   * backpropagation through T steps does not hold every intermediate. Omitted: everything is kept.
+   */
+  readonly inputsToSave?: readonly string[];
+  /** The outputs (by index) gradFunc reads; see `inputsToSave`. */
+  readonly outputsToSave?: readonly number[];
   /** Each returned gradient must have its input's shape (reduce broadcast dims with `sumToShape`). */
   gradFunc(dy: Tensor, saved: GradSaved<K>, attrs: KernelAttrs<K>): GradThunks<K>;
 }

@@ -51,10 +51,13 @@ export function backprop(
   /** Tensor id -> the non-differentiable op that stopped every gradient headed its way. */
   const blocked = new Map<number, string>();
   const stored = new Set<Tensor>();
-  const zeros = (t: Tensor) => engine.makeTensor(new Float32Array(t.size), t.shape, 'float32');
+  // Filled on the backend (no host array to allocate and upload); zeros are shared constants: the
+  // gradients of a fused kernel's unused outputs, at every time step.
+  const filled = (t: Tensor, value: number) =>
+    engine.runKernel('BroadcastTo', { x: engine.scalarConst(value, 'float32') }, { shape: t.shape });
+  const zeros = (t: Tensor) => engine.zerosConst(t.shape);
 
-  const seed =
-    dy === undefined ? engine.makeTensor(new Float32Array(y.size).fill(1), y.shape, 'float32') : dy.clone();
+  const seed = dy === undefined ? filled(y, 1) : dy.clone();
   grads.set(y.id, seed);
   stored.add(seed);
 

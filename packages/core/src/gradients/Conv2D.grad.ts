@@ -1,9 +1,12 @@
 import { ENGINE } from '../engine/engine.js';
 import type { GradRule } from '../engine/kernel-types.js';
+import { spikeInput } from '../ops/spike-input.js';
 
 /** dx and dw through the two backprop kernels (native when the backend has them, else decomposed). */
 export const conv2dGrad: GradRule<'Conv2D'> = {
   kernelName: 'Conv2D',
+  inputsToSave: ['x', 'w'],
+  outputsToSave: [],
   gradFunc: (dy, { inputs: { x, w } }, { strides, pads }) => ({
     x: () =>
       ENGINE.runKernel(
@@ -15,7 +18,7 @@ export const conv2dGrad: GradRule<'Conv2D'> = {
       ENGINE.runKernel(
         'Conv2DBackpropFilter',
         { x, dy },
-        { wShape: w.shape as unknown as [number, number, number, number], strides, pads },
+        { wShape: w.shape as unknown as [number, number, number, number], strides, pads, ...spikeInput(x) },
       ),
   }),
 };

@@ -9,6 +9,9 @@ import type { Tensor } from '../tensor/tensor.js';
  */
 export const lifSequenceGrad: GradRule<'LIFSequence'> = {
   kernelName: 'LIFSequence',
+  // LIFSequenceGrad reads the spikes and vDecayed only: not x, v0, i0, v or i.
+  inputsToSave: [],
+  outputsToSave: [0, 3],
   gradFunc: (_dy, saved, attrs) => {
     let grads: Tensor[] | undefined;
     const all = () => {

@@ -5,6 +5,9 @@ import type { Tensor } from '../tensor/tensor.js';
 /** dx, dv0, di0 of the fused LI sequence from ONE LISequenceGrad kernel, shared by the three thunks. */
 export const liSequenceGrad: GradRule<'LISequence'> = {
   kernelName: 'LISequence',
+  // Linear dynamics: LISequenceGrad needs no saved values at all.
+  inputsToSave: [],
+  outputsToSave: [],
   gradFunc: (_dy, saved, attrs) => {
     let grads: Tensor[] | undefined;
     const all = () => {

@@ -27,6 +27,8 @@ export function matMulGradients(
 
 export const matMulGrad: GradRule<'MatMul'> = {
   kernelName: 'MatMul',
+  inputsToSave: ['a', 'b'],
+  outputsToSave: [],
   gradFunc: (dy, { inputs: { a, b } }, { transposeA, transposeB }) =>
     matMulGradients(dy, a, b, transposeA, transposeB),
 };

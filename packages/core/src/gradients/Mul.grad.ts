@@ -4,6 +4,8 @@ import { sumToShape } from './reduce-util.js';
 
 export const mulGrad: GradRule<'Mul'> = {
   kernelName: 'Mul',
+  inputsToSave: ['a', 'b'],
+  outputsToSave: [],
   gradFunc: (dy, { inputs: { a, b } }) => ({
     a: () => sumToShape(mul(dy, b), a.shape),
     b: () => sumToShape(mul(dy, a), b.shape),

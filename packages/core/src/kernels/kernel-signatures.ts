@@ -183,7 +183,10 @@ export interface OptionalKernels {
     /** The kernel's attributes. */
     attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
   };
-  /** x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias. */
+  /**
+   * x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias.
+   * `spikeInput`: core knows x holds only 0 and 1 (a backend may scatter w at each spike instead).
+   */
   Conv2D: {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'x' | 'w'>;
@@ -193,6 +196,8 @@ export interface OptionalKernels {
       readonly strides: readonly [number, number];
       /** Zero padding [top, bottom, left, right]. */
       readonly pads: readonly [number, number, number, number];
+      /** x holds only 0 and 1 (set by core from `Tensor.binary`); a backend may ignore it. */
+      readonly spikeInput?: boolean;
     };
   };
   /** Gradient of Conv2D with respect to x: dy [N, O, Ho, Wo], w -> dx of shape xShape. */
@@ -209,7 +214,7 @@ export interface OptionalKernels {
       readonly pads: readonly [number, number, number, number];
     };
   };
-  /** Gradient of Conv2D with respect to w: x, dy -> dw of shape wShape. */
+  /** Gradient of Conv2D with respect to w: x, dy -> dw of shape wShape. `spikeInput` as Conv2D's. */
   Conv2DBackpropFilter: {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'x' | 'dy'>;
@@ -221,6 +226,8 @@ export interface OptionalKernels {
       readonly strides: readonly [number, number];
       /** The forward pass's padding [top, bottom, left, right]. */
       readonly pads: readonly [number, number, number, number];
+      /** x holds only 0 and 1 (set by core from `Tensor.binary`); a backend may ignore it. */
+      readonly spikeInput?: boolean;
     };
   };
   /** Max pooling over NCHW; padding counts as -Infinity. */

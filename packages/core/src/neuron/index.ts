@@ -67,6 +67,7 @@ export {
   lifFeedForwardStep,
   lifInitialState,
   lifParameters,
+  lifRecurrentStep,
   lifStep,
 } from './lif.js';
 export {

@@ -1,12 +1,12 @@
 import { runKernel } from '../engine/api.js';
 import { ArgumentError } from '../errors.js';
-import type { KernelAttrs } from '../kernels/kernel-signatures.js';
 import { stack, unstack } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { type LIParameters, type LIState, liFeedForwardStep, liInitialState, liParameters } from './li.js';
 import { DEFAULT_DT } from './lif.js';
 import { checkStateShape, lastOfSequence } from './lif-sequence.js';
-import { allNumbers, checkDt } from './param.js';
+import { checkDt } from './param.js';
+import { liSequenceAttrs } from './sequence-attrs.js';
 
 /*
  * Norse's leaky integrator over all T steps: one LISequence kernel forward, one LISequenceGrad kernel
@@ -14,8 +14,6 @@ import { allNumbers, checkDt } from './param.js';
  * engine with its built-in rules), with the step loop as the fallback for tensor
  * parameters. Same values and gradients as liFeedForwardStep applied T times.
  */
-
-type LIAttrs = KernelAttrs<'LISequence'>;
 
 /** Membrane v and current i after each step ([T, ...n]) and the final state. */
 export interface LISequenceResult {
@@ -47,13 +45,8 @@ export function liFeedForwardSequence(
   const neuronShape = x.shape.slice(1);
   const s = state ?? liInitialState(neuronShape, q);
   checkStateShape(fn, neuronShape, s.v, s.i);
-  if (allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak)) {
-    const attrs: LIAttrs = {
-      tauSynInv: q.tauSynInv as number,
-      tauMemInv: q.tauMemInv as number,
-      vLeak: q.vLeak as number,
-      dt,
-    };
+  const attrs = liSequenceAttrs(q, dt);
+  if (attrs !== undefined) {
     const [v, i] = runKernel('LISequence', { x, v0: s.v, i0: s.i }, attrs);
     return { v, i, state: { v: lastOfSequence(v), i: lastOfSequence(i) } };
   }

@@ -1,5 +1,6 @@
 import { add, matMul, mul, sub } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { fusedLiStep } from './fused-step.js';
 import { DEFAULT_DT } from './lif.js';
 import { checkDt, checkParam, filledLike, type Param, scaleParam } from './param.js';
 
@@ -64,6 +65,8 @@ export function liFeedForwardStep(
   checkDt('liFeedForwardStep', dt);
   const q = liParameters(p);
   const s = state ?? liInitialState(input.shape, q);
+  const fused = fusedLiStep(input, s.v, s.i, q, dt);
+  if (fused !== undefined) return [fused.v, fused];
   return integrate(add(s.i, input), s.v, q, dt);
 }
 
@@ -82,6 +85,8 @@ export function liStep(
   const q = liParameters(p);
   const current = matMul(input, inputWeights, false, true);
   const s = state ?? liInitialState(current.shape, q);
+  const fused = fusedLiStep(current, s.v, s.i, q, dt);
+  if (fused !== undefined) return [fused.v, fused];
   return integrate(add(s.i, current), s.v, q, dt);
 }
 

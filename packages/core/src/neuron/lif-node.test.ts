@@ -1,7 +1,20 @@
 import { loadReferenceFixture } from '@snn/reference-fixtures';
-import { grads, sum, tensor, tidy } from '../index.js';
+import {
+  add,
+  grads,
+  hasKernel,
+  mul,
+  registerBackend,
+  removeBackend,
+  setBackend,
+  sum,
+  tensor,
+  tidy,
+  valueAndGrads,
+} from '../index.js';
 import { expectClose, expectSpikes, flat, shapeOf } from '../testing/fixtures.js';
-import { ifNode, lifNode, lifNodeStep } from './index.js';
+import { ifNode, type LIFNodeParameters, lifNode, lifNodeStep } from './index.js';
+import { referenceWithout } from './test-utils/no-fused-backend.js';
 
 describe('SpikingJelly nodes', () => {
   it('lifNode reproduces spikingjelly-lifnode.json (tau 2, hard reset, decay_input, multi-step)', () => {
@@ -63,5 +76,56 @@ describe('SpikingJelly nodes', () => {
 
   it('rejects a non time-major input', () => {
     expect(() => lifNode(tensor(1))).toThrow(/time-major/);
+  });
+});
+
+describe('lifNode as one fused LIFSequence', () => {
+  beforeAll(() =>
+    registerBackend('reference-no-lif', () => referenceWithout('reference-no-lif', ['LIFSequence']), -1),
+  );
+  afterAll(async () => {
+    removeBackend('reference-no-lif');
+    await setBackend('reference');
+  });
+
+  /** Spikes, membranes and the gradients of a loss over both, with x and v0 as variables. */
+  async function run(backend: string, p: LIFNodeParameters) {
+    await setBackend(backend);
+    return tidy(() => {
+      // 2.0 with tau 2 from v 0 charges h to exactly 1.0 = vThreshold: SpikingJelly fires (h >= vTh).
+      const x = tensor([2, 0.3, -0.4, 1.7, 2, 0.9, 0.1, 3, 0.5, 2.2, -1, 0.8], [4, 3]);
+      const v0 = tensor([0, 0.2, -0.1], [3]);
+      const w = tensor([0.3, -0.2, 0.5, 0.1, 0.7, -0.6, 0.2, 0.4, -0.3, 0.6, 0.1, -0.5], [4, 3]);
+      const { value, grads: gs } = valueAndGrads(() => {
+        const out = lifNode(x, v0, p);
+        return add(sum(mul(out.spikes, w)), sum(mul(out.v, w)));
+      }, [x, v0]);
+      const { spikes, v } = lifNode(x, v0, p);
+      return {
+        spikes: Array.from(spikes.dataSync()),
+        v: Array.from(v.dataSync()),
+        loss: value.dataSync()[0],
+        gx: Array.from(gs[0].dataSync()),
+        gv: Array.from(gs[1].dataSync()),
+      };
+    });
+  }
+
+  it.each([
+    ['defaults (sigmoid, hard reset 0)', {}],
+    ['atan, tau 2, reset 0.1, detachReset', { surrogate: 'atan' as const, vReset: 0.1, detachReset: true }],
+    ['tau 3, threshold 0.8', { tau: 3, vThreshold: 0.8 }],
+  ])('equals the step loop, values and gradients: %s', async (_name, p: LIFNodeParameters) => {
+    const fused = await run('reference', p);
+    expect(hasKernel('LIFSequence')).toBe(true);
+    const loop = await run('reference-no-lif', p);
+    expect(hasKernel('LIFSequence')).toBe(false);
+    expect(fused.spikes).toEqual(loop.spikes);
+    // The exact tie h = vThreshold at t = 0 fires (defaults: tau 2, threshold 1).
+    if (Object.keys(p).length === 0) expect(fused.spikes[0]).toBe(1);
+    expectClose(fused.v, loop.v, 'v', 1e-6);
+    expect(fused.loss).toBeCloseTo(loop.loss, 5);
+    expectClose(fused.gx, loop.gx, 'dL/dx', 1e-5);
+    expectClose(fused.gv, loop.gv, 'dL/dv0', 1e-5);
   });
 });

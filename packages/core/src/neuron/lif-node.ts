@@ -1,8 +1,10 @@
-import { detach } from '../engine/api.js';
+import { detach, hasKernel, runKernel } from '../engine/api.js';
+import { ENGINE } from '../engine/engine.js';
 import { ArgumentError } from '../errors.js';
-import { add, div, mul, stack, sub, unstack } from '../ops/index.js';
+import { shapesEqual } from '../kernels/shape-utils.js';
+import { add, div, mul, pad, reshape, slice, stack, sub, unstack } from '../ops/index.js';
 import { sigmoid } from '../surrogate/factories.js';
-import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
+import { fusedSurrogate, resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { checkParam, filledLike, type Param } from './param.js';
 
@@ -134,7 +136,76 @@ export function ifNode(xSeq: Tensor, v0: Tensor | null = null, p: IFNodeParamete
   return multiStep('ifNode', (x, v) => ifNodeStep(x, v, p), xSeq, v0);
 }
 
-/** SpikingJelly `LIFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+/**
+ * SpikingJelly `LIFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...]. With
+ * number parameters, decayInput, a hard reset and a named surrogate, on a backend with a native
+ * LIFSequence kernel, the whole sequence is that one kernel (fusedLifNode); else step by step.
+ */
 export function lifNode(xSeq: Tensor, v0: Tensor | null = null, p: LIFNodeParameters = {}): NodeSequence {
-  return multiStep('lifNode', (x, v) => lifNodeStep(x, v, p), xSeq, v0);
+  return fusedLifNode(xSeq, v0, p) ?? multiStep('lifNode', (x, v) => lifNodeStep(x, v, p), xSeq, v0);
+}
+
+/** The largest float32 below fround(x): `h - below(vTh) > 0` is `h >= vTh` for float32 h. */
+function below(x: number): number {
+  const f = new Float32Array([x]);
+  const bits = new Int32Array(f.buffer);
+  if (f[0] === 0) return -1.401298464324817e-45;
+  bits[0] += f[0] > 0 ? -1 : 1;
+  return f[0];
+}
+
+/**
+ * LIFNode (decayInput, hard reset) over T steps as Norse's LIF feed-forward update, one LIFSequence:
+ * with dt 1, tauMemInv 1/tau and vLeak vReset the membrane update v + (1/tau)((vReset - v) + i) is
+ * SpikingJelly's charge h = v + (x - (v - vReset))/tau (the same float32 operations when 1/tau is
+ * exact, as for tau 2) as long as the current i at step t is x[t]: tauSynInv 1 (the current decays
+ * to nothing every step) with i0 = x[0] and the input shifted by one step. SpikingJelly fires on
+ * h >= vThreshold and the kernel on h > threshold: the threshold passed is the float32 just below
+ * vThreshold. The reset keeps the spike in the graph unless detachReset, as SpikingJelly's.
+ */
+function fusedLifNode(xSeq: Tensor, v0: Tensor | null, p: LIFNodeParameters): NodeSequence | undefined {
+  const tau = p.tau ?? 2;
+  const vReset = p.vReset === undefined ? 0 : p.vReset;
+  const vThreshold = p.vThreshold ?? 1;
+  if (
+    !hasKernel('LIFSequence') ||
+    (p.decayInput ?? true) !== true ||
+    typeof tau !== 'number' ||
+    !(tau > 0) ||
+    typeof vReset !== 'number' ||
+    typeof vThreshold !== 'number' ||
+    xSeq.rank < 1 ||
+    xSeq.shape[0] < 1 ||
+    xSeq.dtype !== 'float32'
+  ) {
+    return undefined;
+  }
+  const spikeFn = p.surrogate === undefined ? sigmoid() : resolveSpikeFunction(p.surrogate);
+  const fused = fusedSurrogate(spikeFn);
+  const [T, ...n] = xSeq.shape;
+  if (fused === undefined || (v0 !== null && (v0.dtype !== 'float32' || !shapesEqual(v0.shape, n)))) {
+    return undefined;
+  }
+  const zerosAt = n.map(() => 0);
+  const first = reshape(slice(xSeq, [0, ...zerosAt], [1, ...n]), n);
+  const shifted =
+    T > 1
+      ? pad(slice(xSeq, [1, ...zerosAt], [T - 1, ...n]), [[0, 1], ...n.map(() => [0, 0] as [number, number])])
+      : ENGINE.zerosConst([1, ...n]);
+  const [spikes, v] = runKernel(
+    'LIFSequence',
+    { x: shifted, v0: v0 ?? filledLike(n, vReset), i0: first },
+    {
+      tauSynInv: 1,
+      tauMemInv: 1 / tau,
+      vLeak: vReset,
+      vTh: below(vThreshold),
+      vReset,
+      dt: 1,
+      surrogate: fused.surrogate,
+      alpha: fused.alpha,
+      detachReset: p.detachReset ?? false,
+    },
+  );
+  return { spikes, v };
 }

@@ -1,8 +1,6 @@
 import { runKernel } from '../engine/api.js';
 import { ArgumentError, ShapeError } from '../errors.js';
-import type { LIFSequenceAttrs } from '../kernels/kernel-signatures.js';
 import { reshape, slice, stack, unstack } from '../ops/index.js';
-import { fusedSurrogate } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
   DEFAULT_DT,
@@ -13,7 +11,8 @@ import {
   lifFeedForwardStep,
   lifParameters,
 } from './lif.js';
-import { allNumbers, checkDt } from './param.js';
+import { checkDt } from './param.js';
+import { lifSequenceAttrs } from './sequence-attrs.js';
 
 /*
  * The LIF feed-forward layer over all T steps at once (SpikingJelly's fused multi-step mode): one
@@ -65,20 +64,9 @@ export function lifFeedForwardSequence(
   const neuronShape = x.shape.slice(1);
   const s = state ?? lifFeedForwardInitialState(neuronShape, q);
   checkStateShape(fn, neuronShape, s.v, s.i);
-  const fused = fusedSurrogate(q.method, q.alpha);
   const detachReset = options.detachReset ?? false;
-  if (fused !== undefined && allNumbers(q.tauSynInv, q.tauMemInv, q.vLeak, q.vTh, q.vReset)) {
-    const attrs: LIFSequenceAttrs = {
-      tauSynInv: q.tauSynInv as number,
-      tauMemInv: q.tauMemInv as number,
-      vLeak: q.vLeak as number,
-      vTh: q.vTh as number,
-      vReset: q.vReset as number,
-      dt,
-      surrogate: fused.surrogate,
-      alpha: fused.alpha,
-      detachReset,
-    };
+  const attrs = lifSequenceAttrs(q, dt, detachReset);
+  if (attrs !== undefined) {
     const [z, v, i] = runKernel('LIFSequence', { x, v0: s.v, i0: s.i }, attrs);
     return { z, v, i, state: { v: lastOfSequence(v), i: lastOfSequence(i) } };
   }

@@ -2,6 +2,7 @@ import { detach } from '../engine/api.js';
 import { add, matMul, mul, sub } from '../ops/index.js';
 import { resolveSpikeFunction, type SpikeMethod } from '../surrogate/resolve.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { fusedLifStep } from './fused-step.js';
 import { checkDt, checkParam, filledLike, type Param, scaleParam } from './param.js';
 
 /*
@@ -112,6 +113,8 @@ export function lifFeedForwardStep(
   checkDt('lifFeedForwardStep', dt);
   const q = lifParameters(p);
   const s = state ?? lifFeedForwardInitialState(input.shape, q);
+  const fused = fusedLifStep(input, s.v, s.i, q, dt, options.detachReset ?? false);
+  if (fused !== undefined) return [fused.z, { v: fused.v, i: fused.i }];
   const spikeFn = resolveSpikeFunction(q.method, q.alpha);
   const vd = add(s.v, mul(add(sub(q.vLeak, s.v), s.i), scaleParam(dt, q.tauMemInv)));
   const id = add(s.i, mul(s.i, scaleParam(-dt, q.tauSynInv)));
@@ -150,10 +153,27 @@ export function lifStep(
   dt: number = DEFAULT_DT,
 ): [Tensor, LIFState] {
   checkDt('lifStep', dt);
+  return lifRecurrentStep(matMul(input, inputWeights, false, true), state, recurrentWeights, p, dt);
+}
+
+/**
+ * lifStep with its input current `input @ inputWeights^T` already computed, so a sequence's input
+ * projection can run as one product over all T steps (the input does not depend on the state):
+ * lifStep(x, s, Win, Wrec) is lifRecurrentStep(matMul(x, Win, false, true), s, Wrec). Returns [z', state'].
+ */
+export function lifRecurrentStep(
+  inputCurrent: Tensor,
+  state: LIFState | null,
+  recurrentWeights: Tensor,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+): [Tensor, LIFState] {
+  checkDt('lifRecurrentStep', dt);
   const q = lifParameters(p);
-  const jumpIn = matMul(input, inputWeights, false, true);
-  const s = state ?? lifInitialState(jumpIn.shape, q);
-  const ij = add(add(s.i, jumpIn), matMul(s.z, recurrentWeights, false, true));
+  const s = state ?? lifInitialState(inputCurrent.shape, q);
+  const ij = add(add(s.i, inputCurrent), matMul(s.z, recurrentWeights, false, true));
+  const fused = fusedLifStep(null, s.v, ij, q, dt, true);
+  if (fused !== undefined) return [fused.z, { z: fused.z, v: fused.v, i: fused.i }];
   const spikeFn = resolveSpikeFunction(q.method, q.alpha);
   const vd = add(s.v, mul(add(sub(q.vLeak, s.v), ij), scaleParam(dt, q.tauMemInv)));
   const id = add(ij, mul(ij, scaleParam(-dt, q.tauSynInv)));
@@ -176,6 +196,9 @@ export function lifCurrentEncoder(
 ): [Tensor, Tensor] {
   checkDt('lifCurrentEncoder', dt);
   const q = lifParameters(p);
+  // A LIF whose current never decays (tauSynInv 0) and stays the input: the fused kernel's update.
+  const fused = fusedLifStep(null, voltage, inputCurrent, { ...q, tauSynInv: 0 }, dt, false);
+  if (fused !== undefined) return [fused.z, fused.v];
   const spikeFn = resolveSpikeFunction(q.method, q.alpha);
   const v = add(voltage, mul(add(sub(q.vLeak, voltage), inputCurrent), scaleParam(dt, q.tauMemInv)));
   const z = spikeFn(sub(v, q.vTh));

@@ -2,10 +2,15 @@ import type { KernelAttrs, LIFSequenceAttrs } from '../kernels/kernel-signatures
 
 /*
  * The fused neuron kernels' recurrences (LIFSequence, LISequence and their reverse-time gradients),
- * written ONCE, generic over the arithmetic: host numbers for one neuron (the reference backend, in
- * float64 from float32 state), core tensors for all neurons at once (core's decompositions), tf
- * tensors (backend-tfjs). Formulas and their Norse sources are in kernel-signatures.ts. Backends with
- * their own fused code (WGSL) follow these functions line by line; the conformance suite checks them.
+ * written ONCE, generic over the arithmetic: host numbers for one neuron (the reference backend),
+ * core tensors for all neurons at once (core's decompositions), tf tensors (backend-tfjs). Formulas
+ * and their Norse sources are in kernel-signatures.ts. Backends with their own fused code (WGSL, the
+ * wasm C kernels) follow these functions line by line; the conformance suite checks them.
+ *
+ * Every target computes each operation in float32, in the order written here, which is the order of
+ * the step functions (lifFeedForwardStep, liFeedForwardStep) and of their ONNX export. So a step run
+ * as its fused kernel with T = 1 (neuron/fused-step.ts) gives the step's values bit for bit, and an
+ * exported graph reproduces the library on any backend.
  */
 
 /** The arithmetic a recurrence needs. `T` is one neuron's number or a tensor of all neurons. */
@@ -19,13 +24,20 @@ export interface NeuronArith<T> {
   round(x: T): T;
 }
 
-/** Float64 arithmetic on one neuron's numbers (the reference backend). */
+const f32 = Math.fround;
+
+/**
+ * Float32 arithmetic on one neuron's numbers (the reference backend): operands and result of each
+ * operation are rounded to float32, as a float32 tensor op computes them (a sum, difference or product
+ * of two float32 values rounded once from float64 is the float32 result). Constants such as 1 - a
+ * round as a number passed to a tensor op does.
+ */
 export const HOST_ARITH: NeuronArith<number> = {
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  mul: (a, b) => a * b,
-  fires: (vd, vTh) => (vd - vTh > 0 ? 1 : 0),
-  round: Math.fround,
+  add: (a, b) => f32(f32(a) + f32(b)),
+  sub: (a, b) => f32(f32(a) - f32(b)),
+  mul: (a, b) => f32(f32(a) * f32(b)),
+  fires: (vd, vTh) => (f32(f32(vd) - f32(vTh)) > 0 ? 1 : 0),
+  round: f32,
 };
 
 /** The per-step constants: a = dt*tauMemInv, b = dt*tauSynInv. */

@@ -281,4 +281,18 @@ describe('fused LIF/LI sequences on a backend without the fused kernels (core de
     expectSame(a, probe(liLoop), 'LI decomposition vs loop');
     expectSame(a, nativeLI, 'LI decomposition vs native');
   });
+
+  // The reference kernels compute the step functions' float32 operations in their order, so the
+  // steps' tensor ops (here, without fused kernels) give the native kernels' values bit for bit: a
+  // step run as the fused kernel with T = 1 (fused-step.ts) and its ONNX export agree exactly.
+  it.each(detachSettings)('step loop values == native kernels bit for bit (LIF detachReset %s, LI)', (d) => {
+    const loop = probe(lifLoopWith(d));
+    const native = nativeLIF.get(d)!;
+    expect(loop.z).toEqual(native.z);
+    expect(loop.v).toEqual(native.v);
+    expect(loop.i).toEqual(native.i);
+    const li = probe(liLoop);
+    expect(li.v).toEqual(nativeLI.v);
+    expect(li.i).toEqual(nativeLI.i);
+  });
 });

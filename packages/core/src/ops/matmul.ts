@@ -2,6 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import { ShapeError } from '../errors.js';
 import { formatShape, matMulShape } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { transpose } from './movement.js';
 import { ensureDType, scoped, toTensor } from './util.js';
 
 function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boolean): [Tensor, Tensor] {
@@ -19,12 +20,88 @@ function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boole
   return [ta, tb];
 }
 
-/** a @ b with optional transposes; rank 2, or rank 3 (batched, a batch of 1 broadcasts). */
+/**
+ * a @ b with optional transposes; rank 2, or rank 3 (batched, a batch of 1 broadcasts). An operand
+ * known to hold spikes (`binary`) runs as SpikeMatMul, so a backend with an event-driven kernel skips
+ * its zeros: `a` directly, `b` through op(a) op(b) = (op(b)^T op(a)^T)^T, which is how a Linear
+ * layer's weight gradient dy^T x over spike inputs x becomes a spike product. Same values (up to
+ * float32 summation order) and gradients as the dense MatMul.
+ */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   return scoped(() => {
     const [ta, tb] = matMulOperands(a, b, 'matMul', transposeA, transposeB);
-    return ENGINE.runKernel('MatMul', { a: ta, b: tb }, { transposeA, transposeB });
+    const again = recentProduct(ta, tb, transposeA, transposeB);
+    if (again !== undefined) return again.clone();
+    const y = product(ta, tb, transposeA, transposeB);
+    remember(ta, tb, transposeA, transposeB, y);
+    return y;
   });
+}
+
+function product(ta: Tensor, tb: Tensor, transposeA: boolean, transposeB: boolean): Tensor {
+  if (ta.binary || !tb.binary || !ENGINE.hasKernel('SpikeMatMul')) {
+    const kernel = ta.binary && ENGINE.hasKernel('SpikeMatMul') ? 'SpikeMatMul' : 'MatMul';
+    return ENGINE.runKernel(kernel, { a: ta, b: tb }, { transposeA, transposeB });
+  }
+  const yT = ENGINE.runKernel(
+    'SpikeMatMul',
+    { a: tb, b: ta },
+    { transposeA: !transposeB, transposeB: !transposeA },
+  );
+  return transpose(yT, yT.rank === 2 ? [1, 0] : [0, 2, 1]);
+}
+
+/*
+ * A product that is constant across time steps is computed once: snnTorch's tutorials apply a
+ * Linear layer to the same input at every step (`cur1 = fc1(x)` inside the time loop). Data never
+ * changes, so the same operands (the same data, not just equal values) give the same product: a
+ * repeat returns a new handle on the earlier result, whose tape node (recorded under the same
+ * gradient scope) then receives the sum of every use's gradient, so the weight gradient is one
+ * product too. A few recent products are remembered; a disposed one is forgotten.
+ */
+interface Product {
+  readonly a: object;
+  readonly b: object;
+  /** The operands' shapes (one data may be viewed under several). */
+  readonly shapes: string;
+  readonly transposeA: boolean;
+  readonly transposeB: boolean;
+  readonly token: object | null;
+  readonly y: Tensor;
+}
+const RECENT = 4;
+const recent: Product[] = [];
+
+function recentProduct(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor | undefined {
+  const token = ENGINE.recordingToken;
+  for (const p of recent) {
+    if (
+      p.a === a.record &&
+      p.b === b.record &&
+      p.shapes === `${a.shape}|${b.shape}` &&
+      p.transposeA === transposeA &&
+      p.transposeB === transposeB &&
+      p.token === token &&
+      !p.y.isDisposed
+    ) {
+      return p.y;
+    }
+  }
+  return undefined;
+}
+
+function remember(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean, y: Tensor): void {
+  const token = ENGINE.recordingToken;
+  recent.unshift({
+    a: a.record,
+    b: b.record,
+    shapes: `${a.shape}|${b.shape}`,
+    transposeA,
+    transposeB,
+    token,
+    y,
+  });
+  if (recent.length > RECENT) recent.length = RECENT;
 }
 
 /**

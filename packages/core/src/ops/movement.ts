@@ -136,15 +136,18 @@ export function unstack(x: Tensor, axis = 0): Tensor[] {
     const n = t.shape[a];
     const size = t.shape.map((d, i) => (i === a ? 1 : d));
     const outShape = t.shape.filter((_, i) => i !== a);
-    const out: Tensor[] = [];
-    for (let i = 0; i < n; i++) {
-      const begin = t.shape.map((_, d) => (d === a ? i : 0));
-      out.push(
-        n === 1
-          ? t.reshape(outShape)
-          : ENGINE.runKernel('Slice', { x: t }, { begin, size }).reshape(outShape),
-      );
-    }
+    if (n === 1) return [t.reshape(outShape)];
+    // One tape node for all n slices: its gradient is one stack of theirs (linear in the size),
+    // where n separate Slice nodes would pad each slice's gradient to x's shape and sum n of them.
+    const out = ENGINE.noGrad(() => {
+      const slices: Tensor[] = [];
+      for (let i = 0; i < n; i++) {
+        const begin = t.shape.map((_, d) => (d === a ? i : 0));
+        slices.push(ENGINE.runKernel('Slice', { x: t }, { begin, size }).reshape(outShape));
+      }
+      return slices;
+    });
+    ENGINE.recordNode('Unstack', [t], out, (dys) => [() => stack(dys, a)], false);
     return out;
   });
 }

@@ -2,6 +2,7 @@ import { ENGINE } from '../engine/engine.js';
 import { ArgumentError } from '../errors.js';
 import { conv2dShape, poolShape } from '../kernels/shape-utils.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { spikeInput } from './spike-input.js';
 import { exp } from './unary.js';
 import { ensureDType, normAxis, scoped, toTensor } from './util.js';
 
@@ -42,7 +43,8 @@ export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?:
     const [ph, pw] = pair(options.padding ?? 0, 'conv2d', 'padding', 0);
     const pads: [number, number, number, number] = [ph, ph, pw, pw];
     conv2dShape(tx.shape, tw.shape, strides, pads);
-    return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads });
+    // Spikes in (tx.binary): a backend may scatter the kernel at each spike instead.
+    return ENGINE.runKernel('Conv2D', { x: tx, w: tw }, { strides, pads, ...spikeInput(tx) });
   });
 }
 

@@ -97,17 +97,13 @@ export function scalar(value: number | boolean, dtype?: DType): Tensor {
   return tensor(value, [], dtype);
 }
 
-/** A tensor of `shape` filled with `value`. */
+/**
+ * A tensor of `shape` filled with `value`, filled by the backend (BroadcastTo of the cached scalar):
+ * no host array to allocate and upload (initial neuron states are made every batch).
+ */
 export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
   checkShape(shape, 'fill');
-  const size = sizeFromShape(shape);
-  const values =
-    dtype === 'float32'
-      ? new Float32Array(size).fill(value)
-      : dtype === 'int32'
-        ? new Int32Array(size).fill(value)
-        : new Uint8Array(size).fill(value ? 1 : 0);
-  return ENGINE.makeTensor(values, shape, dtype);
+  return ENGINE.runKernel('BroadcastTo', { x: ENGINE.scalarConst(value, dtype) }, { shape: [...shape] });
 }
 
 /**

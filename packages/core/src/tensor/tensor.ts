@@ -62,6 +62,8 @@ export class Tensor implements TensorInfo {
   readonly cached: boolean;
   /** @internal Set once the tensor is disposed (read it through `isDisposed`). */
   disposedFlag = false;
+  /** @internal The engine registered it with its FinalizationRegistry backstop. */
+  finalizerRegistered = false;
   readonly #owner: TensorOwner;
 
   /**
@@ -95,6 +97,15 @@ export class Tensor implements TensorInfo {
     this.size = size;
     this.rank = shape.length;
     this.cached = cached;
+  }
+
+  /**
+   * True when every value is 0 or 1 (spikes), as the kernel that made the data guarantees (Spike, the
+   * fused neuron kernels' spikes, a cast of a comparison, pooling or slicing of spikes...). Core then
+   * runs matMul and conv2d on it event-driven where the backend can; false means "not known".
+   */
+  get binary(): boolean {
+    return (this.record as { readonly binary?: boolean }).binary === true;
   }
 
   /** The backend's id of the data (shared by reshapes of the same data). */

@@ -114,3 +114,29 @@ export function fusedLifLiLoss(
   const { v } = liFeedForwardSequence(o);
   return mean(square(sub(maxOverTime(v), target)));
 }
+
+/**
+ * fusedLifLiLoss's loss and weight gradients on `backend` (read back, everything freed), on its
+ * problem x [16, 4, 12] in [0, 4), w1 [12, 16], w2 [16, 3], target [4, 3] from Philox seeds 5-8.
+ */
+export async function fusedLifLiLossAndGrads(
+  backend: string,
+  method: SpikeMethod = 'super',
+): Promise<{ loss: number; g1: number[]; g2: number[] }> {
+  await setBackend(backend);
+  // In a tidy: the scaled draws leave their [0, 1) draw behind, and variable() copies its argument.
+  const [x, w1, w2, target] = tidy(() => [
+    randomUniform([16, 4, 12], { seed: 5, low: 0, high: 4 }),
+    variable(randomUniform([12, 16], { seed: 6, low: -1, high: 3 })),
+    variable(randomUniform([16, 3], { seed: 7, low: -1, high: 1 })),
+    randomUniform([4, 3], { seed: 8, low: 0, high: 0.01 }),
+  ]);
+  const { value, grads } = valueAndGrads(() => fusedLifLiLoss(x, w1, w2, target, method), [w1, w2]);
+  const out = {
+    loss: (await value.data())[0],
+    g1: Array.from(await grads[0].data()),
+    g2: Array.from(await grads[1].data()),
+  };
+  dispose([value, ...grads, x, w1, w2, target]);
+  return out;
+}

@@ -1,4 +1,10 @@
-export { fusedLifLiLoss, lifLikeLoss, lifLikeLossAndGrads, lifLikeProblem } from './backend-workloads.js';
+export {
+  fusedLifLiLoss,
+  fusedLifLiLossAndGrads,
+  lifLikeLoss,
+  lifLikeLossAndGrads,
+  lifLikeProblem,
+} from './backend-workloads.js';
 export type { KernelCase, TensorSpec } from './case-types.js';
 export { conformanceCases } from './cases/index.js';
 export { PROBE_SURROGATE } from './cases/probe-surrogate.js';

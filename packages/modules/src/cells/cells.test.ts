@@ -1,4 +1,16 @@
-import { add, concat, memory, mul, slice, sum, type Tensor, tensor, tidy, valueAndGrads } from '@snn/core';
+import {
+  add,
+  concat,
+  memory,
+  mul,
+  slice,
+  sum,
+  type Tensor,
+  tensor,
+  tidy,
+  unstack,
+  valueAndGrads,
+} from '@snn/core';
 import { expectClose, fixtureTensor, flat, loadReferenceFixture, type Nested } from '@snn/core/testing';
 // The sequence layers through the package entry, as users import them.
 import { LI, LIF } from '../index.js';
@@ -96,6 +108,47 @@ describe('LIFRecurrentCell', () => {
     expect([...cell.stateDict().keys()]).toEqual(['input_weights', 'recurrent_weights']);
     const auto = new LIFRecurrentCell(3, 4, { autapses: true, seed: 1 });
     expect(values(auto.recurrent_weights.value).filter((v) => v === 0)).toHaveLength(0);
+  });
+
+  it('forwardSequence (one input product for all steps) equals the step loop, values and gradients', () => {
+    const cell = new LIFRecurrentCell(6, 5, { seed: 3, p: { vTh: 0.3 } });
+    const x = tensor(
+      Array.from({ length: 7 * 2 * 6 }, (_, k) => ((k * 37) % 11) / 3),
+      [7, 2, 6],
+    );
+    const weights = cell.parameters().map((p) => p.value);
+    const loop = valueAndGrads(() => {
+      let s = null;
+      let total = tensor(0);
+      for (const xt of unstack(x, 0)) {
+        const [z, next] = cell.forward(xt, s);
+        total = add(total, add(sum(z), sum(next.v)));
+        s = next;
+      }
+      return total;
+    }, weights);
+    const seen: number[] = [];
+    let stepSpikes: number[] = [];
+    let allSpikes: number[] = [];
+    const seq = valueAndGrads(() => {
+      let vs = tensor(0);
+      const [z] = cell.forwardSequence(x, null, (s, t, spikes) => {
+        vs = add(vs, sum(s.v));
+        seen.push(t);
+        stepSpikes = stepSpikes.concat(values(spikes));
+      });
+      allSpikes = values(z);
+      return add(sum(z), vs);
+    }, weights);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(stepSpikes).toEqual(allSpikes);
+    expect(allSpikes.some((v) => v === 1)).toBe(true);
+    expect(values(seq.value)[0]).toBeCloseTo(values(loop.value)[0], 4);
+    expect(values(loop.grads[0]).some((g) => g !== 0)).toBe(true);
+    seq.grads.forEach((g, k) => {
+      const want = values(loop.grads[k]);
+      for (const [i, v] of values(g).entries()) expect(v).toBeCloseTo(want[i], 4);
+    });
   });
 
   it('leaves no tensor behind once disposed, also as the child of another module (its mask too)', () => {

@@ -7,13 +7,18 @@ import {
   type LIFState,
   lifFeedForwardStep,
   lifParameters,
+  lifRecurrentStep,
   lifStep,
+  matMul,
   mul,
   noGrad,
+  reshape,
   ShapeError,
+  stack,
   type Tensor,
   tensor,
   tidy,
+  unstack,
 } from '@snn/core';
 import { scaledNormal } from '../layers/init.js';
 import { Module } from '../module/module.js';
@@ -189,6 +194,43 @@ export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | 
       ? mul(this.recurrent_weights.value, this.offDiagonal)
       : this.recurrent_weights.value;
     return lifStep(input, state, this.input_weights.value, rec, this.neuronParams(), this.dt);
+  }
+
+  /**
+   * The cell over a whole sequence xSeq [T, batch, input] (Norse's `LIFRecurrent` module): the input
+   * projection x @ input_weights^T runs once for all T steps, one product (and one weight gradient)
+   * instead of T, then the recurrence steps. Same values and gradients as T `forward` calls.
+   * `onStep` sees the state after each step and that step's spikes (traces, rasters). Returns the
+   * spikes [T, batch, hidden] and the final state.
+   */
+  forwardSequence(
+    xSeq: Tensor,
+    state: LIFState | null = null,
+    onStep?: (state: LIFState, t: number, spikes: Tensor) => void,
+  ): [Tensor, LIFState] {
+    if (xSeq.rank !== 3 || xSeq.shape[2] !== this.inputSize) {
+      throw new ShapeError(
+        `LIFRecurrentCell(${this.inputSize}, ${this.hiddenSize}).forwardSequence expects [T, batch, ${this.inputSize}], got [${xSeq.shape.join(', ')}]`,
+      );
+    }
+    const [T, batch] = xSeq.shape;
+    const currents = reshape(
+      matMul(reshape(xSeq, [T * batch, this.inputSize]), this.input_weights.value, false, true),
+      [T, batch, this.hiddenSize],
+    );
+    const rec = this.offDiagonal
+      ? mul(this.recurrent_weights.value, this.offDiagonal)
+      : this.recurrent_weights.value;
+    const p = this.neuronParams();
+    let s = state;
+    const zs: Tensor[] = [];
+    for (const [t, current] of unstack(currents, 0).entries()) {
+      const [z, next] = lifRecurrentStep(current, s, rec, p, this.dt);
+      zs.push(z);
+      s = next;
+      onStep?.(next, t, z);
+    }
+    return [stack(zs, 0), s as LIFState];
   }
 
   override dispose(): void {

@@ -7,8 +7,15 @@ import { type CheckLog, Skip } from '../report/checks.js';
 import { run } from '../util/run.js';
 import { freshProject, type Installer, install } from './fresh-project.js';
 
-/** What a user building the MNIST example installs: the library, the data loader and one backend. */
-const USER_SET = ['@snn/core', '@snn/modules', '@snn/encoders', '@snn/data-mnist', '@snn/backend-tfjs'];
+/** What a user building the MNIST example installs: the library, the data loader and the CPU backends. */
+const USER_SET = [
+  '@snn/core',
+  '@snn/modules',
+  '@snn/encoders',
+  '@snn/data-mnist',
+  '@snn/backend-wasm',
+  '@snn/backend-tfjs',
+];
 
 const TRAIN_SCRIPT = fileURLToPath(new URL('../../consumer/train-recurrent.mjs', import.meta.url));
 
@@ -54,7 +61,7 @@ export async function checkConsumers(
     if (!project) continue;
     const ready = project;
     await log.check(
-      `${installer} project trains the recurrent preset on MNIST and runs inference`,
+      `${installer} project trains the recurrent preset on MNIST and runs inference (wasm, tfjs)`,
       async () => {
         const data = mnistDir();
         copyFileSync(TRAIN_SCRIPT, join(ready, 'train-recurrent.mjs'));
@@ -63,10 +70,11 @@ export async function checkConsumers(
           env: { SNN_MNIST_DIR: data },
         });
         const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
-          backend: string;
-          losses: number[];
+          backends: { backend: string; losses: number[] }[];
         };
-        return [`${result.backend}, losses ${result.losses.map((l) => l.toFixed(3)).join(' ')}`];
+        return result.backends.map(
+          ({ backend, losses }) => `${backend}, losses ${losses.map((l) => l.toFixed(3)).join(' ')}`,
+        );
       },
     );
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { changelogProblems } from './scratch-release.js';
+import { changelogProblems, releasePaths } from './scratch-release.js';
 
 const pkg = {
   name: '@snn/core',
@@ -27,4 +27,26 @@ test('a CHANGELOG.md without its heading or without the release section is repor
   ]);
   writeFileSync(file, '# @snn/core\n\n## 0.1.0\n\n### Minor Changes\n');
   expect(changelogProblems(scratch, pkg, '0.1.0')).toEqual([]);
+});
+
+test("the scratch copy takes every top-level path of a package's files (backend-wasm's wasm folder)", () => {
+  const wasm = {
+    ...pkg,
+    name: '@snn/backend-wasm',
+    relDir: 'packages/backend-wasm',
+    manifest: {
+      name: '@snn/backend-wasm',
+      version: '0.0.0',
+      files: ['dist', '!dist/**/*.test.*', 'wasm/*.wasm'],
+    },
+  };
+  expect(releasePaths(wasm)).toEqual([
+    'package.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'dist',
+    'wasm',
+  ]);
+  expect(releasePaths(pkg)).toContain('dist');
 });

@@ -5,8 +5,19 @@ import { npmrcFor } from '../registry/local-registry.js';
 import { run } from '../util/run.js';
 import type { WorkspacePackage } from '../workspace/packages.js';
 
-/** What a package folder contributes to a release: its manifest and what `files` can publish. */
-const RELEASE_FILES = ['package.json', 'dist', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+/** What every package folder contributes to a release besides its `files`: manifest and docs. */
+const RELEASE_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+/**
+ * The top-level paths a package's `files` can publish (`dist`, and e.g. backend-wasm's `wasm`), so
+ * the scratch copy packs what the real one would; `dist` where the manifest has no `files`.
+ */
+export function releasePaths(pkg: WorkspacePackage): string[] {
+  const listed = (pkg.manifest.files ?? ['dist'])
+    .filter((f) => !f.startsWith('!'))
+    .map((f) => f.split('/')[0]);
+  return [...new Set([...RELEASE_FILES, ...listed])];
+}
 
 /**
  * A copy of the workspace with only what `changeset version` and `pnpm publish` read: the root
@@ -20,7 +31,7 @@ export function makeScratchCopy(root: string, packages: readonly WorkspacePackag
   }
   for (const pkg of packages) {
     // A private package (apps, tools) only needs its manifest: changesets reads its dependencies.
-    for (const file of pkg.private ? ['package.json'] : RELEASE_FILES) {
+    for (const file of pkg.private ? ['package.json'] : releasePaths(pkg)) {
       const from = join(pkg.dir, file);
       if (existsSync(from)) cpSync(from, join(dest, pkg.relDir, file), { recursive: true });
     }

@@ -1,7 +1,7 @@
 import type { PresetName } from '../../presets.js';
 
 /*
- * The records `pnpm bench` passes around: what one measurement is asked to do (FigureRequest, the same
+ * The records `npm run bench` passes around: what one measurement is asked to do (FigureRequest, the same
  * flags for every runner's child process) and what it prints back (Figure, one JSON line).
  */
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The child process of one `pnpm bench` figure for our library (the harness starts one per figure, so
+ * The child process of one `npm run bench` figure for our library (the harness starts one per figure, so
  * each peak RSS is that figure's alone). Prints one JSON line, a Figure, and exits.
  *   node dist/bench/speed/measure-child.js --backend tfjs-wasm --net snntorch-fc --phase train ...
  *   node dist/bench/speed/measure-child.js --probe --backend webgpu

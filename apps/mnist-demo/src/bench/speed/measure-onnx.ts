@@ -23,7 +23,7 @@ function* pixelBatches(test: ImageDataset, batchSize: number): Generator<OnnxInp
 }
 
 /**
- * One inference figure of `pnpm bench` for onnxruntime-node: the preset's network built and seeded as
+ * One inference figure of `npm run bench` for onnxruntime-node: the preset's network built and seeded as
  * `measureOurs` builds it, exported as `mnist-demo export-onnx` exports it (whole sequence, the
  * preset's encoder and decoder in the graph, raw pixel bytes in), and run on test batches at
  * `threads` intra-op threads. Presets with a stochastic encoder (spikingjelly-lif-fc's rate) take the

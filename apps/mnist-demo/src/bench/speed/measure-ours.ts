@@ -33,7 +33,7 @@ export function imagesNeeded(r: FigureRequest, size: number): number {
 }
 
 /**
- * One figure of `pnpm bench` for our library: the preset's network as mnist-demo trains it (the same
+ * One figure of `npm run bench` for our library: the preset's network as mnist-demo trains it (the same
  * network, loader, encoder and optimizer), training through @snn/modules' `fit` or inferring through
  * `evaluate`, on `backend`. Runs in the calling process; the harness runs each in its own child so
  * that the peak RSS is this figure's.

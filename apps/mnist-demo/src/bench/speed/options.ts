@@ -81,7 +81,8 @@ export function parseSpeedOptions(
   env: Readonly<Record<string, string | undefined>> = process.env,
   cores = cpus().length,
 ): SpeedOptions {
-  const program = new Command('pnpm bench')
+  const program = new Command('npm run bench')
+    .usage('-- [options]')
     .description(
       "Training and inference throughput of every mnist-demo preset on every backend present, beside plain PyTorch's (bench/pytorch), with each figure's peak RSS.",
     )

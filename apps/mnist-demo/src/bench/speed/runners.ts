@@ -4,7 +4,7 @@ import { pytorchRunner } from './pytorch-runner.js';
 import type { Runner } from './runner.js';
 
 /**
- * Every runner `pnpm bench` knows, in the order their figures are taken for a network. A Runner probes
+ * Every runner `npm run bench` knows, in the order their figures are taken for a network. A Runner probes
  * what it can measure on this machine and describes the child process of one figure; its figures are
  * then paired with the baseline's (PyTorch) like ours. Our backends are not listed here: the `ours`
  * runner measures every backend mnist-demo can name (BACKEND_CHOICES) that starts on this machine, so

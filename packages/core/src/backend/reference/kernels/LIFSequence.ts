@@ -3,9 +3,9 @@ import { HOST_ARITH, lifCoefficients, lifForwardStep } from '../../../neuron/rec
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /**
- * Norse's lif_feed_forward_step over T steps, per neuron (the step is neuron/recurrence.ts). Each step
- * computes in float64 from the float32 state of the previous step and rounds its outputs to float32;
- * z is decided on the rounded vDecayed, so z and vDecayed (what LIFSequenceGrad reads) always agree.
+ * Norse's lif_feed_forward_step over T steps, per neuron (the step is neuron/recurrence.ts). Each
+ * operation is computed in float32, in the order of lifFeedForwardStep, so T = 1 is that step bit for
+ * bit; z is decided on the stored vDecayed, so z and vDecayed (what LIFSequenceGrad reads) agree.
  * Returns [z, v, i, vDecayed], each [T, ...n].
  */
 export const LIFSequence: ReferenceKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs, store) => {

@@ -5,7 +5,7 @@ import type { ReferenceKernel } from '../reference-kernel.js';
 import { unsupportedSurrogate } from './SpikeGrad.js';
 
 /**
- * Reverse-time gradient of LIFSequence, per neuron in float64 (the recurrence is
+ * Reverse-time gradient of LIFSequence, per neuron in float32 operations (the recurrence is
  * neuron/recurrence.ts, its formulas in kernel-signatures.ts). Returns [dx [T, ...n], dv0 [...n],
  * di0 [...n]].
  */

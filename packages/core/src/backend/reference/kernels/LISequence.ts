@@ -6,7 +6,8 @@ import type { ReferenceKernel } from '../reference-kernel.js';
  * Norse's li_feed_forward_step over T steps, per neuron (the step is neuron/recurrence.ts). Norse adds
  * the input to the current FIRST and the voltage integrates that jumped current
  * (norse/torch/functional/leaky_integrator.py, and the Norse fixture norse-li-feed-forward-step.json:
- * v after step 0 is dt*tauMemInv*x[0]). Float64 per step from float32 state. Returns [v, i], each [T, ...n].
+ * v after step 0 is dt*tauMemInv*x[0]). Each operation in float32, in the order of liFeedForwardStep, so
+ * T = 1 is that step bit for bit. Returns [v, i], each [T, ...n].
  */
 export const LISequence: ReferenceKernel<'LISequence'> = ({ x, v0, i0 }, attrs, store) => {
   const xv = store.getFloat(x);

@@ -3,7 +3,7 @@ import { HOST_ARITH, liCoefficients, liGradStep } from '../../../neuron/recurren
 import type { ReferenceKernel } from '../reference-kernel.js';
 
 /**
- * Reverse-time gradient of LISequence (input first, as Norse), per neuron in float64; the step is
+ * Reverse-time gradient of LISequence (input first, as Norse), per neuron in float32 operations; the step is
  * neuron/recurrence.ts. Returns [dx [T, ...n], dv0 [...n], di0 [...n]].
  */
 export const LISequenceGrad: ReferenceKernel<'LISequenceGrad'> = ({ dv, di }, attrs, store) => {

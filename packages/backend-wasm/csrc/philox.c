@@ -1,0 +1,113 @@
+/*
+ * RandomUniform: core's Philox4x32-10 specification (packages/core/src/random/philox.ts), bit for bit.
+ * Element i is word (i % 4) of philox(counter = [lo32(offset + i/4), hi32(offset + i/4), 0, 0],
+ * key = [lo32(seed), hi32(seed)]), as (word >> 8) * 2^-24. Threads split the 4-element blocks;
+ * four blocks run side by side in SIMD lanes (the 32x32->64-bit products as u64x2 extended
+ * multiplies), then a 4x4 transpose puts each block's four words in place.
+ */
+#include "common.h"
+
+INLINE void philox4x32_10(uint32_t c[4], uint32_t k0, uint32_t k1) {
+  const uint32_t M0 = 0xd2511f53u, M1 = 0xcd9e8d57u, W0 = 0x9e3779b9u, W1 = 0xbb67ae85u;
+  uint32_t c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
+  for (int round = 0; round < 10; round++) {
+    if (round > 0) {
+      k0 += W0;
+      k1 += W1;
+    }
+    uint64_t p0 = (uint64_t)M0 * c0;
+    uint64_t p1 = (uint64_t)M1 * c2;
+    uint32_t hi0 = (uint32_t)(p0 >> 32), lo0 = (uint32_t)p0;
+    uint32_t hi1 = (uint32_t)(p1 >> 32), lo1 = (uint32_t)p1;
+    c0 = hi1 ^ c1 ^ k0;
+    c1 = lo1;
+    c2 = hi0 ^ c3 ^ k1;
+    c3 = lo0;
+  }
+  c[0] = c0;
+  c[1] = c1;
+  c[2] = c2;
+  c[3] = c3;
+}
+
+/* Four lanes of (c0, c1, c2, c3) through the 10 rounds; the 64-bit products as u64x2 extended
+ * multiplies, their low and high words regathered by shuffles (no 32-bit lane multiply needed). */
+#define PHILOX_ROUND(c0, c1, c2, c3, K0, K1)                                        \
+  do {                                                                            \
+    v128_t pl0_ = wasm_u64x2_extmul_low_u32x4(M0, c0), ph0_ = wasm_u64x2_extmul_high_u32x4(M0, c0); \
+    v128_t pl1_ = wasm_u64x2_extmul_low_u32x4(M1, c2), ph1_ = wasm_u64x2_extmul_high_u32x4(M1, c2); \
+    v128_t hi0_ = wasm_i32x4_shuffle(pl0_, ph0_, 1, 3, 5, 7);                     \
+    v128_t lo0_ = wasm_i32x4_shuffle(pl0_, ph0_, 0, 2, 4, 6);                     \
+    v128_t hi1_ = wasm_i32x4_shuffle(pl1_, ph1_, 1, 3, 5, 7);                     \
+    v128_t lo1_ = wasm_i32x4_shuffle(pl1_, ph1_, 0, 2, 4, 6);                     \
+    c0 = wasm_v128_xor(wasm_v128_xor(hi1_, c1), K0);                              \
+    c1 = lo1_;                                                                    \
+    c2 = wasm_v128_xor(wasm_v128_xor(hi0_, c3), K1);                              \
+    c3 = lo0_;                                                                    \
+  } while (0)
+
+/* Lane j of (c0..c3) is block j's four words: transpose, convert and store 16 values at o. */
+INLINE void store_blocks(float *o, v128_t c0, v128_t c1, v128_t c2, v128_t c3) {
+  const f4 SCALE = wasm_f32x4_splat(1.0f / 16777216.0f);
+  v128_t t0 = wasm_i32x4_shuffle(c0, c1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(c2, c3, 0, 4, 1, 5);
+  v128_t t2 = wasm_i32x4_shuffle(c0, c1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(c2, c3, 2, 6, 3, 7);
+  v128_t w0 = wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5), w1 = wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7);
+  v128_t w2 = wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5), w3 = wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7);
+  wasm_v128_store(o, wasm_f32x4_mul(wasm_f32x4_convert_i32x4(wasm_u32x4_shr(w0, 8)), SCALE));
+  wasm_v128_store(o + 4, wasm_f32x4_mul(wasm_f32x4_convert_i32x4(wasm_u32x4_shr(w1, 8)), SCALE));
+  wasm_v128_store(o + 8, wasm_f32x4_mul(wasm_f32x4_convert_i32x4(wasm_u32x4_shr(w2, 8)), SCALE));
+  wasm_v128_store(o + 12, wasm_f32x4_mul(wasm_f32x4_convert_i32x4(wasm_u32x4_shr(w3, 8)), SCALE));
+}
+
+INLINE v128_t counters_lo(uint64_t c) {
+  return wasm_i32x4_make((int)(uint32_t)c, (int)(uint32_t)(c + 1), (int)(uint32_t)(c + 2), (int)(uint32_t)(c + 3));
+}
+INLINE v128_t counters_hi(uint64_t c) {
+  return wasm_i32x4_make((int)(uint32_t)(c >> 32), (int)(uint32_t)((c + 1) >> 32), (int)(uint32_t)((c + 2) >> 32),
+                         (int)(uint32_t)((c + 3) >> 32));
+}
+
+/* seed and offset arrive as two 32-bit halves each (JavaScript numbers below 2^53). */
+EXPORT(snn_random_uniform)
+void snn_random_uniform(float *out, int n, uint32_t seed_lo, uint32_t seed_hi, uint32_t off_lo,
+                        uint32_t off_hi, int part, int parts) {
+  int blocks = (n + 3) / 4;
+  int lo, hi;
+  split_range(blocks, part, parts, &lo, &hi);
+  uint64_t offset = ((uint64_t)off_hi << 32) | off_lo;
+  const float scale = 1.0f / 16777216.0f;
+  const v128_t M0 = wasm_i32x4_splat((int)0xd2511f53u), M1 = wasm_i32x4_splat((int)0xcd9e8d57u);
+  v128_t K0[10], K1[10];
+  {
+    uint32_t k0 = seed_lo, k1 = seed_hi;
+    for (int round = 0; round < 10; round++) {
+      if (round > 0) {
+        k0 += 0x9e3779b9u;
+        k1 += 0xbb67ae85u;
+      }
+      K0[round] = wasm_i32x4_splat((int)k0);
+      K1[round] = wasm_i32x4_splat((int)k1);
+    }
+  }
+  int b = lo;
+  /* Eight blocks (32 values) per iteration, two independent groups of four for instruction overlap. */
+  for (; b + 8 <= hi && (b + 8) * 4 <= n; b += 8) {
+    uint64_t c = offset + (uint64_t)b;
+    v128_t a0 = counters_lo(c), a1 = counters_hi(c), a2 = wasm_i32x4_splat(0), a3 = a2;
+    v128_t d0 = counters_lo(c + 4), d1 = counters_hi(c + 4), d2 = a2, d3 = a2;
+    for (int round = 0; round < 10; round++) {
+      PHILOX_ROUND(a0, a1, a2, a3, K0[round], K1[round]);
+      PHILOX_ROUND(d0, d1, d2, d3, K0[round], K1[round]);
+    }
+    store_blocks(out + (size_t)b * 4, a0, a1, a2, a3);
+    store_blocks(out + (size_t)b * 4 + 16, d0, d1, d2, d3);
+  }
+  for (; b < hi; b++) {
+    uint64_t ctr = offset + (uint64_t)b;
+    uint32_t c[4] = {(uint32_t)ctr, (uint32_t)(ctr >> 32), 0, 0};
+    philox4x32_10(c, seed_lo, seed_hi);
+    int base = b * 4;
+    int m = n - base < 4 ? n - base : 4;
+    for (int j = 0; j < m; j++) out[base + j] = (float)(c[j] >> 8) * scale;
+  }
+}

@@ -1,0 +1,78 @@
+import type { SpikeIndex, WasmData } from '../wasm-data.js';
+import type { WasmKernelContext } from './kernel.js';
+
+/** What spikeIndex found: the lists, or that the view is too dense to gain from them, or not binary. */
+export type SpikeLists = SpikeIndex | 'dense' | null;
+
+/**
+ * The lists of ones of each row of `d` viewed as a [rows, cols] matrix, built by csrc/spike.c in one
+ * threaded pass and a compaction, and cached on the data (data never changes): a spike tensor used
+ * forward (x W^T) and in its weight gradient (x^T dy) is indexed once. Returns 'dense' when the ones
+ * are too many for the event-driven kernels to win (density above the backend's cut-over: only the
+ * count is kept), null when the values are not all 0 and 1.
+ */
+export function spikeIndex(ctx: WasmKernelContext, d: WasmData, rows: number, cols: number): SpikeLists {
+  const key = `${rows}x${cols}`;
+  d.spikeIndex ??= new Map();
+  const hit = d.spikeIndex.get(key);
+  if (hit !== undefined) return hit === null || hit.idx >= 0 ? hit : 'dense';
+  const { rt } = ctx;
+  const countBytes = rows * 4;
+  const scratchBytes = rows * cols * 4;
+  const counts = ctx.temp(countBytes, 'spike index');
+  const scratch = ctx.temp(scratchBytes, 'spike index');
+  const ptrBytes = (rows + 1) * 4;
+  try {
+    rt.call('snn_spike_scan_rows', rows * cols, d.ptr, rows, cols, counts, scratch);
+    const ptr = rt.heap.alloc(ptrBytes, 'spike index');
+    const nnz = rt.exports.snn_prefix_sum(counts, ptr, rows);
+    if (nnz < 0) {
+      rt.heap.free(ptr, ptrBytes);
+      d.spikeIndex.set(key, null);
+      return null;
+    }
+    if (nnz > ctx.spikeDensityCutover * rows * cols) {
+      rt.heap.free(ptr, ptrBytes);
+      d.spikeIndex.set(key, { ptr: 0, idx: -1, nnz, lists: rows, ptrBytes: 0, idxBytes: 0 });
+      return 'dense';
+    }
+    const idxBytes = nnz * 4;
+    const idx = rt.heap.alloc(idxBytes, 'spike index');
+    rt.call('snn_spike_compact_rows', nnz + rows, scratch, rows, cols, ptr, idx);
+    const index: SpikeIndex = { ptr, idx, nnz, lists: rows, ptrBytes, idxBytes };
+    d.spikeIndex.set(key, index);
+    return index;
+  } finally {
+    ctx.freeTemp(scratch, scratchBytes);
+    ctx.freeTemp(counts, countBytes);
+  }
+}
+
+/** A [rows, cols] view of float32 `d` transposed ([cols, rows]), cached on the data. */
+export function transposedOf(ctx: WasmKernelContext, d: WasmData, rows: number, cols: number): number {
+  const key = `${rows}x${cols}`;
+  d.transposed ??= new Map();
+  const hit = d.transposed.get(key);
+  if (hit !== undefined) return hit.ptr;
+  const bytes = rows * cols * 4;
+  const ptr = ctx.rt.heap.alloc(bytes, 'transpose');
+  ctx.rt.call('snn_transpose2d_32', rows * cols, d.ptr, ptr, 1, rows, cols);
+  d.transposed.set(key, { ptr, bytes });
+  return ptr;
+}
+
+/** Frees what was derived from a data block and cached on it (when it is disposed). */
+export function freeDerived(ctx: { rt: WasmKernelContext['rt'] }, d: WasmData): void {
+  if (d.spikeIndex !== undefined) {
+    for (const index of d.spikeIndex.values()) {
+      if (index === null || index.idx < 0) continue;
+      ctx.rt.heap.free(index.ptr, index.ptrBytes);
+      ctx.rt.heap.free(index.idx, index.idxBytes);
+    }
+    d.spikeIndex = undefined;
+  }
+  if (d.transposed !== undefined) {
+    for (const block of d.transposed.values()) ctx.rt.heap.free(block.ptr, block.bytes);
+    d.transposed = undefined;
+  }
+}

@@ -1,0 +1,112 @@
+import * as snn from '@snn/core';
+import {
+  compareFusedLifWithStepLoop,
+  expectClose,
+  expectSpikes,
+  flat,
+  fusedLifLiLossAndGrads,
+  loadReferenceFixture,
+  type Nested,
+  shapeOf,
+} from '@snn/core/testing';
+import { registerTestBackends, removeTestBackends, THREADED } from './test-utils/backends.js';
+
+/*
+ * Core's neuron models on this backend, at 1 and 2 threads: the Norse, snnTorch and SpikingJelly
+ * step fixtures, the fused LIF/LI kernels against the reference backend and against
+ * the step loop. (The Norse tutorial's recurrent SNN fixture, built from @snn/modules, runs on this
+ * backend in @snn/integration-tests.)
+ */
+beforeAll(registerTestBackends);
+afterAll(removeTestBackends);
+
+const rows = (v: Nested) => {
+  const shape = shapeOf(v).slice(1);
+  return (v as Nested[]).map((r) => snn.tensor(r as number[], shape));
+};
+
+describe.each(THREADED)('%s', (name) => {
+  beforeAll(() => snn.setBackend(name));
+
+  test('Norse lifFeedForwardStep, lifCurrentEncoder and liFeedForwardStep fixtures', () => {
+    snn.tidy(() => {
+      const f = loadReferenceFixture('norse-lif-feed-forward-step');
+      const zs: snn.Tensor[] = [];
+      const vs: snn.Tensor[] = [];
+      let state = null;
+      for (const x of rows(f.inputs.x)) {
+        const [z, s] = snn.lifFeedForwardStep(x, state);
+        zs.push(z);
+        vs.push(s.v);
+        state = s;
+      }
+      expectSpikes(snn.stack(zs).dataSync(), f.outputs.z, 'z');
+      expectClose(snn.stack(vs).dataSync(), f.outputs.v, 'v');
+
+      const e = loadReferenceFixture('norse-lif-current-encoder');
+      const current = snn.tensor(e.inputs.input_current as number[], [4]);
+      let v = snn.zeros([4]);
+      const ez: snn.Tensor[] = [];
+      for (let t = 0; t < (e.params.T as number); t++) {
+        const [z, next] = snn.lifCurrentEncoder(current, v);
+        ez.push(z);
+        v = next;
+      }
+      expectSpikes(snn.stack(ez).dataSync(), e.outputs.z, 'encoder z');
+
+      const l = loadReferenceFixture('norse-li-feed-forward-step');
+      const lv: snn.Tensor[] = [];
+      let ls = null;
+      for (const x of rows(l.inputs.x)) {
+        const [out, s] = snn.liFeedForwardStep(x, ls);
+        lv.push(out);
+        ls = s;
+      }
+      expectClose(snn.stack(lv).dataSync(), l.outputs.v, 'li v');
+    });
+  });
+
+  test('snnTorch Leaky and SpikingJelly LIFNode fixtures', () => {
+    snn.tidy(() => {
+      const f = loadReferenceFixture('snntorch-leaky');
+      const spk: snn.Tensor[] = [];
+      const mem: snn.Tensor[] = [];
+      let m: snn.Tensor | null = null;
+      for (const x of rows(f.inputs.x)) {
+        const [s, next] = snn.leakyStep(x, m, { beta: 0.9 });
+        spk.push(s);
+        mem.push(next);
+        m = next;
+      }
+      expectSpikes(snn.stack(spk).dataSync(), f.outputs.spk, 'spk');
+      expectClose(snn.stack(mem).dataSync(), f.outputs.mem, 'mem');
+
+      const j = loadReferenceFixture('spikingjelly-lifnode');
+      const x = snn.tensor(flat(j.inputs.x), shapeOf(j.inputs.x));
+      const { spikes, v } = snn.lifNode(x, null, { tau: 2 });
+      expectSpikes(spikes.dataSync(), j.outputs.spikes, 'spikes');
+      expectClose(v.dataSync(), j.outputs.v, 'v');
+    });
+  });
+
+  test.each([false, true])('fused LIF == lifFeedForwardStep loop, detachReset %s', async (detachReset) => {
+    const r = await compareFusedLifWithStepLoop(detachReset);
+    expect(r.nativeKernel).toBe(true);
+    expect(r.maxValueDifference).toBeLessThanOrEqual(1e-5);
+    expect(r.maxGradDifference).toBeLessThanOrEqual(1e-5 * r.gradScale);
+  });
+
+  test('feed-forward LIF/LI network through the fused kernels equals the reference backend', async () => {
+    const run = fusedLifLiLossAndGrads;
+    const want = await run('reference');
+    await run(name); // warm-up: core caches scalar constants per backend
+    const before = snn.memory().numTensors;
+    const got = await run(name);
+    expect(snn.memory().numTensors).toBe(before);
+    expect(want.g1.some((g) => g !== 0)).toBe(true);
+    expect(got.loss).toBeCloseTo(want.loss, 5);
+    expectClose(got.g1, want.g1, 'dL/dw1', 1e-4, 1e-7);
+    expectClose(got.g2, want.g2, 'dL/dw2', 1e-4, 1e-7);
+    await snn.setBackend(name);
+  });
+});

@@ -1,0 +1,40 @@
+import { WasmOutOfMemoryError } from '../errors.js';
+import { Heap } from './heap.js';
+
+/* The allocator: exact-size reuse, growth, coalescing when the memory cannot grow, the typed error. */
+
+const PAGE = 65536;
+
+test('reuses freed blocks of the same size, grows the memory, and refreshes views on growth', () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 16 });
+  const heap = new Heap(memory, 1024, 16);
+  let grown = 0;
+  heap.onGrow = () => grown++;
+  const a = heap.alloc(1000, 'test');
+  heap.free(a, 1000);
+  expect(heap.alloc(1000, 'test')).toBe(a);
+  const big = heap.alloc(3 * PAGE, 'test');
+  expect(grown).toBe(1);
+  expect(memory.buffer.byteLength).toBeGreaterThanOrEqual(big + 3 * PAGE);
+  expect(heap.stats().liveBytes).toBe(1024 + 3 * PAGE);
+});
+
+test('coalesces freed blocks when it cannot grow, then fails with a typed error', () => {
+  const memory = new WebAssembly.Memory({ initial: 3, maximum: 3 });
+  const heap = new Heap(memory, 1024, 3); // address 0 is never a block (it means "empty")
+  const blocks = [0, 1, 2, 3].map(() => heap.alloc(PAGE / 2, 'test'));
+  for (const b of blocks) heap.free(b, PAGE / 2);
+  // 128 KiB used of 192 KiB: a two-page block fits only in the four free half pages, joined.
+  const joined = heap.alloc(2 * PAGE, 'test');
+  expect(joined).toBe(blocks[0]);
+  let error: unknown;
+  try {
+    heap.alloc(2 * PAGE, 'SomeKernel');
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(WasmOutOfMemoryError);
+  expect((error as WasmOutOfMemoryError).kernel).toBe('SomeKernel');
+  expect((error as WasmOutOfMemoryError).bytesRequested).toBe(2 * PAGE);
+  expect((error as Error).message).toMatch(/requested 128\.0 KiB with 128\.0 KiB live in a 192\.0 KiB heap/);
+});
