@@ -114,6 +114,7 @@ export {
 export {
   type LIFSequenceResult,
   lifFeedForwardSequence,
+  lifFeedForwardSpikes,
 } from './lif-sequence.js';
 export {
   DEFAULT_LSNN_PARAMETERS,
