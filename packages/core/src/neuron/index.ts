@@ -103,6 +103,7 @@ export {
   lifNodeStep,
   type NodeSequence,
 } from './lif-node.js';
+export { lifRecurrentSpikes } from './lif-recurrent-sequence.js';
 export {
   DEFAULT_LIF_REFRAC_PARAMETERS,
   type LIFRefracFeedForwardState,
