@@ -65,6 +65,50 @@ void snn_lif_sequence(const float *x, const float *v0, const float *i0, float *z
   }
 }
 
+/*
+ * LIFSequence's spikes alone (attr spikesOnly: no gradient, states discarded, as in the constant-current
+ * encoder): the same float32 operations as snn_lif_sequence, but a chunk's state (v, i) lives in a
+ * buffer on this thread's stack across the T steps and only z is written, a quarter of the stores.
+ */
+EXPORT(snn_lif_sequence_spikes)
+void snn_lif_sequence_spikes(const float *x, const float *v0, const float *i0, float *z, int T, int n,
+                             float a, float b, float vLeak, float vTh, float vReset, int part, int parts) {
+  int lo, hi;
+  split_grain(n, GRAIN, part, parts, &lo, &hi);
+  const f4 A = SPLAT(a), B = SPLAT(b), VL = SPLAT(vLeak), VT = SPLAT(vTh), VR = SPLAT(vReset);
+  const f4 ONE = SPLAT(1.0f), ZERO = SPLAT(0.0f);
+  float vs[CHUNK] __attribute__((aligned(16))), is[CHUNK] __attribute__((aligned(16)));
+  for (int c0 = lo; c0 < hi; c0 += CHUNK) {
+    int m = c0 + CHUNK < hi ? CHUNK : hi - c0;
+    for (int k = 0; k < m; k++) {
+      vs[k] = v0[c0 + k];
+      is[k] = i0[c0 + k];
+    }
+    for (int t = 0; t < T; t++) {
+      size_t row = (size_t)t * n + c0;
+      int k = 0;
+      for (; k + 4 <= m; k += 4) {
+        f4 v = LD(vs + k), i = LD(is + k);
+        f4 d = ADD(v, MUL(A, ADD(SUB(VL, v), i)));
+        f4 id = SUB(i, MUL(B, i));
+        f4 sp = wasm_v128_and(wasm_f32x4_gt(SUB(d, VT), ZERO), ONE);
+        ST(z + row + k, sp);
+        ST(vs + k, ADD(MUL(SUB(ONE, sp), d), MUL(sp, VR)));
+        ST(is + k, ADD(id, LD(x + row + k)));
+      }
+      for (; k < m; k++) {
+        float vk = vs[k], ik = is[k];
+        float d = vk + a * ((vLeak - vk) + ik);
+        float id = ik - b * ik;
+        float spike = d - vTh > 0.0f ? 1.0f : 0.0f;
+        z[row + k] = spike;
+        vs[k] = (1.0f - spike) * d + spike * vReset;
+        is[k] = id + x[row + k];
+      }
+    }
+  }
+}
+
 /* One reverse step of four neurons: (gv, gi) flow in from step t+1, out to step t-1. */
 #define LIF_GRAD4(gv, gi, at)                                                      \
   do {                                                                            \

@@ -109,4 +109,51 @@ describe.each(THREADED)('%s', (name) => {
     expectClose(got.g2, want.g2, 'dL/dw2', 1e-4, 1e-7);
     await snn.setBackend(name);
   });
+
+  // 16-neuron register blocks, 4-lane groups and the scalar tail, over a split of 1 or 2 threads.
+  test.each([1, 7, 20, 37, 5000])(
+    'LIFSequence spikesOnly: the same spikes as the full kernel, bit for bit (%i neurons)',
+    (n) => {
+      snn.tidy(() => {
+        const T = 9;
+        let seed = n;
+        const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 0.5;
+        const x = snn.tensor(Float32Array.from({ length: T * n }, rand), [T, n]);
+        const v0 = snn.tensor(Float32Array.from({ length: n }, rand), [n]);
+        const i0 = snn.tensor(
+          Float32Array.from({ length: n }, () => 40 * rand()),
+          [n],
+        );
+        const attrs = {
+          tauSynInv: 200,
+          tauMemInv: 100,
+          vLeak: 0,
+          vTh: 1,
+          vReset: 0,
+          dt: 0.01,
+          surrogate: 'superspike' as const,
+          alpha: 100,
+          detachReset: false,
+        };
+        const full = snn.runKernel('LIFSequence', { x, v0, i0 }, attrs);
+        const only = snn.runKernel('LIFSequence', { x, v0, i0 }, { ...attrs, spikesOnly: true });
+        expect(only).toHaveLength(1);
+        const z = full[0].dataSync();
+        expect(z.some((s) => s === 1) && z.some((s) => s === 0)).toBe(true);
+        expect(Array.from(only[0].dataSync())).toEqual(Array.from(z));
+        expect(only[0].binary).toBe(true);
+      });
+    },
+  );
+
+  test('lifFeedForwardSpikes: the spikes of lifFeedForwardSequence, no tensor left over', () => {
+    const x = snn.randomUniform([6, 3, 50], { seed: 3, high: 30 });
+    const want = snn.tidy(() => Array.from(snn.lifFeedForwardSequence(x).z.dataSync()));
+    const before = snn.memory().numTensors;
+    const z = snn.lifFeedForwardSpikes(x);
+    expect(snn.memory().numTensors).toBe(before + 1);
+    expect(Array.from(z.dataSync())).toEqual(want);
+    expect(want.some((s) => s === 1)).toBe(true);
+    snn.dispose([x, z]);
+  });
 });

@@ -2,7 +2,7 @@ import {
   broadcastTo,
   type LIFParameters,
   lifCurrentEncoder,
-  lifFeedForwardSequence,
+  lifFeedForwardSpikes,
   maximum,
   mul,
   stack,
@@ -29,11 +29,12 @@ export function constantCurrentLIFEncode(
   checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
   // lif_current_encoder is lif_feed_forward_step with a synaptic current that never decays
   // (tauSynInv 0) and stays the input x: the whole sequence is one fused LIFSequence kernel where the
-  // backend has one (else the same steps one by one), with zero input after the start.
+  // backend has one (else the same steps one by one), with zero input after the start. Only the
+  // spikes are returned: where no gradient is recorded the kernel may skip writing the states.
   return tidy(() => {
     const none = broadcastTo(tensor(0), [seqLength, ...x.shape]);
     const state = { v: zerosLike(x), i: x };
-    return lifFeedForwardSequence(none, state, { ...p, tauSynInv: 0 }, dt).z;
+    return lifFeedForwardSpikes(none, state, { ...p, tauSynInv: 0 }, dt);
   });
 }
 

@@ -58,11 +58,15 @@ export class NorseRecurrentSNN extends Module {
     // leaky integrator) is feed-forward, so it runs after it on the whole sequence at once: one
     // product and one fused LI kernel (and one of each backward) instead of T of each, with the
     // values of Norse's per-step loop (the fused kernel computes each step's own operations).
-    const [hidden] = this.l1.forwardSequence(spikes, null, (next, _t, z) => {
-      recorder?.recordSpikes?.('hidden spikes', z);
-      recorder?.record('hidden voltage', next.v);
-      recorder?.record('hidden current', next.i);
-    });
+    // Without a recorder only the spikes are needed: forwardSpikes, whose backward pass computes the
+    // recurrent weight gradient as one product over all T steps (same spikes, float32-equal gradients).
+    const hidden = recorder
+      ? this.l1.forwardSequence(spikes, null, (next, _t, z) => {
+          recorder.recordSpikes?.('hidden spikes', z);
+          recorder.record('hidden voltage', next.v);
+          recorder.record('hidden current', next.i);
+        })[0]
+      : this.l1.forwardSpikes(spikes);
     const currents = this.fc_out.forward(hidden);
     const { v: voltages } = liFeedForwardSequence(currents, null, this.out.p, this.out.dt);
     if (recorder) for (const v of unstack(voltages, 0)) recorder.record('readout voltage', v, v.shape[1]);

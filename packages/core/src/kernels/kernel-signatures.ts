@@ -139,6 +139,12 @@ export interface LIFSequenceAttrs {
    * term: dv_t/dvd_t = (1 - z) + (vReset - vd)*surrogate'(vd - vTh).
    */
   readonly detachReset: boolean;
+  /**
+   * LIFSequence only: the caller reads the spikes alone and takes no gradient through this call (the
+   * kernel is run outside any gradient recording), so a backend may skip the states and return [z]
+   * alone instead of [z, v, i, vDecayed]. Absent or false: all four outputs.
+   */
+  readonly spikesOnly?: boolean;
 }
 
 /**

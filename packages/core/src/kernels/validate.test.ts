@@ -318,6 +318,12 @@ describe('validation above the kernel interface', () => {
           noDetach as never,
         ),
       ).toThrow(/LIFSequence: attrs.detachReset must be true/);
+      expect(() =>
+        runKernel('LIFSequence', { x: s, v0: tensor([0, 0], [2]), i0: tensor([0, 0], [2]) }, {
+          ...lif,
+          spikesOnly: 1,
+        } as never),
+      ).toThrow(/LIFSequence: attrs.spikesOnly must be a boolean when given, got 1/);
     });
   });
 

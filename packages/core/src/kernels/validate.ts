@@ -143,6 +143,11 @@ function lifAttrs(op: string, attrs: KernelAttrs<'LIFSequence'>): void {
   finite(op, attrs, 'tauSynInv', 'tauMemInv', 'vLeak', 'vTh', 'vReset', 'dt');
   checkSurrogate(op, attrs);
   checkDetachReset(op, attrs.detachReset);
+  if (attrs.spikesOnly !== undefined && typeof attrs.spikesOnly !== 'boolean') {
+    throw new ArgumentError(
+      `${op}: attrs.spikesOnly must be a boolean when given, got ${String(attrs.spikesOnly)}`,
+    );
+  }
 }
 
 function steps(op: string, shape: readonly number[]): void {

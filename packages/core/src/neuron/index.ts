@@ -103,6 +103,7 @@ export {
   lifNodeStep,
   type NodeSequence,
 } from './lif-node.js';
+export { lifRecurrentSpikes } from './lif-recurrent-sequence.js';
 export {
   DEFAULT_LIF_REFRAC_PARAMETERS,
   type LIFRefracFeedForwardState,
@@ -114,6 +115,7 @@ export {
 export {
   type LIFSequenceResult,
   lifFeedForwardSequence,
+  lifFeedForwardSpikes,
 } from './lif-sequence.js';
 export {
   DEFAULT_LSNN_PARAMETERS,

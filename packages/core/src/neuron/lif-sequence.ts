@@ -1,4 +1,5 @@
-import { runKernel } from '../engine/api.js';
+import { noGrad, runKernel } from '../engine/api.js';
+import { ENGINE } from '../engine/engine.js';
 import { ArgumentError, ShapeError } from '../errors.js';
 import { reshape, slice, stack, unstack } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -71,6 +72,45 @@ export function lifFeedForwardSequence(
     return { z, v, i, state: { v: lastOfSequence(v), i: lastOfSequence(i) } };
   }
   return lifFeedForwardLoop(x, s, q, dt, detachReset);
+}
+
+/**
+ * The spikes z [T, ...n] of lifFeedForwardSequence(x, state, p, dt, options), alone. Where no gradient
+ * is being recorded (outside computeGradients, or under noGrad) the fused kernel runs with its
+ * `spikesOnly` attr, so a backend may skip writing the states v, i and vDecayed (three quarters of its
+ * stores; the constant-current encoders' case); while recording, it is the full layer's z, with its
+ * gradient. The spikes are the same either way.
+ */
+export function lifFeedForwardSpikes(
+  x: Tensor,
+  state: LIFFeedForwardState | null = null,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+  options: LIFStepOptions = {},
+): Tensor {
+  if (ENGINE.isRecording) return keepFirst(lifFeedForwardSequence(x, state, p, dt, options));
+  const q = lifParameters(p);
+  const attrs = lifSequenceAttrs(q, dt, options.detachReset ?? false);
+  if (attrs === undefined || x.rank < 1 || x.shape[0] < 1) {
+    return keepFirst(lifFeedForwardSequence(x, state, p, dt, options));
+  }
+  checkDt('lifFeedForwardSpikes', dt);
+  const neuronShape = x.shape.slice(1);
+  const s = state ?? lifFeedForwardInitialState(neuronShape, q);
+  checkStateShape('lifFeedForwardSpikes', neuronShape, s.v, s.i);
+  const outs = noGrad(() =>
+    runKernel('LIFSequence', { x, v0: s.v, i0: s.i }, { ...attrs, spikesOnly: true }),
+  );
+  // Backends without a spikes-only path return all four outputs: the states are dropped here.
+  for (const t of outs.slice(1)) t.dispose();
+  if (state === null) for (const t of [s.v, s.i]) t.dispose();
+  return outs[0];
+}
+
+/** z of a sequence result; the states (and, when the caller made it, the initial state) are freed. */
+function keepFirst(r: LIFSequenceResult): Tensor {
+  for (const t of [r.v, r.i, r.state.v, r.state.i]) t.dispose();
+  return r.z;
 }
 
 /** The step-by-step path (reset in the graph by default, as Norse's lif_feed_forward_step). */

@@ -5,6 +5,7 @@ import {
   grads,
   hasKernel,
   type LIFSequenceAttrs,
+  memory,
   mul,
   registerBackend,
   runKernel,
@@ -19,7 +20,13 @@ import {
 import * as surrogate from '../surrogate/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { expectClose } from '../testing/fixtures.js';
-import { liFeedForwardSequence, liFeedForwardStep, lifFeedForwardSequence, lifParameters } from './index.js';
+import {
+  liFeedForwardSequence,
+  liFeedForwardStep,
+  lifFeedForwardSequence,
+  lifFeedForwardSpikes,
+  lifParameters,
+} from './index.js';
 import { lifFeedForwardLoop } from './lif-sequence.js';
 import { referenceWithout } from './test-utils/no-fused-backend.js';
 
@@ -250,6 +257,35 @@ describe('fused LIF/LI sequences on the reference backend (native kernels)', () 
         /state.v has shape \[2\] but x \[T, 4\]/,
       );
       expect(() => lifFeedForwardSequence(tensor(1))).toThrow(/time-major/);
+    });
+  });
+});
+
+describe('lifFeedForwardSpikes', () => {
+  const x = () => tensor(values(5 * 12, 7, 0, 60), [5, 12]);
+
+  it("outside a gradient: lifFeedForwardSequence's spikes (spikesOnly kernel), no tensor left over", () => {
+    const input = x();
+    const want = tidy(() => Array.from(lifFeedForwardSequence(input).z.dataSync()));
+    const before = memory().numTensors;
+    const z = lifFeedForwardSpikes(input);
+    expect(memory().numTensors).toBe(before + 1);
+    expect(Array.from(z.dataSync())).toEqual(want);
+    expect(want.some((s) => s === 1) && want.some((s) => s === 0)).toBe(true);
+    expect(z.binary).toBe(true);
+    z.dispose();
+    input.dispose();
+  });
+
+  it("while recording: the full layer's spikes, with the same gradient", () => {
+    tidy(() => {
+      const input = x();
+      const w = tensor(values(5 * 12, 9, -1, 1), [5, 12]);
+      const viaSpikes = grads((a: Tensor) => sum(mul(lifFeedForwardSpikes(a), w)))([input]);
+      const viaLayer = grads((a: Tensor) => sum(mul(lifFeedForwardSequence(a).z, w)))([input]);
+      const g = Array.from(viaLayer[0].dataSync());
+      expect(g.some((v) => v !== 0)).toBe(true);
+      expect(Array.from(viaSpikes[0].dataSync())).toEqual(g);
     });
   });
 });

@@ -151,6 +151,30 @@ describe('LIFRecurrentCell', () => {
     });
   });
 
+  it('forwardSpikes equals forwardSequence: the same spikes, gradients to float32 rounding', () => {
+    const cell = new LIFRecurrentCell(6, 5, { seed: 3, p: { vTh: 0.3 } });
+    const x = tensor(
+      Array.from({ length: 7 * 2 * 6 }, (_, k) => ((k * 37) % 11) / 3),
+      [7, 2, 6],
+    );
+    const mix = tensor(
+      Array.from({ length: 7 * 2 * 5 }, (_, k) => ((k * 13) % 7) - 3),
+      [7, 2, 5],
+    );
+    const weights = cell.parameters().map((p) => p.value);
+    const seq = valueAndGrads(() => sum(mul(cell.forwardSequence(x)[0], mix)), weights);
+    const fast = valueAndGrads(() => sum(mul(cell.forwardSpikes(x), mix)), weights);
+    expect(values(fast.value)).toEqual(values(seq.value));
+    expect(values(cell.forwardSpikes(x))).toEqual(values(cell.forwardSequence(x)[0]));
+    for (const [k, g] of seq.grads.entries()) {
+      const want = values(g);
+      expect(want.some((v) => v !== 0)).toBe(true);
+      const scale = Math.max(...want.map(Math.abs));
+      for (const [i, v] of values(fast.grads[k]).entries())
+        expect(Math.abs(v - want[i])).toBeLessThan(1e-5 * scale);
+    }
+  });
+
   it('leaves no tensor behind once disposed, also as the child of another module (its mask too)', () => {
     const before = memory().numTensors;
     class Net extends Module {

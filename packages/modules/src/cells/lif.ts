@@ -7,6 +7,7 @@ import {
   type LIFState,
   lifFeedForwardStep,
   lifParameters,
+  lifRecurrentSpikes,
   lifRecurrentStep,
   lifStep,
   matMul,
@@ -208,19 +209,7 @@ export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | 
     state: LIFState | null = null,
     onStep?: (state: LIFState, t: number, spikes: Tensor) => void,
   ): [Tensor, LIFState] {
-    if (xSeq.rank !== 3 || xSeq.shape[2] !== this.inputSize) {
-      throw new ShapeError(
-        `LIFRecurrentCell(${this.inputSize}, ${this.hiddenSize}).forwardSequence expects [T, batch, ${this.inputSize}], got [${xSeq.shape.join(', ')}]`,
-      );
-    }
-    const [T, batch] = xSeq.shape;
-    const currents = reshape(
-      matMul(reshape(xSeq, [T * batch, this.inputSize]), this.input_weights.value, false, true),
-      [T, batch, this.hiddenSize],
-    );
-    const rec = this.offDiagonal
-      ? mul(this.recurrent_weights.value, this.offDiagonal)
-      : this.recurrent_weights.value;
+    const { currents, rec } = this.sequenceInputs(xSeq, 'forwardSequence');
     const p = this.neuronParams();
     let s = state;
     const zs: Tensor[] = [];
@@ -231,6 +220,35 @@ export class LIFRecurrentCell extends Module<[input: Tensor, state?: LIFState | 
       onStep?.(next, t, z);
     }
     return [stack(zs, 0), s as LIFState];
+  }
+
+  /**
+   * The spikes [T, batch, hidden] of `forwardSequence(xSeq, state)`, without the final state: the
+   * recurrence runs as core's lifRecurrentSpikes, whose backward pass computes the recurrent weight
+   * gradient as one product over all T steps instead of one product, transpose and add per step.
+   * Same spikes; gradients equal to float32 rounding.
+   */
+  forwardSpikes(xSeq: Tensor, state: LIFState | null = null): Tensor {
+    const { currents, rec } = this.sequenceInputs(xSeq, 'forwardSpikes');
+    return lifRecurrentSpikes(currents, state, rec, this.neuronParams(), this.dt);
+  }
+
+  /** The input projection of every step at once, and the recurrent weights without autapses. */
+  private sequenceInputs(xSeq: Tensor, method: string): { currents: Tensor; rec: Tensor } {
+    if (xSeq.rank !== 3 || xSeq.shape[2] !== this.inputSize) {
+      throw new ShapeError(
+        `LIFRecurrentCell(${this.inputSize}, ${this.hiddenSize}).${method} expects [T, batch, ${this.inputSize}], got [${xSeq.shape.join(', ')}]`,
+      );
+    }
+    const [T, batch] = xSeq.shape;
+    const currents = reshape(
+      matMul(reshape(xSeq, [T * batch, this.inputSize]), this.input_weights.value, false, true),
+      [T, batch, this.hiddenSize],
+    );
+    const rec = this.offDiagonal
+      ? mul(this.recurrent_weights.value, this.offDiagonal)
+      : this.recurrent_weights.value;
+    return { currents, rec };
   }
 
   override dispose(): void {
