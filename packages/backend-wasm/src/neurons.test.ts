@@ -117,7 +117,10 @@ describe.each(THREADED)('%s', (name) => {
       snn.tidy(() => {
         const T = 9;
         let seed = n;
-        const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 0.5;
+        const rand = () => {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          return (seed / 2147483648) * 2 - 0.5;
+        };
         const x = snn.tensor(Float32Array.from({ length: T * n }, rand), [T, n]);
         const v0 = snn.tensor(Float32Array.from({ length: n }, rand), [n]);
         const i0 = snn.tensor(
