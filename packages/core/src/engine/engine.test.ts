@@ -8,6 +8,7 @@ import {
   dispose,
   getBackend,
   grad,
+  grads,
   keep,
   listBackends,
   matMul,
@@ -177,6 +178,25 @@ describe('tensors and memory', () => {
 });
 
 describe('autograd', () => {
+  test('grad and grads free the value they do not return, and never a tensor made before them', () => {
+    const x = tensor([1, 2, 3]);
+    const w = tensor([2, 2, 2]);
+    const before = live();
+    const g = grad((t) => sum(mul(t, t)))(x);
+    const [gx, gw] = grads((a, b) => sum(mul(a, b)))([x, w]);
+    // Three gradients are the only new tensors: the values (sums) and intermediates are freed.
+    expect(live().numTensors - before.numTensors).toBe(3);
+    expect(Array.from(gx.dataSync())).toEqual([2, 2, 2]);
+    expect(Array.from(gw.dataSync())).toEqual([1, 2, 3]);
+    // f returning an input or a closed-over tensor: that tensor is the caller's and stays usable.
+    const gi = grad((t) => t)(x);
+    const gc = grad(() => w)(x);
+    expect(Array.from(x.dataSync())).toEqual([1, 2, 3]);
+    expect(Array.from(w.dataSync())).toEqual([2, 2, 2]);
+    expect(Array.from(gi.dataSync())).toEqual([1, 1, 1]);
+    dispose([x, w, g, gx, gw, gi, gc]);
+  });
+
   test('grad, valueAndGrad, valueAndGrads', () => {
     const x = tensor([1, 2, 3]);
     const g = grad((t) => sum(mul(t, t)))(x);

@@ -7,12 +7,21 @@ import { ENGINE } from './engine.js';
  * weighting). Tensors made inside are freed; the gradient is the caller's.
  */
 export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
-  return (x, dy) => ENGINE.gradients(() => f(x), [x], dy).grads[0];
+  return (x, dy) => gradsOnly(() => f(x), [x], dy)[0];
 }
 
 /** Like `grad`, for a function of several tensors. */
 export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly Tensor[], dy?: Tensor) => Tensor[] {
-  return (xs, dy) => ENGINE.gradients(() => f(...xs), xs, dy).grads;
+  return (xs, dy) => gradsOnly(() => f(...xs), xs, dy);
+}
+
+/**
+ * The gradients without the value: the outer tidy frees the value f made (it is not returned), while
+ * a value that is one of the gradients, or a tensor made before the call (an x, a closed-over
+ * weight), survives as tidy only frees what was made inside it.
+ */
+function gradsOnly(f: () => Tensor, xs: readonly Tensor[], dy?: Tensor): Tensor[] {
+  return ENGINE.tidy(() => ENGINE.gradients(f, xs, dy).grads);
 }
 
 /** `valueAndGrad(f)(x)` -> { value: f(x), grad }. */
