@@ -33,7 +33,12 @@ export interface KernelBackend {
   /** Submits batched work (GPU backends); resolves when it has been submitted. */
   flush?(): Promise<void>;
   /** Live buffers and their bytes, for leak tests. */
-  memory(): { buffers: number; bytes: number };
+  memory(): {
+    /** How many data buffers the backend holds. */
+    buffers: number;
+    /** Their total size, in bytes. */
+    bytes: number;
+  };
   /** Frees everything the backend holds. */
   dispose?(): void;
 }

@@ -24,10 +24,20 @@ function gradsOnly(f: () => Tensor, xs: readonly Tensor[], dy?: Tensor): Tensor[
   return ENGINE.tidy(() => ENGINE.gradients(f, xs, dy).grads);
 }
 
-/** `valueAndGrad(f)(x)` -> { value: f(x), grad }. */
-export function valueAndGrad(
-  f: (x: Tensor) => Tensor,
-): (x: Tensor, dy?: Tensor) => { value: Tensor; grad: Tensor } {
+/**
+ * `valueAndGrad(f)(x)` -> { value: f(x), grad }: f's value and its gradient with respect to x in one
+ * pass (tfjs `valueAndGrad`; PyTorch: `y = f(x); y.backward()`, then `x.grad`). `dy` weighs the
+ * gradient of a non-scalar value (default: ones). The caller owns both tensors.
+ */
+export function valueAndGrad(f: (x: Tensor) => Tensor): (
+  x: Tensor,
+  dy?: Tensor,
+) => {
+  /** f(x). */
+  value: Tensor;
+  /** d(sum(dy * f(x)))/dx, x's shape. */
+  grad: Tensor;
+} {
   return (x, dy) => {
     const { value, grads: g } = ENGINE.gradients(() => f(x), [x], dy);
     return { value, grad: g[0] };
@@ -44,7 +54,12 @@ export function valueAndGrads(
   f: () => Tensor,
   xs: readonly Tensor[],
   dy?: Tensor,
-): { value: Tensor; grads: Tensor[] } {
+): {
+  /** f(). */
+  value: Tensor;
+  /** One gradient per x, in the order of `xs`, each of its x's shape. */
+  grads: Tensor[];
+} {
   if (!Array.isArray(xs)) throw new ArgumentError('valueAndGrads(f, xs): xs must be an array of tensors');
   return ENGINE.gradients(f, xs, dy);
 }

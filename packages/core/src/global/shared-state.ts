@@ -63,7 +63,12 @@ export function sharedState<T>(slot: string, create: () => T): T {
 }
 
 /** The version and location of the copy of @snn/core whose state this program uses. */
-export function coreInstance(): { version: string; url: string } {
+export function coreInstance(): {
+  /** That copy's package version. */
+  version: string;
+  /** The URL of the module that created the shared state (`import.meta.url` of that copy). */
+  url: string;
+} {
   const { version, url } = coreGlobal();
   return { version, url };
 }

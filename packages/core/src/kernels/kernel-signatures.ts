@@ -64,16 +64,37 @@ export interface RequiredKernels {
   /** Hyperbolic tangent. */
   Tanh: Unary;
   /** condition ('bool') ? a : b, all three broadcast together; a and b share a dtype. */
-  Where: { inputs: Inputs<'condition' | 'a' | 'b'>; attrs: NoAttrs };
+  Where: {
+    /** The kernel's input tensors, by name: `condition` ('bool'), `a` and `b` (the values picked where it is true / false). */
+    inputs: Inputs<'condition' | 'a' | 'b'>;
+    /** None. */
+    attrs: NoAttrs;
+  };
   /** float32 -> int32 truncates toward zero; anything -> bool is x !== 0; bool -> numbers is 0/1. */
-  Cast: { inputs: Inputs<'x'>; attrs: { readonly dtype: DType } };
+  Cast: {
+    /** The tensor to convert. */
+    inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
+    attrs: {
+      /** The output's dtype. */
+      readonly dtype: DType;
+    };
+  };
   // Reductions.
   /** Sum over `axes`. */
   Sum: Reduce;
   /** Maximum over `axes`. */
   Max: Reduce;
   /** Index of the first maximum along one axis; int32 out; the axis is removed. */
-  ArgMax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
+  ArgMax: {
+    /** The tensor to search. */
+    inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
+    attrs: {
+      /** The axis searched (non-negative); it is removed from the output's shape. */
+      readonly axis: number;
+    };
+  };
   /**
    * a [...batch, M, K] (or [..., K, M] with transposeA) times b [...batch, K, N] (or [..., N, K]).
    * Rank 2 or 3. For rank 3 the batch sizes are equal or one of them is 1 (broadcast). float32.
@@ -82,29 +103,71 @@ export interface RequiredKernels {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'a' | 'b'>;
     /** The kernel's attributes. */
-    attrs: { readonly transposeA: boolean; readonly transposeB: boolean };
+    attrs: {
+      /** Read `a` as its last two axes swapped ([..., K, M]), without a Transpose kernel. */
+      readonly transposeA: boolean;
+      /** Read `b` as its last two axes swapped ([..., N, K]), without a Transpose kernel. */
+      readonly transposeB: boolean;
+    };
   };
   // Movement. (Reshape is metadata in core: no kernel.)
   /** Permutes the axes: output axis i is input axis perm[i]. */
-  Transpose: { inputs: Inputs<'x'>; attrs: { readonly perm: readonly number[] } };
+  Transpose: {
+    /** The tensor to permute. */
+    inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
+    attrs: {
+      /** A permutation of 0 .. rank - 1 (PyTorch's `permute` dims). */
+      readonly perm: readonly number[];
+    };
+  };
   /** x[begin[d] : begin[d] + size[d]] along every axis. */
   Slice: {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'x'>;
     /** The kernel's attributes. */
-    attrs: { readonly begin: readonly number[]; readonly size: readonly number[] };
+    attrs: {
+      /** The first index taken along each axis. */
+      readonly begin: readonly number[];
+      /** How many elements are taken along each axis (the output's shape). */
+      readonly size: readonly number[];
+    };
   };
   /** Inputs share dtype and all dims but `axis`. */
-  Concat: { inputs: { readonly xs: readonly TensorInfo[] }; attrs: { readonly axis: number } };
+  Concat: {
+    /** The kernel's input tensors. */
+    inputs: {
+      /** The tensors to join, in order (at least one). */
+      readonly xs: readonly TensorInfo[];
+    };
+    /** The kernel's attributes. */
+    attrs: {
+      /** The axis they are joined along (non-negative). */
+      readonly axis: number;
+    };
+  };
   /** paddings[d] = [before, after] (non-negative), filled with `value`. */
   Pad: {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'x'>;
     /** The kernel's attributes. */
-    attrs: { readonly paddings: readonly (readonly [number, number])[]; readonly value: number };
+    attrs: {
+      /** One [before, after] pair per axis: how many elements are added on each side. */
+      readonly paddings: readonly (readonly [number, number])[];
+      /** The value of the added elements (0 for zero padding). */
+      readonly value: number;
+    };
   };
   /** Repeat x to `shape` (NumPy broadcast_to rules). */
-  BroadcastTo: { inputs: Inputs<'x'>; attrs: { readonly shape: readonly number[] } };
+  BroadcastTo: {
+    /** The tensor to repeat. */
+    inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
+    attrs: {
+      /** The output's shape; x's shape must broadcast to it. */
+      readonly shape: readonly number[];
+    };
+  };
   /**
    * Uniform float32 in [0, 1) from core's counter-based generator (Philox4x32-10, see
    * `random/philox.ts`, which is the specification): element i of the row-major output is word
@@ -116,21 +179,35 @@ export interface RequiredKernels {
     /** The kernel's input tensors, by name. */
     inputs: Record<string, never>;
     /** The kernel's attributes. */
-    attrs: { readonly shape: readonly number[]; readonly seed: number; readonly offset: number };
+    attrs: {
+      /** The output's shape. */
+      readonly shape: readonly number[];
+      /** The generator's key (the stream): an integer in [0, 2^53). */
+      readonly seed: number;
+      /** The first counter used (in blocks of four numbers): an integer in [0, 2^53). */
+      readonly offset: number;
+    };
   };
 }
 
 /** Shared scalar/per-neuron parameter attrs of the fused neuron kernels (numbers only: per-neuron
  * tensor parameters always take the decomposition in core). */
 export interface LIFSequenceAttrs {
+  /** 1 / synaptic time constant, in 1/s (Norse `tau_syn_inv`, default 200). */
   readonly tauSynInv: number;
+  /** 1 / membrane time constant, in 1/s (Norse `tau_mem_inv`, default 100). */
   readonly tauMemInv: number;
+  /** Leak (resting) potential (Norse `v_leak`, default 0). */
   readonly vLeak: number;
+  /** Threshold: a neuron fires when vd - vTh > 0 (Norse `v_th`, default 1). */
   readonly vTh: number;
+  /** Potential after a spike (Norse `v_reset`, default 0). */
   readonly vReset: number;
+  /** Integration step, in s (Norse's `dt`, default 0.001). */
   readonly dt: number;
   /** A defined surrogate (core's `surrogate/` registry; the set is open), applied by LIFSequenceGrad. */
   readonly surrogate: SurrogateName;
+  /** The surrogate's sharpness (Norse `alpha`, default 100 for SuperSpike). */
   readonly alpha: number;
   /**
    * Gradient of the reset v = (1 - z)*vd + z*vReset (the forward is the same either way).
@@ -178,7 +255,15 @@ export interface OptionalKernels {
    * Heaviside spike: 1 where x > 0 (or x >= 0 with `inclusive`, SpikingJelly's convention), else 0
    * (NaN gives 0). float32 out. Cast(Greater(x, 0)) or Cast(GreaterEqual(x, 0)).
    */
-  Spike: { inputs: Inputs<'x'>; attrs: { readonly inclusive: boolean } };
+  Spike: {
+    /** The membrane potential minus the threshold. */
+    inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
+    attrs: {
+      /** Fire on x >= 0 (SpikingJelly's heaviside) instead of x > 0 (Norse, snnTorch). */
+      readonly inclusive: boolean;
+    };
+  };
   /**
    * indices (int32, any shape) -> float32 [...indices.shape, depth] with onValue/offValue; an index
    * outside [0, depth) gives a row of offValue. where(indices[..., None] == arange(depth), on, off).
@@ -187,7 +272,14 @@ export interface OptionalKernels {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'indices'>;
     /** The kernel's attributes. */
-    attrs: { readonly depth: number; readonly onValue: number; readonly offValue: number };
+    attrs: {
+      /** The number of classes: the size of the new last axis. */
+      readonly depth: number;
+      /** The value at each index (1 for a one-hot code). */
+      readonly onValue: number;
+      /** The value everywhere else (0 for a one-hot code). */
+      readonly offValue: number;
+    };
   };
   /**
    * x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo]. pads = [top, bottom, left, right]. No bias.
@@ -264,20 +356,42 @@ export interface OptionalKernels {
       readonly pads: readonly [number, number, number, number];
     };
   };
-  LogSoftmax: { inputs: Inputs<'x'>; attrs: { readonly axis: number } };
+  /**
+   * log(softmax(x)) along one axis, computed stably as x - max - log(sum(exp(x - max)))
+   * (torch.nn.functional.log_softmax).
+   */
+  LogSoftmax: {
+    /** The logits. */
+    inputs: Inputs<'x'>;
+    /** The kernel's attributes. */
+    attrs: {
+      /** The axis normalised over (non-negative). */
+      readonly axis: number;
+    };
+  };
   /** dy * surrogate'(x) for the Heaviside spike, in one pass; `surrogate` names a defined surrogate. */
   SpikeGrad: {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'dy' | 'x'>;
     /** The kernel's attributes. */
-    attrs: { readonly surrogate: SurrogateName; readonly alpha: number };
+    attrs: {
+      /** The surrogate's name (core's `surrogate/` registry, e.g. 'superspike', 'atan'). */
+      readonly surrogate: SurrogateName;
+      /** The surrogate's sharpness. */
+      readonly alpha: number;
+    };
   };
   /** MatMul whose `a` holds only 0 and 1 (spikes): a backend may skip the zeros. Same attrs as MatMul. */
   SpikeMatMul: {
     /** The kernel's input tensors, by name. */
     inputs: Inputs<'a' | 'b'>;
     /** The kernel's attributes. */
-    attrs: { readonly transposeA: boolean; readonly transposeB: boolean };
+    attrs: {
+      /** Read the spikes `a` as their last two axes swapped, as MatMul's. */
+      readonly transposeA: boolean;
+      /** Read `b` as its last two axes swapped, as MatMul's. */
+      readonly transposeB: boolean;
+    };
   };
   /**
    * Norse's lif_feed_forward_step over all T steps. x [T, ...n], v0 and i0 [...n].
@@ -285,7 +399,12 @@ export interface OptionalKernels {
    * v = (1 - z)*vd + z*vReset; i = id + x[t]. Returns [z, v, i, vDecayed], each [T, ...n]
    * (v and i after each step; vDecayed, before reset, is what the gradient kernel needs).
    */
-  LIFSequence: { inputs: Inputs<'x' | 'v0' | 'i0'>; attrs: LIFSequenceAttrs };
+  LIFSequence: {
+    /** x: the input current of every step [T, ...n]; v0, i0: the state before the first step [...n]. */
+    inputs: Inputs<'x' | 'v0' | 'i0'>;
+    /** The neuron's parameters (scalars), dt and the gradient options. */
+    attrs: LIFSequenceAttrs;
+  };
   /**
    * Reverse-time gradient of LIFSequence, the reset detached or not as `detachReset` says. With
    * a = dt*tauMemInv, b = dt*tauSynInv, s = surrogate'(vDecayed[t] - vTh), from t = T-1 down to 0 with
@@ -296,28 +415,45 @@ export interface OptionalKernels {
    * Inputs: the forward's x-independent saved outputs z and vDecayed, and the upstream gradients dz,
    * dv, di ([T, ...n]; zeros where unused). Returns [dx, dv0, di0].
    */
-  LIFSequenceGrad: { inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'dv' | 'di'>; attrs: LIFSequenceAttrs };
+  LIFSequenceGrad: {
+    /** The forward's z and vDecayed, and the upstream gradients dz, dv, di, each [T, ...n]. */
+    inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'dv' | 'di'>;
+    /** The forward's attributes (the surrogate and detachReset matter here). */
+    attrs: LIFSequenceAttrs;
+  };
   /**
    * Norse's li_feed_forward_step over T steps (the input jumps the current first, as in Norse):
    * j = i + x[t]; v' = v + dt*tauMemInv*((vLeak - v) + j); i' = j - dt*tauSynInv*j.
    * Returns [v, i], each [T, ...n].
    */
   LISequence: {
+    /** x: the input current of every step [T, ...n]; v0, i0: the state before the first step [...n]. */
     inputs: Inputs<'x' | 'v0' | 'i0'>;
+    /** Norse's `LIParameters` (scalars) and dt. */
     attrs: {
+      /** 1 / synaptic time constant, in 1/s (Norse `tau_syn_inv`, default 200). */
       readonly tauSynInv: number;
+      /** 1 / membrane time constant, in 1/s (Norse `tau_mem_inv`, default 100). */
       readonly tauMemInv: number;
+      /** Leak (resting) potential (Norse `v_leak`, default 0). */
       readonly vLeak: number;
+      /** Integration step, in s (default 0.001). */
       readonly dt: number;
     };
   };
   /** Reverse-time gradient of LISequence: upstream dv, di [T, ...n] -> [dx, dv0, di0]. */
   LISequenceGrad: {
+    /** The upstream gradients of the forward's v and i outputs, each [T, ...n]. */
     inputs: Inputs<'dv' | 'di'>;
+    /** The forward's attributes. */
     attrs: {
+      /** 1 / synaptic time constant, in 1/s (Norse `tau_syn_inv`, default 200). */
       readonly tauSynInv: number;
+      /** 1 / membrane time constant, in 1/s (Norse `tau_mem_inv`, default 100). */
       readonly tauMemInv: number;
+      /** Leak (resting) potential (Norse `v_leak`, default 0). */
       readonly vLeak: number;
+      /** Integration step, in s (default 0.001). */
       readonly dt: number;
     };
   };

@@ -197,7 +197,14 @@ export function sequenceSizes(
   op: string,
   sequences: Readonly<Record<string, ShapeAndDType>>,
   states: Readonly<Record<string, ShapeAndDType>> = {},
-): { steps: number; neurons: number; neuronShape: number[] } {
+): {
+  /** T, the first axis of every sequence. */
+  steps: number;
+  /** Elements per step: the product of the per-step shape. */
+  neurons: number;
+  /** The per-step shape n (the sequences' shape without T). */
+  neuronShape: number[];
+} {
   const entries = Object.entries(sequences);
   if (entries.length === 0) throw new ArgumentError(`${op}: no sequence inputs to check`);
   const [firstName, first] = entries[0];

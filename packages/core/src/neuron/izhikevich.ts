@@ -52,7 +52,12 @@ export interface IzhikevichBehavior {
   /** The parameters (Norse `p`). */
   readonly p: Readonly<IzhikevichParameters>;
   /** The state a population starts from (Norse `s`): membrane v (mV) and recovery u. */
-  readonly s: { readonly v: number; readonly u: number };
+  readonly s: {
+    /** Membrane potential, in mV. */
+    readonly v: number;
+    /** Recovery variable. */
+    readonly u: number;
+  };
 }
 
 const DEFAULTS = {

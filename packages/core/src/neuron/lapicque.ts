@@ -39,9 +39,16 @@ export interface LapicqueParameters extends Omit<LeakyParameters, 'resetDelay' |
  * snnTorch's `_lapicque_cases`: R and C give beta = exp(-timeStep/(R*C)); beta alone takes R = 1 and
  * C = timeStep/(R*log(1/beta)); beta with R gives C, beta with C gives R. Anything else is an error.
  */
-export function lapicqueParameters(
-  o: LapicqueOptions,
-): LapicqueParameters & { R: number; C: number; beta: number; timeStep: number } {
+export function lapicqueParameters(o: LapicqueOptions): LapicqueParameters & {
+  /** Membrane resistance (snnTorch `R`). */
+  R: number;
+  /** Membrane capacitance (snnTorch `C`). */
+  C: number;
+  /** Decay per step, exp(-timeStep / (R C)) (snnTorch `beta`). */
+  beta: number;
+  /** Euler step, in the unit of R C (snnTorch `time_step`, default 1). */
+  timeStep: number;
+} {
   const timeStep = o.timeStep ?? 1;
   const given = (v: number | undefined) => v !== undefined && v !== 0;
   let { R, C, beta } = o;

@@ -15,8 +15,11 @@ import type { KernelAttrs, LIFSequenceAttrs } from '../kernels/kernel-signatures
 
 /** The arithmetic a recurrence needs. `T` is one neuron's number or a tensor of all neurons. */
 export interface NeuronArith<T> {
+  /** a + b, rounded as the target stores it (float32). */
   add(a: T, b: T): T;
+  /** a - b; either side may be a constant (1 - z, vLeak - v). */
   sub(a: T | number, b: T | number): T;
+  /** a * b; b may be a constant (the coefficients a, b, 1 - a). */
   mul(a: T, b: T | number): T;
   /** 1 where vd - vTh > 0, else 0 (Norse's Heaviside). */
   fires(vd: T, vTh: number): T;
@@ -42,15 +45,24 @@ export const HOST_ARITH: NeuronArith<number> = {
 
 /** The per-step constants: a = dt*tauMemInv, b = dt*tauSynInv. */
 export interface LIFCoefficients {
+  /** The membrane's decay per step, dt * tauMemInv (dimensionless; Norse's dt * tau_mem_inv). */
   readonly a: number;
+  /** The synaptic current's decay per step, dt * tauSynInv (dimensionless). */
   readonly b: number;
+  /** Leak (resting) potential (Norse `v_leak`). */
   readonly vLeak: number;
+  /** Threshold: a neuron fires when vd - vTh > 0 (Norse `v_th`). */
   readonly vTh: number;
+  /** Potential after a spike (Norse `v_reset`). */
   readonly vReset: number;
+  /** Whether the gradient skips the reset term (Norse's `lif_step`) or flows through it (`lif_feed_forward_step`). */
   readonly detachReset: boolean;
 }
 
-/** LIF's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, and the voltages. */
+/**
+ * LIF's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, and the voltages.
+ * @param attrs - LIFSequence's attributes (tauMemInv and tauSynInv in 1/s, dt in s).
+ */
 export function lifCoefficients(attrs: LIFSequenceAttrs): LIFCoefficients {
   return {
     a: attrs.dt * attrs.tauMemInv,
@@ -65,6 +77,11 @@ export function lifCoefficients(attrs: LIFSequenceAttrs): LIFCoefficients {
 /**
  * One step of Norse's lif_feed_forward_step: vd = v + a*((vLeak - v) + i); id = i - b*i;
  * z = H(vd - vTh); v' = (1 - z)*vd + z*vReset; i' = id + x.
+ * @param m - The arithmetic: HOST_ARITH for one neuron's numbers, or a tensor target's.
+ * @param c - The per-step constants (lifCoefficients).
+ * @param v - The membrane potential before the step.
+ * @param i - The synaptic current before the step.
+ * @param x - The step's input current (added to i after the decay, as Norse does).
  */
 export function lifForwardStep<T>(
   m: NeuronArith<T>,
@@ -72,7 +89,16 @@ export function lifForwardStep<T>(
   v: T,
   i: T,
   x: T,
-): { z: T; v: T; i: T; vd: T } {
+): {
+  /** The step's spikes, 0 or 1. */
+  z: T;
+  /** The membrane potential after the reset (the next step's v). */
+  v: T;
+  /** The synaptic current after the input jump (the next step's i). */
+  i: T;
+  /** The membrane potential before the reset (what the gradient needs: LIFSequence's vDecayed). */
+  vd: T;
+} {
   const vd = m.round(m.add(v, m.mul(m.add(m.sub(c.vLeak, v), i), c.a)));
   const id = m.sub(i, m.mul(i, c.b));
   const z = m.fires(vd, c.vTh);
@@ -84,6 +110,12 @@ export function lifForwardStep<T>(
  * The terms of LIFSequenceGrad's step t that do not depend on the recursion (computed for all T at
  * once by tensor targets), with s = surrogate'(vd - vTh):
  * keep = d v_t / d vd_t = 1 - z (+ (vReset - vd)*s when the reset stays in the graph), direct = dz*s.
+ * @param m - The arithmetic: HOST_ARITH for one neuron's numbers, or a tensor target's.
+ * @param c - The per-step constants (lifCoefficients).
+ * @param z - The forward's spikes.
+ * @param vd - The forward's membrane potential before the reset (vDecayed).
+ * @param dz - The upstream gradient of the spikes.
+ * @param s - surrogate'(vd - vTh).
  */
 export function lifGradLocal<T>(
   m: NeuronArith<T>,
@@ -92,7 +124,12 @@ export function lifGradLocal<T>(
   vd: T,
   dz: T,
   s: T,
-): { keep: T; direct: T } {
+): {
+  /** d v_t / d vd_t: 1 - z, plus (vReset - vd)*s when the reset is not detached. */
+  keep: T;
+  /** The gradient reaching vd_t through the spike: dz*s. */
+  direct: T;
+} {
   const notFired = m.sub(1, z);
   const keep = c.detachReset ? notFired : m.add(notFired, m.mul(m.sub(c.vReset, vd), s));
   return { keep, direct: m.mul(dz, s) };
@@ -102,6 +139,14 @@ export function lifGradLocal<T>(
  * One reverse step of LIFSequenceGrad, gv/gi being the gradients flowing into (v[t], i[t]) from
  * step t+1 (undefined after the last step): Gv = dv + gv; Gi = di + gi; gvd = Gv*keep + direct;
  * dx = Gi; gv' = gvd*(1 - a); gi' = gvd*a + Gi*(1 - b).
+ * @param m - The arithmetic: HOST_ARITH for one neuron's numbers, or a tensor target's.
+ * @param c - The per-step constants (lifCoefficients).
+ * @param keep - lifGradLocal's keep for step t.
+ * @param direct - lifGradLocal's direct for step t.
+ * @param dv - The upstream gradient of v[t].
+ * @param di - The upstream gradient of i[t].
+ * @param gv - The gradient from step t+1 into v[t] (undefined at the last step).
+ * @param gi - The gradient from step t+1 into i[t] (undefined at the last step).
  */
 export function lifGradStep<T>(
   m: NeuronArith<T>,
@@ -112,7 +157,14 @@ export function lifGradStep<T>(
   di: T,
   gv: T | undefined,
   gi: T | undefined,
-): { dx: T; gv: T; gi: T } {
+): {
+  /** The gradient of the step's input current x[t]. */
+  dx: T;
+  /** The gradient flowing into v[t-1] (dv0 after t = 0). */
+  gv: T;
+  /** The gradient flowing into i[t-1] (di0 after t = 0). */
+  gi: T;
+} {
   const Gv = gv === undefined ? dv : m.add(dv, gv);
   const Gi = gi === undefined ? di : m.add(di, gi);
   const gvd = m.add(m.mul(Gv, keep), direct);
@@ -121,23 +173,56 @@ export function lifGradStep<T>(
 
 /** LI's per-step constants. */
 export interface LICoefficients {
+  /** The membrane's decay per step, dt * tauMemInv (dimensionless). */
   readonly a: number;
+  /** The synaptic current's decay per step, dt * tauSynInv (dimensionless). */
   readonly b: number;
+  /** Leak (resting) potential (Norse `v_leak`). */
   readonly vLeak: number;
 }
 
-/** LI's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, vLeak. */
+/**
+ * LI's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, vLeak.
+ * @param attrs - LISequence's attributes (tauMemInv and tauSynInv in 1/s, dt in s).
+ */
 export function liCoefficients(attrs: KernelAttrs<'LISequence'>): LICoefficients {
   return { a: attrs.dt * attrs.tauMemInv, b: attrs.dt * attrs.tauSynInv, vLeak: attrs.vLeak };
 }
 
-/** One step of Norse's li_feed_forward_step, input first: j = i + x; v' = v + a*((vLeak - v) + j); i' = j - b*j. */
-export function liForwardStep<T>(m: NeuronArith<T>, c: LICoefficients, v: T, i: T, x: T): { v: T; i: T } {
+/**
+ * One step of Norse's li_feed_forward_step, input first: j = i + x; v' = v + a*((vLeak - v) + j); i' = j - b*j.
+ * @param m - The arithmetic: HOST_ARITH for one neuron's numbers, or a tensor target's.
+ * @param c - The per-step constants (liCoefficients).
+ * @param v - The membrane potential before the step.
+ * @param i - The synaptic current before the step.
+ * @param x - The step's input current (added to i first, as Norse does).
+ */
+export function liForwardStep<T>(
+  m: NeuronArith<T>,
+  c: LICoefficients,
+  v: T,
+  i: T,
+  x: T,
+): {
+  /** The membrane potential after the step. */
+  v: T;
+  /** The synaptic current after the step. */
+  i: T;
+} {
   const j = m.add(i, x);
   return { v: m.add(v, m.mul(m.add(m.sub(c.vLeak, v), j), c.a)), i: m.sub(j, m.mul(j, c.b)) };
 }
 
-/** One reverse step of LISequenceGrad: Gv = dv + gv; Gi = di + gi; gj = Gv*a + Gi*(1 - b); dx = gj; gv' = Gv*(1 - a); gi' = gj. */
+/**
+ * One reverse step of LISequenceGrad: Gv = dv + gv; Gi = di + gi; gj = Gv*a + Gi*(1 - b); dx = gj;
+ * gv' = Gv*(1 - a); gi' = gj.
+ * @param m - The arithmetic: HOST_ARITH for one neuron's numbers, or a tensor target's.
+ * @param c - The per-step constants (liCoefficients).
+ * @param dv - The upstream gradient of v[t].
+ * @param di - The upstream gradient of i[t].
+ * @param gv - The gradient from step t+1 into v[t] (undefined at the last step).
+ * @param gi - The gradient from step t+1 into i[t] (undefined at the last step).
+ */
 export function liGradStep<T>(
   m: NeuronArith<T>,
   c: LICoefficients,
@@ -145,7 +230,14 @@ export function liGradStep<T>(
   di: T,
   gv: T | undefined,
   gi: T | undefined,
-): { dx: T; gv: T; gi: T } {
+): {
+  /** The gradient of the step's input current x[t]. */
+  dx: T;
+  /** The gradient flowing into v[t-1] (dv0 after t = 0). */
+  gv: T;
+  /** The gradient flowing into i[t-1] (di0 after t = 0). */
+  gi: T;
+} {
   const Gv = gv === undefined ? dv : m.add(dv, gv);
   const Gi = gi === undefined ? di : m.add(di, gi);
   const gj = m.add(m.mul(Gv, c.a), m.mul(Gi, 1 - c.b));
@@ -160,7 +252,14 @@ export interface SequenceArith<T> extends NeuronArith<T> {
   stack(xs: T[]): T;
 }
 
-/** LIFSequence over all steps: returns [z, v, i, vDecayed], each [T, ...n]. */
+/**
+ * LIFSequence over all steps: returns [z, v, i, vDecayed], each [T, ...n].
+ * @param m - The tensor target's arithmetic, with unstack/stack along T.
+ * @param attrs - The kernel's attributes.
+ * @param x - The input current of every step, [T, ...n].
+ * @param v0 - The membrane potential before the first step, [...n].
+ * @param i0 - The synaptic current before the first step, [...n].
+ */
 export function lifSequence<T>(m: SequenceArith<T>, attrs: LIFSequenceAttrs, x: T, v0: T, i0: T): T[] {
   const c = lifCoefficients(attrs);
   const out = { z: [] as T[], v: [] as T[], i: [] as T[], vd: [] as T[] };
@@ -181,6 +280,10 @@ export function lifSequence<T>(m: SequenceArith<T>, attrs: LIFSequenceAttrs, x: 
 /**
  * LIFSequenceGrad over all steps; `s` is surrogate'(vDecayed - vTh) for all of them ([T, ...n]).
  * Returns [dx, dv0, di0].
+ * @param m - The tensor target's arithmetic, with unstack/stack along T.
+ * @param attrs - The forward's attributes.
+ * @param inputs - The forward's z and vDecayed and the upstream gradients dz, dv, di, each [T, ...n].
+ * @param s - surrogate'(vDecayed - vTh), [T, ...n].
  */
 export function lifSequenceGrad<T>(
   m: SequenceArith<T>,
@@ -206,7 +309,14 @@ export function lifSequenceGrad<T>(
   return [m.stack(dx), gv as T, gi as T];
 }
 
-/** LISequence over all steps: returns [v, i], each [T, ...n]. */
+/**
+ * LISequence over all steps: returns [v, i], each [T, ...n].
+ * @param m - The tensor target's arithmetic, with unstack/stack along T.
+ * @param attrs - The kernel's attributes.
+ * @param x - The input current of every step, [T, ...n].
+ * @param v0 - The membrane potential before the first step, [...n].
+ * @param i0 - The synaptic current before the first step, [...n].
+ */
 export function liSequence<T>(
   m: SequenceArith<T>,
   attrs: KernelAttrs<'LISequence'>,
@@ -227,7 +337,13 @@ export function liSequence<T>(
   return [m.stack(vs), m.stack(is)];
 }
 
-/** LISequenceGrad over all steps: returns [dx, dv0, di0]. */
+/**
+ * LISequenceGrad over all steps: returns [dx, dv0, di0].
+ * @param m - The tensor target's arithmetic, with unstack/stack along T.
+ * @param attrs - The forward's attributes.
+ * @param dvAll - The upstream gradient of v, [T, ...n].
+ * @param diAll - The upstream gradient of i, [T, ...n].
+ */
 export function liSequenceGrad<T>(
   m: SequenceArith<T>,
   attrs: KernelAttrs<'LISequenceGrad'>,

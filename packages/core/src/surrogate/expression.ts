@@ -24,9 +24,24 @@ export type SurrogateExpr = number | 'x' | 'alpha' | ExprNode;
 
 /** An operation node: a unary or binary operation, or `where(condition, a, b)`, with its arguments. */
 export type ExprNode =
-  | { readonly op: UnaryOp; readonly args: readonly [SurrogateExpr] }
-  | { readonly op: BinaryOp; readonly args: readonly [SurrogateExpr, SurrogateExpr] }
-  | { readonly op: 'where'; readonly args: readonly [Condition, SurrogateExpr, SurrogateExpr] };
+  | {
+      /** A one-argument operation. */
+      readonly op: UnaryOp;
+      /** Its argument. */
+      readonly args: readonly [SurrogateExpr];
+    }
+  | {
+      /** A two-argument operation. */
+      readonly op: BinaryOp;
+      /** Its two arguments, in order (`sub`: args[0] - args[1]). */
+      readonly args: readonly [SurrogateExpr, SurrogateExpr];
+    }
+  | {
+      /** Select by a condition. */
+      readonly op: 'where';
+      /** The condition, the value where it holds, the value where it does not. */
+      readonly args: readonly [Condition, SurrogateExpr, SurrogateExpr];
+    };
 
 /** A comparison, usable only as the first argument of `where`. */
 export interface Condition {

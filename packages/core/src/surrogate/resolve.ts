@@ -57,7 +57,14 @@ const cache = new Map<string, SpikeFunction>();
 export function fusedSurrogate(
   method: SpikeMethod,
   alpha?: number,
-): { surrogate: string; alpha: number } | undefined {
+):
+  | {
+      /** The registered surrogate name the kernel's `surrogate` attr takes. */
+      surrogate: string;
+      /** The sharpness (the method's alpha, or the surrogate's default). */
+      alpha: number;
+    }
+  | undefined {
   const f = resolveSpikeFunction(method, alpha);
   if (f.surrogate === 'custom' || f.surrogate === 'heaviside') return undefined;
   return { surrogate: f.surrogate, alpha: f.alpha };

@@ -51,7 +51,10 @@ export class Tensor implements TensorInfo {
    * @internal The engine's record of the (possibly shared) data: reshape and clone share it, and it
    * follows the data when it moves to another backend.
    */
-  readonly record: { readonly id: DataId };
+  readonly record: {
+    /** The data's handle in the backend that holds it. */
+    readonly id: DataId;
+  };
   /** Marks a trainable leaf (set by `variable()`); informative, gradients are asked for explicitly. */
   requiresGrad = false;
   /** Optional name, shown in error messages (variables, parameters). */

@@ -61,7 +61,13 @@ export class ReferenceBackend implements KernelBackend {
     this.store.dispose(dataId);
   }
 
-  memory(): { buffers: number; bytes: number } {
+  /** Live buffers and their bytes, for leak tests. */
+  memory(): {
+    /** How many data buffers the backend holds. */
+    buffers: number;
+    /** Their total size, in bytes. */
+    bytes: number;
+  } {
     return this.store.memory();
   }
 
