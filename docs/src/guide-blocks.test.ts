@@ -1,27 +1,39 @@
 import { guideProgram } from './guide-blocks.js';
 
 describe('guideProgram', () => {
+  const md = [
+    '<!-- requires: SNN_MNIST_DIR -->',
+    '```ts',
+    'const a = 1;',
+    '```',
+    '```ts no-run',
+    'browserOnly();',
+    '```',
+    '```sh',
+    'npm test',
+    '```',
+    '```ts',
+    'console.log(a);',
+    'a;',
+    '```',
+  ].join('\n');
+
   it('joins the ts blocks in order, leaves no-run and other languages out, and reads the MNIST marker', () => {
-    const md = [
-      '<!-- requires: SNN_MNIST_DIR -->',
-      '```ts',
-      'const a = 1;',
-      '```',
-      '```ts no-run',
-      'browserOnly();',
-      '```',
-      '```sh',
-      'npm test',
-      '```',
-      '```ts',
-      'console.log(a);',
-      '```',
-    ].join('\n');
-    expect(guideProgram(md)).toEqual({
-      source: 'const a = 1;\n\nconsole.log(a);\n',
-      blocks: 2,
-      requiresMnist: true,
-    });
+    const program = guideProgram(md);
+    expect(program.source).toBe('const a = 1;\n\nconsole.log(a);\na;\n');
+    expect(program.blocks).toBe(2);
+    expect(program.requiresMnist).toBe(true);
     expect(guideProgram('```ts\nx;\n```').requiresMnist).toBe(false);
+  });
+
+  it('keeps the no-run blocks apart, to be type-checked', () => {
+    const program = guideProgram(md);
+    expect(program.noRunSource).toBe('browserOnly();\n');
+    expect(program.noRunBlocks).toBe(1);
+    expect(program.noRunLines).toEqual([6]);
+  });
+
+  it('maps each program line to its markdown line (0 between blocks)', () => {
+    expect(guideProgram(md).lines).toEqual([3, 0, 12, 13]);
   });
 });

@@ -1,25 +1,62 @@
 // Pulls the runnable code out of a markdown guide: every ```ts block, in order, as one program.
-// A block fenced ```ts no-run is shown but not run (browser-only code); a guide that reads MNIST
-// says so with the marker comment <!-- requires: SNN_MNIST_DIR -->.
+// A block fenced ```ts no-run is shown but not run (browser-only code): it is still type-checked, as a
+// program of its own. A guide that reads MNIST says so with the marker comment
+// <!-- requires: SNN_MNIST_DIR -->.
 
 /** The program a guide's ts blocks make, and what it needs to run. */
 export interface GuideProgram {
+  /** The runnable blocks joined, in order. */
   source: string;
+  /** How many runnable blocks there are. */
   blocks: number;
+  /** The markdown line (1-based) of each line of `source`; 0 for the blank lines between blocks. */
+  lines: number[];
+  /** The no-run blocks joined, in order (type-checked, never run). */
+  noRunSource: string;
+  /** How many no-run blocks there are. */
+  noRunBlocks: number;
+  /** The markdown line of each line of `noRunSource`, as `lines`. */
+  noRunLines: number[];
+  /** The guide reads MNIST (it says so with the marker comment). */
   requiresMnist: boolean;
 }
 
 const FENCE = /^```ts( no-run)?[^\n]*\n([\s\S]*?)^```/gm;
 
-/** Concatenates the runnable ts blocks of a markdown text. */
+/** Concatenates the runnable ts blocks of a markdown text (and, apart, its no-run blocks). */
 export function guideProgram(markdown: string): GuideProgram {
-  const parts: string[] = [];
+  const run: Block[] = [];
+  const noRun: Block[] = [];
   for (const m of markdown.matchAll(FENCE)) {
-    if (m[1] === undefined) parts.push(m[2]);
+    // The code starts on the line after the fence: count the line breaks before it.
+    const fenceLine = markdown.slice(0, m.index).split('\n').length;
+    (m[1] === undefined ? run : noRun).push({ code: m[2], firstLine: fenceLine + 1 });
   }
+  const joined = join(run);
+  const joinedNoRun = join(noRun);
   return {
-    source: parts.join('\n'),
-    blocks: parts.length,
+    source: joined.source,
+    blocks: run.length,
+    lines: joined.lines,
+    noRunSource: joinedNoRun.source,
+    noRunBlocks: noRun.length,
+    noRunLines: joinedNoRun.lines,
     requiresMnist: markdown.includes('<!-- requires: SNN_MNIST_DIR -->'),
   };
+}
+
+interface Block {
+  code: string;
+  firstLine: number;
+}
+
+function join(blocks: readonly Block[]): { source: string; lines: number[] } {
+  const lines: number[] = [];
+  blocks.forEach((b, k) => {
+    if (k > 0) lines.push(0); // the '\n' the join adds starts an empty line
+    // Each block ends with a line break: its lines are the pieces before the last one.
+    const n = b.code.split('\n').length - 1;
+    for (let j = 0; j < n; j++) lines.push(b.firstLine + j);
+  });
+  return { source: blocks.map((b) => b.code).join('\n'), lines };
 }
