@@ -23,29 +23,46 @@ interface Unit {
   blocks: number;
 }
 
-function units(): Unit[] {
+/** Writes a guide's runnable and no-run programs into the check folder. */
+function unitsOf(guide: string, name: string, markdown: string): Unit[] {
+  const p = guideProgram(markdown);
+  const out: Unit[] = [];
+  const add = (suffix: string, source: string, lines: number[], blocks: number) => {
+    if (blocks === 0) return;
+    const path = join(checkDir, `${name}${suffix}.ts`);
+    writeFileSync(path, source);
+    out.push({ guide, file: path, lines, blocks });
+  };
+  add('', p.source, p.lines, p.blocks);
+  add('.no-run', p.noRunSource, p.noRunLines, p.noRunBlocks);
+  return out;
+}
+
+function guideUnits(): Unit[] {
   const guides = [
     ...readdirSync(docs)
       .filter((f) => f.endsWith('.md'))
       .map((f) => join(docs, f)),
     rootReadme,
   ];
-  const out: Unit[] = [];
-  for (const file of guides) {
+  return guides.flatMap((file) => {
     const name = file === rootReadme ? 'root-README' : file.slice(docs.length + 1, -3);
     const guide = file === rootReadme ? 'README.md' : `docs/${name}.md`;
-    const p = guideProgram(readFileSync(file, 'utf8'));
-    const add = (suffix: string, source: string, lines: number[], blocks: number) => {
-      if (blocks === 0) return;
-      const path = join(checkDir, `${name}${suffix}.ts`);
-      writeFileSync(path, source);
-      out.push({ guide, file: path, lines, blocks });
-    };
-    add('', p.source, p.lines, p.blocks);
-    add('.no-run', p.noRunSource, p.noRunLines, p.noRunBlocks);
-  }
-  return out;
+    return unitsOf(guide, name, readFileSync(file, 'utf8'));
+  });
 }
+
+// A guide that must fail, compiled in the same program (no extra cost): proves that the check reads
+// the built packages' types (the import resolves) and reports a wrong type at its markdown line.
+const BROKEN_GUIDE = [
+  '# broken',
+  '',
+  '```ts',
+  "import { tensor } from '@snn/core';",
+  'const n: number = tensor([1], [1]);',
+  '```',
+  '',
+].join('\n');
 
 /** The repository's compiler settings (tsconfig.base.json), as a strict user would have them. */
 function compilerOptions(): ts.CompilerOptions {
@@ -69,7 +86,9 @@ function compilerOptions(): ts.CompilerOptions {
 describe('docs guides compile as written (tsc, strict, against the built packages)', () => {
   rmSync(checkDir, { recursive: true, force: true });
   mkdirSync(checkDir, { recursive: true });
-  const all = units();
+  const guides = guideUnits();
+  const [broken] = unitsOf('broken.md', '_broken', BROKEN_GUIDE);
+  const all = [...guides, broken];
   let diagnostics: Map<string, readonly ts.Diagnostic[]> | undefined;
   // One program for every guide: the library's types are loaded once (a few seconds in all).
   const check = () => {
@@ -92,19 +111,29 @@ describe('docs guides compile as written (tsc, strict, against the built package
     return diagnostics;
   };
 
+  /** tsc's errors for one unit, each as `guide:markdown line: TScode message`. */
+  const errorsOf = (unit: Unit) =>
+    (check().get(unit.file) ?? []).map((d) => {
+      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      if (d.file === undefined || d.start === undefined) return `${unit.guide}: TS${d.code} ${message}`;
+      const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+      return `${unit.guide}:${unit.lines[line] ?? '?'}: TS${d.code} ${message}`;
+    });
+
   it('finds the guides', () => {
-    expect(all.length).toBeGreaterThan(5);
+    expect(guides.length).toBeGreaterThan(5);
   });
 
-  for (const unit of all) {
+  it('reports a guide that does not compile, at its markdown line', () => {
+    const errors = errorsOf(broken);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^broken\.md:5: TS2322 Type 'Tensor' is not assignable to type 'number'/);
+  });
+
+  for (const unit of guides) {
     const label = `${unit.guide}${unit.file.endsWith('.no-run.ts') ? ' no-run blocks' : ''} (${unit.blocks} blocks)`;
     it(label, () => {
-      const errors = (check().get(unit.file) ?? []).map((d) => {
-        const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-        if (d.file === undefined || d.start === undefined) return `${unit.guide}: TS${d.code} ${message}`;
-        const { line } = d.file.getLineAndCharacterOfPosition(d.start);
-        return `${unit.guide}:${unit.lines[line] ?? '?'}: TS${d.code} ${message}`;
-      });
+      const errors = errorsOf(unit);
       if (errors.length > 0) throw new Error(`the guide's code does not compile:\n${errors.join('\n')}`);
     });
   }
