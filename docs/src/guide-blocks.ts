@@ -23,15 +23,31 @@ export interface GuideProgram {
 
 const FENCE = /^```ts( no-run)?[^\n]*\n([\s\S]*?)^```/gm;
 
+/** One ts block of a markdown text. */
+export interface TsBlock {
+  /** The code, ending with a line break. */
+  code: string;
+  /** The markdown line (1-based) of its first line. */
+  firstLine: number;
+  /** Fenced ```ts no-run: type-checked, never run. */
+  noRun: boolean;
+}
+
+/** Every ts block of a markdown text, in order. */
+export function tsBlocks(markdown: string): TsBlock[] {
+  return [...markdown.matchAll(FENCE)].map((m) => ({
+    code: m[2],
+    // The code starts on the line after the fence: count the line breaks before it.
+    firstLine: markdown.slice(0, m.index).split('\n').length + 1,
+    noRun: m[1] !== undefined,
+  }));
+}
+
 /** Concatenates the runnable ts blocks of a markdown text (and, apart, its no-run blocks). */
 export function guideProgram(markdown: string): GuideProgram {
-  const run: Block[] = [];
-  const noRun: Block[] = [];
-  for (const m of markdown.matchAll(FENCE)) {
-    // The code starts on the line after the fence: count the line breaks before it.
-    const fenceLine = markdown.slice(0, m.index).split('\n').length;
-    (m[1] === undefined ? run : noRun).push({ code: m[2], firstLine: fenceLine + 1 });
-  }
+  const blocks = tsBlocks(markdown);
+  const run = blocks.filter((b) => !b.noRun);
+  const noRun = blocks.filter((b) => b.noRun);
   const joined = join(run);
   const joinedNoRun = join(noRun);
   return {
@@ -45,12 +61,7 @@ export function guideProgram(markdown: string): GuideProgram {
   };
 }
 
-interface Block {
-  code: string;
-  firstLine: number;
-}
-
-function join(blocks: readonly Block[]): { source: string; lines: number[] } {
+function join(blocks: readonly TsBlock[]): { source: string; lines: number[] } {
   const lines: number[] = [];
   blocks.forEach((b, k) => {
     if (k > 0) lines.push(0); // the '\n' the join adds starts an empty line

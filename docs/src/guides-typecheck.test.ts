@@ -1,56 +1,51 @@
-// Type-checks every guide as a reader's editor would: the ts blocks of docs/*.md and the root README
-// (each guide's runnable blocks as one module, its no-run blocks as another) compiled by tsc with the
-// repository's strict settings against the BUILT packages (their dist/*.d.ts, resolved through the
-// `types` export condition as a user's install would, never the `source` one). guides.test.ts runs the
-// code with the types stripped, so without this check a guide could keep running while it no longer
-// compiles for a TypeScript user. Errors name the guide, the markdown line and tsc's message.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
-import { guideProgram } from './guide-blocks.js';
+// Type-checks the markdown code a reader copies, as their editor would (see typecheck.ts): the ts blocks
+// of docs/*.md and the root README (each guide's runnable blocks as one module, its no-run blocks as
+// another: a guide's blocks build on each other) and of every package's and app's README (each block a
+// module of its own: a README's examples stand alone, a reader copies one). guides.test.ts runs the
+// guides with the types stripped, so without this check a guide could keep running while it no longer
+// compiles for a TypeScript user. Errors name the markdown file, its line and tsc's message.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { guideProgram, tsBlocks } from './guide-blocks.js';
+import { compileUnits, docsDir, repoRoot, type Unit } from './typecheck.js';
 
-const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// Inside docs/ (so '@snn/...' resolves through docs' own dependencies, and docs/package.json's
-// "type": "module" makes each file an ES module) but ignored by git, as guides.test.ts's run folder.
-const checkDir = join(docs, '.run', 'typecheck');
-const rootReadme = resolve(docs, '../README.md');
+const checkDir = join(docsDir, '.run', 'typecheck');
 
-interface Unit {
-  guide: string;
-  file: string;
-  lines: number[];
-  blocks: number;
+function write(name: string, source: string): string {
+  const path = join(checkDir, `${name}.ts`);
+  writeFileSync(path, source);
+  return path;
 }
 
-/** Writes a guide's runnable and no-run programs into the check folder. */
-function unitsOf(guide: string, name: string, markdown: string): Unit[] {
+/** A guide's runnable program and its no-run program (each when it has blocks). */
+function guideUnits(source: string, name: string, markdown: string): Unit[] {
   const p = guideProgram(markdown);
   const out: Unit[] = [];
-  const add = (suffix: string, source: string, lines: number[], blocks: number) => {
-    if (blocks === 0) return;
-    const path = join(checkDir, `${name}${suffix}.ts`);
-    writeFileSync(path, source);
-    out.push({ guide, file: path, lines, blocks });
-  };
-  add('', p.source, p.lines, p.blocks);
-  add('.no-run', p.noRunSource, p.noRunLines, p.noRunBlocks);
+  if (p.blocks > 0) out.push({ source, file: write(name, p.source), lines: p.lines });
+  if (p.noRunBlocks > 0) {
+    out.push({
+      source: `${source} no-run blocks`,
+      file: write(`${name}.no-run`, p.noRunSource),
+      lines: p.noRunLines,
+    });
+  }
   return out;
 }
 
-function guideUnits(): Unit[] {
-  const guides = [
-    ...readdirSync(docs)
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => join(docs, f)),
-    rootReadme,
-  ];
-  return guides.flatMap((file) => {
-    const name = file === rootReadme ? 'root-README' : file.slice(docs.length + 1, -3);
-    const guide = file === rootReadme ? 'README.md' : `docs/${name}.md`;
-    return unitsOf(guide, name, readFileSync(file, 'utf8'));
-  });
+/** Every ts block of a package's README, each as its own module. */
+function readmeUnits(source: string, name: string, markdown: string): Unit[] {
+  return tsBlocks(markdown).map((b) => ({
+    source,
+    file: write(`${name}.block-${b.firstLine}`, b.code),
+    lines: b.code.split('\n').map((_, j) => b.firstLine + j),
+  }));
 }
+
+const readmes = ['packages', 'apps'].flatMap((dir) =>
+  readdirSync(join(repoRoot, dir))
+    .map((p) => `${dir}/${p}/README.md`)
+    .filter((f) => existsSync(join(repoRoot, f))),
+);
 
 // A guide that must fail, compiled in the same program (no extra cost): proves that the check reads
 // the built packages' types (the import resolves) and reports a wrong type at its markdown line.
@@ -64,77 +59,49 @@ const BROKEN_GUIDE = [
   '',
 ].join('\n');
 
-/** The repository's compiler settings (tsconfig.base.json), as a strict user would have them. */
-function compilerOptions(): ts.CompilerOptions {
-  const base = resolve(docs, '../tsconfig.base.json');
-  const read = ts.readConfigFile(base, ts.sys.readFile);
-  if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
-  const { options, errors } = ts.convertCompilerOptionsFromJson(read.config.compilerOptions, dirname(base));
-  if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, ts.createCompilerHost({})));
-  return {
-    ...options,
-    noEmit: true,
-    declaration: false,
-    declarationMap: false,
-    sourceMap: false,
-    types: ['node'],
-    // Keep the check about the guides: a dependency's own .d.ts is its package's typecheck's business.
-    skipLibCheck: true,
-  };
-}
-
-describe('docs guides compile as written (tsc, strict, against the built packages)', () => {
+describe('markdown code compiles as written (tsc, strict, against the built packages)', () => {
   rmSync(checkDir, { recursive: true, force: true });
   mkdirSync(checkDir, { recursive: true });
-  const guides = guideUnits();
-  const [broken] = unitsOf('broken.md', '_broken', BROKEN_GUIDE);
-  const all = [...guides, broken];
-  let diagnostics: Map<string, readonly ts.Diagnostic[]> | undefined;
-  // One program for every guide: the library's types are loaded once (a few seconds in all).
-  const check = () => {
-    if (diagnostics === undefined) {
-      const program = ts.createProgram(
-        all.map((u) => u.file),
-        compilerOptions(),
-      );
-      diagnostics = new Map(
-        all.map((u) => {
-          const source = program.getSourceFile(u.file);
-          if (source === undefined) throw new Error(`tsc did not load ${u.file}`);
-          return [
-            u.file,
-            [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)],
-          ];
-        }),
-      );
-    }
-    return diagnostics;
+  const guides = [
+    ...readdirSync(docsDir)
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => guideUnits(`docs/${f}`, f.slice(0, -3), readFileSync(join(docsDir, f), 'utf8'))),
+    ...guideUnits('README.md', 'root-README', readFileSync(join(repoRoot, 'README.md'), 'utf8')),
+  ];
+  const packageBlocks = readmes.flatMap((f) =>
+    readmeUnits(
+      f,
+      f.slice(0, -'/README.md'.length).replace('/', '-'),
+      readFileSync(join(repoRoot, f), 'utf8'),
+    ),
+  );
+  const [broken] = guideUnits('broken.md', '_broken', BROKEN_GUIDE);
+  let errors: Map<Unit, string[]> | undefined;
+  // One program for every unit: the library's types are loaded once (a few seconds in all).
+  const errorsOf = (unit: Unit) => {
+    errors ??= compileUnits([...guides, ...packageBlocks, broken]);
+    return errors.get(unit) ?? [];
+  };
+  const expectCompiles = (...units: Unit[]) => {
+    const found = units.flatMap(errorsOf);
+    if (found.length > 0) throw new Error(`the code does not compile:\n${found.join('\n')}`);
   };
 
-  /** tsc's errors for one unit, each as `guide:markdown line: TScode message`. */
-  const errorsOf = (unit: Unit) =>
-    (check().get(unit.file) ?? []).map((d) => {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      if (d.file === undefined || d.start === undefined) return `${unit.guide}: TS${d.code} ${message}`;
-      const { line } = d.file.getLineAndCharacterOfPosition(d.start);
-      return `${unit.guide}:${unit.lines[line] ?? '?'}: TS${d.code} ${message}`;
-    });
-
-  it('finds the guides', () => {
+  it('finds the guides and the package READMEs', () => {
     expect(guides.length).toBeGreaterThan(5);
+    expect(readmes).toEqual(expect.arrayContaining(['packages/core/README.md', 'apps/mnist-demo/README.md']));
+    expect(packageBlocks.length).toBeGreaterThan(10);
   });
 
   it('reports a guide that does not compile, at its markdown line', () => {
-    const errors = errorsOf(broken);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^broken\.md:5: TS2322 Type 'Tensor' is not assignable to type 'number'/);
+    const found = errorsOf(broken);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^broken\.md:5: TS2322 Type 'Tensor' is not assignable to type 'number'/);
   });
 
-  for (const unit of guides) {
-    const label = `${unit.guide}${unit.file.endsWith('.no-run.ts') ? ' no-run blocks' : ''} (${unit.blocks} blocks)`;
-    it(label, () => {
-      const errors = errorsOf(unit);
-      if (errors.length > 0) throw new Error(`the guide's code does not compile:\n${errors.join('\n')}`);
-    });
+  for (const unit of guides) it(unit.source, () => expectCompiles(unit));
+  for (const readme of readmes) {
+    const blocks = packageBlocks.filter((u) => u.source === readme);
+    if (blocks.length > 0) it(`${readme} (${blocks.length} blocks)`, () => expectCompiles(...blocks));
   }
 });

@@ -96,6 +96,7 @@ export function getDecomposition<K extends OptionalKernelName>(name: K): Decompo
  * @example
  * ```ts
  * import { registerTfjsBackends } from '@snn/backend-tfjs';
+ * import { ready } from '@snn/core';
  * registerTfjsBackends(); // or: registerBackend('mine', () => new MyBackend(), 3)
  * await ready(); // the best backend that starts is active
  * ```

@@ -34,7 +34,7 @@ export interface Hasher {
  *
  * @example
  * ```ts
- * import { webHasher } from '@snn/data-mnist/browser';
+ * import { type HasherFactory, webHasher } from '@snn/data-mnist/browser';
  * // Log each digest a download computes, then let webHasher do the work.
  * const logged: HasherFactory = (algorithm) => {
  *   console.log(`checking ${algorithm}`);

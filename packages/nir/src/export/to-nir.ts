@@ -186,7 +186,9 @@ const join = (a: string, b: string): string => (a ? `${a}.${b}` : b);
  *   (one sample, no batch) and optional metadata.
  * @example
  * ```ts
+ * import { writeFile } from 'node:fs/promises';
  * import { RecurrentSNN } from '@snn/modules';
+ * import { toNir, writeNir } from '@snn/nir';
  * const graph = await toNir(new RecurrentSNN(784, 100, 10), { dt: 1e-3, inputShape: [784] });
  * await writeFile('model.nir', await writeNir(graph));
  * ```

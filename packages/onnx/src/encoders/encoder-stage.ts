@@ -39,6 +39,9 @@ import { deltaStage, latencyPrepare, latencyStage, populationPrepare } from './d
  * @example
  * ```ts
  * import { constantCurrentLIFEncode, PoissonEncoder } from '@snn/encoders';
+ * import { RecurrentSNN } from '@snn/modules';
+ * import { exportOnnx } from '@snn/onnx';
+ * const model = new RecurrentSNN(784, 100, 10);
  * await exportOnnx(model, { inputShape: [784], encoder: { encode: constantCurrentLIFEncode, args: [32] } });
  * await exportOnnx(model, { inputShape: [784], encoder: new PoissonEncoder(32), stochastic: 'input' });
  * ```

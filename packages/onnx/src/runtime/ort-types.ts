@@ -30,7 +30,10 @@ export interface OrtTensor {
  *
  * @example
  * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import type { OrtSession } from '@snn/onnx';
  * import * as ort from 'onnxruntime-node';
+ * const bytes = await readFile('model.onnx');
  * const session: OrtSession = await ort.InferenceSession.create(bytes);
  * console.log(session.inputNames, session.outputNames); // ['x'] ['scores']
  * ```
@@ -59,7 +62,9 @@ export interface OrtSessionOptions {
  *
  * @example
  * ```ts
+ * import { OnnxPredictor, type OrtModule } from '@snn/onnx';
  * import * as ort from 'onnxruntime-web';
+ * const bytes = new Uint8Array(await (await fetch('model.onnx')).arrayBuffer());
  * // onnxruntime's own typings (overloaded create) need the cast; the objects are the same.
  * const runtime = ort as unknown as OrtModule;
  * const predictor = await OnnxPredictor.create(runtime, bytes, { executionProviders: ['wasm'] });

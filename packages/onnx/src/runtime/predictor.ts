@@ -97,7 +97,10 @@ export class OnnxPredictor {
    *   cannot load.
    * @example
    * ```ts
+   * import { readFile } from 'node:fs/promises';
+   * import { OnnxPredictor, type OrtModule } from '@snn/onnx';
    * import * as ort from 'onnxruntime-node';
+   * const bytes = await readFile('model.onnx');
    * const runtime = ort as unknown as OrtModule; // see OrtModule
    * const predictor = await OnnxPredictor.create(runtime, bytes, { batchSize: 512 }, 'model.onnx');
    * ```
