@@ -1,12 +1,20 @@
 // Type-checks every TSDoc @example of the packages' sources as a user would copy it from the API
 // reference (the convention is in tsdoc-examples.ts: a full program starts with its imports; a fragment
-// is compiled after a prelude importing the exports it names from its own package and @snn/core).
+// is compiled after a prelude importing the exports it names from its own package, @snn/core,
+// @snn/modules, @snn/encoders and node:fs/promises).
 // Examples that do not compile yet are listed in tsdoc-examples.baseline.json, which can only shrink:
 // a listed example that compiles fails the test until it is taken off the list.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { type Exports, packageExports, prelude, type TsdocExample, tsdocExamples } from './tsdoc-examples.js';
+import {
+  type Exports,
+  PRELUDE_PACKAGES,
+  packageExports,
+  prelude,
+  type TsdocExample,
+  tsdocExamples,
+} from './tsdoc-examples.js';
 import { compilerOptions, compileUnits, docsDir, repoRoot, type Unit } from './typecheck.js';
 
 const checkDir = join(docsDir, '.run', 'tsdoc-examples');
@@ -45,7 +53,7 @@ describe('TSDoc @example code compiles (tsc, strict, against the built packages)
     if (errors !== undefined) return errors;
     // First the packages' exports (for the fragments' preludes), then every example in one program
     // that reuses the first one's files.
-    const names = [...new Set(['@snn/core', ...examples.map((e) => e.packageName)])];
+    const names = [...new Set([...PRELUDE_PACKAGES, ...examples.map((e) => e.packageName)])];
     const probe = join(checkDir, '_exports.ts');
     writeFileSync(probe, names.map((n, k) => `import * as p${k} from '${n}';\nvoid p${k};\n`).join(''));
     const first = ts.createProgram([probe], compilerOptions());

@@ -5,8 +5,10 @@
 // - an example whose code starts with an import (after any comment lines) is a full program: it is
 //   compiled as written and must import everything it uses;
 // - any other example is a fragment, shown on its export's page: it is compiled after a prelude that
-//   imports, from its own package and then from @snn/core, each export the fragment names and does not
-//   declare itself. Anything else it uses (a model, a tensor `x`) it must define.
+//   imports each name the fragment uses and does not declare itself from, in this order, its own
+//   package, @snn/core, @snn/modules, @snn/encoders (the packages every model is made of) and
+//   node:fs/promises' readFile and writeFile. Anything else it uses (a model, a tensor `x`) it must
+//   define.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -132,13 +134,22 @@ export function packageExports(
   return out;
 }
 
+/** Where a fragment's prelude takes names from, after the fragment's own package. */
+export const PRELUDE_PACKAGES = ['@snn/core', '@snn/modules', '@snn/encoders'];
+const FS_FUNCTIONS: Exports = new Map([
+  ['readFile', { typeOnly: false }],
+  ['writeFile', { typeOnly: false }],
+]);
+
 /** The import lines a fragment is compiled after (one per package it takes names from). */
 export function prelude(example: TsdocExample, exports: Map<string, Exports>): string[] {
   const { used, declared } = namesOf(example.code);
   const taken = new Set<string>();
   const lines: string[] = [];
-  for (const pkg of [example.packageName, '@snn/core']) {
-    const names = [...(exports.get(pkg) ?? new Map())]
+  const from = new Map(exports);
+  from.set('node:fs/promises', FS_FUNCTIONS);
+  for (const pkg of [example.packageName, ...PRELUDE_PACKAGES, 'node:fs/promises']) {
+    const names = [...(from.get(pkg) ?? new Map())]
       .filter(([n]) => used.has(n) && !declared.has(n) && !taken.has(n))
       .map(([n, { typeOnly }]) => {
         taken.add(n);

@@ -6,6 +6,8 @@ import type { IdxArray } from './idx/parse-idx.js';
  *
  * @example
  * ```ts
+ * const imagesBytes = await readFile('t10k-images-idx3-ubyte');
+ * const labelsBytes = await readFile('t10k-labels-idx1-ubyte');
  * const rules: LabelRules = { numClasses: 10, count: 10000, stats: { mean: 0.1307, std: 0.3081 } };
  * const test = ImageDataset.fromIdx(parseIdx(imagesBytes), parseIdx(labelsBytes), rules);
  * ```
@@ -81,6 +83,8 @@ export class ImageDataset {
    * @throws {@link DatasetError} naming the file when a shape, dtype, count or label is wrong.
    * @example
    * ```ts
+   * const imageBytes = await readFile('train-images-idx3-ubyte');
+   * const labelBytes = await readFile('train-labels-idx1-ubyte');
    * const train = ImageDataset.fromIdx(parseIdx(imageBytes), parseIdx(labelBytes), { numClasses: 10 });
    * ```
    */

@@ -137,6 +137,9 @@ export function lifFeedForwardStep(
  * @param dt - Integration step in seconds, default 1e-3.
  * @example
  * ```ts
+ * const inputs = unstack(randomUniform([25, 8, 28], { seed: 0 }), 0); // 25 steps, batch 8, 28 inputs
+ * const wIn = randomUniform([100, 28], { seed: 1 }); // [hidden, inputs]
+ * const wRec = randomUniform([100, 100], { seed: 2 }); // [hidden, hidden]
  * let state: LIFState | null = null;
  * for (const x of inputs) { // each [batch, 28]
  *   const [z, next] = lifStep(x, state, wIn, wRec, { tauMemInv: 100, vTh: 0.5 }, 1e-3);

@@ -20,6 +20,10 @@ import { namedSpikeFunction, type SpikeFunction } from './spike-function.js';
  *
  * @example
  * ```ts
+ * const input = ones([8, 28]); // [batch, inputs]
+ * const w = randomUniform([100, 28], { seed: 1 }); // [hidden, inputs]
+ * const r = randomUniform([100, 100], { seed: 2 }); // [hidden, hidden]
+ * const state = null; // zeros
  * lifStep(input, state, w, r, { method: surrogate.atan({ alpha: 2 }) }); // snnTorch: surrogate.atan(alpha=2)
  * ```
  */

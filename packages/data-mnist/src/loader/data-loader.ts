@@ -9,8 +9,9 @@ import { epochSeed, permutation } from './prng.js';
  *
  * @example
  * ```ts
+ * const loader = new DataLoader(await loadMnist({ split: 'train' }), { batchSize: 128, normalize: 'unit' });
  * for (const batch of loader.epoch(0)) {
- *   const x = snn.tensor(batch.images, batch.shape); // [batchSize, 1, 28, 28]
+ *   const x = tensor(batch.images, batch.shape); // [batchSize, 1, 28, 28]
  * }
  * ```
  */
@@ -32,6 +33,7 @@ export interface Batch {
  *
  * @example
  * ```ts
+ * const train = await loadMnist({ split: 'train' });
  * const loader = new DataLoader(train, { batchSize: 128, shuffle: true, seed: 42, normalize: 'unit' });
  * ```
  */
@@ -88,6 +90,7 @@ export class DataLoader implements Iterable<Batch> {
    *   normalisation without statistics.
    * @example
    * ```ts
+   * const train = await loadMnist({ split: 'train' });
    * const loader = new DataLoader(train, { batchSize: 64, shuffle: true });
    * for (const batch of loader) console.log(batch.shape); // [64, 1, 28, 28]
    * ```

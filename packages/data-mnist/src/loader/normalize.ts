@@ -10,6 +10,7 @@ import { DatasetError } from '../errors.js';
  *
  * @example
  * ```ts
+ * const train = await loadMnist({ split: 'train' });
  * new DataLoader(train, { normalize: 'unit' }); // x / 255, for rate encoders
  * new DataLoader(train, { normalize: { mean: 0.5, std: 0.5 } }); // (x / 255 - 0.5) / 0.5
  * ```

@@ -20,6 +20,7 @@ export interface LeakyOptions extends SnnTorchNeuronOptions {
  * @param beta - Membrane decay per time step, in (0, 1].
  * @example
  * ```ts
+ * const inputs = [ones([8, 10]), zeros([8, 10])]; // two steps
  * const lif = new Leaky(0.9); // threshold 1, reset by subtraction
  * let mem = lif.initLeaky();
  * for (const x of inputs) { // each [batch, features]

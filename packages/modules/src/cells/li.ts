@@ -44,6 +44,7 @@ export class LICell extends NeuronModule<LIParameters, LIState> {
  *
  * @example
  * ```ts
+ * const spikes = ones([8, 100]);
  * const readout = new LILinearCell(100, 10, { seed: 0 }); // dt 1e-3 s, Norse's LIParameters
  * const [v, state] = readout.forward(spikes); // spikes [batch, 100] -> v [batch, 10]
  * ```

@@ -46,6 +46,7 @@ export interface LIFCellOptions extends LearnableOptions<LIFKey> {
  *
  * @example
  * ```ts
+ * const currents = [ones([8, 10]), zeros([8, 10])]; // two steps
  * const cell = new LIFCell({ p: { tauMemInv: 100 }, dt: 1e-3 }); // tau_mem 10 ms, 1 ms steps
  * let state: LIFFeedForwardState | null = null;
  * for (const x of currents) { // each [batch, features]
@@ -113,6 +114,7 @@ export interface LIFRecurrentCellOptions extends LIFCellOptions {
  * @param hiddenSize - Neurons in the recurrent population.
  * @example
  * ```ts
+ * const x = ones([8, 28]);
  * const cell = new LIFRecurrentCell(28, 100, { dt: 1e-3, seed: 0 });
  * const [z, state] = cell.forward(x); // x [batch, 28] -> z [batch, 100], state { z, v, i }
  * ```

@@ -24,6 +24,7 @@ const pair = (v: number | [number, number]): [number, number] => (typeof v === '
  *
  * @example
  * ```ts
+ * const x = zeros([8, 1, 28, 28]);
  * const conv = new Conv2d(1, 12, 5); // [B, 1, 28, 28] -> [B, 12, 24, 24]
  * const y = conv.forward(x);
  * ```

@@ -10,6 +10,7 @@ import { nextSeed } from '../random/seed.js';
  *
  * @example
  * ```ts
+ * const x = ones([8, 100]);
  * const drop = new Dropout(0.2, { seed: 1 });
  * drop.forward(x); // training: ~20% zeroed, the rest * 1.25
  * drop.eval().forward(x); // x unchanged

@@ -6,6 +6,7 @@ import { Module } from '../module/module.js';
  *
  * @example
  * ```ts
+ * const x = zeros([8, 12, 4, 4]);
  * new Flatten().forward(x); // [B, 12, 4, 4] -> [B, 192]
  * ```
  */

@@ -6,6 +6,7 @@ import { Module } from '../module/module.js';
  *
  * @example
  * ```ts
+ * const x = zeros([8, 12, 24, 24]);
  * new MaxPool2d(2).forward(x); // [B, 12, 24, 24] -> [B, 12, 12, 12]
  * ```
  */

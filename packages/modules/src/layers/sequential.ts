@@ -14,6 +14,7 @@ type Layer = Module<[Tensor], Tensor> | (Module & CellModule);
  *
  * @example
  * ```ts
+ * const x = zeros([25, 8, 784]);
  * const net = new Sequential(new Linear(784, 100), new Leaky(0.9), new Linear(100, 10));
  * const y = net.forward(x); // x [T, B, 784] -> [T, B, 10]; the Leaky runs over T
  * ```

@@ -36,6 +36,7 @@ export interface RecurrentSNNOptions {
  * @param outputFeatures - Readout neurons (classes).
  * @example
  * ```ts
+ * const spikes = zeros([32, 8, 1, 28, 28]);
  * const snn = new RecurrentSNN(28 * 28, 100, 10, { dt: 1e-3, seed: 0 });
  * const voltages = snn.forward(spikes); // spikes [T, B, 1, 28, 28] -> voltages [T, B, 10]
  * ```

@@ -245,6 +245,8 @@ export abstract class Module<In extends readonly unknown[] = any[], Out = unknow
    *
    * @example
    * ```ts
+   * const model = new Sequential(new Linear(784, 100), new Dropout(0.2));
+   * const x = zeros([8, 784]);
    * const out = model.eval().forward(x); // no dropout
    * ```
    */

@@ -6,6 +6,8 @@ import type { Optimizer } from './optimizer.js';
  *
  * @example
  * ```ts
+ * const optimizer = new Adam(new Linear(784, 10).parameters(), { lr: 1e-3 });
+ * const scheduler = new StepLR(optimizer, 10, 0.5);
  * const saved: SchedulerState = scheduler.stateDict(); // { type: 'StepLR', lastEpoch: 3, baseLr: 0.001 }
  * ```
  */
@@ -76,6 +78,8 @@ export abstract class LRScheduler {
  *
  * @example
  * ```ts
+ * const optimizer = new Adam(new Linear(784, 10).parameters(), { lr: 1e-3 });
+ * const trainOneEpoch = () => {}; // your loop over the training batches
  * const scheduler = new StepLR(optimizer, 10, 0.5); // halve the lr every 10 epochs
  * for (let epoch = 0; epoch < 30; epoch++) { trainOneEpoch(); scheduler.step(); }
  * ```
@@ -112,6 +116,7 @@ export class StepLR extends LRScheduler {
  *
  * @example
  * ```ts
+ * const optimizer = new Adam(new Linear(784, 10).parameters(), { lr: 1e-3 });
  * const scheduler = new CosineAnnealingLR(optimizer, 50); // from baseLr down to 0 over 50 epochs
  * ```
  */

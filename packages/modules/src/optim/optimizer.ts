@@ -116,6 +116,7 @@ export abstract class Optimizer {
    *
    * @example
    * ```ts
+   * const optimizer = new Adam(new Linear(784, 10).parameters(), { lr: 1e-3 });
    * const saved = optimizer.stateDict(); // saved.meta: { type: 'Adam', hyper: { lr: 0.001, ... }, steps }
    * ```
    */

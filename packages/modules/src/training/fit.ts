@@ -98,13 +98,21 @@ export type ModuleOutput<M> = M extends {
  *
  * @example
  * ```ts
+ * import { DataLoader, loadMnist } from '@snn/data-mnist';
+ * import { ConstantCurrentLIFEncoder } from '@snn/encoders';
+ * import { Adam, EncoderSNNDecoder, fit, imageBatches, maxLogSoftmax, RecurrentSNN } from '@snn/modules';
+ * import { fileCheckpointStore } from '@snn/modules/node';
+ * const trainLoader = new DataLoader(await loadMnist({ split: 'train' }), { batchSize: 128, normalize: 'unit' });
+ * const testLoader = new DataLoader(await loadMnist({ split: 'test' }), { batchSize: 128, normalize: 'unit' });
+ * // Norse's tutorial model: pixels -> spikes, a recurrent LIF layer, max over time of the readout
+ * const model = new EncoderSNNDecoder(new ConstantCurrentLIFEncoder(32), new RecurrentSNN(784, 100, 10), maxLogSoftmax);
  * const { history } = await fit({
  *   model,
  *   optimizer: new Adam(model.parameters(), { lr: 2e-3 }),
  *   epochs: 5,
- *   trainBatches: imageBatches(trainLoader), // e.g. @snn/data-mnist's DataLoader
+ *   trainBatches: imageBatches(trainLoader),
  *   evalBatches: imageBatches(testLoader),
- *   checkpoint: fileCheckpointStore('runs/mnist'), // from '@snn/modules/node'
+ *   checkpoint: fileCheckpointStore('runs/mnist'),
  *   resume: true,
  * });
  * ```

@@ -5,6 +5,7 @@
  *
  * @example
  * ```ts
+ * const net = { fc1: new Linear(784, 100), lif1: new LIFCell(), fc2: new Linear(100, 10), lif2: new LIFCell() };
  * const graph = await toNir([net.fc1, net.lif1, scale(10), net.fc2, net.lif2], { dt: 1e-3, inputShape: [784] });
  * ```
  */
@@ -38,6 +39,7 @@ export class NirStepFunction {
  *
  * @example
  * ```ts
+ * const net = { conv1: new Conv2d(1, 12, 5), lif1: new LIFCell(), fc: new Linear(12 * 24 * 24, 10) };
  * await toNir([net.conv1, net.lif1, relu(), new Flatten(), net.fc], { dt: 1e-3, inputShape: [1, 28, 28] });
  * ```
  */
@@ -49,6 +51,7 @@ export const relu = (): NirStepFunction => NirStepFunction.relu();
  *
  * @example
  * ```ts
+ * const net = { fc1: new Linear(784, 100), lif1: new LIFCell(), fc2: new Linear(100, 10), lif2: new LIFCell() };
  * await toNir([net.fc1, net.lif1, scale(10), net.fc2, net.lif2], { dt: 1e-3, inputShape: [784] });
  * ```
  */

@@ -46,6 +46,8 @@ const sanitize = (id: string): string => id.replace(/\./g, '_') || 'node';
  *
  * @example
  * ```ts
+ * const { graph } = await readNir(await readFile('from-snntorch.nir'), 'from-snntorch.nir');
+ * const x = zeros([100, 1, 784]); // 100 steps of one 784-pixel input
  * const model = fromNir(graph, { dt: 1e-4 }); // snnTorch's export time step
  * const y = model.forward(x); // x [T, batch, ...inputShape] -> [T, batch, ...outputShape]
  * const { records } = model.run({ [model.inputs[0]]: x }, { record: ['lif1'] }); // membranes too

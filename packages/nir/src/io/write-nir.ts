@@ -113,6 +113,7 @@ function writeGraph(g: Group, graph: NirGraph): void {
  *
  * @example
  * ```ts
+ * const model = new RecurrentSNN(784, 100, 10); // trained
  * await writeFile('model.nir', await writeNir(await toNir(model, { dt: 1e-3, inputShape: [784] })));
  * ```
  */

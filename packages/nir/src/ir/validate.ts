@@ -98,6 +98,7 @@ function nodeProblems(name: string, node: NirNode, problems: string[]): void {
  *
  * @example
  * ```ts
+ * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');
  * nodeOutputTypes(graph).get('output'); // e.g. [10]; null where it cannot be inferred
  * ```
  */
@@ -132,6 +133,7 @@ export function nodeOutputTypes(graph: NirGraph): Map<string, IntList | null> {
  *
  * @example
  * ```ts
+ * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');
  * for (const problem of graphProblems(graph)) console.warn(problem);
  * ```
  */
@@ -171,6 +173,7 @@ export function graphProblems(graph: NirGraph): string[] {
  *
  * @example
  * ```ts
+ * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');
  * checkGraph(graph, 'model.nir'); // throws NirFormatError: model.nir: ...
  * ```
  */

@@ -50,6 +50,7 @@ export function encodeMetadata(
  * @param props - The model's `metadata_props` (key/value pairs, as protobufjs decodes them).
  * @example
  * ```ts
+ * const bytes = await readFile('model.onnx');
  * const { info, extra } = decodeMetadata(onnx.ModelProto.decode(bytes).metadataProps ?? []);
  * console.log(info?.form, info?.steps, extra);
  * ```

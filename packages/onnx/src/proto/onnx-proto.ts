@@ -8,6 +8,7 @@ import onnxProto from 'onnx-proto';
  *
  * @example
  * ```ts
+ * const net = new RecurrentSNN(784, 100, 10);
  * const model = onnx.ModelProto.decode(await exportOnnx(net, { inputShape: [784], steps: 25 }));
  * console.log(model.opsetImport?.[0]?.version, model.graph?.node?.length); // 17, ...
  * ```

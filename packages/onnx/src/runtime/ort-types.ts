@@ -10,6 +10,7 @@ export type OrtTensorType = 'float32' | 'uint8' | 'int32' | 'int64' | 'bool';
  *
  * @example
  * ```ts
+ * const predictor = await loadOnnx('model.onnx');
  * const out = await predictor.run({ x: { data: new Float32Array(784), dims: [1, 784] } });
  * const scores = out.scores.data as Float32Array; // out.scores.dims: [1, 10]
  * ```

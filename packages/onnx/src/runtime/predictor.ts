@@ -41,6 +41,8 @@ export type StepState = Readonly<Record<string, Float32Array>>;
  *
  * @example
  * ```ts
+ * const predictor = await loadOnnx('model-step.onnx'); // exported with form: 'step'
+ * const frames = [new Float32Array(784), new Float32Array(784)]; // one input per time step
  * let state = predictor.initialState(1);
  * for (const x of frames) ({ state } = await predictor.step(x, state)); // frames: Float32Array[784] each
  * ```
