@@ -1,4 +1,4 @@
-import { guideProgram } from './guide-blocks.js';
+import { guideProgram, tsBlocks } from './guide-blocks.js';
 
 describe('guideProgram', () => {
   const md = [
@@ -35,5 +35,13 @@ describe('guideProgram', () => {
 
   it('maps each program line to its markdown line (0 between blocks)', () => {
     expect(guideProgram(md).lines).toEqual([3, 0, 12, 13]);
+  });
+
+  it('lists each ts block alone, with its first markdown line (the examples of a package README)', () => {
+    expect(tsBlocks(md)).toEqual([
+      { code: 'const a = 1;\n', firstLine: 3, noRun: false },
+      { code: 'browserOnly();\n', firstLine: 6, noRun: true },
+      { code: 'console.log(a);\na;\n', firstLine: 12, noRun: false },
+    ]);
   });
 });
