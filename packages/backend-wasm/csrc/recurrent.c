@@ -10,13 +10,7 @@
 #include "common.h"
 #include "gemm.h"
 #include "surrogate.h"
-
-#define LD(p) wasm_v128_load(p)
-#define ST(p, v) wasm_v128_store(p, v)
-#define ADD wasm_f32x4_add
-#define SUB wasm_f32x4_sub
-#define MUL wasm_f32x4_mul
-#define SPLAT wasm_f32x4_splat
+#include "f4.h"
 
 /*
  * out[0..n) = sum over q < m (ascending) of s[q] * wt[list[q], :], from 0 (s == NULL: every s[q] is 1,

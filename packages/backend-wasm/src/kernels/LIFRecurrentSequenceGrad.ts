@@ -1,6 +1,6 @@
 import { sequenceSizes } from '@snn/core';
 import { type WasmKernel, withTemp } from './kernel.js';
-import { surrogateOf } from './surrogate.js';
+import { lifGradArgs, surrogateOf, withSurrogateTable } from './surrogate.js';
 
 /**
  * Reverse-time gradient of LIFRecurrentSequence in one call (csrc/recurrent.c): threads split the
@@ -20,8 +20,8 @@ export const LIFRecurrentSequenceGrad: WasmKernel<'LIFRecurrentSequenceGrad'> = 
   const state = batch * n;
   if (state === 0) return outs;
   const size = steps * state;
-  withTemp(ctx, state * 4, op, (gz) => {
-    const pass = (table: number) =>
+  withTemp(ctx, state * 4, op, (gz) =>
+    withSurrogateTable(ctx, op, plan, vd.ptr, attrs.vTh, size, (table) =>
       ctx.rt.call(
         'snn_lif_recurrent_sequence_grad',
         size * (8 + 2 * n),
@@ -37,23 +37,9 @@ export const LIFRecurrentSequenceGrad: WasmKernel<'LIFRecurrentSequenceGrad'> = 
         steps,
         batch,
         n,
-        attrs.dt * attrs.tauMemInv,
-        attrs.dt * attrs.tauSynInv,
-        attrs.vTh,
-        attrs.vReset,
-        plan.code,
-        attrs.alpha,
-        table,
-        attrs.detachReset ? 1 : 0,
-      );
-    if (plan.program === undefined) pass(0);
-    else {
-      withTemp(ctx, size * 4, op, (table) => {
-        const program = ctx.rt.writeParams(plan.program);
-        ctx.rt.call('snn_surrogate_eval', size * 8, program, vd.ptr, attrs.vTh, 0, table, size);
-        pass(table);
-      });
-    }
-  });
+        ...lifGradArgs(attrs, plan, table),
+      ),
+    ),
+  );
   return outs;
 };
