@@ -8,15 +8,10 @@
  */
 #include "common.h"
 #include "surrogate.h"
+#include "f4.h"
 
 #define GRAIN 16
 #define CHUNK 512
-#define LD(p) wasm_v128_load(p)
-#define ST(p, v) wasm_v128_store(p, v)
-#define ADD wasm_f32x4_add
-#define SUB wasm_f32x4_sub
-#define MUL wasm_f32x4_mul
-#define SPLAT wasm_f32x4_splat
 
 /* One LIF step of four neurons; state (v, i) in, updated in place; outputs stored at `at`. */
 #define LIF_STEP4(v, i, xv, zp, vp, ip, vdp)                                      \

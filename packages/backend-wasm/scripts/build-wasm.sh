@@ -11,7 +11,7 @@ WASM_LD="${WASM_LD:-wasm-ld}"
 mkdir -p "$OUT"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-SOURCES="scratch.c elementwise.c reduce.c movement.c philox.c optim.c neuron.c expr.c matmul.c spike.c conv.c pool.c"
+SOURCES="scratch.c elementwise.c reduce.c movement.c philox.c optim.c neuron.c recurrent.c expr.c matmul.c spike.c conv.c pool.c"
 CFLAGS="--target=wasm32 -O3 -msimd128 -mbulk-memory -mnontrapping-fptoint -msign-ext -nostdlib -ffreestanding -fno-builtin -ffp-contract=off -fno-math-errno -Wall -Werror -Wno-unused-function"
 build() { # variant extra-cflags extra-ldflags output
   objs=""

@@ -1,6 +1,6 @@
 import { sequenceSizes } from '@snn/core';
-import { type WasmKernel, withTemp } from './kernel.js';
-import { surrogateOf } from './surrogate.js';
+import type { WasmKernel } from './kernel.js';
+import { lifGradArgs, surrogateOf, withSurrogateTable } from './surrogate.js';
 
 /**
  * Reverse-time gradient of LIFSequence in one pass (csrc/neuron.c). Returns [dx, dv0, di0]. A
@@ -18,7 +18,7 @@ export const LIFSequenceGrad: WasmKernel<'LIFSequenceGrad'> = (inputs, attrs, ct
   const di0 = ctx.output(neuronShape, 'float32', 'LIFSequenceGrad');
   if (neurons === 0) return [dx.info, dv0.info, di0.info];
   const size = steps * neurons;
-  const pass = (table: number) =>
+  withSurrogateTable(ctx, 'LIFSequenceGrad', plan, vd.ptr, attrs.vTh, size, (table) =>
     ctx.rt.call(
       'snn_lif_sequence_grad',
       size * 8,
@@ -32,22 +32,8 @@ export const LIFSequenceGrad: WasmKernel<'LIFSequenceGrad'> = (inputs, attrs, ct
       di0.data.ptr,
       steps,
       neurons,
-      attrs.dt * attrs.tauMemInv,
-      attrs.dt * attrs.tauSynInv,
-      attrs.vTh,
-      attrs.vReset,
-      plan.code,
-      attrs.alpha,
-      table,
-      attrs.detachReset ? 1 : 0,
-    );
-  if (plan.program === undefined) pass(0);
-  else {
-    withTemp(ctx, size * 4, 'LIFSequenceGrad', (table) => {
-      const program = ctx.rt.writeParams(plan.program);
-      ctx.rt.call('snn_surrogate_eval', size * 8, program, vd.ptr, attrs.vTh, 0, table, size);
-      pass(table);
-    });
-  }
+      ...lifGradArgs(attrs, plan, table),
+    ),
+  );
   return [dx.info, dv0.info, di0.info];
 };

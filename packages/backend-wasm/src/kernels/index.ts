@@ -18,6 +18,8 @@ import { GreaterEqual } from './GreaterEqual.js';
 import type { WasmKernel } from './kernel.js';
 import { Less } from './Less.js';
 import { LessEqual } from './LessEqual.js';
+import { LIFRecurrentSequence } from './LIFRecurrentSequence.js';
+import { LIFRecurrentSequenceGrad } from './LIFRecurrentSequenceGrad.js';
 import { LIFSequence } from './LIFSequence.js';
 import { LIFSequenceGrad } from './LIFSequenceGrad.js';
 import { LISequence } from './LISequence.js';
@@ -70,6 +72,8 @@ export const WASM_KERNELS: { readonly [K in KernelName]: WasmKernel<K> } = {
   Floor,
   Greater,
   GreaterEqual,
+  LIFRecurrentSequence,
+  LIFRecurrentSequenceGrad,
   LIFSequence,
   LIFSequenceGrad,
   LISequence,

@@ -22,6 +22,8 @@ export const BINARY_OUTPUT_RULES: { readonly [K in KernelName]?: Rule } = {
   Spike: () => true,
   /** [z, v, i, vDecayed]: the spikes. */
   LIFSequence: () => [true, false, false, false],
+  /** [z, vDecayed]: the spikes. */
+  LIFRecurrentSequence: () => [true, false],
   /** A bool cast to a number is 0 or 1. */
   Cast: ({ x }, { dtype }) => dtype !== 'bool' && ((x as Tensor).dtype === 'bool' || isBinary(x)),
   MaxPool: ({ x }) => isBinary(x),

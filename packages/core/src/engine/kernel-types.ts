@@ -11,6 +11,8 @@ import type { TensorInfo } from '../tensor/tensor-info.js';
 export type MultiOutputKernelName =
   | 'LIFSequence'
   | 'LIFSequenceGrad'
+  | 'LIFRecurrentSequence'
+  | 'LIFRecurrentSequenceGrad'
   | 'LISequence'
   | 'LISequenceGrad'
   | 'AdamUpdate'
@@ -19,6 +21,8 @@ export type MultiOutputKernelName =
 export const MULTI_OUTPUT_KERNELS: ReadonlySet<string> = new Set<MultiOutputKernelName>([
   'LIFSequence',
   'LIFSequenceGrad',
+  'LIFRecurrentSequence',
+  'LIFRecurrentSequenceGrad',
   'LISequence',
   'LISequenceGrad',
   'AdamUpdate',

@@ -422,6 +422,22 @@ export interface OptionalKernels {
     attrs: LIFSequenceAttrs;
   };
   /**
+   * Norse's LIFRecurrentCell over all T steps: x [T, B, n] (the input currents, already projected),
+   * recurrent weights w [n, n] applied as z @ w^T, state z0, v0, i0 [B, n]. Per step, as
+   * lifRecurrentStep: ij = (i + x[t]) + z[t-1] @ w^T (z[-1] = z0); then LIFSequence's step from
+   * (v, ij) with no input: vd = v + a*((vLeak - v) + ij); z = Spike(vd - vTh);
+   * v = (1 - z)*vd + z*vReset; i = ij - b*ij. Returns [z, vDecayed], each [T, B, n].
+   */
+  LIFRecurrentSequence: { inputs: Inputs<'x' | 'w' | 'z0' | 'v0' | 'i0'>; attrs: LIFSequenceAttrs };
+  /**
+   * Reverse-time gradient of LIFRecurrentSequence from its saved z and vDecayed, the upstream dz
+   * [T, B, n] and w. From t = T-1 down to 0, gz = gv = gi = 0 after the last step, with keep and s of
+   * LIFSequenceGrad: gvd = gv*keep + (dz[t] + gz)*s; gv = gvd*(1 - a); gi = gvd*a + gi*(1 - b);
+   * dx[t] = gi; gz = dx[t] @ w. Returns [dx, dz0, dv0, di0]: dx [T, B, n] (also the gradient of the
+   * recurrent product's output, from which the caller forms dw), dz0 = dx[0] @ w, and gv, gi after t = 0.
+   */
+  LIFRecurrentSequenceGrad: { inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'w'>; attrs: LIFSequenceAttrs };
+  /**
    * Norse's li_feed_forward_step over T steps (the input jumps the current first, as in Norse):
    * j = i + x[t]; v' = v + dt*tauMemInv*((vLeak - v) + j); i' = j - dt*tauSynInv*j.
    * Returns [v, i], each [T, ...n].
@@ -564,7 +580,11 @@ export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
  * only when the backend's `supportsSurrogate(name)` says so, and core's decomposition otherwise.
  * (LIFSequence carries the attr too, for its gradient, but its forward does not use it.)
  */
-export const SURROGATE_KERNELS: readonly OptionalKernelName[] = ['SpikeGrad', 'LIFSequenceGrad'];
+export const SURROGATE_KERNELS: readonly OptionalKernelName[] = [
+  'SpikeGrad',
+  'LIFSequenceGrad',
+  'LIFRecurrentSequenceGrad',
+];
 
 /** The names of the optional kernels: a backend may implement any of them; core decomposes the others. */
 export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
@@ -590,6 +610,8 @@ export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'SpikeMatMul',
   'LIFSequence',
   'LIFSequenceGrad',
+  'LIFRecurrentSequence',
+  'LIFRecurrentSequenceGrad',
   'LISequence',
   'LISequenceGrad',
   'AdamUpdate',

@@ -260,6 +260,20 @@ const cases: Case[] = [
     ArgumentError,
   ],
   [
+    'LIFRecurrentSequence',
+    () => ({ x: f([4, 2, 3]), w: f([3, 2]), z0: f([2, 3]), v0: f([2, 3]), i0: f([2, 3]) }),
+    lif,
+    /LIFRecurrentSequence: w \[3, 2\] must be \[3, 3\] for the sequence \[4, 2, 3\]/,
+    ShapeError,
+  ],
+  [
+    'LIFRecurrentSequenceGrad',
+    () => ({ z: f([4, 3]), vDecayed: f([4, 3]), dz: f([4, 3]), w: f([3, 3]) }),
+    lif,
+    /LIFRecurrentSequenceGrad: the sequence must be \[T, B, n\], got \[4, 3\]/,
+    ShapeError,
+  ],
+  [
     'LISequence',
     () => ({ x: f([0, 3]), v0: f([3]), i0: f([3]) }),
     li,

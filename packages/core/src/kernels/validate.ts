@@ -154,6 +154,20 @@ function steps(op: string, shape: readonly number[]): void {
   if (shape[0] < 1) throw new ShapeError(`${op}: T must be at least 1, got ${formatShape(shape)}`);
 }
 
+/** A recurrent sequence [T, B, n] (T >= 1) and its float32 weights w [n, n]. */
+function recurrentShapes(op: string, shape: readonly number[], w: Meta): void {
+  if (shape.length !== 3)
+    throw new ShapeError(`${op}: the sequence must be [T, B, n], got ${formatShape(shape)}`);
+  steps(op, shape);
+  float32(op, { w }, 'w');
+  const n = shape[2];
+  if (w.shape.length !== 2 || w.shape[0] !== n || w.shape[1] !== n) {
+    throw new ShapeError(
+      `${op}: w ${formatShape(w.shape)} must be [${n}, ${n}] for the sequence ${formatShape(shape)}`,
+    );
+  }
+}
+
 const matMul: Validator<'MatMul'> = (inputs, { transposeA, transposeB }, op) => {
   float32(op, inputs, 'a', 'b');
   matMulShape(one(inputs, 'a').shape, one(inputs, 'b').shape, transposeA, transposeB);
@@ -382,6 +396,19 @@ const VALIDATORS: {
     const names = ['z', 'vDecayed', 'dz', 'dv', 'di'];
     sequenceSizes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));
     steps(op, one(inputs, 'z').shape);
+    lifAttrs(op, attrs);
+  },
+  LIFRecurrentSequence: (inputs, attrs, op) => {
+    const x = one(inputs, 'x');
+    const states = { z0: one(inputs, 'z0'), v0: one(inputs, 'v0'), i0: one(inputs, 'i0') };
+    sequenceSizes(op, { x }, states);
+    recurrentShapes(op, x.shape, one(inputs, 'w'));
+    lifAttrs(op, attrs);
+  },
+  LIFRecurrentSequenceGrad: (inputs, attrs, op) => {
+    const names = ['z', 'vDecayed', 'dz'];
+    sequenceSizes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));
+    recurrentShapes(op, one(inputs, 'z').shape, one(inputs, 'w'));
     lifAttrs(op, attrs);
   },
   LISequence: (inputs, attrs, op) => {

@@ -1,7 +1,8 @@
-import { hasKernel, runKernel, tidy } from '../engine/api.js';
+import { hasKernel, runKernel } from '../engine/api.js';
 import { ENGINE } from '../engine/engine.js';
 import { ArgumentError, ShapeError } from '../errors.js';
-import { add, matMul, reshape, stack, transpose, unstack } from '../ops/index.js';
+import { add, matMul, reshape, slice, stack, transpose, unstack } from '../ops/index.js';
+import { zeros } from '../tensor/creation.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { DEFAULT_DT, type LIFParameters, type LIFState, lifParameters, lifRecurrentStep } from './lif.js';
 import { checkDt, filledLike } from './param.js';
@@ -12,11 +13,11 @@ import { lifSequenceAttrs } from './sequence-attrs.js';
  * recurrence forbids computing the steps at once, but not the backward pass's weight gradient: in the
  * step loop every step adds z[t-1]^T dij[t] (a product, a transpose and an add on the tape), where one
  * product over the stacked steps gives the same sum. Where the fused LIF kernels apply (number
- * parameters, a named surrogate, a backend with LIFSequence), the whole loop is one custom-gradient op:
- * the forward runs the steps' own ops without a tape (values identical to the step loop), and the
- * backward runs the reverse-time recursion with LIFSequenceGrad per step and the recurrent weight
- * gradient as one (event-driven) product over the T*batch rows. Gradients equal the step loop's up to
- * the summation order of that one sum (float32 rounding).
+ * parameters, a named surrogate, a backend with LIFSequence), the whole loop is one custom-gradient op
+ * of two kernels: LIFRecurrentSequence forward and LIFRecurrentSequenceGrad backward (a backend's own,
+ * which runs all T steps in one call, or core's decompositions, the step loop's ops per step), and
+ * the recurrent weight gradient as one (event-driven) product over the (T-1)*batch rows. Values equal
+ * the step loop's; gradients up to the summation order of that one sum (float32 rounding).
  */
 
 /**
@@ -59,86 +60,52 @@ export function lifRecurrentSpikes(
     }
     return stack(zs, 0);
   }
-  const one = [1, batch, n];
-  const asStep = (t: Tensor) => reshape(t, one);
-  const asState = (t: Tensor) => reshape(t, [batch, n]);
-
-  // lifRecurrentStep's ops in its order; without a state the recurrent product is zero and skipped.
-  const forward = (xs: Tensor, w: Tensor, z0?: Tensor, v0?: Tensor, i0?: Tensor) => {
-    const zs: Tensor[] = [];
-    const vds: Tensor[] = [];
-    let z: Tensor | undefined = z0;
-    let v = v0 ?? filledLike([batch, n], q.vLeak);
-    let i = i0 ?? filledLike([batch, n], 0);
-    for (const c of unstack(xs, 0)) {
-      let ij = add(i, c);
-      if (z !== undefined) ij = add(ij, matMul(z, w, false, true));
-      const [zt, vt, it, vdt] = runKernel('LIFSequence', { x: ENGINE.zerosConst(one), v0: v, i0: ij }, attrs);
-      zs.push(zt);
-      vds.push(vdt);
-      z = asState(zt);
-      v = asState(vt);
-      i = asState(it);
-    }
-    return { value: stack(zs.map(asState), 0), zs, vds };
-  };
-  const inputs =
-    state === null ? [currents, recurrentWeights] : [currents, recurrentWeights, state.z, state.v, state.i];
-  if (!ENGINE.isRecording) return tidy(() => forward(...(inputs as [Tensor, Tensor])).value);
-
-  const run = ENGINE.noGrad(() => ENGINE.tidy(() => forward(...(inputs as [Tensor, Tensor]))));
-  const { value, zs, vds } = run;
+  // The kernels' state: Norse's initial state (z = 0, v = vLeak, i = 0) where none is given.
   const hasState = state !== null;
-  const save = [recurrentWeights, value, ...(hasState ? [state.z] : []), ...zs, ...vds];
+  const z0 = hasState ? state.z : ENGINE.zerosConst([batch, n]);
+  const v0 = hasState ? state.v : filledLike([batch, n], q.vLeak);
+  const i0 = hasState ? state.i : ENGINE.zerosConst([batch, n]);
+  const kernelInputs = { x: currents, w: recurrentWeights, z0, v0, i0 };
+  const inputs = hasState
+    ? [currents, recurrentWeights, state.z, state.v, state.i]
+    : [currents, recurrentWeights];
+  if (!ENGINE.isRecording) {
+    const [spikes, vd] = runKernel('LIFRecurrentSequence', kernelInputs, attrs);
+    vd.dispose();
+    if (!hasState) v0.dispose();
+    return spikes;
+  }
+  const [value, vDecayed] = ENGINE.noGrad(() => runKernel('LIFRecurrentSequence', kernelInputs, attrs));
+  if (!hasState) v0.dispose();
+  const save = [recurrentWeights, value, vDecayed, ...(hasState ? [state.z] : [])];
   const backward = (dys: readonly Tensor[], saved: readonly Tensor[]) => {
-    const [wS, zAll] = saved;
-    const zsS = saved.slice(hasState ? 3 : 2, (hasState ? 3 : 2) + T);
-    const vdsS = saved.slice((hasState ? 3 : 2) + T);
+    const [wS, zAll, vdS] = saved;
     // The reverse-time recursion runs once, on the first gradient asked for; dW only if asked.
-    let memo: { dCurrents: Tensor; dijs: Tensor[]; gz?: Tensor; gv: Tensor; gi: Tensor } | undefined;
-    const recursion = () => {
-      if (memo !== undefined) return memo;
-      const dzs = unstack(dys[0], 0);
-      const dijs: Tensor[] = new Array(T);
-      let gv: Tensor = ENGINE.zerosConst(one);
-      let gi: Tensor = ENGINE.zerosConst(one);
-      let gz: Tensor | undefined;
-      for (let t = T - 1; t >= 0; t--) {
-        const dz = gz === undefined ? asStep(dzs[t]) : add(asStep(dzs[t]), asStep(gz));
-        const [, dv0, di0] = runKernel(
-          'LIFSequenceGrad',
-          { z: zsS[t], vDecayed: vdsS[t], dz, dv: gv, di: gi },
-          attrs,
-        );
-        dijs[t] = di0;
-        gv = asStep(dv0);
-        gi = asStep(di0);
-        // dL/dz[t-1] through the recurrent product (none before step 0 without a state).
-        gz = t > 0 || hasState ? matMul(di0, wS) : undefined;
-      }
-      memo = { dCurrents: stack(dijs, 0), dijs, gz, gv, gi };
+    let memo: Tensor[] | undefined;
+    const grads = () => {
+      memo ??= runKernel('LIFRecurrentSequenceGrad', { z: zAll, vDecayed: vdS, dz: dys[0], w: wS }, attrs);
       return memo;
     };
     const dW = () => {
-      const { dijs } = recursion();
-      // dW[o, k] = sum over steps and batch of dij[t][b, o] * z[t-1][b, k]: one product over all the
-      // T*batch rows, the stacked spikes as its left operand (event-driven, and indexed already by the
-      // forward product that read them), against the step gradients shifted one step back.
-      const rowsOf = (x: Tensor) => reshape(x, [T * batch, n]);
-      const shifted = stack([...dijs.slice(1), ENGINE.zerosConst([batch, n])], 0);
-      const sumW = transpose(matMul(rowsOf(zAll), rowsOf(shifted), true, false));
-      return hasState ? add(transpose(matMul(saved[2], dijs[0], true, false)), sumW) : sumW;
+      const [dCurrents] = grads();
+      // dW[o, k] = sum over steps t >= 1 and batch of dij[t][b, o] * z[t-1][b, k]: one product over
+      // the (T-1)*batch rows, the spikes as its left operand (event-driven), against the step
+      // gradients one step later (both contiguous slices, no copy).
+      const rows = (x: Tensor, from: number, steps: number) =>
+        reshape(slice(x, [from, 0, 0], [steps, batch, n]), [steps * batch, n]);
+      const first = () => transpose(matMul(saved[3], rows(dCurrents, 0, 1), true, false));
+      if (T === 1) return hasState ? first() : zeros([n, n]);
+      const sumW = transpose(matMul(rows(zAll, 0, T - 1), rows(dCurrents, 1, T - 1), true, false));
+      return hasState ? add(first(), sumW) : sumW;
     };
     return [
-      () => recursion().dCurrents,
+      () => grads()[0],
       dW,
-      ...(hasState
-        ? [() => recursion().gz as Tensor, () => asState(recursion().gv), () => asState(recursion().gi)]
-        : []),
+      ...(hasState ? [() => grads()[1], () => grads()[2], () => grads()[3]] : []),
     ];
   };
   ENGINE.recordNode(fn, inputs, [value], backward, save);
-  // The tape holds its own handles on what it saved.
-  for (const t of [...zs, ...vds]) t.dispose();
+  // The tape holds its own handle on what it saved.
+  vDecayed.dispose();
   return value;
 }

@@ -18,6 +18,10 @@ import {
   spikeDecomposition,
   subDecomposition,
 } from './elementwise.js';
+import {
+  lifRecurrentSequenceDecomposition,
+  lifRecurrentSequenceGradDecomposition,
+} from './LIFRecurrentSequence.js';
 import { lifSequenceDecomposition } from './LIFSequence.js';
 import { lifSequenceGradDecomposition } from './LIFSequenceGrad.js';
 import { liSequenceDecomposition } from './LISequence.js';
@@ -60,6 +64,8 @@ export const CORE_DECOMPOSITIONS: ReadonlyMap<OptionalKernelName, Decomposition>
   ['SpikeGrad', spikeGradDecomposition as Decomposition],
   ['LIFSequence', lifSequenceDecomposition as Decomposition],
   ['LIFSequenceGrad', lifSequenceGradDecomposition as Decomposition],
+  ['LIFRecurrentSequence', lifRecurrentSequenceDecomposition as Decomposition],
+  ['LIFRecurrentSequenceGrad', lifRecurrentSequenceGradDecomposition as Decomposition],
   ['LISequence', liSequenceDecomposition as Decomposition],
   ['LISequenceGrad', liSequenceGradDecomposition as Decomposition],
   ['AdamUpdate', adamUpdateDecomposition as Decomposition],
