@@ -2,9 +2,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Stand-in input for the example: 4 images of 784 pixels in [0, 1].
-const images = Float32Array.from({ length: 4 * 784 }, (_, i) => ((i * 7919) % 1000) / 1000);
-
 // README-EXAMPLE-START
 import { ConstantCurrentLIFEncoder } from '@snn/encoders';
 import { maxLogSoftmax, RecurrentSNN } from '@snn/modules';
@@ -16,6 +13,7 @@ const bytes = await exportOnnx(model, { inputShape: [784], encoder, decoder: max
 await writeOnnx('model.onnx', bytes); // a standard ONNX file, opset 17
 
 const predictor = await loadOnnx('model.onnx', { intraOpNumThreads: 2, batchSize: 1000 });
+const images = new Float32Array(2 * 784).fill(0.5); // 2 images, pixels in [0, 1]
 const { labels, scores } = await predictor.predict(images); // Float32Array [n * 784] -> n classes
 // README-EXAMPLE-END
 
@@ -38,12 +36,12 @@ describe('README example', () => {
         .trim()
         .split('\n')
         .filter((l) => l.trim() !== ''),
-    ).toHaveLength(9);
+    ).toHaveLength(10);
   });
 
   it('exported, loaded and classified the images', () => {
-    expect(labels).toHaveLength(4);
-    expect(scores).toHaveLength(40);
+    expect(labels).toHaveLength(2);
+    expect(scores).toHaveLength(20);
     expect(Array.from(labels).every((l) => l >= 0 && l < 10)).toBe(true);
   });
 });

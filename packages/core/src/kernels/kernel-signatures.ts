@@ -428,7 +428,15 @@ export interface OptionalKernels {
    * (v, ij) with no input: vd = v + a*((vLeak - v) + ij); z = Spike(vd - vTh);
    * v = (1 - z)*vd + z*vReset; i = ij - b*ij. Returns [z, vDecayed], each [T, B, n].
    */
-  LIFRecurrentSequence: { inputs: Inputs<'x' | 'w' | 'z0' | 'v0' | 'i0'>; attrs: LIFSequenceAttrs };
+  LIFRecurrentSequence: {
+    /**
+     * x: the projected input currents [T, B, n]; w: the recurrent weights [n, n]; z0, v0, i0: the
+     * state before the first step [B, n] (Norse's LIFState z, v, i).
+     */
+    inputs: Inputs<'x' | 'w' | 'z0' | 'v0' | 'i0'>;
+    /** The neuron's parameters (scalars), dt and the gradient options, as LIFSequence's. */
+    attrs: LIFSequenceAttrs;
+  };
   /**
    * Reverse-time gradient of LIFRecurrentSequence from its saved z and vDecayed, the upstream dz
    * [T, B, n] and w. From t = T-1 down to 0, gz = gv = gi = 0 after the last step, with keep and s of
@@ -436,7 +444,12 @@ export interface OptionalKernels {
    * dx[t] = gi; gz = dx[t] @ w. Returns [dx, dz0, dv0, di0]: dx [T, B, n] (also the gradient of the
    * recurrent product's output, from which the caller forms dw), dz0 = dx[0] @ w, and gv, gi after t = 0.
    */
-  LIFRecurrentSequenceGrad: { inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'w'>; attrs: LIFSequenceAttrs };
+  LIFRecurrentSequenceGrad: {
+    /** The forward's z and vDecayed [T, B, n], the upstream gradient dz of z [T, B, n] and w [n, n]. */
+    inputs: Inputs<'z' | 'vDecayed' | 'dz' | 'w'>;
+    /** The forward's attributes (the surrogate and detachReset matter here). */
+    attrs: LIFSequenceAttrs;
+  };
   /**
    * Norse's li_feed_forward_step over T steps (the input jumps the current first, as in Norse):
    * j = i + x[t]; v' = v + dt*tauMemInv*((vLeak - v) + j); i' = j - dt*tauSynInv*j.
