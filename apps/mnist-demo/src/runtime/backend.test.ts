@@ -1,5 +1,5 @@
-import { backendName, listBackends, registerBackend, removeBackend } from '@snn/core';
 import { WASM_BACKEND_PRIORITY } from '@snn/backend-wasm';
+import { backendName, listBackends, registerBackend, removeBackend } from '@snn/core';
 import { useBackend } from './backend.js';
 
 /*
