@@ -248,3 +248,41 @@ void snn_li_sequence_grad(const float *dv, const float *di, float *dx, float *dv
     }
   }
 }
+
+/*
+ * snnTorch's Leaky over T steps (core's leakyStep, as LeakySequence in kernel-signatures.ts specifies),
+ * forward only: beta and threshold are one value each, read from memory; x is [T, n], or one row [n]
+ * presented at every step (xRepeat, snnTorch's direct input). reset: 0 subtract, 1 zero, 2 none.
+ * Each float32 operation in leakyStep's order, so the spikes and membranes equal the step loop's.
+ */
+EXPORT(snn_leaky_sequence)
+void snn_leaky_sequence(const float *x, const float *mem0, const float *betap, const float *thp, float *spk,
+                        float *mem, int T, int n, int xRepeat, int reset, int resetDelay, int part, int parts) {
+  int lo, hi;
+  split_grain(n, GRAIN, part, parts, &lo, &hi);
+  float beta = *betap, th = *thp;
+  beta = beta > 1.0f ? 1.0f : (beta < 0.0f ? 0.0f : beta);
+  for (int c0 = lo; c0 < hi; c0 += CHUNK) {
+    int c1 = c0 + CHUNK < hi ? c0 + CHUNK : hi;
+    for (int t = 0; t < T; t++) {
+      size_t row = (size_t)t * n;
+      const float *mp = t == 0 ? mem0 : mem + row - n;
+      const float *xp = xRepeat ? x : x + row;
+      for (int k = c0; k < c1; k++) {
+        float m = mp[k];
+        float r = m - th > 0.0f ? 1.0f : 0.0f;
+        float next;
+        if (reset == 0) next = (m * beta + xp[k]) - r * th;
+        else if (reset == 1) next = ((1.0f - r) * m) * beta + xp[k];
+        else next = m * beta + xp[k];
+        float s = next - th > 0.0f ? 1.0f : 0.0f;
+        if (!resetDelay && reset != 2) {
+          float d = s - r;
+          next = reset == 0 ? next - d * th : next - d * next;
+        }
+        spk[row + k] = s;
+        mem[row + k] = next;
+      }
+    }
+  }
+}

@@ -160,3 +160,46 @@ describe.each(THREADED)('%s', (name) => {
     snn.dispose([x, z]);
   });
 });
+
+describe.each(THREADED)('%s: LeakySequence', (name) => {
+  beforeAll(() => snn.setBackend(name));
+
+  // Chunks of 512, the scalar tail and a split over 1 or 2 threads; every reset; one row repeated.
+  test.each([
+    [1, 'subtract', true],
+    [37, 'zero', true],
+    [2000, 'subtract', true],
+    [2000, 'subtract', false],
+    [700, 'zero', false],
+    [700, 'none', true],
+  ] as const)(
+    'leakySequence without a tape == the leakyStep loop, bit for bit (%i neurons, %s, delay %s)',
+    (n, resetMechanism, resetDelay) => {
+      snn.tidy(() => {
+        const T = 11;
+        const x = snn.randomUniform([T, n], { low: -0.4, high: 1.3, seed: n });
+        const mem = snn.randomUniform([n], { low: 0, high: 1.5, seed: n + 1 });
+        const p = { beta: 0.95, resetMechanism, resetDelay };
+        expect(snn.hasKernel('LeakySequence')).toBe(true);
+        for (const [input, steps] of [
+          [x, undefined],
+          [snn.slice(x, [0, 0], [1, n]).reshape([n]), T],
+        ] as const) {
+          const got = snn.noGrad(() => snn.leakySequence(input, mem, p, steps));
+          const xs = steps === undefined ? snn.unstack(input, 0) : new Array<snn.Tensor>(T).fill(input);
+          const spk: snn.Tensor[] = [];
+          const mems: snn.Tensor[] = [];
+          let m: snn.Tensor = mem;
+          for (const xt of xs) {
+            const [s, next] = snn.leakyStep(xt, m, p);
+            spk.push(s);
+            mems.push(next);
+            m = next;
+          }
+          expect(Array.from(got.spk.dataSync())).toEqual(Array.from(snn.stack(spk).dataSync()));
+          expect(Array.from(got.mem.dataSync())).toEqual(Array.from(snn.stack(mems).dataSync()));
+        }
+      });
+    },
+  );
+});

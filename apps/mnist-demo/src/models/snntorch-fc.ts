@@ -1,4 +1,4 @@
-import { add, stack, sum, type Tensor, unstack } from '@snn/core';
+import { add, sum, type Tensor, unstack } from '@snn/core';
 import { crossEntropy, Leaky, Linear, Module } from '@snn/modules';
 import type { PresetNetwork } from './network.js';
 import type { TraceRecorder } from './trace-recorder.js';
@@ -20,7 +20,8 @@ export interface SnnTorchOutput {
  * snnTorch tutorial 5: Linear(784, 1000) -> Leaky(0.95) -> Linear(1000, 10) -> Leaky(0.95), the same
  * image at every step. Each layer's state stays in its own Leaky, so the layers run one after the
  * other over the sequence (same values as the tutorial's per-step loop); with direct input the first
- * Linear is computed once, as its input does not change over time.
+ * Linear is computed once, as its input does not change over time, and each Leaky runs its steps through
+ * `forwardSequence` (one fused kernel per layer when inferring, the step loop when training).
  */
 export class SnnTorchFc extends Module {
   readonly fc1: Linear;
@@ -43,28 +44,20 @@ export class SnnTorchFc extends Module {
   /** Pixels [B, 784] (direct input) or spikes [T, B, 784] -> output spikes and membrane. */
   forward(input: Tensor, recorder?: TraceRecorder): SnnTorchOutput {
     const currents = this.fc1.forward(input);
-    const perStep = input.rank === 2 ? new Array<Tensor>(this.steps).fill(currents) : unstack(currents, 0);
-    let mem1: Tensor | null = null;
-    const spk1: Tensor[] = [];
-    for (const cur of perStep) {
-      const [s, m]: [Tensor, Tensor] = this.lif1.forward(cur, mem1);
-      mem1 = m;
-      spk1.push(s);
-      recorder?.recordSpikes?.('hidden spikes', s);
-      recorder?.record('hidden membrane', m);
+    const hidden =
+      input.rank === 2
+        ? this.lif1.forwardSequence(currents, null, this.steps)
+        : this.lif1.forwardSequence(currents);
+    const out = this.lif2.forwardSequence(this.fc2.forward(hidden.spk));
+    if (recorder) {
+      const spk1 = unstack(hidden.spk, 0);
+      unstack(hidden.mem, 0).forEach((m, t) => {
+        recorder.recordSpikes?.('hidden spikes', spk1[t]);
+        recorder.record('hidden membrane', m);
+      });
+      for (const m of unstack(out.mem, 0)) recorder.record('output membrane', m, m.shape[1]);
     }
-    const cur2 = unstack(this.fc2.forward(stack(spk1, 0)), 0);
-    let mem2: Tensor | null = null;
-    const spk2: Tensor[] = [];
-    const mems: Tensor[] = [];
-    for (const cur of cur2) {
-      const [s, m]: [Tensor, Tensor] = this.lif2.forward(cur, mem2);
-      mem2 = m;
-      spk2.push(s);
-      mems.push(m);
-      recorder?.record('output membrane', m, m.shape[1]);
-    }
-    return { spk: stack(spk2, 0), mem: stack(mems, 0) };
+    return { spk: out.spk, mem: out.mem };
   }
 }
 

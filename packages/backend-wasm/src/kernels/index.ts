@@ -16,6 +16,7 @@ import { Floor } from './Floor.js';
 import { Greater } from './Greater.js';
 import { GreaterEqual } from './GreaterEqual.js';
 import type { WasmKernel } from './kernel.js';
+import { LeakySequence } from './LeakySequence.js';
 import { Less } from './Less.js';
 import { LessEqual } from './LessEqual.js';
 import { LIFRecurrentSequence } from './LIFRecurrentSequence.js';
@@ -78,6 +79,7 @@ export const WASM_KERNELS: { readonly [K in KernelName]: WasmKernel<K> } = {
   LIFSequenceGrad,
   LISequence,
   LISequenceGrad,
+  LeakySequence,
   Less,
   LessEqual,
   Log,

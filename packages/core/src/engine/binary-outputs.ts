@@ -24,6 +24,8 @@ export const BINARY_OUTPUT_RULES: { readonly [K in KernelName]?: Rule } = {
   LIFSequence: () => [true, false, false, false],
   /** [z, vDecayed]: the spikes. */
   LIFRecurrentSequence: () => [true, false],
+  /** [spk, mem]: the spikes. */
+  LeakySequence: () => [true, false],
   /** A bool cast to a number is 0 or 1. */
   Cast: ({ x }, { dtype }) => dtype !== 'bool' && ((x as Tensor).dtype === 'bool' || isBinary(x)),
   MaxPool: ({ x }) => isBinary(x),

@@ -15,6 +15,7 @@ export type MultiOutputKernelName =
   | 'LIFRecurrentSequenceGrad'
   | 'LISequence'
   | 'LISequenceGrad'
+  | 'LeakySequence'
   | 'AdamUpdate'
   | 'SGDUpdate';
 
@@ -25,6 +26,7 @@ export const MULTI_OUTPUT_KERNELS: ReadonlySet<string> = new Set<MultiOutputKern
   'LIFRecurrentSequenceGrad',
   'LISequence',
   'LISequenceGrad',
+  'LeakySequence',
   'AdamUpdate',
   'SGDUpdate',
 ]);

@@ -487,6 +487,24 @@ export interface OptionalKernels {
     };
   };
   /**
+   * snnTorch's Leaky (core's leakyStep) over `steps` steps, forward only: no gradient rule, so core
+   * runs it only where no gradient is recorded (inference) and the step loop otherwise. x [T, ...n],
+   * or [1, ...n] presented at every step (snnTorch's direct input); mem0 [...n]; beta and threshold
+   * one value each (shape [] or [1]). With b = clip(beta, 0, 1), m the previous membrane and
+   * r = H(m - threshold): subtract: m' = (m*b + x[t]) - r*threshold; zero: m' = ((1 - r)*m)*b + x[t];
+   * none: m' = m*b + x[t]; spk = H(m' - threshold) (H(u) = 1 where u > 0). With resetDelay false
+   * (and a reset) then d = spk - r and m' -= d*threshold (subtract) or m' -= d*m' (zero).
+   * Returns [spk, mem], each [steps, ...n], mem the membrane after each step.
+   */
+  LeakySequence: {
+    inputs: Inputs<'x' | 'mem0' | 'beta' | 'threshold'>;
+    attrs: {
+      readonly steps: number;
+      readonly resetMechanism: 'subtract' | 'zero' | 'none';
+      readonly resetDelay: boolean;
+    };
+  };
+  /**
    * PyTorch Adam (L2 weight decay added to the gradient, no amsgrad), step already incremented:
    * g = grad + weightDecay*param; m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g^2;
    * param -= lr * (m / (1 - b1^step)) / (sqrt(v / (1 - b2^step)) + eps). Returns [param, m, v].
@@ -627,6 +645,7 @@ export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'LIFRecurrentSequenceGrad',
   'LISequence',
   'LISequenceGrad',
+  'LeakySequence',
   'AdamUpdate',
   'SGDUpdate',
 ];

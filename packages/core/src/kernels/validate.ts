@@ -422,6 +422,31 @@ const VALIDATORS: {
     steps(op, one(inputs, 'dv').shape);
     finite(op, attrs, 'tauSynInv', 'tauMemInv', 'vLeak', 'dt');
   },
+  LeakySequence: (inputs, { steps: count, resetMechanism, resetDelay }, op) => {
+    const x = one(inputs, 'x');
+    sequenceSizes(op, { x }, { mem0: one(inputs, 'mem0') });
+    integer(op, 'attrs.steps', count, 1);
+    if (x.shape[0] !== count && x.shape[0] !== 1) {
+      throw new ShapeError(
+        `${op}: x ${formatShape(x.shape)} must hold attrs.steps = ${count} steps or one step for all`,
+      );
+    }
+    float32(op, inputs, 'beta', 'threshold');
+    for (const name of ['beta', 'threshold']) {
+      const { shape } = one(inputs, name);
+      if (shape.length > 1 || shape.reduce((a, b) => a * b, 1) !== 1) {
+        throw new ShapeError(`${op}: ${name} must hold one value ([] or [1]), got ${formatShape(shape)}`);
+      }
+    }
+    if (resetMechanism !== 'subtract' && resetMechanism !== 'zero' && resetMechanism !== 'none') {
+      throw new ArgumentError(
+        `${op}: attrs.resetMechanism must be 'subtract', 'zero' or 'none', got ${String(resetMechanism)}`,
+      );
+    }
+    if (typeof resetDelay !== 'boolean') {
+      throw new ArgumentError(`${op}: attrs.resetDelay must be a boolean, got ${String(resetDelay)}`);
+    }
+  },
   AdamUpdate: (inputs, attrs, op) => {
     const names = ['param', 'grad', 'm', 'v'];
     sameFloat32Shapes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));

@@ -45,6 +45,7 @@ export {
   lapicqueStep,
 } from './lapicque.js';
 export { type LeakyParameters, leakyStep, type ResetMechanism } from './leaky.js';
+export { type LeakySequenceResult, leakySequence } from './leaky-sequence.js';
 export {
   DEFAULT_LI_PARAMETERS,
   type LIParameters,

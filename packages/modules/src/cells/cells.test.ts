@@ -3,7 +3,9 @@ import {
   concat,
   memory,
   mul,
+  noGrad,
   slice,
+  stack,
   sum,
   type Tensor,
   tensor,
@@ -54,6 +56,21 @@ describe('cells reproduce the library fixtures through unroll', () => {
     expect(values(spk)).toEqual(flat(f.outputs.spk));
     const memRec = f.outputs.mem as Nested[];
     expectClose(values(mem), flat(memRec[memRec.length - 1]));
+  });
+
+  it('Leaky.forwardSequence = the fixture too, inside and outside a tape; with steps, one input repeats', () => {
+    const f = loadReferenceFixture('snntorch-leaky.json');
+    const cell = new Leaky(0.9);
+    const x = t(f.inputs.x);
+    const outside = noGrad(() => cell.forwardSequence(x));
+    expect(values(outside.spk)).toEqual(flat(f.outputs.spk));
+    expectClose(values(outside.mem), flat(f.outputs.mem));
+    const { value } = valueAndGrads(() => sum(cell.forwardSequence(x).mem), [x]);
+    expectClose(values(value), [flat(f.outputs.mem).reduce((a, b) => a + b, 0)], 'sum of mem', 1e-5);
+    const once = unstack(x, 0)[0];
+    const repeated = noGrad(() => cell.forwardSequence(once, null, 3));
+    const [, mem3] = unroll(cell, stack([once, once, once], 0));
+    expectClose(values(unstack(repeated.mem, 0)[2]), values(mem3));
   });
 
   it('LIFNode = SpikingJelly LIFNode(tau=2) multi-step (spikingjelly-lifnode.json); membrane kept across calls until resetNet', () => {

@@ -1,4 +1,10 @@
-import { type LeakyParameters, leakyStep, type Tensor } from '@snn/core';
+import {
+  type LeakyParameters,
+  type LeakySequenceResult,
+  leakySequence,
+  leakyStep,
+  type Tensor,
+} from '@snn/core';
 import type { Parameter } from '../module/parameter.js';
 import { SnnTorchNeuron, type SnnTorchNeuronOptions } from './snntorch-neuron.js';
 
@@ -58,5 +64,16 @@ export class Leaky extends SnnTorchNeuron<Tensor> {
 
   forward(input: Tensor, mem: Tensor | null = null): [Tensor, Tensor] {
     return leakyStep(input, mem, this.p);
+  }
+
+  /**
+   * All T steps of `forward` at once: `input` [T, ...n] (or, with `steps`, one input [...n] presented
+   * at every one of `steps` steps, as snnTorch's tutorials feed the same image each step) and the
+   * membrane before step 0 (null: zeros) -> `{ spk, mem }`, each [T, ...n]. The same values as T
+   * `forward` calls; where no gradient is recorded (inference) a backend with the fused LeakySequence
+   * kernel runs every step in one pass.
+   */
+  forwardSequence(input: Tensor, mem: Tensor | null = null, steps?: number): LeakySequenceResult {
+    return leakySequence(input, mem, this.p, steps);
   }
 }

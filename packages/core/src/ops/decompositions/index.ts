@@ -22,6 +22,7 @@ import {
   lifRecurrentSequenceDecomposition,
   lifRecurrentSequenceGradDecomposition,
 } from './LIFRecurrentSequence.js';
+import { leakySequenceDecomposition } from './LeakySequence.js';
 import { lifSequenceDecomposition } from './LIFSequence.js';
 import { lifSequenceGradDecomposition } from './LIFSequenceGrad.js';
 import { liSequenceDecomposition } from './LISequence.js';
@@ -68,6 +69,7 @@ export const CORE_DECOMPOSITIONS: ReadonlyMap<OptionalKernelName, Decomposition>
   ['LIFRecurrentSequenceGrad', lifRecurrentSequenceGradDecomposition as Decomposition],
   ['LISequence', liSequenceDecomposition as Decomposition],
   ['LISequenceGrad', liSequenceGradDecomposition as Decomposition],
+  ['LeakySequence', leakySequenceDecomposition as Decomposition],
   ['AdamUpdate', adamUpdateDecomposition as Decomposition],
   ['SGDUpdate', sgdUpdateDecomposition as Decomposition],
 ]);

@@ -1,6 +1,7 @@
 import type { KernelCase } from '../case-types.js';
 import { convPoolCases } from './conv-pool.js';
 import { elementwiseCases } from './elementwise.js';
+import { leakyCases } from './leaky.js';
 import { matMulCases, spikeMatMulCases } from './matmul.js';
 import { movementCases } from './movement.js';
 import { nanCases } from './nan.js';
@@ -20,5 +21,6 @@ export const conformanceCases: readonly KernelCase[] = [
   ...convPoolCases,
   ...spikeMatMulCases,
   ...neuronCases,
+  ...leakyCases,
   ...optimizerCases,
 ];

@@ -6,6 +6,7 @@ import { Conv2D } from './Conv2D.js';
 import { Conv2DBackpropFilter } from './Conv2DBackpropFilter.js';
 import { Conv2DBackpropInput } from './Conv2DBackpropInput.js';
 import { GreaterEqual } from './GreaterEqual.js';
+import { LeakySequence } from './LeakySequence.js';
 import { Less } from './Less.js';
 import { LessEqual } from './LessEqual.js';
 import { LIFSequence } from './LIFSequence.js';
@@ -60,6 +61,7 @@ export const optionalKernels: { readonly [K in ReferenceOptional]: ReferenceKern
   LIFSequenceGrad,
   LISequence,
   LISequenceGrad,
+  LeakySequence,
   AdamUpdate,
   SGDUpdate,
 };
