@@ -1,4 +1,4 @@
-import { cast, less, mul, type Tensor, tidy } from '@snn/core';
+import { mul, type Tensor, tidy } from '@snn/core';
 import { RandomStream } from './random-stream.js';
 import { checkNonNegative, checkSeqLength } from './validate.js';
 
@@ -33,10 +33,7 @@ export function poissonEncode(x: Tensor, seqLength: number, options: PoissonOpti
 
 /** @internal spikes with per-step probability `scale * x`, drawing from `stream`. */
 export function poissonFromStream(x: Tensor, seqLength: number, scale: number, stream: RandomStream): Tensor {
-  return tidy(() => {
-    const u = stream.uniform([seqLength, ...x.shape]);
-    return cast(less(u, mul(x, scale)), 'float32');
-  });
+  return tidy(() => stream.bernoulli(mul(x, scale), seqLength));
 }
 
 export function checkPoissonArgs(fn: string, seqLength: number, fMax: number, dt: number): void {

@@ -1,5 +1,5 @@
 import type { Tensor } from '@snn/core';
-import { randomUniform } from '@snn/core';
+import { randomBernoulli, randomUniform } from '@snn/core';
 import { checkSeed, randomSeed } from './validate.js';
 
 /**
@@ -31,5 +31,15 @@ export class RandomStream {
     const u = randomUniform(shape, { seed: this.seed, offset: this.#offset });
     this.#offset += Math.ceil(n / 4);
     return u;
+  }
+
+  /**
+   * Spikes [steps, ...p.shape]: 1 where `uniform([steps, ...p.shape])` would be below p, in one kernel
+   * (the same values and the same advance of the stream, without the uniforms or a bool tensor).
+   */
+  bernoulli(p: Tensor, steps: number): Tensor {
+    const spikes = randomBernoulli(p, steps, { seed: this.seed, offset: this.#offset });
+    this.#offset += Math.ceil((steps * p.size) / 4);
+    return spikes;
   }
 }

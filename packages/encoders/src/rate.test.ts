@@ -1,5 +1,5 @@
-import { tensor, tidy } from '@snn/core';
-import { rate } from './index.js';
+import { cast, less, mul, randomUniform, tensor, tidy } from '@snn/core';
+import { PoissonEncoder, rate } from './index.js';
 
 describe('rate (snnTorch spikegen.rate, SpikingJelly PoissonEncoder)', () => {
   it('p = clip(x*gain + offset, 0, 1): x <= 0 never fires, x >= 1 always, 0.3 at rate 0.3', () => {
@@ -51,5 +51,21 @@ describe('rate (snnTorch spikegen.rate, SpikingJelly PoissonEncoder)', () => {
       0, 1, 0, 1, 0, 1, 0, 1,
     ]);
     x.dispose();
+  });
+
+  it('draws the spikes u < p of the Philox uniforms at the stream position, call after call (rate and Poisson)', () => {
+    tidy(() => {
+      const x = tensor([0.1, 0.5, 0.9, 0.3, 0.7, 1, 0, 0.2, 0.6], [3, 3]);
+      const u = randomUniform([5, 3, 3], { seed: 7, offset: 2 });
+      const want = Array.from(cast(less(u, x), 'float32').dataSync());
+      expect(Array.from(rate(x, 5, { seed: 7, randomOffset: 2 }).dataSync())).toEqual(want);
+      expect(rate(x, 5, { seed: 7 }).binary).toBe(true);
+      // 45 uniforms use 12 counters: the second call starts at offset 12.
+      const encoder = new PoissonEncoder(5, 500, 0.001, { seed: 3 });
+      encoder.forward(x);
+      const p = mul(x, 0.5);
+      const second = cast(less(randomUniform([5, 3, 3], { seed: 3, offset: 12 }), p), 'float32');
+      expect(Array.from(encoder.forward(x).dataSync())).toEqual(Array.from(second.dataSync()));
+    });
   });
 });

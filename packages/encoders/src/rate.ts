@@ -1,4 +1,4 @@
-import { ArgumentError, add, cast, clip, less, mul, type Tensor, tensor, tidy } from '@snn/core';
+import { ArgumentError, add, clip, mul, type Tensor, tensor, tidy } from '@snn/core';
 import { RandomStream } from './random-stream.js';
 import { checkSeqLength } from './validate.js';
 
@@ -38,8 +38,7 @@ export function rate(x: Tensor, numSteps: number, options: RateOptions = {}): Te
   const stream = new RandomStream('rate', options.seed, options.randomOffset);
   return tidy(() => {
     const p = clip(add(mul(x, gain), offset), 0, 1);
-    const u = stream.uniform([numSteps, ...x.shape]);
-    const spikes = cast(less(u, p), 'float32');
+    const spikes = stream.bernoulli(p, numSteps);
     if (firstSpikeTime === 0) return spikes;
     // Silence the first `firstSpikeTime` steps, as snnTorch does with spike_data[0:first_spike_time] = 0.
     const mask = timeMask(numSteps, x.rank, firstSpikeTime);

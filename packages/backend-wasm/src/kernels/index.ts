@@ -40,6 +40,7 @@ import { NotEqual } from './NotEqual.js';
 import { OneHot } from './OneHot.js';
 import { Pad } from './Pad.js';
 import { Pow } from './Pow.js';
+import { RandomBernoulli } from './RandomBernoulli.js';
 import { RandomUniform } from './RandomUniform.js';
 import { Reciprocal } from './Reciprocal.js';
 import { SGDUpdate } from './SGDUpdate.js';
@@ -80,6 +81,7 @@ export const WASM_KERNELS: { readonly [K in KernelName]: WasmKernel<K> } = {
   LISequence,
   LISequenceGrad,
   LeakySequence,
+  RandomBernoulli,
   Less,
   LessEqual,
   Log,

@@ -26,6 +26,7 @@ export const BINARY_OUTPUT_RULES: { readonly [K in KernelName]?: Rule } = {
   LIFRecurrentSequence: () => [true, false],
   /** [spk, mem]: the spikes. */
   LeakySequence: () => [true, false],
+  RandomBernoulli: () => true,
   /** A bool cast to a number is 0 or 1. */
   Cast: ({ x }, { dtype }) => dtype !== 'bool' && ((x as Tensor).dtype === 'bool' || isBinary(x)),
   MaxPool: ({ x }) => isBinary(x),

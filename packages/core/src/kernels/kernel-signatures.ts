@@ -487,6 +487,15 @@ export interface OptionalKernels {
     };
   };
   /**
+   * Bernoulli spikes over `steps` steps (rate and Poisson encoders): float32 [steps, ...p.shape], element
+   * i = 1 where u_i < p[i % p.size] and 0 otherwise, u_i element i of RandomUniform with the same seed
+   * and offset and shape [steps, ...p.shape] (so it equals Cast(Less(RandomUniform, p)), bit for bit).
+   */
+  RandomBernoulli: {
+    inputs: Inputs<'p'>;
+    attrs: { readonly steps: number; readonly seed: number; readonly offset: number };
+  };
+  /**
    * snnTorch's Leaky (core's leakyStep) over `steps` steps, forward only: no gradient rule, so core
    * runs it only where no gradient is recorded (inference) and the step loop otherwise. x [T, ...n],
    * or [1, ...n] presented at every step (snnTorch's direct input); mem0 [...n]; beta and threshold
@@ -646,6 +655,7 @@ export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'LISequence',
   'LISequenceGrad',
   'LeakySequence',
+  'RandomBernoulli',
   'AdamUpdate',
   'SGDUpdate',
 ];

@@ -281,6 +281,27 @@ const cases: Case[] = [
     ShapeError,
   ],
   [
+    'LeakySequence',
+    () => ({ x: f([3, 2]), mem0: f([2]), beta: f([2]), threshold: f([]) }),
+    { steps: 3, resetMechanism: 'subtract', resetDelay: true },
+    /LeakySequence: beta must hold one value \(\[\] or \[1\]\), got \[2\]/,
+    ShapeError,
+  ],
+  [
+    'LeakySequence',
+    () => ({ x: f([2, 2]), mem0: f([2]), beta: f([]), threshold: f([]) }),
+    { steps: 3, resetMechanism: 'subtract', resetDelay: true },
+    /LeakySequence: x \[2, 2\] must hold attrs.steps = 3 steps or one step for all/,
+    ShapeError,
+  ],
+  [
+    'RandomBernoulli',
+    () => ({ p: f([4]) }),
+    { steps: 0, seed: 1, offset: 0 },
+    /RandomBernoulli: attrs.steps must be an integer >= 1, got 0/,
+    ArgumentError,
+  ],
+  [
     'LISequenceGrad',
     () => ({ dv: f([4, 3]), di: f([4, 3]) }),
     { ...li, dt: Number.NaN },

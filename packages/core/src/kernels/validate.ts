@@ -168,6 +168,23 @@ function recurrentShapes(op: string, shape: readonly number[], w: Meta): void {
   }
 }
 
+function randomStream(op: string, shape: readonly number[], seed: number, offset: number): void {
+  checkShape(op, 'shape', shape);
+  for (const [name, v] of [
+    ['seed', seed],
+    ['offset', offset],
+  ] as const) {
+    if (!Number.isSafeInteger(v) || v < 0) {
+      throw new ArgumentError(`${op}: ${name} must be a non-negative integer below 2^53, got ${v}`);
+    }
+  }
+  // The counter of the last block of four values must stay below 2^53 too.
+  const blocks = Math.ceil(shape.reduce((p, d) => p * d, 1) / 4);
+  if (!Number.isSafeInteger(offset + blocks)) {
+    throw new ArgumentError(`${op}: offset ${offset} + ${blocks} blocks passes 2^53`);
+  }
+}
+
 const matMul: Validator<'MatMul'> = (inputs, { transposeA, transposeB }, op) => {
   float32(op, inputs, 'a', 'b');
   matMulShape(one(inputs, 'a').shape, one(inputs, 'b').shape, transposeA, transposeB);
@@ -313,21 +330,11 @@ const VALIDATORS: {
     integer(op, 'depth', attrs.depth, 0);
     finite(op, attrs, 'onValue', 'offValue');
   },
-  RandomUniform: (_inputs, { shape, seed, offset }, op) => {
-    checkShape(op, 'shape', shape);
-    for (const [name, v] of [
-      ['seed', seed],
-      ['offset', offset],
-    ] as const) {
-      if (!Number.isSafeInteger(v) || v < 0) {
-        throw new ArgumentError(`${op}: ${name} must be a non-negative integer below 2^53, got ${v}`);
-      }
-    }
-    // The counter of the last block of four values must stay below 2^53 too.
-    const blocks = Math.ceil(shape.reduce((p, d) => p * d, 1) / 4);
-    if (!Number.isSafeInteger(offset + blocks)) {
-      throw new ArgumentError(`${op}: offset ${offset} + ${blocks} blocks passes 2^53`);
-    }
+  RandomUniform: (_inputs, { shape, seed, offset }, op) => randomStream(op, shape, seed, offset),
+  RandomBernoulli: (inputs, { steps: count, seed, offset }, op) => {
+    float32(op, inputs, 'p');
+    integer(op, 'attrs.steps', count, 1);
+    randomStream(op, [count, ...one(inputs, 'p').shape], seed, offset);
   },
   Conv2D: (inputs, { strides, pads }, op) => {
     float32(op, inputs, 'x', 'w');

@@ -195,6 +195,25 @@ export function randomUniform(
 }
 
 /**
+ * Bernoulli spikes [steps, ...p.shape] from core's Philox stream: 1 where u < p, u the uniforms
+ * `randomUniform([steps, ...p.shape], options)` draws, 0 elsewhere; the same values as
+ * `cast(less(u, p), 'float32')` in one kernel (no uniforms, no bool tensor in between), known to be
+ * spikes. Rate and Poisson encoders draw through it. Not differentiable.
+ *
+ * @example
+ * ```ts
+ * const spikes = randomBernoulli(pixels, 25, { seed: 1 }); // [25, ...pixels.shape]
+ * ```
+ */
+export function randomBernoulli(p: Tensor, steps: number, options: RandomOptions): Tensor {
+  return ENGINE.runKernel(
+    'RandomBernoulli',
+    { p },
+    { steps, seed: options.seed, offset: options.offset ?? 0 },
+  );
+}
+
+/**
  * Normal float32 (mean, std) by Box-Muller on the host from the same Philox stream: pair k uses
  * uniforms u1 = U[2k], u2 = U[2k+1] of uniformFloat32(2 * ceil(n / 2), seed, offset) and gives
  * r cos(2 pi u2), r sin(2 pi u2) with r = sqrt(-2 ln(1 - u1)), computed in float64.

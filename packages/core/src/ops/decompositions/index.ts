@@ -30,6 +30,7 @@ import { liSequenceGradDecomposition } from './LISequenceGrad.js';
 import { logSoftmaxDecomposition } from './LogSoftmax.js';
 import { maxPoolDecomposition } from './MaxPool.js';
 import { maxPoolGradDecomposition } from './MaxPoolGrad.js';
+import { randomBernoulliDecomposition } from './RandomBernoulli.js';
 import { sgdUpdateDecomposition } from './SGDUpdate.js';
 import { spikeGradDecomposition } from './SpikeGrad.js';
 import { spikeMatMulDecomposition } from './SpikeMatMul.js';
@@ -70,6 +71,7 @@ export const CORE_DECOMPOSITIONS: ReadonlyMap<OptionalKernelName, Decomposition>
   ['LISequence', liSequenceDecomposition as Decomposition],
   ['LISequenceGrad', liSequenceGradDecomposition as Decomposition],
   ['LeakySequence', leakySequenceDecomposition as Decomposition],
+  ['RandomBernoulli', randomBernoulliDecomposition as Decomposition],
   ['AdamUpdate', adamUpdateDecomposition as Decomposition],
   ['SGDUpdate', sgdUpdateDecomposition as Decomposition],
 ]);

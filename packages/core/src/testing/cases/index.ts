@@ -7,7 +7,7 @@ import { movementCases } from './movement.js';
 import { nanCases } from './nan.js';
 import { neuronCases } from './neurons.js';
 import { optimizerCases } from './optimizers.js';
-import { randomCases } from './random.js';
+import { randomBernoulliCases, randomCases } from './random.js';
 import { reductionCases } from './reductions.js';
 
 /** Every data-driven conformance case, required kernels first. */
@@ -20,6 +20,7 @@ export const conformanceCases: readonly KernelCase[] = [
   ...randomCases,
   ...convPoolCases,
   ...spikeMatMulCases,
+  ...randomBernoulliCases,
   ...neuronCases,
   ...leakyCases,
   ...optimizerCases,

@@ -61,3 +61,28 @@ export const randomCases: readonly KernelCase[] = [
     },
   },
 ];
+
+/** RandomBernoulli's definition on the host: 1 where philox.ts's u_i < p[i % n]. */
+function bernoulli(p: readonly number[], steps: number, seed: number, offset: number): number[] {
+  const u = uniformFloat32(steps * p.length, seed, offset);
+  return Array.from(u, (ui, i) => (ui < p[i % p.length] ? 1 : 0));
+}
+
+const bernoulliStreams: [number[], number[], number, number, number][] = [
+  // p shape, p values, steps, seed, offset
+  [[2, 3], [0, 1, 0.5, 0.25, 0.75, Number.NaN], 4, 5, 2],
+  [[], [0.3], 9, 1, 0],
+  [[3], [0.1, 0.9, 0.5], 7, 2 ** 40 + 3, 2 ** 33 + 5],
+  [[37], Array.from({ length: 37 }, (_, k) => k / 36), 11, 2024, 17],
+];
+
+export const randomBernoulliCases: readonly KernelCase[] = bernoulliStreams.map(
+  ([shape, p, steps, seed, offset]): KernelCase => ({
+    kernel: 'RandomBernoulli',
+    name: `spikes where philox.ts's uniform < p: p [${shape.join(', ')}], ${steps} steps, seed ${seed} offset ${offset}`,
+    inputs: { p: t(p, shape) },
+    attrs: { steps, seed, offset },
+    expected: t(bernoulli(p, steps, seed, offset), [steps, ...shape]),
+    tolerance: 0,
+  }),
+);

@@ -21,6 +21,7 @@ import { Minimum } from './Minimum.js';
 import { Neg } from './Neg.js';
 import { NotEqual } from './NotEqual.js';
 import { OneHot } from './OneHot.js';
+import { RandomBernoulli } from './RandomBernoulli.js';
 import { Reciprocal } from './Reciprocal.js';
 import { SGDUpdate } from './SGDUpdate.js';
 import { Spike } from './Spike.js';
@@ -62,6 +63,7 @@ export const optionalKernels: { readonly [K in ReferenceOptional]: ReferenceKern
   LISequence,
   LISequenceGrad,
   LeakySequence,
+  RandomBernoulli,
   AdamUpdate,
   SGDUpdate,
 };
