@@ -492,8 +492,17 @@ export interface OptionalKernels {
    * and offset and shape [steps, ...p.shape] (so it equals Cast(Less(RandomUniform, p)), bit for bit).
    */
   RandomBernoulli: {
+    /** p: the firing probability of each element of one step. */
     inputs: Inputs<'p'>;
-    attrs: { readonly steps: number; readonly seed: number; readonly offset: number };
+    /** The kernel's attributes. */
+    attrs: {
+      /** Number of steps T (the output's leading dim). */
+      readonly steps: number;
+      /** Philox key, a non-negative integer below 2^53 (as RandomUniform's). */
+      readonly seed: number;
+      /** First Philox counter, in blocks of four values (as RandomUniform's). */
+      readonly offset: number;
+    };
   };
   /**
    * snnTorch's Leaky (core's leakyStep) over `steps` steps, forward only: no gradient rule, so core
@@ -506,10 +515,15 @@ export interface OptionalKernels {
    * Returns [spk, mem], each [steps, ...n], mem the membrane after each step.
    */
   LeakySequence: {
+    /** x: input currents; mem0: membrane before step 0; beta, threshold: one value each. */
     inputs: Inputs<'x' | 'mem0' | 'beta' | 'threshold'>;
+    /** The kernel's attributes. */
     attrs: {
+      /** Number of steps T (x holds T steps, or one step used at every step). */
       readonly steps: number;
+      /** snnTorch's reset_mechanism. */
       readonly resetMechanism: 'subtract' | 'zero' | 'none';
+      /** snnTorch's reset_delay: true resets on the step after a spike. */
       readonly resetDelay: boolean;
     };
   };
