@@ -79,6 +79,27 @@ INLINE void round_keys(v128_t K0[10], v128_t K1[10], uint32_t k0, uint32_t k1) {
   }
 }
 
+/* Blocks b..b+7 (32 values) of the stream at `offset`, two independent groups of four blocks for
+ * instruction overlap, stored at dst. */
+INLINE void uniforms32(float *dst, uint64_t c, const v128_t K0[10], const v128_t K1[10]) {
+  const v128_t M0 = wasm_i32x4_splat((int)0xd2511f53u), M1 = wasm_i32x4_splat((int)0xcd9e8d57u);
+  v128_t a0 = counters_lo(c), a1 = counters_hi(c), a2 = wasm_i32x4_splat(0), a3 = a2;
+  v128_t d0 = counters_lo(c + 4), d1 = counters_hi(c + 4), d2 = a2, d3 = a2;
+  for (int round = 0; round < 10; round++) {
+    PHILOX_ROUND(a0, a1, a2, a3, K0[round], K1[round]);
+    PHILOX_ROUND(d0, d1, d2, d3, K0[round], K1[round]);
+  }
+  store_blocks(dst, a0, a1, a2, a3);
+  store_blocks(dst + 16, d0, d1, d2, d3);
+}
+
+/* The four values of one block (the scalar tail). */
+INLINE void uniforms4(float u[4], uint64_t ctr, uint32_t seed_lo, uint32_t seed_hi) {
+  uint32_t c[4] = {(uint32_t)ctr, (uint32_t)(ctr >> 32), 0, 0};
+  philox4x32_10(c, seed_lo, seed_hi);
+  for (int j = 0; j < 4; j++) u[j] = (float)(c[j] >> 8) * (1.0f / 16777216.0f);
+}
+
 /* seed and offset arrive as two 32-bit halves each (JavaScript numbers below 2^53). */
 EXPORT(snn_random_uniform)
 void snn_random_uniform(float *out, int n, uint32_t seed_lo, uint32_t seed_hi, uint32_t off_lo,
@@ -87,30 +108,16 @@ void snn_random_uniform(float *out, int n, uint32_t seed_lo, uint32_t seed_hi, u
   int lo, hi;
   split_range(blocks, part, parts, &lo, &hi);
   uint64_t offset = ((uint64_t)off_hi << 32) | off_lo;
-  const float scale = 1.0f / 16777216.0f;
-  const v128_t M0 = wasm_i32x4_splat((int)0xd2511f53u), M1 = wasm_i32x4_splat((int)0xcd9e8d57u);
   v128_t K0[10], K1[10];
   round_keys(K0, K1, seed_lo, seed_hi);
   int b = lo;
-  /* Eight blocks (32 values) per iteration, two independent groups of four for instruction overlap. */
-  for (; b + 8 <= hi && (b + 8) * 4 <= n; b += 8) {
-    uint64_t c = offset + (uint64_t)b;
-    v128_t a0 = counters_lo(c), a1 = counters_hi(c), a2 = wasm_i32x4_splat(0), a3 = a2;
-    v128_t d0 = counters_lo(c + 4), d1 = counters_hi(c + 4), d2 = a2, d3 = a2;
-    for (int round = 0; round < 10; round++) {
-      PHILOX_ROUND(a0, a1, a2, a3, K0[round], K1[round]);
-      PHILOX_ROUND(d0, d1, d2, d3, K0[round], K1[round]);
-    }
-    store_blocks(out + (size_t)b * 4, a0, a1, a2, a3);
-    store_blocks(out + (size_t)b * 4 + 16, d0, d1, d2, d3);
-  }
+  for (; b + 8 <= hi && (b + 8) * 4 <= n; b += 8) uniforms32(out + (size_t)b * 4, offset + (uint64_t)b, K0, K1);
   for (; b < hi; b++) {
-    uint64_t ctr = offset + (uint64_t)b;
-    uint32_t c[4] = {(uint32_t)ctr, (uint32_t)(ctr >> 32), 0, 0};
-    philox4x32_10(c, seed_lo, seed_hi);
+    float u[4];
+    uniforms4(u, offset + (uint64_t)b, seed_lo, seed_hi);
     int base = b * 4;
     int m = n - base < 4 ? n - base : 4;
-    for (int j = 0; j < m; j++) out[base + j] = (float)(c[j] >> 8) * scale;
+    for (int j = 0; j < m; j++) out[base + j] = u[j];
   }
 }
 
@@ -126,8 +133,6 @@ void snn_random_bernoulli(float *out, const float *p, int n, int np, uint32_t se
   int lo, hi;
   split_range(blocks, part, parts, &lo, &hi);
   uint64_t offset = ((uint64_t)off_hi << 32) | off_lo;
-  const float scale = 1.0f / 16777216.0f;
-  const v128_t M0 = wasm_i32x4_splat((int)0xd2511f53u), M1 = wasm_i32x4_splat((int)0xcd9e8d57u);
   v128_t K0[10], K1[10];
   round_keys(K0, K1, seed_lo, seed_hi);
   float u[32] __attribute__((aligned(16)));
@@ -135,15 +140,7 @@ void snn_random_bernoulli(float *out, const float *p, int n, int np, uint32_t se
   int j = (int)(((int64_t)lo * 4) % np);
   int b = lo;
   for (; b + 8 <= hi && (b + 8) * 4 <= n; b += 8) {
-    uint64_t c = offset + (uint64_t)b;
-    v128_t a0 = counters_lo(c), a1 = counters_hi(c), a2 = wasm_i32x4_splat(0), a3 = a2;
-    v128_t d0 = counters_lo(c + 4), d1 = counters_hi(c + 4), d2 = a2, d3 = a2;
-    for (int round = 0; round < 10; round++) {
-      PHILOX_ROUND(a0, a1, a2, a3, K0[round], K1[round]);
-      PHILOX_ROUND(d0, d1, d2, d3, K0[round], K1[round]);
-    }
-    store_blocks(u, a0, a1, a2, a3);
-    store_blocks(u + 16, d0, d1, d2, d3);
+    uniforms32(u, offset + (uint64_t)b, K0, K1);
     float *o = out + (size_t)b * 4;
     if (j + 32 <= np) {
       for (int k = 0; k < 32; k += 4) {
@@ -160,13 +157,11 @@ void snn_random_bernoulli(float *out, const float *p, int n, int np, uint32_t se
     }
   }
   for (; b < hi; b++) {
-    uint64_t ctr = offset + (uint64_t)b;
-    uint32_t c[4] = {(uint32_t)ctr, (uint32_t)(ctr >> 32), 0, 0};
-    philox4x32_10(c, seed_lo, seed_hi);
+    uniforms4(u, offset + (uint64_t)b, seed_lo, seed_hi);
     int base = b * 4;
     int m = n - base < 4 ? n - base : 4;
     for (int k = 0; k < m; k++) {
-      out[base + k] = (float)(c[k] >> 8) * scale < p[j] ? 1.0f : 0.0f;
+      out[base + k] = u[k] < p[j] ? 1.0f : 0.0f;
       if (++j == np) j = 0;
     }
   }

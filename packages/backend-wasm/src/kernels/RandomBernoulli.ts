@@ -1,6 +1,5 @@
 import type { WasmKernel } from './kernel.js';
-
-const TWO_POW_32 = 4294967296;
+import { philoxWords } from './RandomUniform.js';
 
 /** Bernoulli spikes from core's Philox stream in one pass (csrc/philox.c): 1 where u < p. */
 export const RandomBernoulli: WasmKernel<'RandomBernoulli'> = ({ p }, { steps, seed, offset }, ctx) => {
@@ -14,10 +13,7 @@ export const RandomBernoulli: WasmKernel<'RandomBernoulli'> = ({ p }, { steps, s
       dp.ptr,
       data.size,
       dp.size,
-      seed % TWO_POW_32,
-      Math.floor(seed / TWO_POW_32),
-      offset % TWO_POW_32,
-      Math.floor(offset / TWO_POW_32),
+      ...philoxWords(seed, offset),
     );
   }
   return info;

@@ -69,7 +69,15 @@ export function leakySequence(
     );
     return { spk, mem: memSeq };
   }
-  const xs = steps === undefined ? unstack(x, 0) : new Array<Tensor>(T).fill(x);
+  return leakyStepLoop(steps === undefined ? unstack(x, 0) : new Array<Tensor>(T).fill(x), mem, p);
+}
+
+/** leakyStep over the inputs `xs`, one per step, from `mem` (null: zeros); the spikes and membranes stacked. */
+export function leakyStepLoop(
+  xs: readonly Tensor[],
+  mem: Tensor | null,
+  p: LeakyParameters,
+): LeakySequenceResult {
   const spk: Tensor[] = [];
   const mems: Tensor[] = [];
   let m = mem;

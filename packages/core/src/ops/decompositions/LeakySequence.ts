@@ -1,7 +1,7 @@
 import type { KernelAttrs } from '../../kernels/kernel-signatures.js';
-import { leakyStep } from '../../neuron/leaky.js';
+import { leakyStepLoop } from '../../neuron/leaky-sequence.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { reshape, stack, unstack } from '../index.js';
+import { reshape, unstack } from '../index.js';
 
 /** LeakySequence as the loop of leakyStep it is specified by (an input of one step repeats). */
 export function leakySequenceDecomposition(
@@ -11,14 +11,6 @@ export function leakySequenceDecomposition(
   const p = { beta: reshape(beta, []), threshold: reshape(threshold, []), resetMechanism, resetDelay };
   const xs =
     x.shape[0] === steps ? unstack(x, 0) : new Array<Tensor>(steps).fill(reshape(x, x.shape.slice(1)));
-  let mem = mem0;
-  const spk: Tensor[] = [];
-  const mems: Tensor[] = [];
-  for (const xt of xs) {
-    const [s, m] = leakyStep(xt, mem, p);
-    spk.push(s);
-    mems.push(m);
-    mem = m;
-  }
-  return [stack(spk, 0), stack(mems, 0)];
+  const { spk, mem } = leakyStepLoop(xs, mem0, p);
+  return [spk, mem];
 }
