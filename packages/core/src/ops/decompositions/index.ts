@@ -18,11 +18,11 @@ import {
   spikeDecomposition,
   subDecomposition,
 } from './elementwise.js';
+import { leakySequenceDecomposition } from './LeakySequence.js';
 import {
   lifRecurrentSequenceDecomposition,
   lifRecurrentSequenceGradDecomposition,
 } from './LIFRecurrentSequence.js';
-import { leakySequenceDecomposition } from './LeakySequence.js';
 import { lifSequenceDecomposition } from './LIFSequence.js';
 import { lifSequenceGradDecomposition } from './LIFSequenceGrad.js';
 import { liSequenceDecomposition } from './LISequence.js';
