@@ -67,6 +67,30 @@ void snn_max_pool_grad(const float *dy, const float *x, float *dx, const int *g,
     const float *plane = x + (size_t)p * H * W;
     const float *d = dy + (size_t)p * Ho * Wo;
     float *out = dx + (size_t)p * H * W;
+    if (kh == 2 && kw == 2 && sh == 2 && sw == 2 && pt == 0 && pl == 0) {
+      /* Windows tile the plane: each input gets its window's dy when it is the argmax (chosen as the
+       * forward's fast path does), else zero; 0 + d as the general path's accumulation gives. */
+      for (int i = 2 * Ho * W; i < H * W; i++) out[i] = 0.0f;
+      for (int oy = 0; oy < Ho; oy++) {
+        const float *r0 = plane + (size_t)(2 * oy) * W, *r1 = r0 + W;
+        float *o0 = out + (size_t)(2 * oy) * W, *o1 = o0 + W;
+        for (int ix = 2 * Wo; ix < W; ix++) o0[ix] = o1[ix] = 0.0f;
+        for (int ox = 0; ox < Wo; ox++) {
+          float a = r0[2 * ox], b = r0[2 * ox + 1], c = r1[2 * ox], e = r1[2 * ox + 1];
+          float m = a;
+          int at = 0;
+          if (b > m || (b != b && m == m)) m = b, at = 1;
+          if (c > m || (c != c && m == m)) m = c, at = 2;
+          if (e > m || (e != e && m == m)) m = e, at = 3;
+          float v = 0.0f + d[oy * Wo + ox];
+          o0[2 * ox] = at == 0 ? v : 0.0f;
+          o0[2 * ox + 1] = at == 1 ? v : 0.0f;
+          o1[2 * ox] = at == 2 ? v : 0.0f;
+          o1[2 * ox + 1] = at == 3 ? v : 0.0f;
+        }
+      }
+      continue;
+    }
     for (int i = 0; i < H * W; i++) out[i] = 0.0f;
     for (int oy = 0; oy < Ho; oy++)
       for (int ox = 0; ox < Wo; ox++) {
