@@ -25,6 +25,15 @@ export interface DeltaOptions {
  * Delta modulation, snnTorch `spikegen.delta`: x is already time-major [T, ...]; step t fires 1 when
  * x[t] - x[t-1] >= threshold (and -1 when <= -threshold with offSpike). x[-1] is 0, or x[0] with padding.
  * Returns [T, ...x.shape.slice(1)].
+ *
+ * @param x - Time-major values [T, ...].
+ * @param options - threshold (default 0.1), padding (default false), offSpike (default false).
+ * @example
+ * ```ts
+ * // snnTorch: spikegen.delta(data, threshold=0.1, off_spike=True)
+ * const signal = tensor([0, 0.05, 0.3, 0.3, 0.1]); // time-major [T]
+ * console.log(delta(signal, { threshold: 0.1, offSpike: true }).dataSync()); // [0, 0, 1, 0, -1]
+ * ```
  */
 export function delta(x: Tensor, options: DeltaOptions = {}): Tensor {
   const threshold = options.threshold ?? 0.1;

@@ -53,6 +53,16 @@ export interface LatencyOptions {
  * past the last step the times are clamped to it and the whole last step is cleared. A time before step
  * 0 (linear code without normalize, inputs above 1) fires no spike (snnTorch fails there with an index
  * error); a NaN input fires none either. Returns spikes [numSteps, ...x.shape].
+ *
+ * @param x - Feature values, meant to lie in [0, 1], any shape.
+ * @param numSteps - Number of time steps.
+ * @param options - threshold (default 0.01), epsilon, tau (default 1), firstSpikeTime, clip, normalize, linear.
+ * @example
+ * ```ts
+ * // snnTorch: spikegen.latency(data, num_steps=5, normalize=True, linear=True)
+ * const spikes = latency(tensor([0.02, 0.5, 1]), 5, { normalize: true, linear: true }); // [5, 3]
+ * console.log(spikes.arraySync()); // [[0, 0, 1], [0, 0, 0], [0, 1, 0], [0, 0, 0], [1, 0, 0]]: brighter fires first
+ * ```
  */
 export function latency(x: Tensor, numSteps: number, options: LatencyOptions = {}): Tensor {
   const fn = 'latency';
@@ -110,7 +120,14 @@ export function latency(x: Tensor, numSteps: number, options: LatencyOptions = {
   });
 }
 
-/** torch.round: to the nearest integer, ties to even. */
+/**
+ * torch.round: to the nearest integer, ties to even.
+ *
+ * @example
+ * ```ts
+ * console.log(roundHalfEven(tensor([0.5, 1.5, 2.5, 2.6])).dataSync()); // [0, 2, 2, 3], as torch.round
+ * ```
+ */
 export function roundHalfEven(x: Tensor): Tensor {
   const r = floor(add(x, 0.5));
   const tie = equal(sub(r, x), 0.5);

@@ -19,6 +19,17 @@ import { checkNonNegative, checkSeqLength } from './validate.js';
  * (Norse's `lif_current_encoder`: v += dt * tauMemInv * ((vLeak - v) + x), spike when v > vTh, then
  * v -= z * (v - vReset)) is simulated for seqLength steps from v = 0. Returns spikes [seqLength, ...x.shape].
  * Differentiable in x through the surrogate of `p.method` (Norse's 'super' by default).
+ *
+ * @param x - The constant input current, any shape.
+ * @param seqLength - Number of time steps T.
+ * @param p - LIF parameters (tauMemInv in 1/s, default 100; vTh default 1); Norse's defaults.
+ * @param dt - Time step in seconds, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: constant_current_lif_encode(x, seq_length=100, p=LIFParameters(), dt=1e-3)
+ * const spikes = constantCurrentLIFEncode(tensor([20, 1.5]), 100, {}, 1e-3); // [100, 2]
+ * console.log(sum(spikes, 0).dataSync()); // [100, 9]: a larger current fires more often
+ * ```
  */
 export function constantCurrentLIFEncode(
   x: Tensor,
@@ -41,6 +52,17 @@ export function constantCurrentLIFEncode(
 /**
  * Norse `spike_latency_lif_encode`: the constant-current LIF encoder with an infinite refractory period,
  * i.e. only each neuron's first spike is kept. Returns [seqLength, ...x.shape].
+ *
+ * @param x - The constant input current, any shape.
+ * @param seqLength - Number of time steps T.
+ * @param p - LIF parameters (tauMemInv in 1/s, default 100; vTh default 1); Norse's defaults.
+ * @param dt - Time step in seconds, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: spike_latency_lif_encode(x, seq_length=100)
+ * const spikes = spikeLatencyLIFEncode(tensor([20, 1.5]), 100); // [100, 2], one spike per neuron at most
+ * console.log(sum(spikes, 0).dataSync()); // [1, 1]
+ * ```
  */
 export function spikeLatencyLIFEncode(
   x: Tensor,
@@ -68,7 +90,16 @@ function checkLIFEncoderArgs(fn: string, seqLength: number, dt: number): void {
   checkNonNegative(fn, 'dt', dt, true);
 }
 
-/** Norse `ConstantCurrentLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`. */
+/**
+ * Norse `ConstantCurrentLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`.
+ *
+ * @example
+ * ```ts
+ * // Norse: encoder = ConstantCurrentLIFEncoder(seq_length=100)
+ * const encoder = new ConstantCurrentLIFEncoder(100, { tauMemInv: 100 }, 1e-3);
+ * console.log(sum(encoder.forward(tensor([20, 1.5])), 0).dataSync()); // [100, 9]
+ * ```
+ */
 export class ConstantCurrentLIFEncoder {
   /** Number of time steps T of the output. */
   readonly seqLength: number;
@@ -90,7 +121,17 @@ export class ConstantCurrentLIFEncoder {
   }
 }
 
-/** Norse `SpikeLatencyLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`: first spike only. */
+/**
+ * Norse `SpikeLatencyLIFEncoder(seq_length, p=LIFParameters(), dt=0.001)`: first spike only.
+ *
+ * @example
+ * ```ts
+ * // Norse: encoder = SpikeLatencyLIFEncoder(seq_length=100)
+ * const encoder = new SpikeLatencyLIFEncoder(100);
+ * const spikes = encoder.forward(tensor([20, 1.5])); // [100, 2]: the stronger current fires first
+ * console.log(sum(spikes, 0).dataSync()); // [1, 1]
+ * ```
+ */
 export class SpikeLatencyLIFEncoder {
   /** Number of time steps T of the output. */
   readonly seqLength: number;

@@ -18,6 +18,17 @@ export interface PoissonOptions {
  * Norse `poisson_encode`: spikes [seqLength, ...x.shape] where each step fires with probability
  * fMax * dt * x (x is meant to lie in [0, 1]; probabilities outside [0, 1] saturate, exactly as in Norse's
  * `rand < p` test). Spike iff u < fMax * dt * x with u uniform in [0, 1).
+ *
+ * @param x - Values in [0, 1] (e.g. pixel intensities), any shape.
+ * @param seqLength - Number of time steps T.
+ * @param options - fMax in Hz (default 100), dt in s (default 1e-3), seed and offset of the random stream.
+ * @example
+ * ```ts
+ * // Norse: poisson_encode(x, seq_length=100, f_max=100, dt=1e-3)
+ * const pixels = tensor([[0, 0.5, 1]]); // [batch 1, 3 features] in [0, 1]
+ * const spikes = poissonEncode(pixels, 100, { fMax: 100, dt: 1e-3, seed: 0 }); // [100, 1, 3]
+ * console.log(sum(spikes, 0).arraySync()); // [[0, 6, 11]]: about fMax * dt * x * 100 = 0, 5, 10
+ * ```
  */
 export function poissonEncode(x: Tensor, seqLength: number, options: PoissonOptions = {}): Tensor {
   const fMax = options.fMax ?? 100;
@@ -46,6 +57,14 @@ export function checkPoissonArgs(fn: string, seqLength: number, fMax: number, dt
  * Norse `PoissonEncoder(seq_length, f_max=100, dt=0.001)` as a reusable encoder. Each `forward` call
  * continues the same random stream, so consecutive batches get fresh spikes while a fixed seed replays
  * the whole run.
+ *
+ * @example
+ * ```ts
+ * // Norse: encoder = PoissonEncoder(seq_length=100, f_max=100, dt=1e-3)
+ * const encoder = new PoissonEncoder(100, 100, 1e-3, { seed: 0 });
+ * const spikes = encoder.forward(tensor([[0, 0.5, 1]])); // [100, 1, 3]; the next call draws fresh spikes
+ * console.log(spikes.shape); // [100, 1, 3]
+ * ```
  */
 export class PoissonEncoder {
   /** Number of time steps T of the output. */

@@ -29,6 +29,16 @@ export interface PopulationOptions {
  * [B, outFeatures, ...] where value k = exp(-(x - c_k)^2 * scale / (2 sigma^2)) and the centres c_k are
  * outFeatures points evenly spaced over [0, scale]. Values, not spikes: feed them to a Poisson/rate
  * encoder (or use GaussianPopulationEncoder).
+ *
+ * @param x - Input [B, ...].
+ * @param outFeatures - Number of receptive fields (neurons) per feature.
+ * @param options - scale (default max(x)) and sigma (default 1).
+ * @example
+ * ```ts
+ * // Norse: population_encode(x, out_features=3, scale=1.0)
+ * const values = populationEncode(tensor([[0.5]]), 3, { scale: 1, sigma: 1 }); // [1, 3, 1]
+ * console.log(values.arraySync()); // [[[0.8825], [1], [0.8825]]]: the middle field's centre is 0.5
+ * ```
  */
 export function populationEncode(x: Tensor, outFeatures: number, options: PopulationOptions = {}): Tensor {
   checkSeqLength('populationEncode', outFeatures, 'outFeatures');
@@ -54,6 +64,13 @@ export function populationEncode(x: Tensor, outFeatures: number, options: Popula
 /**
  * A Gaussian population encoder: `populationEncode` then Poisson spikes (Norse `poisson_encode`, per-step
  * probability fMax * dt * value). x [B, ...] -> spikes [seqLength, B, outFeatures, ...].
+ *
+ * @example
+ * ```ts
+ * const encoder = new GaussianPopulationEncoder(50, 4, { scale: 1, seed: 0 }); // 50 steps, 4 fields per feature
+ * const spikes = encoder.forward(tensor([[0.2, 0.9]])); // [50, 1, 4, 2]
+ * console.log(spikes.shape); // [50, 1, 4, 2]
+ * ```
  */
 export class GaussianPopulationEncoder {
   /** Number of time steps T of the output. */

@@ -6,6 +6,14 @@ import { checkSeed, randomSeed } from './validate.js';
  * A position in core's counter-based (Philox) random stream: `seed` picks the stream, `offset` the
  * first counter. Each draw of n uniforms consumes ceil(n / 4) counters (one Philox block yields 4 words),
  * so successive draws never overlap and a given (seed, call order) gives the same spikes on every backend.
+ *
+ * @example
+ * ```ts
+ * const stream = new RandomStream('myEncoder', 42); // name (for errors), seed
+ * const u = stream.uniform([2, 3]); // uniforms in [0, 1)
+ * const spikes = stream.bernoulli(tensor([0.5, 1]), 4); // [4, 2]
+ * console.log(u.shape, spikes.shape, stream.offset); // [2, 3] [4, 2] 4: each draw moves the stream on
+ * ```
  */
 export class RandomStream {
   /** The Philox seed that picks the stream. */

@@ -21,6 +21,17 @@ export interface RateOptions {
  * `encoding.PoissonEncoder` (one step per call there): p = clip(x * gain + offset, 0, 1), and each of the
  * numSteps steps fires independently with probability p (spike iff u < p, u uniform in [0, 1); p = 1
  * always fires, p = 0 never does). Returns spikes [numSteps, ...x.shape].
+ *
+ * @param x - Firing probabilities before gain and offset, any shape.
+ * @param numSteps - Number of time steps.
+ * @param options - gain (default 1), offset (default 0), firstSpikeTime (steps, default 0), seed, randomOffset.
+ * @example
+ * ```ts
+ * // snnTorch: spikegen.rate(data, num_steps=100)
+ * const pixels = tensor([[0, 0.5, 1]]); // [batch 1, 3 features]
+ * const spikes = rate(pixels, 100, { seed: 0 }); // [100, 1, 3], each step fires with probability x
+ * console.log(sum(spikes, 0).arraySync()); // [[0, 43, 100]]
+ * ```
  */
 export function rate(x: Tensor, numSteps: number, options: RateOptions = {}): Tensor {
   checkSeqLength('rate', numSteps, 'numSteps');

@@ -29,7 +29,9 @@ export interface LeakySequenceResult {
  *
  * @example
  * ```ts
- * const { spk, mem } = leakySequence(currents, null, { beta: 0.95 }); // currents [T, B, n]
+ * const currents = randomUniform([25, 8, 10], { seed: 0 }); // [T 25, batch 8, 10 neurons]
+ * const { spk, mem } = leakySequence(currents, null, { beta: 0.95 }); // snnTorch Leaky(beta=0.95) over T
+ * console.log(spk.shape, mem.shape); // [25, 8, 10] [25, 8, 10]
  * ```
  */
 export function leakySequence(

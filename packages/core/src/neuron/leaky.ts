@@ -63,6 +63,23 @@ export function resetSignal(mem: Tensor, threshold: Param): Tensor {
  *   none:     mem' = beta*mem + input
  * and spk = H(mem' - threshold) with the surrogate gradient. With resetDelay false the reset is applied
  * at once (snnTorch: do_reset = spk - reset). `mem` null starts at zeros. Returns [spk, mem'].
+ *
+ * @param input - The input of this step (e.g. a Linear layer's output), any shape.
+ * @param mem - The previous membrane potential; null starts at zeros.
+ * @param p - beta (decay per step, no unit), threshold (default 1), spikeGrad (default atan, alpha 2),
+ *   resetMechanism (default 'subtract'), resetDelay (default true).
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.Leaky(beta=0.9); spk, mem = lif(x, mem)
+ * let mem: Tensor | null = null;
+ * const spikes: number[] = [];
+ * for (let t = 0; t < 4; t++) {
+ *   const [spk, next] = leakyStep(tensor([0.6]), mem, { beta: 0.9 });
+ *   mem = next;
+ *   spikes.push(spk.item());
+ * }
+ * console.log(spikes); // [0, 1, 0, 1]
+ * ```
  */
 export function leakyStep(input: Tensor, mem: Tensor | null, p: LeakyParameters): [Tensor, Tensor] {
   const fn = 'leakyStep';

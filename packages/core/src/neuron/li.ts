@@ -35,7 +35,17 @@ export interface LIState {
   i: Tensor;
 }
 
-/** Norse `LIParameters(...)`: the given fields over {@link DEFAULT_LI_PARAMETERS}, each checked. */
+/**
+ * Norse `LIParameters(...)`: the given fields over {@link DEFAULT_LI_PARAMETERS}, each checked.
+ *
+ * @param p - The fields to set: tauSynInv and tauMemInv in 1/s (default 200 and 100), vLeak (default 0).
+ * @example
+ * ```ts
+ * // Norse: LIParameters(tau_mem_inv=torch.tensor(50.0))
+ * const p = liParameters({ tauMemInv: 50 }); // 20 ms membrane
+ * console.log(p.tauSynInv, p.vLeak); // 200 0
+ * ```
+ */
 export function liParameters(p: Partial<LIParameters> = {}): LIParameters {
   const full: LIParameters = {
     tauSynInv: p.tauSynInv ?? DEFAULT_LI_PARAMETERS.tauSynInv,
@@ -46,7 +56,15 @@ export function liParameters(p: Partial<LIParameters> = {}): LIParameters {
   return full;
 }
 
-/** Initial state (v = vLeak, i = 0) of the given shape. */
+/**
+ * Initial state (v = vLeak, i = 0) of the given shape.
+ *
+ * @example
+ * ```ts
+ * const state = liInitialState([8, 10]); // batch 8, 10 readout neurons: v = 0, i = 0
+ * console.log(state.v.shape); // [8, 10]
+ * ```
+ */
 export function liInitialState(shape: readonly number[], p: Partial<LIParameters> = {}): LIState {
   return { v: filledLike(shape, liParameters(p).vLeak), i: filledLike(shape, 0) };
 }
@@ -55,6 +73,18 @@ export function liInitialState(shape: readonly number[], p: Partial<LIParameters
  * Norse `li_feed_forward_step(input, state, p, dt)`:
  *   j = i + input;  v' = v + dt*tauMemInv*((vLeak - v) + j);  i' = j - dt*tauSynInv*j.
  * `state` null starts from v = vLeak, i = 0. Returns [v', state'].
+ *
+ * @param input - The input current of this step (e.g. a Linear layer's output), any shape.
+ * @param state - The previous state; null starts from v = vLeak, i = 0.
+ * @param p - LI parameters (tauSynInv, tauMemInv in 1/s); missing fields take Norse's defaults.
+ * @param dt - Integration step in seconds, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: v, s = li_feed_forward_step(x, s, LIParameters(), dt=1e-3)
+ * const [v1, s1] = liFeedForwardStep(tensor([1]), null); // v1: [0.1]
+ * const [v2] = liFeedForwardStep(tensor([1]), s1, { tauMemInv: 100 }, 1e-3); // v2: [0.27]
+ * console.log(v1.dataSync(), v2.dataSync());
+ * ```
  */
 export function liFeedForwardStep(
   input: Tensor,
@@ -73,6 +103,20 @@ export function liFeedForwardStep(
 /**
  * Norse `li_step(input, state, inputWeights, p, dt)`: as liFeedForwardStep with the input current
  * input @ inputWeights^T (weights [out, in], PyTorch Linear layout). Returns [v', state'].
+ *
+ * @param input - Input spikes or values, [batch, in].
+ * @param state - The previous state; null starts from v = vLeak, i = 0.
+ * @param inputWeights - [out, in] (PyTorch Linear layout).
+ * @param p - LI parameters (tauSynInv, tauMemInv in 1/s); missing fields take Norse's defaults.
+ * @param dt - Integration step in seconds, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: v, s = li_step(spikes, s, input_weights, LIParameters(), dt=1e-3)
+ * const spikes = tensor([[1, 0, 1]]); // [batch 1, 3 inputs]
+ * const w = tensor([[0.5, 0.5, 0.5], [1, 0, 0]]); // [2 outputs, 3 inputs]
+ * const [v, state] = liStep(spikes, null, w);
+ * console.log(v.arraySync()); // [[0.1, 0.1]]
+ * ```
  */
 export function liStep(
   input: Tensor,

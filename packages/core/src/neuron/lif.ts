@@ -44,7 +44,18 @@ export const DEFAULT_LIF_PARAMETERS: Readonly<LIFParameters> = Object.freeze({
 /** Norse's default integration step, 1 ms. */
 export const DEFAULT_DT = 0.001;
 
-/** Fills Norse's defaults into a partial parameter set and validates it. */
+/**
+ * Fills Norse's defaults into a partial parameter set and validates it.
+ *
+ * @param p - The fields to set: tauSynInv and tauMemInv in 1/s (default 200 and 100), vLeak, vTh,
+ *   vReset (default 0, 1, 0), method (default `'super'`) and alpha (default 100); numbers or tensors.
+ * @example
+ * ```ts
+ * // Norse: p = LIFParameters(tau_mem_inv=torch.tensor(50.0), v_th=torch.tensor(0.5))
+ * const p = lifParameters({ tauMemInv: 50, vTh: 0.5 }); // 20 ms membrane, threshold 0.5
+ * console.log(p.tauSynInv, p.vReset, p.method); // 200 0 'super' (Norse's defaults)
+ * ```
+ */
 export function lifParameters(p: Partial<LIFParameters> = {}): LIFParameters {
   const full = { ...DEFAULT_LIF_PARAMETERS, ...definedOnly(p) } as LIFParameters;
   for (const k of ['tauSynInv', 'tauMemInv', 'vLeak', 'vTh', 'vReset'] as const) {
@@ -80,7 +91,15 @@ export interface LIFStepOptions {
   detachReset?: boolean;
 }
 
-/** Initial feed-forward state (Norse: v = vLeak, i = 0), shaped like `input`. */
+/**
+ * Initial feed-forward state (Norse: v = vLeak, i = 0), shaped like `input`.
+ *
+ * @example
+ * ```ts
+ * const state = lifFeedForwardInitialState([8, 100], { vLeak: -0.1 }); // batch 8, 100 neurons
+ * console.log(state.v.shape, state.v.dataSync()[0], state.i.dataSync()[0]); // [8, 100] -0.1 0
+ * ```
+ */
 export function lifFeedForwardInitialState(
   shape: readonly number[],
   p: Partial<LIFParameters> = {},
@@ -89,7 +108,16 @@ export function lifFeedForwardInitialState(
   return { v: filledLike(shape, full.vLeak), i: filledLike(shape, 0) };
 }
 
-/** Initial recurrent state (z = 0, v = vLeak, i = 0) for `shape` = [batch, hidden]. */
+/**
+ * Initial recurrent state (z = 0, v = vLeak, i = 0) for `shape` = [batch, hidden].
+ *
+ * @example
+ * ```ts
+ * const state = lifInitialState([8, 100]); // batch 8, 100 hidden neurons: z = 0, v = 0, i = 0
+ * const [z, next] = lifStep(zeros([8, 28]), state, zeros([100, 28]), zeros([100, 100]));
+ * console.log(z.shape, next.v.shape); // [8, 100] [8, 100]
+ * ```
+ */
 export function lifInitialState(shape: readonly number[], p: Partial<LIFParameters> = {}): LIFState {
   const full = lifParameters(p);
   return { z: filledLike(shape, 0), v: filledLike(shape, full.vLeak), i: filledLike(shape, 0) };
@@ -102,6 +130,25 @@ export function lifInitialState(shape: readonly number[], p: Partial<LIFParamete
  *   v' = (1 - z)*vd + z*vReset;  i' = id + input.
  * The reset is NOT detached (Norse keeps it in the graph here); pass { detachReset: true } to cut it.
  * `state` null starts from v = vLeak, i = 0. Returns [z, state'].
+ *
+ * @param input - The input current of this step, any shape ([batch, neurons]); added to i after the decay.
+ * @param state - The previous state; null starts from v = vLeak, i = 0.
+ * @param p - LIF parameters (tauSynInv, tauMemInv in 1/s); missing fields take Norse's defaults.
+ * @param dt - Integration step in seconds, default 1e-3.
+ * @param options - `detachReset` (default false).
+ * @example
+ * ```ts
+ * // Norse: z, s = lif_feed_forward_step(x, s, LIFParameters(tau_mem_inv=100.0), dt=1e-3)
+ * const current = tensor([[12, 3]]); // [batch 1, 2 neurons]: a constant input current
+ * let state: LIFFeedForwardState | null = null; // starts at v = vLeak, i = 0
+ * const spikes: number[][] = [];
+ * for (let t = 0; t < 5; t++) {
+ *   const [z, next] = lifFeedForwardStep(current, state, { tauMemInv: 100 }, 1e-3);
+ *   state = next;
+ *   spikes.push([...z.dataSync()]);
+ * }
+ * console.log(spikes); // [[0, 0], [1, 0], [1, 0], [1, 1], [1, 0]]
+ * ```
  */
 export function lifFeedForwardStep(
   input: Tensor,
@@ -163,6 +210,16 @@ export function lifStep(
  * lifStep with its input current `input @ inputWeights^T` already computed, so a sequence's input
  * projection can run as one product over all T steps (the input does not depend on the state):
  * lifStep(x, s, Win, Wrec) is lifRecurrentStep(matMul(x, Win, false, true), s, Wrec). Returns [z', state'].
+ *
+ * @example
+ * ```ts
+ * const x = randomUniform([8, 28], { seed: 0 }); // [batch, inputs]
+ * const wIn = randomUniform([100, 28], { seed: 1 }); // [hidden, inputs]
+ * const wRec = randomUniform([100, 100], { seed: 2 }); // [hidden, hidden]
+ * // The same step as lifStep(x, null, wIn, wRec), its input projection done by the caller:
+ * const [z, state] = lifRecurrentStep(matMul(x, wIn, false, true), null, wRec, {}, 1e-3);
+ * console.log(z.shape, state.i.shape); // [8, 100] [8, 100]
+ * ```
  */
 export function lifRecurrentStep(
   inputCurrent: Tensor,
@@ -190,6 +247,21 @@ export function lifRecurrentStep(
  * synaptic state), as in ConstantCurrentLIFEncoder:
  *   v' = v + dt*tauMemInv*((vLeak - v) + input);  z = H(v' - vTh);  v'' = v' - z*(v' - vReset).
  * Returns [z, v''] (reset kept in the graph, as Norse).
+ *
+ * @example
+ * ```ts
+ * // Norse: z, v = lif_current_encoder(current, v, LIFParameters(), dt=1e-3)
+ * let v = zeros([2]);
+ * const counts = [0, 0];
+ * for (let t = 0; t < 100; t++) {
+ *   const [z, next] = lifCurrentEncoder(tensor([20, 1.5]), v, {}, 1e-3); // two constant currents
+ *   v = next;
+ *   const d = z.dataSync();
+ *   counts[0] += d[0];
+ *   counts[1] += d[1];
+ * }
+ * console.log(counts); // [100, 9]: 20 fires every step, 1.5 now and then
+ * ```
  */
 export function lifCurrentEncoder(
   inputCurrent: Tensor,

@@ -202,7 +202,8 @@ export function randomUniform(
  *
  * @example
  * ```ts
- * const spikes = randomBernoulli(pixels, 25, { seed: 1 }); // [25, ...pixels.shape]
+ * const pixels = tensor([[0, 0.5, 1]]); // firing probabilities
+ * const spikes = randomBernoulli(pixels, 25, { seed: 1 }); // [25, 1, 3], [25, ...pixels.shape]
  * ```
  */
 export function randomBernoulli(p: Tensor, steps: number, options: RandomOptions): Tensor {

@@ -23,6 +23,15 @@ export interface LICellOptions extends NeuronOptions<LIParameters, LIKey> {}
 /**
  * Norse's `LICell`: a leaky integrator (no spikes) fed an input current, the usual readout.
  * `forward(input, state)` returns [voltage, state] (`li_feed_forward_step`).
+ *
+ * @example
+ * ```ts
+ * // Norse: cell = norse.torch.LICell(); v, s = cell(x, s)
+ * const cell = new LICell({ p: { tauMemInv: 100 }, dt: 1e-3 });
+ * let state: LIState | null = null;
+ * const [v1, s1] = cell.forward(ones([1, 2]), state); // v1: [[0.1, 0.1]]
+ * state = s1;
+ * ```
  */
 export class LICell extends NeuronModule<LIParameters, LIState> {
   /** Marks a cell: `Sequential` runs it over time with `unroll`. */

@@ -18,6 +18,15 @@ import { type LearnableOptions, registerLearnable } from './learnable.js';
  * Like SpikingJelly the membrane is kept between calls (a stateful module): call `resetNet(model)`
  * (SpikingJelly's `functional.reset_net`) between samples/batches. `lastV` holds it; `vSeq` the whole
  * membrane trace of the last call when `storeVSeq` is set.
+ *
+ * @example
+ * ```ts
+ * // SpikingJelly: node = neuron.LIFNode(tau=2.0, step_mode='m')
+ * const node = new LIFNode({ tau: 2 });
+ * const spikes = node.forward(mul(ones([4, 1, 3]), 1.5)); // xSeq [T 4, batch 1, 3] -> spikes [4, 1, 3]
+ * console.log(spikeCount(spikes).arraySync()); // [[2, 2, 2]]
+ * resetNet(node); // functional.reset_net(node)
+ * ```
  */
 export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
   /**
@@ -92,7 +101,17 @@ export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
   }
 }
 
-/** SpikingJelly's `IFNode` (no leak) in multi-step mode; see LIFNode. */
+/**
+ * SpikingJelly's `IFNode` (no leak) in multi-step mode; see LIFNode.
+ *
+ * @example
+ * ```ts
+ * // SpikingJelly: node = neuron.IFNode(step_mode='m')
+ * const node = new IFNode();
+ * const spikes = node.forward(mul(ones([4, 1, 2]), 0.5)); // [T 4, batch 1, 2]
+ * console.log(spikeCount(spikes).arraySync()); // [[2, 2]]: fires every second step
+ * ```
+ */
 export class IFNode extends LIFNode {
   private readonly ifParams: IFNodeParameters;
   constructor(p: IFNodeParameters & { storeVSeq?: boolean } = {}) {

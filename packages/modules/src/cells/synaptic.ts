@@ -13,6 +13,20 @@ export interface SynapticOptions extends SnnTorchNeuronOptions {
  * snnTorch's `Synaptic(alpha, beta, ...)`: a decaying synaptic current feeding the Leaky membrane.
  * `forward(input, state)` (state null: zeros) returns [spk, { syn, mem }]. State-dict keys are
  * snnTorch's: `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
+ *
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.Synaptic(alpha=0.9, beta=0.8); spk, syn, mem = lif(x, syn, mem)
+ * const lif = new Synaptic(0.9, 0.8);
+ * let state: SynapticState | null = null;
+ * const spikes: number[] = [];
+ * for (let t = 0; t < 5; t++) {
+ *   const [spk, next] = lif.forward(tensor([[0.5]]), state);
+ *   state = next;
+ *   spikes.push(spk.item());
+ * }
+ * console.log(spikes); // [0, 1, 1, 1, 1]
+ * ```
  */
 export class Synaptic extends SnnTorchNeuron<SynapticState> {
   /**

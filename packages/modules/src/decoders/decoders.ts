@@ -30,6 +30,12 @@ function checkTime(x: Tensor, op: string): void {
  * Maximum over time, as Norse tutorial's `torch.max(x, 0)`: the gradient goes to the FIRST time
  * step holding the maximum only (PyTorch's rule for `max(dim)`), not shared among ties -- readout
  * voltages that stay at 0 for several steps tie often, and the gradients differ.
+ *
+ * @example
+ * ```ts
+ * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
+ * console.log(maxOverTime(mem).arraySync()); // [[0.9, 0.3, 0.4]]: [batch, classes]
+ * ```
  */
 export function maxOverTime(x: Tensor): Tensor {
   checkTime(x, 'maxOverTime');
@@ -41,13 +47,30 @@ export function maxOverTime(x: Tensor): Tensor {
   });
 }
 
-/** Norse tutorial's `decode`: max over time, then log_softmax over classes -> log-probabilities [B, C]. */
+/**
+ * Norse tutorial's `decode`: max over time, then log_softmax over classes -> log-probabilities [B, C].
+ *
+ * @example
+ * ```ts
+ * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
+ * const logP = maxLogSoftmax(mem); // [[-0.7679, -1.3679, -1.2679]]
+ * console.log(nllLoss(logP, [0]).item()); // 0.7679, the loss of Norse's tutorial
+ * ```
+ */
 export function maxLogSoftmax(x: Tensor): Tensor {
   checkTime(x, 'maxLogSoftmax');
   return tidy(() => logSoftmax(maxOverTime(x), -1));
 }
 
-/** The last time step x[T-1]. */
+/**
+ * The last time step x[T-1].
+ *
+ * @example
+ * ```ts
+ * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
+ * console.log(lastStep(mem).arraySync()); // [[0.5, 0.2, 0.1]]
+ * ```
+ */
 export function lastStep(x: Tensor): Tensor {
   checkTime(x, 'lastStep');
   return tidy(() =>
@@ -55,19 +78,44 @@ export function lastStep(x: Tensor): Tensor {
   );
 }
 
-/** Mean firing rate per neuron: spikes averaged over time. */
+/**
+ * Mean firing rate per neuron: spikes averaged over time.
+ *
+ * @example
+ * ```ts
+ * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
+ * console.log(firingRate(spk).arraySync()); // [[0.75, 0.25, 0.25]]
+ * ```
+ */
 export function firingRate(spikes: Tensor): Tensor {
   checkTime(spikes, 'firingRate');
   return mean(spikes, 0);
 }
 
-/** Spike count per neuron: spikes summed over time. */
+/**
+ * Spike count per neuron: spikes summed over time.
+ *
+ * @example
+ * ```ts
+ * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
+ * console.log(spikeCount(spk).arraySync()); // [[3, 1, 1]]
+ * ```
+ */
 export function spikeCount(spikes: Tensor): Tensor {
   checkTime(spikes, 'spikeCount');
   return sum(spikes, 0);
 }
 
-/** Fraction of samples whose highest score (last axis of [B, C]) is the target class, as a scalar tensor. */
+/**
+ * Fraction of samples whose highest score (last axis of [B, C]) is the target class, as a scalar tensor.
+ *
+ * @example
+ * ```ts
+ * // snnTorch: SF.accuracy_rate(spk_rec, targets)
+ * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
+ * console.log(accuracy(spikeCount(spk), [0]).item()); // 1: class 0 fired most
+ * ```
+ */
 export function accuracy(scores: Tensor, targets: Targets): Tensor {
   if (scores.rank !== 2)
     throw new ShapeError(`accuracy: scores must be [batch, classes], got [${scores.shape.join(', ')}]`);

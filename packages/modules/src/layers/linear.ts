@@ -18,8 +18,10 @@ export interface LinearOptions {
  *
  * @example
  * ```ts
+ * // PyTorch: fc = nn.Linear(784, 100)
  * const fc = new Linear(784, 100); // [B, 784] -> [B, 100]
- * const y = fc.forward(x);
+ * const x = zeros([8, 784]);
+ * const y = fc.forward(x); // [8, 100]
  * ```
  */
 export class Linear extends Module<[Tensor], Tensor> {

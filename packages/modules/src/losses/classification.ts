@@ -24,6 +24,13 @@ function reduce(perSample: Tensor, reduction: Reduction): Tensor {
 /**
  * PyTorch's `nll_loss`: -logP[b, target[b]] per sample, then the mean (default), sum or none.
  * logP [B, C] (already log-probabilities, e.g. from `logSoftmax`), targets [B] class indices.
+ *
+ * @example
+ * ```ts
+ * // PyTorch: F.nll_loss(log_probs, targets)
+ * const logP = tensor([[-0.1, -2.4], [-1.2, -0.4]]); // [batch 2, classes 2], log-probabilities
+ * console.log(nllLoss(logP, [0, 1]).item()); // 0.25: mean of 0.1 and 0.4
+ * ```
  */
 export function nllLoss(
   logP: Tensor,
@@ -41,7 +48,17 @@ export function nllLoss(
   });
 }
 
-/** PyTorch's `cross_entropy` on logits [B, C]: nllLoss(logSoftmax(logits)). */
+/**
+ * PyTorch's `cross_entropy` on logits [B, C]: nllLoss(logSoftmax(logits)).
+ *
+ * @example
+ * ```ts
+ * // PyTorch: F.cross_entropy(logits, targets)
+ * const logits = tensor([[2, 0, 0], [0, 1, 3]]); // [batch 2, classes 3]
+ * console.log(crossEntropy(logits, [0, 2]).item()); // 0.2047
+ * console.log(crossEntropy(logits, [0, 2], { reduction: 'none' }).dataSync()); // [0.2395, 0.1698]
+ * ```
+ */
 export function crossEntropy(logits: Tensor, targets: Targets, opts: { reduction?: Reduction } = {}): Tensor {
   if (logits.rank !== 2) {
     throw new ShapeError(`crossEntropy: input must be [batch, classes], got [${logits.shape.join(', ')}]`);
@@ -49,7 +66,15 @@ export function crossEntropy(logits: Tensor, targets: Targets, opts: { reduction
   return tidy(() => nllLoss(logSoftmax(logits, -1), targets, opts));
 }
 
-/** PyTorch's `mse_loss`: mean (default), sum or elementwise squared difference; shapes must match. */
+/**
+ * PyTorch's `mse_loss`: mean (default), sum or elementwise squared difference; shapes must match.
+ *
+ * @example
+ * ```ts
+ * // PyTorch: F.mse_loss(input, target)
+ * console.log(mseLoss(tensor([1, 2, 3]), tensor([1, 2, 5])).item()); // 1.3333: (0 + 0 + 4) / 3
+ * ```
+ */
 export function mseLoss(
   input: Tensor,
   target: Tensor,

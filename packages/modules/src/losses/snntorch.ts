@@ -54,7 +54,16 @@ function spikeCounts(
   return sum(reshape(counts, [batch, numClasses, outputs / numClasses]), -1);
 }
 
-/** `ce_rate_loss`: cross entropy of the output at every step, averaged over steps (and batch). */
+/**
+ * `ce_rate_loss`: cross entropy of the output at every step, averaged over steps (and batch).
+ *
+ * @example
+ * ```ts
+ * // snnTorch: loss_fn = SF.ce_rate_loss(); loss = loss_fn(spk_rec, targets)
+ * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
+ * console.log(ceRateLoss(spk, [0]).item()); // 0.8791
+ * ```
+ */
 export function ceRateLoss(spk: Tensor, targets: Targets): Tensor {
   const [, batch, classes] = checkRecording(spk, 'ceRateLoss');
   return tidy(() => {
@@ -65,12 +74,30 @@ export function ceRateLoss(spk: Tensor, targets: Targets): Tensor {
   });
 }
 
-/** `ce_count_loss`: cross entropy of the spike counts (summed over time). */
+/**
+ * `ce_count_loss`: cross entropy of the spike counts (summed over time).
+ *
+ * @example
+ * ```ts
+ * // snnTorch: loss_fn = SF.ce_count_loss(); loss = loss_fn(spk_rec, targets)
+ * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
+ * console.log(ceCountLoss(spk, [0]).item()); // 0.2395: cross entropy of the counts [3, 1, 1]
+ * ```
+ */
 export function ceCountLoss(spk: Tensor, targets: Targets, opts: PopulationCodeOptions = {}): Tensor {
   return tidy(() => nllLoss(logSoftmax(spikeCounts(spk, 'ceCountLoss', opts), -1), targets));
 }
 
-/** `ce_max_membrane_loss`: cross entropy of each output's maximum membrane potential over time (gradient to the first maximum, as torch.max). */
+/**
+ * `ce_max_membrane_loss`: cross entropy of each output's maximum membrane potential over time (gradient to the first maximum, as torch.max).
+ *
+ * @example
+ * ```ts
+ * // snnTorch: loss_fn = SF.ce_max_membrane_loss(); loss = loss_fn(mem_rec, targets)
+ * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
+ * console.log(ceMaxMembraneLoss(mem, [0]).item()); // 0.7679: cross entropy of the maxima [0.9, 0.3, 0.4]
+ * ```
+ */
 export function ceMaxMembraneLoss(mem: Tensor, targets: Targets): Tensor {
   checkRecording(mem, 'ceMaxMembraneLoss');
   return tidy(() => nllLoss(logSoftmax(maxOverTime(mem), -1), targets));
@@ -87,6 +114,13 @@ export interface MseCountLossOptions extends PopulationCodeOptions {
 /**
  * `mse_count_loss`: MSE between spike counts and target counts int(T*correctRate) for the correct
  * class, int(T*incorrectRate) elsewhere (scaled by neurons per class with population code), / T.
+ *
+ * @example
+ * ```ts
+ * // snnTorch: loss_fn = SF.mse_count_loss(correct_rate=0.8, incorrect_rate=0.2)
+ * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
+ * console.log(mseCountLoss(spk, [0], { correctRate: 0.8, incorrectRate: 0.2 }).item()); // 0.1667
+ * ```
  */
 export function mseCountLoss(spk: Tensor, targets: Targets, opts: MseCountLossOptions = {}): Tensor {
   const { correctRate = 1, incorrectRate = 0, populationCode = false } = opts;
@@ -114,7 +148,17 @@ export interface MseMembraneLossOptions {
   offTarget?: number;
 }
 
-/** `mse_membrane_loss`: MSE between the membrane at every step and onTarget/offTarget, averaged over steps. */
+/**
+ * `mse_membrane_loss`: MSE between the membrane at every step and onTarget/offTarget, averaged over steps.
+ *
+ * @example
+ * ```ts
+ * // snnTorch: loss_fn = SF.mse_membrane_loss(on_target=1, off_target=0)
+ * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
+ * const targets = tensor([0], [1], 'int32'); // [batch] labels
+ * console.log(mseMembraneLoss(mem, targets).item()); // 0.1344
+ * ```
+ */
 export function mseMembraneLoss(mem: Tensor, targets: Tensor, opts: MseMembraneLossOptions = {}): Tensor {
   const { timeVarTargets = false, onTarget = 1, offTarget = 0 } = opts;
   const [steps, batch, outputs] = checkRecording(mem, 'mseMembraneLoss');

@@ -18,6 +18,18 @@ export interface AdamOptions {
  * `torch.optim.Adam` with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0
  * added to the gradient as L2, no amsgrad). Each update is one `AdamUpdate` kernel per parameter
  * via core's `adamUpdate` (core decomposes it where a backend lacks it). State: `exp_avg`, `exp_avg_sq`, step, as PyTorch names them.
+ *
+ * @example
+ * ```ts
+ * // PyTorch: optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+ * const model = new Linear(784, 10);
+ * const optimizer = new Adam(model.parameters(), { lr: 1e-3 });
+ * const x = zeros([32, 784]); // a batch
+ * const labels = new Array<number>(32).fill(3);
+ * computeGradients(() => crossEntropy(model.forward(x), labels), model.parameters()); // loss.backward()
+ * optimizer.step();
+ * optimizer.zeroGrad();
+ * ```
  */
 export class Adam extends Optimizer {
   protected readonly typeName = 'Adam';

@@ -34,6 +34,15 @@ export function computeGradients(f: () => Tensor, params: readonly Parameter[]):
  * `torch.nn.utils.clip_grad_norm_`: scales all gradients by min(1, maxNorm / (totalNorm + 1e-6)),
  * where totalNorm is the 2-norm of all gradients together. Returns totalNorm (a scalar the caller
  * owns). Stays on the device: no read-back.
+ *
+ * @example
+ * ```ts
+ * // PyTorch: torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
+ * const model = new Linear(3, 2);
+ * computeGradients(() => mseLoss(model.forward(ones([4, 3])), zeros([4, 2])), model.parameters());
+ * const totalNorm = clipGradNorm(model.parameters(), 1.0); // the norm before clipping, a scalar
+ * new SGD(model.parameters(), { lr: 0.1 }).step();
+ * ```
  */
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number): Tensor {
   const withGrad = params.filter((p) => p.grad);

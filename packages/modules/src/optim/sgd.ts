@@ -19,6 +19,17 @@ export interface SGDOptions {
 /**
  * `torch.optim.SGD`: weight decay added to the gradient, momentum buffer (`momentum_buffer`) set to
  * the gradient on the first step, dampening, Nesterov. One `SGDUpdate` kernel per parameter.
+ *
+ * @example
+ * ```ts
+ * // PyTorch: optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+ * const model = new Linear(784, 10);
+ * const optimizer = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+ * const x = zeros([32, 784]);
+ * computeGradients(() => mseLoss(model.forward(x), zeros([32, 10])), model.parameters());
+ * optimizer.step();
+ * optimizer.zeroGrad();
+ * ```
  */
 export class SGD extends Optimizer {
   protected readonly typeName = 'SGD';

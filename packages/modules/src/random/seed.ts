@@ -8,7 +8,17 @@
 let globalSeed = 0;
 let draws = 0;
 
-/** Resets the default seed sequence, as `torch.manual_seed(seed)` does. */
+/**
+ * Resets the default seed sequence, as `torch.manual_seed(seed)` does.
+ *
+ * @example
+ * ```ts
+ * manualSeed(42); // torch.manual_seed(42)
+ * const a = new Linear(2, 2);
+ * manualSeed(42);
+ * const b = new Linear(2, 2); // the same weights as a
+ * ```
+ */
 export function manualSeed(seed: number): void {
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new RangeError(`manualSeed: seed must be a non-negative safe integer, got ${seed}`);

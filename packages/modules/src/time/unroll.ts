@@ -72,7 +72,20 @@ export interface Resettable {
   resetState(): void;
 }
 
-/** SpikingJelly's `functional.reset_net`: clears the kept state of every stateful module in the tree. */
+/**
+ * SpikingJelly's `functional.reset_net`: clears the kept state of every stateful module in the tree.
+ *
+ * @example
+ * ```ts
+ * // SpikingJelly: functional.reset_net(net)
+ * const net = new Sequential(new Linear(784, 100), new LIFNode({ tau: 2 }));
+ * const batches = [zeros([25, 8, 784]), zeros([25, 8, 784])]; // [T, B, 784] each
+ * for (const xSeq of batches) {
+ *   net.forward(xSeq); // LIFNode keeps its membrane between calls
+ *   resetNet(net); // so clear it before the next batch
+ * }
+ * ```
+ */
 export function resetNet(model: Module): void {
   for (const m of model.modules()) {
     const r = m as unknown as Partial<Resettable>;
