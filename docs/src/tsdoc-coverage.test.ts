@@ -15,7 +15,10 @@ const baseline: Record<string, string[]> = JSON.parse(readFileSync(baselineFile,
 function publishedPackages(): string[] {
   const dir = join(repoRoot, 'packages');
   return readdirSync(dir)
-    .map((p) => JSON.parse(readFileSync(join(dir, p, 'package.json'), 'utf8')) as { name: string; private?: boolean })
+    .map(
+      (p) =>
+        JSON.parse(readFileSync(join(dir, p, 'package.json'), 'utf8')) as { name: string; private?: boolean },
+    )
     .filter((p) => p.private !== true)
     .map((p) => p.name)
     .sort();
@@ -48,7 +51,10 @@ describe('every exported function and class has a TSDoc @example (built .d.ts)',
 
   it('sees @example on functions, classes and function consts, walks namespaces, skips types', () => {
     const lib = join(checkDir, 'lib.ts');
-    writeFileSync(join(checkDir, 'ns.ts'), '/** @example\n * ```ts\n * f();\n * ```\n */\nexport function f() {}\nexport function g() {}\n');
+    writeFileSync(
+      join(checkDir, 'ns.ts'),
+      '/** @example\n * ```ts\n * f();\n * ```\n */\nexport function f() {}\nexport function g() {}\n',
+    );
     writeFileSync(
       lib,
       [
@@ -78,7 +84,10 @@ describe('every exported function and class has a TSDoc @example (built .d.ts)',
         ...missing.filter((n) => !listed.includes(n)).map((n) => `${n} has no @example`),
         ...listed
           .filter((n) => !missing.includes(n))
-          .map((n) => `${n} has an @example now or is no longer exported: take it off docs/src/tsdoc-coverage.baseline.json`),
+          .map(
+            (n) =>
+              `${n} has an @example now or is no longer exported: take it off docs/src/tsdoc-coverage.baseline.json`,
+          ),
       ];
       if (problems.length > 0) throw new Error(`${name}:\n${problems.join('\n')}`);
     });
