@@ -10,6 +10,8 @@ export const LIFSequence: WasmKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs, ctx
   const { steps, neurons } = sequenceSizes('LIFSequence', { x }, { v0, i0 });
   const [dx, dv0, di0] = [x, v0, i0].map((t) => ctx.data(t, 'LIFSequence'));
   const { tauSynInv, tauMemInv, vLeak, vTh, vReset, dt } = attrs;
+  // Both C entry points end with the same sizes and per-step coefficients.
+  const params = [steps, neurons, dt * tauMemInv, dt * tauSynInv, vLeak, vTh, vReset];
   if (attrs.spikesOnly === true) {
     // Only z is read: the states are never written (a quarter of the stores, state in registers).
     const z = ctx.output(x.shape, 'float32', 'LIFSequence');
@@ -21,13 +23,7 @@ export const LIFSequence: WasmKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs, ctx
         dv0.ptr,
         di0.ptr,
         z.data.ptr,
-        steps,
-        neurons,
-        dt * tauMemInv,
-        dt * tauSynInv,
-        vLeak,
-        vTh,
-        vReset,
+        ...params,
       );
     }
     return [z.info];
@@ -44,13 +40,7 @@ export const LIFSequence: WasmKernel<'LIFSequence'> = ({ x, v0, i0 }, attrs, ctx
       outs[1].data.ptr,
       outs[2].data.ptr,
       outs[3].data.ptr,
-      steps,
-      neurons,
-      dt * tauMemInv,
-      dt * tauSynInv,
-      vLeak,
-      vTh,
-      vReset,
+      ...params,
     );
   }
   return outs.map((o) => o.info);
