@@ -11,6 +11,7 @@ import type { Decomposition, GradRule, KernelOutput, KernelTensors } from './ker
 /**
  * Runs fn and frees every tensor it made except those it returns (Tensors, arrays/objects of them) and kept ones.
  *
+ * @param fn - Makes tensors; what it returns survives.
  * @example
  * ```ts
  * const x = tensor([1, 2, 3]);
@@ -42,6 +43,7 @@ export function keep<T extends Tensor>(t: T): T {
 /**
  * Disposes a tensor, or every tensor in an array or object (nested).
  *
+ * @param x - A tensor, or an array or object holding tensors (nested up to 8 levels).
  * @example
  * ```ts
  * const v = zeros([8, 10]);
@@ -95,6 +97,7 @@ export function resetPeakMemory(): void {
 /**
  * Runs fn without recording gradients.
  *
+ * @param fn - Runs without recording a tape.
  * @example
  * ```ts
  * const w = variable(tensor([1, 2]));
@@ -121,6 +124,9 @@ export function detach(x: Tensor): Tensor {
 /**
  * Low level: runs a kernel by name (native, or core's decomposition), recording the tape.
  *
+ * @param name - The kernel.
+ * @param inputs - Its input tensors, by name.
+ * @param attrs - Its attributes.
  * @example
  * ```ts
  * const y = runKernel('Add', { a: tensor([1, 2]), b: tensor([10, 20]) }, {}); // what add() runs
@@ -210,6 +216,7 @@ export function registerBackend(name: string, factory: BackendFactory, priority 
 /**
  * Starts (if needed) and activates a backend by name.
  *
+ * @param name - A registered backend's name ('reference' is always there).
  * @example
  * ```ts
  * await setBackend('reference'); // core's own backend, always there (priority 0)
@@ -288,6 +295,7 @@ export function removeBackend(name: string): void {
 /**
  * Whether the active backend implements a kernel natively (else core uses its decomposition).
  *
+ * @param name - The kernel.
  * @example
  * ```ts
  * await ready();

@@ -6,6 +6,7 @@ import { ENGINE } from './engine.js';
  * `grad(f)(x)`: the gradient of f at x (of sum(f(x)) when f is not scalar; `dy` seeds another
  * weighting). Tensors made inside are freed; the gradient is the caller's.
  *
+ * @param f - A function of one tensor.
  * @example
  * ```ts
  * const f = (x: Tensor) => sum(square(x));
@@ -19,6 +20,7 @@ export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tens
 /**
  * Like `grad`, for a function of several tensors.
  *
+ * @param f - A function of several tensors.
  * @example
  * ```ts
  * const [da, db] = grads((a, b) => sum(mul(a, b)))([tensor([1, 2]), tensor([3, 4])]); // [3, 4], [1, 2]
@@ -42,6 +44,7 @@ function gradsOnly(f: () => Tensor, xs: readonly Tensor[], dy?: Tensor): Tensor[
  * pass (tfjs `valueAndGrad`; PyTorch: `y = f(x); y.backward()`, then `x.grad`). `dy` weighs the
  * gradient of a non-scalar value (default: ones). The caller owns both tensors.
  *
+ * @param f - A function of one tensor.
  * @example
  * ```ts
  * const { value, grad: g } = valueAndGrad((x: Tensor) => sum(square(x)))(tensor([1, 2]));
@@ -69,6 +72,9 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (
  * tensors the caller owns. Throws a GradientError naming the op when a gradient can only reach an x
  * through a non-differentiable op (ArgMax, a comparison, a Cast to int...).
  *
+ * @param f - A function of no arguments returning a scalar (it closes over the xs).
+ * @param xs - The tensors to differentiate with respect to.
+ * @param dy - Weights of a non-scalar value's elements, default ones.
  * @example
  * ```ts
  * const w = variable(randomNormal([3, 2], { seed: 0 }));
@@ -111,6 +117,8 @@ export interface CustomGradResult {
  * Tensors made inside f are freed when it returns, except `value` and `save`: gradFunc must read
  * tensors through its `saved` argument, not through its closure.
  *
+ * @param f - The forward: returns value, gradFunc and optionally save.
+ * @param name - The op's name on the tape and in errors, default 'customGrad'.
  * @example
  * ```ts
  * // A straight-through estimator: Heaviside forward, identity backward.

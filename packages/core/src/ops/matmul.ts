@@ -27,6 +27,10 @@ function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boole
  * layer's weight gradient dy^T x over spike inputs x becomes a spike product. Same values (up to
  * float32 summation order) and gradients as the dense MatMul.
  *
+ * @param a - [m, k] or [batch, m, k] (float32).
+ * @param b - [k, n] or [batch, k, n].
+ * @param transposeA - Use a^T, default false.
+ * @param transposeB - Use b^T, default false (true for a PyTorch Linear weight [out, in]).
  * @example
  * ```ts
  * const x = randomUniform([32, 784], { seed: 0 }); // [batch, in]
@@ -115,6 +119,10 @@ function remember(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean
  * matMul where `a` holds only 0 and 1 (spikes): backends with a SpikeMatMul kernel skip the zeros
  * (event-driven); others run MatMul. Same result and gradient as matMul.
  *
+ * @param a - Spikes (0 or 1), [m, k] or [batch, m, k].
+ * @param b - [k, n] or [batch, k, n].
+ * @param transposeA - Use a^T, default false.
+ * @param transposeB - Use b^T, default false.
  * @example
  * ```ts
  * const spikes = randomBernoulli(fill([784], 0.1), 32, { seed: 0 }); // [32, 784] of 0 and 1

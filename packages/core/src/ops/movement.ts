@@ -20,6 +20,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 /**
  * Inserts a dimension of size 1 at `axis` (negative counts from the end of the result).
  *
+ * @param x - The tensor.
+ * @param axis - Where the new dimension goes, default 0 (negative counts from the end of the result).
  * @example
  * ```ts
  * const v = tensor([1, 2, 3]); // [3]
@@ -37,6 +39,8 @@ export function expandDims(x: Tensor, axis = 0): Tensor {
 /**
  * Removes dimensions of size 1 (all of them, or those in `axes`, which must have size 1).
  *
+ * @param x - The tensor.
+ * @param axes - The size-1 dimensions to drop; default all of them.
  * @example
  * ```ts
  * const x = zeros([1, 3, 1]);
@@ -62,6 +66,9 @@ export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
 /**
  * Flattens dims startDim..endDim into one (torch.flatten; default keeps the batch dim).
  *
+ * @param x - The tensor.
+ * @param startDim - The first dimension merged, default 1 (the batch dimension is kept).
+ * @param endDim - The last dimension merged, default -1 (the last).
  * @example
  * ```ts
  * const images = zeros([32, 1, 28, 28]); // NCHW
@@ -82,6 +89,8 @@ export function flatten(x: Tensor, startDim = 1, endDim = -1): Tensor {
 /**
  * Permutes dimensions (reverses them by default).
  *
+ * @param x - The tensor.
+ * @param perm - The new order of the dimensions; default reversed.
  * @example
  * ```ts
  * const x = zeros([2, 3]);
@@ -106,6 +115,9 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
 /**
  * x[begin[d] : begin[d] + size[d]]; size -1 means "to the end"; negative begins count from the end.
  *
+ * @param x - The tensor.
+ * @param begin - The start index per dimension (a number: the first dimension only); negative counts from the end.
+ * @param size - The length per dimension, -1 for "to the end"; default to the end everywhere.
  * @example
  * ```ts
  * const x = tensor([[1, 2, 3], [4, 5, 6]]);
@@ -143,6 +155,8 @@ export function slice(
 /**
  * Joins tensors along `axis` (equal dtype and all other dims).
  *
+ * @param xs - The tensors (equal dtype and equal sizes but along axis).
+ * @param axis - The dimension joined along, default 0.
  * @example
  * ```ts
  * const a = zeros([2, 3]);
@@ -172,6 +186,8 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
 /**
  * Stacks equal-shaped tensors along a new axis.
  *
+ * @param xs - Equal-shaped tensors.
+ * @param axis - Where the new dimension goes, default 0 (time first for a list of steps).
  * @example
  * ```ts
  * const steps = [zeros([8, 10]), ones([8, 10])]; // one tensor per time step
@@ -199,6 +215,8 @@ export function stack(xs: readonly Tensor[], axis = 0): Tensor {
 /**
  * Splits along `axis` into tensors with that axis removed.
  *
+ * @param x - The tensor.
+ * @param axis - The dimension split along (and removed), default 0.
  * @example
  * ```ts
  * const spikes = zeros([25, 8, 10]); // [T, batch, neurons]
@@ -231,6 +249,9 @@ export function unstack(x: Tensor, axis = 0): Tensor[] {
 /**
  * Pads with `value`: paddings[d] = [before, after].
  *
+ * @param x - The tensor.
+ * @param paddings - [before, after] per dimension.
+ * @param value - The fill value, default 0.
  * @example
  * ```ts
  * const img = ones([1, 1, 2, 2]);
@@ -274,6 +295,10 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
 /**
  * indices (int32) -> float32 [...indices.shape, depth].
  *
+ * @param indices - Class indices (int32; other dtypes are cast).
+ * @param depth - The number of classes.
+ * @param onValue - The value at the index, default 1.
+ * @param offValue - The value elsewhere, default 0.
  * @example
  * ```ts
  * const labels = tensor(new Int32Array([2, 0]));

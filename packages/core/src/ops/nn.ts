@@ -19,6 +19,8 @@ function pair(v: Pair, op: string, what: string, min: number): [number, number] 
 /**
  * log(softmax(x)) along `axis`, computed stably.
  *
+ * @param x - Logits.
+ * @param axis - The class dimension, default -1 (the last).
  * @example
  * ```ts
  * const logits = tensor([[2, 1, 0.1]]);
@@ -36,6 +38,8 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
 /**
  * exp(x) / sum(exp(x)) along `axis`.
  *
+ * @param x - Logits.
+ * @param axis - The class dimension, default -1 (the last).
  * @example
  * ```ts
  * const p = softmax(tensor([[2, 1, 0.1]])); // [[0.659, 0.242, 0.099]], sums to 1
@@ -51,6 +55,9 @@ export function softmax(x: Tensor, axis = -1): Tensor {
  * 2-D convolution (cross-correlation, as PyTorch): x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo].
  * `padding` is symmetric zero padding per spatial axis. No bias.
  *
+ * @param x - Input [N, C, H, W].
+ * @param w - Weights [O, C, kh, kw].
+ * @param options - stride (default 1) and padding (default 0): a number or [h, w].
  * @example
  * ```ts
  * const x = zeros([8, 1, 28, 28]); // [N, C, H, W]
@@ -75,6 +82,10 @@ export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?:
 /**
  * Max pooling over NCHW; `stride` defaults to the kernel size, padding counts as -Infinity.
  *
+ * @param x - Input [N, C, H, W].
+ * @param kernel - The window: a number or [h, w].
+ * @param stride - Default the kernel size.
+ * @param padding - Default 0 (padded cells count as -Infinity).
  * @example
  * ```ts
  * const x = zeros([8, 20, 24, 24]);

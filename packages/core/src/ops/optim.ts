@@ -20,6 +20,11 @@ function sameShapes(op: string, ts: Record<string, Tensor>): void {
  * One PyTorch Adam step for one parameter (see the AdamUpdate kernel); returns [param, m, v] as new
  * tensors. Runs without recording a gradient.
  *
+ * @param param - The parameter.
+ * @param grad - Its gradient.
+ * @param m - The running mean of the gradient (zeros before the first step).
+ * @param v - The running mean of its square (zeros before the first step).
+ * @param attrs - lr, beta1, beta2, eps, weightDecay and step (1 for the first update).
  * @example
  * ```ts
  * const param = tensor([1, 2]);
@@ -44,6 +49,10 @@ export function adamUpdate(
 /**
  * One PyTorch SGD step for one parameter (see the SGDUpdate kernel); returns [param, buf].
  *
+ * @param param - The parameter.
+ * @param grad - Its gradient.
+ * @param buf - The momentum buffer (ignored on the first step).
+ * @param attrs - lr, momentum, dampening, nesterov, weightDecay and firstStep.
  * @example
  * ```ts
  * const param = tensor([1, 2]);

@@ -13,6 +13,9 @@ function reduceInput(x: Tensor, op: string): Tensor {
 /**
  * Sum over `axes` (all by default).
  *
+ * @param x - The tensor (bool sums count, as int32).
+ * @param axes - The dimensions reduced; default all.
+ * @param keepDims - Keep them as size 1, default false.
  * @example
  * ```ts
  * const x = tensor([[1, 2], [3, 4]]);
@@ -31,6 +34,9 @@ export function sum(x: Tensor, axes?: number | readonly number[], keepDims = fal
 /**
  * Mean over `axes` (all by default); float32.
  *
+ * @param x - The tensor.
+ * @param axes - The dimensions averaged; default all.
+ * @param keepDims - Keep them as size 1, default false.
  * @example
  * ```ts
  * const spikes = tensor([[1, 0, 1, 1], [0, 0, 1, 0]]); // [neurons 2, T 4]
@@ -50,6 +56,9 @@ export function mean(x: Tensor, axes?: number | readonly number[], keepDims = fa
 /**
  * Maximum over `axes` (all by default). The gradient is shared equally among tied maxima.
  *
+ * @param x - The tensor.
+ * @param axes - The dimensions reduced; default all.
+ * @param keepDims - Keep them as size 1, default false.
  * @example
  * ```ts
  * const x = tensor([[1, 5], [3, 2]]);
@@ -68,6 +77,9 @@ export function max(x: Tensor, axes?: number | readonly number[], keepDims = fal
 /**
  * Minimum over `axes` (all by default).
  *
+ * @param x - The tensor.
+ * @param axes - The dimensions reduced; default all.
+ * @param keepDims - Keep them as size 1, default false.
  * @example
  * ```ts
  * const x = tensor([[1, 5], [3, 2]]);
@@ -84,6 +96,8 @@ export function min(x: Tensor, axes?: number | readonly number[], keepDims = fal
 /**
  * Index of the first maximum along `axis` (int32; the axis is removed). Not differentiable.
  *
+ * @param x - The tensor.
+ * @param axis - The dimension searched (and removed), default -1 (the last).
  * @example
  * ```ts
  * const logits = tensor([[0.1, 2, 0.3], [1, 0, 0]]);

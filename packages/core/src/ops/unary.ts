@@ -169,6 +169,9 @@ export function relu(x: TensorLike): Tensor {
 /**
  * Clamps to [lo, hi]; the gradient passes where lo <= x <= hi, as torch.clamp.
  *
+ * @param x - The tensor (or a number).
+ * @param lo - The lower bound.
+ * @param hi - The upper bound.
  * @example
  * ```ts
  * const p = clip(tensor([-0.2, 0.5, 1.3]), 0, 1); // [0, 0.5, 1]
@@ -185,6 +188,8 @@ export function clip(x: TensorLike, lo: number, hi: number): Tensor {
 /**
  * Converts dtype: float -> int truncates toward zero; -> bool is x != 0. Gradient only float -> float.
  *
+ * @param x - The tensor.
+ * @param dtype - 'float32', 'int32' or 'bool'.
  * @example
  * ```ts
  * const x = tensor([1.7, -1.7, 0]);
@@ -202,6 +207,8 @@ export function cast(x: Tensor, dtype: DType): Tensor {
  * Heaviside spike: 1 where x > 0 (x >= 0 with `inclusive`, SpikingJelly's convention), else 0.
  * Its gradient is zero; surrogate gradients (core's `surrogate/`) replace it for training.
  *
+ * @param x - v - vTh.
+ * @param options - inclusive: fire on x >= 0 instead of x > 0, default false.
  * @example
  * ```ts
  * const v = tensor([-0.1, 0, 0.3]); // v - vTh

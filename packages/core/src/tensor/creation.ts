@@ -52,6 +52,9 @@ function typedFor(dtype: DType, values: ArrayLike<number>): BackendValues {
  * inferred). dtype defaults from the values: Int32Array -> int32, Uint8Array or booleans -> bool,
  * otherwise float32.
  *
+ * @param values - Nested arrays, a flat array (with shape) or a typed array.
+ * @param shape - The shape; default inferred from the nesting (a typed array: 1-D).
+ * @param dtype - Default from the values: Int32Array int32, Uint8Array or booleans bool, otherwise float32.
  * @example
  * ```ts
  * const x = tensor([[1, 2], [3, 4]]); // float32 [2, 2], shape inferred
@@ -110,6 +113,9 @@ export function scalar(value: number | boolean, dtype?: DType): Tensor {
  * A tensor of `shape` filled with `value`, filled by the backend (BroadcastTo of the cached scalar):
  * no host array to allocate and upload (initial neuron states are made every batch).
  *
+ * @param shape - The shape.
+ * @param value - The fill value.
+ * @param dtype - Default 'float32'.
  * @example
  * ```ts
  * const vTh = fill([100], 0.5); // a threshold of 0.5 for each of 100 neurons
@@ -136,6 +142,8 @@ export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tenso
 /**
  * A tensor of `shape` filled with 1 (dtype default float32; true for bool). PyTorch: `torch.ones(shape)`.
  *
+ * @param shape - The shape.
+ * @param dtype - Default 'float32'.
  * @example
  * ```ts
  * const w = ones([10, 10]); // float32 [10, 10] of 1
@@ -176,6 +184,9 @@ export function onesLike(x: Tensor): Tensor {
 /**
  * start, start + step, ... below stop (float32; with one argument: 0 .. start).
  *
+ * @param start - The first value (with one argument: the end, starting at 0).
+ * @param stop - The end, excluded.
+ * @param step - Default 1.
  * @example
  * ```ts
  * console.log(arange(4).dataSync()); // Float32Array [0, 1, 2, 3]
@@ -199,6 +210,8 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
  * A trainable tensor: a handle on x's data that survives tidy() and is marked requiresGrad. Free it
  * with dispose() when done.
  *
+ * @param x - The initial value (copied).
+ * @param options - requiresGrad (default true) and name (shown in errors).
  * @example
  * ```ts
  * const w = variable(randomNormal([784, 100], { seed: 0, std: 0.01 }), { name: 'fc1.weight' });
@@ -228,6 +241,8 @@ export interface RandomOptions {
 /**
  * Uniform float32 in [low, high) from core's counter-based Philox stream (identical on every backend).
  *
+ * @param shape - The shape.
+ * @param options - seed (required), offset (in 4-value blocks, default 0), low (default 0) and high (default 1).
  * @example
  * ```ts
  * const u = randomUniform([2, 3], { seed: 42 }); // float32 in [0, 1)
@@ -281,6 +296,8 @@ export function randomBernoulli(p: Tensor, steps: number, options: RandomOptions
  * uniforms u1 = U[2k], u2 = U[2k+1] of uniformFloat32(2 * ceil(n / 2), seed, offset) and gives
  * r cos(2 pi u2), r sin(2 pi u2) with r = sqrt(-2 ln(1 - u1)), computed in float64.
  *
+ * @param shape - The shape.
+ * @param options - seed (required), offset (default 0), mean (default 0) and std (default 1).
  * @example
  * ```ts
  * const w = randomNormal([784, 100], { seed: 0, std: Math.sqrt(2 / 784) }); // a He init
