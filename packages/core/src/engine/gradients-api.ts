@@ -5,12 +5,27 @@ import { ENGINE } from './engine.js';
 /**
  * `grad(f)(x)`: the gradient of f at x (of sum(f(x)) when f is not scalar; `dy` seeds another
  * weighting). Tensors made inside are freed; the gradient is the caller's.
+ *
+ * @param f - A function of one tensor.
+ * @example
+ * ```ts
+ * const f = (x: Tensor) => sum(square(x));
+ * const g = grad(f)(tensor([1, 2, 3])); // 2x: [2, 4, 6]
+ * ```
  */
 export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tensor {
   return (x, dy) => gradsOnly(() => f(x), [x], dy)[0];
 }
 
-/** Like `grad`, for a function of several tensors. */
+/**
+ * Like `grad`, for a function of several tensors.
+ *
+ * @param f - A function of several tensors.
+ * @example
+ * ```ts
+ * const [da, db] = grads((a, b) => sum(mul(a, b)))([tensor([1, 2]), tensor([3, 4])]); // [3, 4], [1, 2]
+ * ```
+ */
 export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly Tensor[], dy?: Tensor) => Tensor[] {
   return (xs, dy) => gradsOnly(() => f(...xs), xs, dy);
 }
@@ -28,6 +43,13 @@ function gradsOnly(f: () => Tensor, xs: readonly Tensor[], dy?: Tensor): Tensor[
  * `valueAndGrad(f)(x)` -> { value: f(x), grad }: f's value and its gradient with respect to x in one
  * pass (tfjs `valueAndGrad`; PyTorch: `y = f(x); y.backward()`, then `x.grad`). `dy` weighs the
  * gradient of a non-scalar value (default: ones). The caller owns both tensors.
+ *
+ * @param f - A function of one tensor.
+ * @example
+ * ```ts
+ * const { value, grad: g } = valueAndGrad((x: Tensor) => sum(square(x)))(tensor([1, 2]));
+ * console.log(value.item(), g.dataSync()); // 5 [2, 4]
+ * ```
  */
 export function valueAndGrad(f: (x: Tensor) => Tensor): (
   x: Tensor,
@@ -49,6 +71,18 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (
  * depend on an x). Every tensor made inside f is freed except the value; the gradients are plain
  * tensors the caller owns. Throws a GradientError naming the op when a gradient can only reach an x
  * through a non-differentiable op (ArgMax, a comparison, a Cast to int...).
+ *
+ * @param f - A function of no arguments returning a scalar (it closes over the xs).
+ * @param xs - The tensors to differentiate with respect to.
+ * @param dy - Weights of a non-scalar value's elements, default ones.
+ * @example
+ * ```ts
+ * const w = variable(randomNormal([3, 2], { seed: 0 }));
+ * const x = tensor([[1, 0, 1]]);
+ * const target = tensor([[1, 0]]);
+ * const { value: loss, grads: [dw] } = valueAndGrads(() => mean(square(sub(matMul(x, w), target))), [w]);
+ * console.log(loss.item(), dw.shape); // the MSE, [3, 2]
+ * ```
  */
 export function valueAndGrads(
   f: () => Tensor,
@@ -82,6 +116,15 @@ export interface CustomGradResult {
  * the backward pass calls `gradFunc`. Used for surrogate spike functions and fused neuron kernels.
  * Tensors made inside f are freed when it returns, except `value` and `save`: gradFunc must read
  * tensors through its `saved` argument, not through its closure.
+ *
+ * @param f - The forward: returns value, gradFunc and optionally save.
+ * @param name - The op's name on the tape and in errors, default 'customGrad'.
+ * @example
+ * ```ts
+ * // A straight-through estimator: Heaviside forward, identity backward.
+ * const ste = customGrad((x: Tensor) => ({ value: spike(x), gradFunc: (dy) => [dy] }), 'STE');
+ * const g = grad((x: Tensor) => sum(ste(x)))(tensor([-1, 2])); // [1, 1]
+ * ```
  */
 export function customGrad<I extends Tensor[]>(
   f: (...inputs: I) => CustomGradResult,

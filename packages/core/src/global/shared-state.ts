@@ -24,7 +24,19 @@ interface CoreGlobal {
 
 type GlobalWithCore = typeof globalThis & { [KEY]?: CoreGlobal };
 
-/** Thrown when two copies of @snn/core of different versions are loaded into one program. */
+/**
+ * Thrown when two copies of @snn/core of different versions are loaded into one program.
+ *
+ * @example
+ * ```ts
+ * // Loading a second copy of @snn/core of another version (a duplicated install) fails at once:
+ * try {
+ *   await import('@snn/core');
+ * } catch (e) {
+ *   if (e instanceof IncompatibleCoreError) console.log(e.message); // names both versions and locations
+ * }
+ * ```
+ */
 export class IncompatibleCoreError extends SnnError {}
 
 let checked: CoreGlobal | undefined;
@@ -62,7 +74,15 @@ export function sharedState<T>(slot: string, create: () => T): T {
   return slots.get(slot) as T;
 }
 
-/** The version and location of the copy of @snn/core whose state this program uses. */
+/**
+ * The version and location of the copy of @snn/core whose state this program uses.
+ *
+ * @example
+ * ```ts
+ * const { version, url } = coreInstance();
+ * console.log(version === VERSION, url); // true, where that copy of @snn/core was loaded from
+ * ```
+ */
 export function coreInstance(): {
   /** That copy's package version. */
   version: string;

@@ -5,6 +5,15 @@ import type { Tensor } from '../tensor/tensor.js';
 /**
  * Sums a gradient over the dimensions its input was broadcast along, so it has the input's shape
  * (NumPy broadcasting in reverse).
+ *
+ * @param g - The gradient, of the broadcast output's shape.
+ * @param shape - The input's shape.
+ * @example
+ * ```ts
+ * // In a gradient rule: the gradient of add(a [3], b [2, 3]) with respect to a
+ * const dy = ones([2, 3]);
+ * console.log(sumToShape(dy, [3]).dataSync()); // [2, 2, 2]
+ * ```
  */
 export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
   if (shapesEqual(g.shape, shape)) return g;

@@ -6,14 +6,28 @@ type ShapeAndDType = { readonly shape: readonly number[]; readonly dtype: DType 
 
 /* Shape rules shared by core and every backend, so each rule lives in one place. */
 
-/** Number of elements of a shape: the product of its sizes (1 for [], a scalar). */
+/**
+ * Number of elements of a shape: the product of its sizes (1 for [], a scalar).
+ *
+ * @example
+ * ```ts
+ * console.log(sizeFromShape([2, 3, 4]), sizeFromShape([])); // 24 1
+ * ```
+ */
 export function sizeFromShape(shape: readonly number[]): number {
   let size = 1;
   for (const d of shape) size *= d;
   return size;
 }
 
-/** Row-major strides, in elements. */
+/**
+ * Row-major strides, in elements.
+ *
+ * @example
+ * ```ts
+ * console.log(stridesFromShape([2, 3, 4])); // [12, 4, 1]
+ * ```
+ */
 export function stridesFromShape(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let s = 1;
@@ -24,17 +38,38 @@ export function stridesFromShape(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** Whether two shapes have the same rank and sizes. */
+/**
+ * Whether two shapes have the same rank and sizes.
+ *
+ * @example
+ * ```ts
+ * console.log(shapesEqual([2, 3], [2, 3]), shapesEqual([6], [2, 3])); // true false
+ * ```
+ */
 export function shapesEqual(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** A shape as error messages write it: `[2, 3]`. */
+/**
+ * A shape as error messages write it: `[2, 3]`.
+ *
+ * @example
+ * ```ts
+ * console.log(formatShape([32, 784])); // '[32, 784]'
+ * ```
+ */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
-/** NumPy broadcasting of two shapes; throws a ShapeError naming the op and both shapes. */
+/**
+ * NumPy broadcasting of two shapes; throws a ShapeError naming the op and both shapes.
+ *
+ * @example
+ * ```ts
+ * console.log(broadcastShapes([8, 1, 10], [5, 1])); // [8, 5, 10]
+ * ```
+ */
 export function broadcastShapes(a: readonly number[], b: readonly number[], op = 'broadcast'): number[] {
   const rank = Math.max(a.length, b.length);
   const out = new Array<number>(rank);
@@ -51,7 +86,15 @@ export function broadcastShapes(a: readonly number[], b: readonly number[], op =
   return out;
 }
 
-/** Reduction axes (Sum, Max): non-negative, sorted, unique and inside the rank. */
+/**
+ * Reduction axes (Sum, Max): non-negative, sorted, unique and inside the rank.
+ *
+ * @example
+ * ```ts
+ * checkAxes('Sum', [2, 3, 4], [0, 2]); // fine
+ * // checkAxes('Sum', [2, 3], [2]) throws: axis 2 is outside rank 2
+ * ```
+ */
 export function checkAxes(op: string, shape: readonly number[], axes: readonly number[]): void {
   for (let i = 0; i < axes.length; i++) {
     const ax = axes[i];
@@ -63,7 +106,14 @@ export function checkAxes(op: string, shape: readonly number[], axes: readonly n
   }
 }
 
-/** Output shape of a reduction over `axes` (non-negative, sorted). */
+/**
+ * Output shape of a reduction over `axes` (non-negative, sorted).
+ *
+ * @example
+ * ```ts
+ * console.log(reduceShape([2, 3, 4], [1], false), reduceShape([2, 3, 4], [1], true)); // [2, 4] [2, 1, 4]
+ * ```
+ */
 export function reduceShape(shape: readonly number[], axes: readonly number[], keepDims: boolean): number[] {
   const out: number[] = [];
   for (let d = 0; d < shape.length; d++) {
@@ -74,7 +124,14 @@ export function reduceShape(shape: readonly number[], axes: readonly number[], k
   return out;
 }
 
-/** Output shape of MatMul (rank 2 or 3; batch sizes equal or 1). */
+/**
+ * Output shape of MatMul (rank 2 or 3; batch sizes equal or 1).
+ *
+ * @example
+ * ```ts
+ * console.log(matMulShape([32, 784], [100, 784], false, true)); // [32, 100]
+ * ```
+ */
 export function matMulShape(
   a: readonly number[],
   b: readonly number[],
@@ -103,7 +160,19 @@ export function matMulShape(
   return [Math.max(a[0], b[0]), m, n];
 }
 
-/** Spatial output size of a convolution or pooling window along one axis. */
+/**
+ * Spatial output size of a convolution or pooling window along one axis.
+ *
+ * @param size - The input's size along the axis.
+ * @param kernel - The window's size.
+ * @param stride - The step between windows.
+ * @param padBefore - Padding before.
+ * @param padAfter - Padding after.
+ * @example
+ * ```ts
+ * console.log(windowOutputSize(28, 5, 1, 0, 0), windowOutputSize(28, 2, 2, 0, 0)); // 24 14
+ * ```
+ */
 export function windowOutputSize(
   size: number,
   kernel: number,
@@ -114,7 +183,15 @@ export function windowOutputSize(
   return Math.floor((size + padBefore + padAfter - kernel) / stride) + 1;
 }
 
-/** Strides must be two positive integers and pads four non-negative integers (Conv2D, MaxPool and grads). */
+/**
+ * Strides must be two positive integers and pads four non-negative integers (Conv2D, MaxPool and grads).
+ *
+ * @example
+ * ```ts
+ * checkWindowAttrs('Conv2D', [1, 1], [2, 2, 2, 2]); // fine
+ * // checkWindowAttrs('Conv2D', [0, 1], [0, 0, 0, 0]) throws an ArgumentError: strides must be positive
+ * ```
+ */
 export function checkWindowAttrs(
   op: string,
   strides: readonly [number, number],
@@ -130,7 +207,14 @@ export function checkWindowAttrs(
   }
 }
 
-/** Output shape of Conv2D: x [N, C, H, W], w [O, C, kh, kw]. */
+/**
+ * Output shape of Conv2D: x [N, C, H, W], w [O, C, kh, kw].
+ *
+ * @example
+ * ```ts
+ * console.log(conv2dShape([8, 1, 28, 28], [20, 1, 5, 5], [1, 1], [0, 0, 0, 0])); // [8, 20, 24, 24]
+ * ```
+ */
 export function conv2dShape(
   x: readonly number[],
   w: readonly number[],
@@ -150,7 +234,14 @@ export function conv2dShape(
   return [x[0], w[0], ho, wo];
 }
 
-/** Output shape of MaxPool over x [N, C, H, W]. */
+/**
+ * Output shape of MaxPool over x [N, C, H, W].
+ *
+ * @example
+ * ```ts
+ * console.log(poolShape([8, 20, 24, 24], [2, 2], [2, 2], [0, 0, 0, 0])); // [8, 20, 12, 12]
+ * ```
+ */
 export function poolShape(
   x: readonly number[],
   kernel: readonly [number, number],
@@ -165,7 +256,18 @@ export function poolShape(
   return [x[0], x[1], ho, wo];
 }
 
-/** Maps a flat index of an output of `outShape` to the flat index of a broadcast input of `inShape`. */
+/**
+ * Maps a flat index of an output of `outShape` to the flat index of a broadcast input of `inShape`.
+ *
+ * @param outIndex - A flat index into the output.
+ * @param outShape - The output's shape.
+ * @param inShape - The broadcast input's shape.
+ * @example
+ * ```ts
+ * // Element 4 of a [2, 3] output (row 1, column 1) reads element 1 of a [3] input
+ * console.log(broadcastIndex(4, [2, 3], [3])); // 1
+ * ```
+ */
 export function broadcastIndex(
   outIndex: number,
   outShape: readonly number[],
@@ -192,6 +294,16 @@ export function broadcastIndex(
  * updates): every `sequences` tensor is [T, ...n] with one shape, every `states` tensor is [...n], all
  * float32. Returns T, the per-step element count and the per-step shape. One rule for every backend,
  * so all of them reject the same inputs with the same message.
+ *
+ * @param op - The kernel, named in errors.
+ * @param sequences - The [T, ...n] inputs, by name.
+ * @param states - The [...n] inputs, by name.
+ * @example
+ * ```ts
+ * const x = { shape: [25, 8, 100], dtype: 'float32' as const };
+ * const v0 = { shape: [8, 100], dtype: 'float32' as const };
+ * console.log(sequenceSizes('LIFSequence', { x }, { v0, i0: v0 })); // { steps: 25, neurons: 800, neuronShape: [8, 100] }
+ * ```
  */
 export function sequenceSizes(
   op: string,
@@ -236,6 +348,13 @@ export function sequenceSizes(
 /**
  * LIFSequenceGrad's `detachReset` attr, which has no safe default (the two values give different
  * gradients): a caller that leaves it out gets an error, not silently one of the two.
+ *
+ * @param op - The kernel, named in the error.
+ * @param detachReset - The attr as given.
+ * @example
+ * ```ts
+ * console.log(checkDetachReset('LIFSequenceGrad', true)); // true; undefined would throw an ArgumentError
+ * ```
  */
 export function checkDetachReset(op: string, detachReset: unknown): boolean {
   if (typeof detachReset !== 'boolean') {

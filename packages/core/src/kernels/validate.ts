@@ -476,6 +476,21 @@ const VALIDATORS: {
  * Checks one kernel call (inputs by their shapes and dtypes, and attrs) against the kernel's
  * contract; throws a ShapeError or ArgumentError naming the kernel. The engine calls it before every
  * kernel or decomposition; a backend author never has to.
+ *
+ * @param name - The kernel.
+ * @param inputs - Its inputs' shapes and dtypes, by name.
+ * @param attrs - Its attributes.
+ * @example
+ * ```ts
+ * const a: TensorMeta = { shape: [2, 3], dtype: 'float32' };
+ * const b: TensorMeta = { shape: [4, 5], dtype: 'float32' };
+ * validateKernel('MatMul', { a, b: a }, { transposeA: false, transposeB: true }); // fine
+ * try {
+ *   validateKernel('MatMul', { a, b }, { transposeA: false, transposeB: false });
+ * } catch (e) {
+ *   console.log((e as Error).message); // a ShapeError: inner dimensions differ, with both shapes
+ * }
+ * ```
  */
 export function validateKernel<K extends KernelName>(name: K, inputs: Inputs, attrs: KernelAttrs<K>): void {
   const validate = VALIDATORS[name] as Validator<K> | undefined;

@@ -57,6 +57,20 @@ function tauAlpha(alpha: Param, beta: Param): Param {
  *   subtract: synExc' -= reset*threshold, synInh' -= reset*(b*synInh - input), mem' += reset*synInh
  *   (snnTorch's formulas, old synInh); none: no reset.
  * spk = H(mem' - threshold). `state` null starts at zeros. Returns [spk, state'].
+ *
+ * @param input - The step's input current, any shape.
+ * @param state - synExc, synInh and mem before the step; null starts at zeros.
+ * @param p - alpha (excitatory decay per step) > beta (inhibitory decay per step), both in [0, 1);
+ *   threshold (default 1), spikeGrad (default atan), resetMechanism (default `'zero'`).
+ * @example
+ * ```ts
+ * // snnTorch: snn.Alpha(alpha=0.9, beta=0.8)
+ * let state: AlphaState | null = null;
+ * for (let t = 0; t < 10; t++) {
+ *   const [spk, next] = alphaStep(tensor([0.5]), state, { alpha: 0.9, beta: 0.8 });
+ *   state = next;
+ * }
+ * ```
  */
 export function alphaStep(input: Tensor, state: AlphaState | null, p: AlphaParameters): [Tensor, AlphaState] {
   const fn = 'alphaStep';

@@ -75,12 +75,31 @@ const FIELDS = [
   'vThresh',
 ] as const;
 
-/** Norse `CobaLIFParameters(...)`: the given fields over {@link DEFAULT_COBA_LIF_PARAMETERS}, each checked. */
+/**
+ * Norse `CobaLIFParameters(...)`: the given fields over {@link DEFAULT_COBA_LIF_PARAMETERS}, each checked.
+ *
+ * @param p - The fields to set over Norse's defaults: tauSynExcInv and tauSynInhInv (default 0.2),
+ *   cMInv (5), gL (0.25), eRevI (-100), eRevE (60), vRest (-20), vReset (-70), vThresh (-10), method
+ *   (`'super'`), alpha (100).
+ * @example
+ * ```ts
+ * const p = cobaLIFParameters({ vThresh: -15 });
+ * console.log(p.eRevE, p.vReset); // 60 -70 (Norse's defaults)
+ * ```
+ */
 export function cobaLIFParameters(p: Partial<CobaLIFParameters> = {}): CobaLIFParameters {
   return withDefaults('CobaLIFParameters', DEFAULT_COBA_LIF_PARAMETERS, p, FIELDS);
 }
 
-/** Norse `CobaLIFCell`'s initial state: v = 0, gE = 0, gI = 0 (zeros, as Norse; v = 0 is above the default threshold). */
+/**
+ * Norse `CobaLIFCell`'s initial state: v = 0, gE = 0, gI = 0 (zeros, as Norse; v = 0 is above the default threshold).
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @example
+ * ```ts
+ * const s = cobaLIFInitialState([8, 100]); // v, gE, gI: zeros [8, 100]
+ * ```
+ */
 export function cobaLIFInitialState(shape: readonly number[]): CobaLIFFeedForwardState {
   return { v: filledLike(shape, 0), gE: filledLike(shape, 0), gI: filledLike(shape, 0) };
 }
@@ -91,6 +110,20 @@ export function cobaLIFInitialState(shape: readonly number[]): CobaLIFFeedForwar
  *   vd = v + dt*cMInv*(gL*(vRest - v) + gE'*(eRevE - v) + gI'*(eRevI - v));
  *   z = H(vd - vThresh);  v' = (1 - z)*vd + z*vReset.
  * `state` null starts at zeros. Returns [z, state'].
+ *
+ * @param input - The step's input: positive values drive gE, negative ones gI.
+ * @param state - v, gE, gI before the step; null starts at zeros.
+ * @param p - cobaLIFParameters' fields (Norse's defaults where missing).
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: CobaLIFCell(); z, s = cell(x, s)
+ * let state: CobaLIFFeedForwardState | null = null;
+ * for (let t = 0; t < 10; t++) {
+ *   const [z, next] = cobaLIFFeedForwardStep(tensor([[5, -5]]), state, {}, 1e-3);
+ *   state = next;
+ * }
+ * ```
  */
 export function cobaLIFFeedForwardStep(
   input: Tensor,

@@ -29,7 +29,19 @@ export interface EIFNodeParameters extends IFNodeParameters {
   vRest?: Param;
 }
 
-/** h = v + (x + vRest - v + deltaT*exp((v - thetaRh)/deltaT))/tau, then fire and reset. Returns [s, v']. */
+/**
+ * h = v + (x + vRest - v + deltaT*exp((v - thetaRh)/deltaT))/tau, then fire and reset. Returns [s, v'].
+ *
+ * @param x - The step's input, any shape.
+ * @param v - The membrane before the step; null starts at vReset (default -0.1).
+ * @param p - tau in steps (default 2), deltaT (default 1), thetaRh (default 0.8), vRest (default 0),
+ *   vThreshold (default 1), vReset (default -0.1), surrogate, detachReset.
+ * @example
+ * ```ts
+ * const [s, v] = eifNodeStep(tensor([0.5, 3]), null); // SpikingJelly EIFNode() defaults
+ * console.log(s.dataSync()); // [0, 1]
+ * ```
+ */
 export function eifNodeStep(x: Tensor, v: Tensor | null, p: EIFNodeParameters = {}): [Tensor, Tensor] {
   const fn = 'eifNodeStep';
   const c = resolveNode(fn, { vReset: -0.1, ...definedOnly(p) });
@@ -41,7 +53,17 @@ export function eifNodeStep(x: Tensor, v: Tensor | null, p: EIFNodeParameters = 
   return fireAndReset(h, c);
 }
 
-/** SpikingJelly `EIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+/**
+ * SpikingJelly `EIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...].
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param v0 - The membrane before step 0; null (default) starts at vReset.
+ * @param p - As eifNodeStep's.
+ * @example
+ * ```ts
+ * const { spikes, v } = eifNode(fill([10, 4], 0.6), null, { tau: 2 }); // [T 10, 4 neurons]
+ * ```
+ */
 export function eifNode(xSeq: Tensor, v0: Tensor | null = null, p: EIFNodeParameters = {}): NodeSequence {
   return multiStep('eifNode', (x, v) => eifNodeStep(x, v, p), xSeq, v0);
 }

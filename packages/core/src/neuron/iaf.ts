@@ -36,12 +36,29 @@ export interface IAFFeedForwardState {
   v: Tensor;
 }
 
-/** Norse `IAFParameters(...)`: the given fields over {@link DEFAULT_IAF_PARAMETERS}, vTh and vReset checked. */
+/**
+ * Norse `IAFParameters(...)`: the given fields over {@link DEFAULT_IAF_PARAMETERS}, vTh and vReset checked.
+ *
+ * @param p - vTh (default 1), vReset (default 0), method (default `'super'`), alpha (default 100).
+ * @example
+ * ```ts
+ * const p = iafParameters({ vTh: 0.5 }); // vReset 0, SuperSpike surrogate
+ * ```
+ */
 export function iafParameters(p: Partial<IAFParameters> = {}): IAFParameters {
   return withDefaults('IAFParameters', DEFAULT_IAF_PARAMETERS, p, ['vTh', 'vReset']);
 }
 
-/** Norse `IAFCell`'s initial state: v = vReset (detached). */
+/**
+ * Norse `IAFCell`'s initial state: v = vReset (detached).
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param p - vReset (default 0) is where v starts.
+ * @example
+ * ```ts
+ * const s = iafInitialState([8, 100], { vReset: -0.5 }); // v = -0.5, [8, 100]
+ * ```
+ */
 export function iafInitialState(
   shape: readonly number[],
   p: Partial<IAFParameters> = {},
@@ -52,6 +69,20 @@ export function iafInitialState(
 /**
  * Norse `iaf_feed_forward_step(input, state, p, dt)`: v' = v + input; z = H(v' - vTh);
  * v'' = (1 - z)*v' + z*vReset. `state` null starts at v = vReset. Returns [z, state'].
+ *
+ * @param input - The step's input, added to v.
+ * @param state - v before the step; null starts at v = vReset.
+ * @param p - vTh (default 1), vReset (default 0), method, alpha.
+ * @param dt - The integration step in s, default 1e-3 (the update does not use it; kept as Norse's signature).
+ * @example
+ * ```ts
+ * // Norse: IAFCell(); integrate 0.4 per step: spikes at steps 3, 6, 9, ...
+ * let state: IAFFeedForwardState | null = null;
+ * for (let t = 0; t < 6; t++) {
+ *   const [z, next] = iafFeedForwardStep(tensor([0.4]), state);
+ *   state = next;
+ * }
+ * ```
  */
 export function iafFeedForwardStep(
   input: Tensor,

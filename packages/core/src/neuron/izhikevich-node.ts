@@ -57,6 +57,16 @@ export interface IzhikevichNodeSequence {
  *   h = v + (x + a0*(v - vRest)*(v - vC) - w)/tau;  w' = w + (a*(h - vRest) - w)/tauW;
  *   s = H(h - vThreshold);  hard: v' = (1 - s_d)*h + s*vReset, soft: v' = h - s_d*vThreshold;  w'' = w' + b*s.
  * `state` null starts at v = vReset (0 for the soft reset), w = wRest. Returns [s, state'].
+ *
+ * @param x - The step's input, any shape.
+ * @param state - The membrane v and adaptation w before the step; null starts at v = vReset, w = wRest.
+ * @param p - tau and tauW in steps (default 2), vC (0.8), a0 (1), vRest (-0.1), wRest, a, b (0), vThreshold (1),
+ *   vReset (default 0; null: soft reset), surrogate, detachReset.
+ * @example
+ * ```ts
+ * const [s, state] = izhikevichNodeStep(tensor([0.5, 3]), null, { a: 0.1, b: 0.2 });
+ * console.log(s.dataSync(), state.w.shape); // [0, 1] [2]
+ * ```
  */
 export function izhikevichNodeStep(
   x: Tensor,
@@ -82,7 +92,17 @@ export function izhikevichNodeStep(
   return [s, { v, w: add(w, mul(s, b)) }];
 }
 
-/** SpikingJelly `IzhikevichNode` in multi-step mode: xSeq [T, ...] -> { spikes, v, w } each [T, ...]. */
+/**
+ * SpikingJelly `IzhikevichNode` in multi-step mode: xSeq [T, ...] -> { spikes, v, w } each [T, ...].
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param state - The state before step 0; null (default) starts at v = vReset, w = wRest.
+ * @param p - As izhikevichNodeStep's.
+ * @example
+ * ```ts
+ * const { spikes, v, w } = izhikevichNode(fill([10, 4], 1.5), null, { b: 0.5 }); // each [10, 4]
+ * ```
+ */
 export function izhikevichNode(
   xSeq: Tensor,
   state: IzhikevichNodeState | null = null,

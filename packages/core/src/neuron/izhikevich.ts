@@ -74,6 +74,13 @@ const FIELDS = ['a', 'b', 'c', 'd', 'sq', 'mn', 'bias', 'vTh', 'tauInv'] as cons
 /**
  * Norse `IzhikevichParameters(a, b, c, d, ...)`: a, b, c and d are required, the rest default as Norse's;
  * each checked. For a named firing pattern use {@link izhikevichBehavior}.
+ *
+ * @param p - a, b, c, d (required), sq (default 0.04), mn (5), bias (140), vTh (30 mV), tauInv in 1/s
+ *   (default 250), method (`'super'`), alpha (100).
+ * @example
+ * ```ts
+ * const p = izhikevichParameters({ a: 0.02, b: 0.2, c: -65, d: 8 }); // regular spiking
+ * ```
  */
 export function izhikevichParameters(
   p: Partial<IzhikevichParameters> & Pick<IzhikevichParameters, 'a' | 'b' | 'c' | 'd'>,
@@ -85,7 +92,22 @@ export function izhikevichParameters(
   return withDefaults('IzhikevichParameters', { ...DEFAULTS, a: 0, b: 0, c: 0, d: 0 }, p, FIELDS);
 }
 
-/** Norse `create_izhikevich_spiking_behavior(a, b, c, d, v_rest, u_rest, tau_inv)`: starts at v_rest, u = u_rest*b. */
+/**
+ * Norse `create_izhikevich_spiking_behavior(a, b, c, d, v_rest, u_rest, tau_inv)`: starts at v_rest, u = u_rest*b.
+ *
+ * @param a - Time scale of the recovery u.
+ * @param b - Sensitivity of u to the membrane.
+ * @param c - Membrane potential after a spike, mV.
+ * @param d - Jump of u after a spike.
+ * @param vRest - The membrane v starts at, mV.
+ * @param uRest - u starts at uRest * b.
+ * @param tauInv - 1 / time constant in 1/s, default 250.
+ * @example
+ * ```ts
+ * const chattering = izhikevichBehavior(0.02, 0.2, -50, 2, -70, -70); // u starts at -70 * 0.2
+ * const state = izhikevichInitialState([1, 10], chattering.s);
+ * ```
+ */
 export function izhikevichBehavior(
   a: number,
   b: number,
@@ -152,7 +174,17 @@ export const IZHIKEVICH_BEHAVIORS = Object.freeze({
 /** The names of Norse's Izhikevich behaviours (`tonicSpiking`, `phasicBursting`, ...): keys of {@link IZHIKEVICH_BEHAVIORS}. */
 export type IzhikevichBehaviorName = keyof typeof IZHIKEVICH_BEHAVIORS;
 
-/** The state a behaviour starts from, broadcast to `shape` (Norse's IzhikevichCell). */
+/**
+ * The state a behaviour starts from, broadcast to `shape` (Norse's IzhikevichCell).
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param s - The start state (a behaviour's `s`): v in mV and u, numbers or tensors.
+ * @example
+ * ```ts
+ * const b = IZHIKEVICH_BEHAVIORS.tonicSpiking;
+ * const state = izhikevichInitialState([1, 10], b.s); // v = -70, u = -14, [1, 10]
+ * ```
+ */
 export function izhikevichInitialState(
   shape: readonly number[],
   s: { readonly v: Param; readonly u: Param },
@@ -166,6 +198,24 @@ export function izhikevichInitialState(
  *   z = H(v' - vTh);  v'' = (1 - z)*v' + z*c;  u'' = (1 - z)*u' + z*(u' + d).
  * The state is required, as in Norse (start from `izhikevichInitialState(shape, behavior.s)`).
  * Returns [z, state'].
+ *
+ * @param input - The step's input current.
+ * @param state - v (mV) and u before the step (required).
+ * @param p - izhikevichParameters' fields (a, b, c, d required).
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: IzhikevichCell(tonic_spiking)
+ * const { p, s } = IZHIKEVICH_BEHAVIORS.tonicSpiking;
+ * let state = izhikevichInitialState([1, 1], s);
+ * let count = 0;
+ * for (let t = 0; t < 250; t++) {
+ *   const [z, next] = izhikevichFeedForwardStep(tensor([[10]]), state, p, 1e-3);
+ *   count += z.dataSync()[0];
+ *   state = next;
+ * }
+ * console.log(count); // 3: tonic spikes in 250 ms at input 10
+ * ```
  */
 export function izhikevichFeedForwardStep(
   input: Tensor,

@@ -28,6 +28,16 @@ export interface KLIFNodeParameters extends IFNodeParameters {
  *   s = H(F - vThreshold);  hard: v' = (1 - s)*F + s*vReset (F/k with scaleReset);
  *   soft: v' = F - s*vThreshold (divided by k with scaleReset).
  * `v` null starts at vReset (or 0). Returns [s, v'].
+ *
+ * @param x - The step's input, any shape.
+ * @param v - The membrane before the step; null starts at vReset (0 for the soft reset).
+ * @param p - k (default 1), tau in steps (default 2), decayInput (default true), scaleReset (default false),
+ *   vThreshold (default 1), vReset (default 0; null: soft reset), surrogate, detachReset.
+ * @example
+ * ```ts
+ * const k = variable(scalar(1)); // SpikingJelly learns k
+ * const [s, v] = klifNodeStep(tensor([1, 4]), null, { k }); // F = relu(k * h), h = x / 2
+ * ```
  */
 export function klifNodeStep(x: Tensor, v: Tensor | null, p: KLIFNodeParameters = {}): [Tensor, Tensor] {
   const fn = 'klifNodeStep';
@@ -50,7 +60,17 @@ export function klifNodeStep(x: Tensor, v: Tensor | null, p: KLIFNodeParameters 
   return [s, c.vReset === 0 ? kept : add(kept, mul(sd, c.vReset))];
 }
 
-/** SpikingJelly `KLIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+/**
+ * SpikingJelly `KLIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...].
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param v0 - The membrane before step 0; null (default) starts at vReset (or 0).
+ * @param p - As klifNodeStep's.
+ * @example
+ * ```ts
+ * const { spikes, v } = klifNode(randomUniform([8, 32, 100], { seed: 0, high: 3 }), null, { k: 1.5 });
+ * ```
+ */
 export function klifNode(xSeq: Tensor, v0: Tensor | null = null, p: KLIFNodeParameters = {}): NodeSequence {
   return multiStep('klifNode', (x, v) => klifNodeStep(x, v, p), xSeq, v0);
 }

@@ -38,6 +38,15 @@ export interface LapicqueParameters extends Omit<LeakyParameters, 'resetDelay' |
 /**
  * snnTorch's `_lapicque_cases`: R and C give beta = exp(-timeStep/(R*C)); beta alone takes R = 1 and
  * C = timeStep/(R*log(1/beta)); beta with R gives C, beta with C gives R. Anything else is an error.
+ *
+ * @param o - R and C (beta derived), or beta with at most one of R and C; timeStep (default 1, in the
+ *   unit of R C), threshold (default 1), spikeGrad, resetMechanism (default `'subtract'`).
+ * @example
+ * ```ts
+ * // snnTorch: snn.Lapicque(R=5.1, C=5e-3, time_step=1e-3)
+ * const p = lapicqueParameters({ R: 5.1, C: 5e-3, timeStep: 1e-3 });
+ * console.log(p.beta); // exp(-1e-3 / (5.1 * 5e-3)) ~ 0.9616
+ * ```
  */
 export function lapicqueParameters(o: LapicqueOptions): LapicqueParameters & {
   /** Membrane resistance (snnTorch `R`). */
@@ -79,6 +88,19 @@ export function lapicqueParameters(o: LapicqueOptions): LapicqueParameters & {
  *   base = input*R*(1/(R*C))*timeStep + (1 - timeStep/(R*C))*mem;
  *   subtract (default): mem' = base - reset*threshold;  zero: base - reset*base;  none: base.
  * spk = H(mem' - threshold). `mem` null starts at zeros. Returns [spk, mem'].
+ *
+ * @param input - The step's input current, any shape.
+ * @param mem - The membrane before the step; null starts at zeros.
+ * @param p - lapicqueParameters' result.
+ * @example
+ * ```ts
+ * const p = lapicqueParameters({ R: 5.1, C: 5e-3, timeStep: 1e-3 });
+ * let mem: Tensor | null = null;
+ * for (let t = 0; t < 100; t++) {
+ *   const [spk, next] = lapicqueStep(tensor([0.5]), mem, p); // charges towards R * input = 2.55, fires at 1
+ *   mem = next;
+ * }
+ * ```
  */
 export function lapicqueStep(input: Tensor, mem: Tensor | null, p: LapicqueParameters): [Tensor, Tensor] {
   const fn = 'lapicqueStep';

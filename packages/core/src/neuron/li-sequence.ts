@@ -29,6 +29,18 @@ export interface LISequenceResult {
  * Norse's leaky integrator (LICell dynamics) over a sequence: x [T, ...n] input currents, `state` the
  * state before step 0 (null: v = vLeak, i = 0). Fused LISequence kernel when all parameters are
  * numbers, else the liFeedForwardStep loop. Returns v and i after each step and the final state.
+ *
+ * @param x - Input currents, [T, ...n] (time first).
+ * @param state - The state before step 0; null (default) starts at v = vLeak, i = 0.
+ * @param p - LI parameters: tauMemInv and tauSynInv in 1/s (default 100 and 200), vLeak (default 0).
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // A readout layer: Norse's LICell over 25 steps, the class score the largest membrane over time
+ * const currents = randomUniform([25, 8, 10], { seed: 0 }); // [T, batch, classes]
+ * const { v, state } = liFeedForwardSequence(currents, null, { tauMemInv: 100 }, 1e-3);
+ * const scores = max(v, 0); // [8, 10]
+ * ```
  */
 export function liFeedForwardSequence(
   x: Tensor,

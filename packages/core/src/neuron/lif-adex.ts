@@ -53,12 +53,30 @@ const FIELDS = [
   'vReset',
 ] as const;
 
-/** Norse `LIFAdExParameters(...)`: the given fields over {@link DEFAULT_LIF_ADEX_PARAMETERS}, each checked. */
+/**
+ * Norse `LIFAdExParameters(...)`: the given fields over {@link DEFAULT_LIF_ADEX_PARAMETERS}, each checked.
+ *
+ * @param p - LIFEx's fields (tauMemInv, tauSynInv in 1/s, deltaT...) and the adaptation's:
+ *   adaptationCurrent (default 4), adaptationSpike (default 0.02), tauAdaInv in 1/s (default 2).
+ * @example
+ * ```ts
+ * const p = lifAdExParameters({ adaptationSpike: 0.1 });
+ * ```
+ */
 export function lifAdExParameters(p: Partial<LIFAdExParameters> = {}): LIFAdExParameters {
   return withDefaults('LIFAdExParameters', DEFAULT_LIF_ADEX_PARAMETERS, p, FIELDS);
 }
 
-/** Norse `LIFAdExCell`'s initial state: v = vLeak (detached), i = 0, a = 0. */
+/**
+ * Norse `LIFAdExCell`'s initial state: v = vLeak (detached), i = 0, a = 0.
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param p - vLeak (default 0) is where v starts.
+ * @example
+ * ```ts
+ * const s = lifAdExInitialState([8, 100]); // v = 0, i = 0, a = 0
+ * ```
+ */
 export function lifAdExInitialState(
   shape: readonly number[],
   p: Partial<LIFAdExParameters> = {},
@@ -76,6 +94,20 @@ export function lifAdExInitialState(
  *   i' = j - dt*tauSynInv*j;  ad = a + dt*tauAdaInv*(adaptationCurrent*(v - vLeak) - a);
  *   z = H(vd - vTh);  v' = (1 - z)*vd + z*vReset;  a' = ad + z*adaptationSpike.
  * `state` null starts at v = vLeak, i = 0, a = 0. Returns [z, state'].
+ *
+ * @param input - The step's input current.
+ * @param state - v, i and a before the step; null starts at v = vLeak, i = 0, a = 0.
+ * @param p - lifAdExParameters' fields.
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: LIFAdExCell(); the adaptation current a grows with each spike
+ * let state: LIFAdExFeedForwardState | null = null;
+ * for (let t = 0; t < 50; t++) {
+ *   const [z, next] = lifAdExFeedForwardStep(tensor([[5]]), state, {}, 1e-3);
+ *   state = next;
+ * }
+ * ```
  */
 export function lifAdExFeedForwardStep(
   input: Tensor,

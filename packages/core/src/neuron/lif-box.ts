@@ -24,7 +24,15 @@ export interface LIFBoxFeedForwardState {
   v: Tensor;
 }
 
-/** Norse `LIFBoxParameters(...)`: the given fields over {@link DEFAULT_LIF_BOX_PARAMETERS}, each checked. */
+/**
+ * Norse `LIFBoxParameters(...)`: the given fields over {@link DEFAULT_LIF_BOX_PARAMETERS}, each checked.
+ *
+ * @param p - tauMemInv in 1/s (default 100), vLeak (0), vTh (1), vReset (0), method (`'super'`), alpha (100).
+ * @example
+ * ```ts
+ * const p = lifBoxParameters({ tauMemInv: 50 }); // 20 ms membrane, no synaptic current
+ * ```
+ */
 export function lifBoxParameters(p: Partial<LIFBoxParameters> = {}): LIFBoxParameters {
   return withDefaults('LIFBoxParameters', DEFAULT_LIF_BOX_PARAMETERS, p, [
     'tauMemInv',
@@ -34,7 +42,16 @@ export function lifBoxParameters(p: Partial<LIFBoxParameters> = {}): LIFBoxParam
   ]);
 }
 
-/** Norse `LIFBoxCell`'s initial state: v = vLeak (detached). */
+/**
+ * Norse `LIFBoxCell`'s initial state: v = vLeak (detached).
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param p - vLeak (default 0) is where v starts.
+ * @example
+ * ```ts
+ * const s = lifBoxInitialState([8, 100]); // v = 0, [8, 100]
+ * ```
+ */
 export function lifBoxInitialState(
   shape: readonly number[],
   p: Partial<LIFBoxParameters> = {},
@@ -46,6 +63,20 @@ export function lifBoxInitialState(
  * Norse `lif_box_feed_forward_step(input, state, p, dt)`:
  *   vd = v + dt*tauMemInv*((vLeak - v) + input);  z = H(vd - vTh);  v' = (1 - z)*vd + z*vReset.
  * `state` null starts at v = vLeak. Returns [z, state'].
+ *
+ * @param input - The step's input current (enters the membrane directly).
+ * @param state - v before the step; null starts at v = vLeak.
+ * @param p - lifBoxParameters' fields: tauMemInv in 1/s (default 100), vLeak, vTh, vReset, method, alpha.
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: LIFBoxCell(); vd = v + dt * tauMemInv * ((vLeak - v) + input)
+ * let state: LIFBoxFeedForwardState | null = null;
+ * for (let t = 0; t < 20; t++) {
+ *   const [z, next] = lifBoxFeedForwardStep(tensor([[20]]), state, { tauMemInv: 100 }, 1e-3);
+ *   state = next;
+ * }
+ * ```
  */
 export function lifBoxFeedForwardStep(
   input: Tensor,

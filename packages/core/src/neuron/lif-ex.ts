@@ -36,12 +36,28 @@ const FIELDS = ['deltaT', 'tauSynInv', 'tauMemInv', 'vLeak', 'vTh', 'vReset'] as
 /**
  * Norse `LIFExParameters(...)`: the given fields over the defaults ({@link DEFAULT_LIF_EX_PARAMETERS}), each
  * checked (a finite number or a tensor); throws an ArgumentError naming the bad field.
+ *
+ * @param p - LIF's fields (tauMemInv, tauSynInv in 1/s, default 100 and 200; vTh, vLeak, vReset...) and
+ *   deltaT, the upswing's sharpness (default 0.5).
+ * @example
+ * ```ts
+ * const p = lifExParameters({ deltaT: 0.2 });
+ * ```
  */
 export function lifExParameters(p: Partial<LIFExParameters> = {}): LIFExParameters {
   return withDefaults('LIFExParameters', DEFAULT_LIF_EX_PARAMETERS, p, FIELDS);
 }
 
-/** Norse `LIFExCell`'s initial state: v = vLeak (detached), i = 0. */
+/**
+ * Norse `LIFExCell`'s initial state: v = vLeak (detached), i = 0.
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param p - vLeak (default 0) is where v starts.
+ * @example
+ * ```ts
+ * const s = lifExInitialState([8, 100]); // v = 0, i = 0
+ * ```
+ */
 export function lifExInitialState(
   shape: readonly number[],
   p: Partial<LIFExParameters> = {},
@@ -59,6 +75,20 @@ export function exponentialUpswing(v: Tensor, vTh: Param, deltaT: Param): Tensor
  *   j = i + input;  vd = v + dt*tauMemInv*((vLeak - v) + deltaT*exp((v - vTh)/deltaT) + j);
  *   i' = j - dt*tauSynInv*j;  z = H(vd - vTh);  v' = (1 - z)*vd + z*vReset.
  * `state` null starts at v = vLeak, i = 0. Returns [z, state'].
+ *
+ * @param input - The step's input current.
+ * @param state - v and i before the step; null starts at v = vLeak, i = 0.
+ * @param p - lifExParameters' fields.
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: LIFExCell()
+ * let state: LIFExFeedForwardState | null = null;
+ * for (let t = 0; t < 20; t++) {
+ *   const [z, next] = lifExFeedForwardStep(tensor([[5]]), state, { deltaT: 0.5 }, 1e-3);
+ *   state = next;
+ * }
+ * ```
  */
 export function lifExFeedForwardStep(
   input: Tensor,

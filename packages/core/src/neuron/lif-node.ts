@@ -75,7 +75,23 @@ export function initialV(shape: readonly number[], c: NodeCommon): Tensor {
   return filledLike(shape, c.vReset ?? 0);
 }
 
-/** One IFNode step: h = v + x, then fire and reset. `v` null starts at vReset (or 0). Returns [s, v']. */
+/**
+ * One IFNode step: h = v + x, then fire and reset. `v` null starts at vReset (or 0). Returns [s, v'].
+ *
+ * @param x - The step's input, any shape.
+ * @param v - The membrane before the step; null starts at vReset (0 for the soft reset).
+ * @param p - vThreshold (default 1), vReset (default 0; null: soft reset), surrogate (default sigmoid,
+ *   alpha 4), detachReset (default false).
+ * @example
+ * ```ts
+ * // SpikingJelly: IFNode(v_threshold=1.0) in single-step mode
+ * let v: Tensor | null = null;
+ * for (const x of [0.6, 0.6, 0.6]) {
+ *   const [s, next] = ifNodeStep(tensor([x]), v); // spikes at the 2nd step (1.2 >= 1), then v = 0
+ *   v = next;
+ * }
+ * ```
+ */
 export function ifNodeStep(x: Tensor, v: Tensor | null, p: IFNodeParameters = {}): [Tensor, Tensor] {
   const c = resolveNode('ifNodeStep', p);
   return fireAndReset(add(v ?? initialV(x.shape, c), x), c);
@@ -86,6 +102,17 @@ export function ifNodeStep(x: Tensor, v: Tensor | null, p: IFNodeParameters = {}
  *   decayInput, hard: h = v + (x - (v - vReset)) / tau     decayInput, soft: h = v + (x - v) / tau
  *   no decayInput, hard: h = v - (v - vReset) / tau + x    no decayInput, soft: h = v*(1 - 1/tau) + x
  * then fire and reset. `v` null starts at vReset (or 0). Returns [s, v'].
+ *
+ * @param x - The step's input, any shape.
+ * @param v - The membrane before the step; null starts at vReset (0 for the soft reset).
+ * @param p - tau in steps (default 2), decayInput (default true), vThreshold (default 1), vReset
+ *   (default 0; null: soft reset), surrogate (default sigmoid, alpha 4), detachReset (default false).
+ * @example
+ * ```ts
+ * // SpikingJelly: LIFNode(tau=2.0) in single-step mode: h = v + (x - v) / tau
+ * const [s, v] = lifNodeStep(tensor([1.5, 3]), null, { tau: 2 }); // h = [0.75, 1.5]
+ * console.log(s.dataSync(), v.dataSync()); // [0, 1] [0.75, 0]
+ * ```
  */
 export function lifNodeStep(x: Tensor, v: Tensor | null, p: LIFNodeParameters = {}): [Tensor, Tensor] {
   const fn = 'lifNodeStep';
@@ -131,7 +158,18 @@ export function multiStep(
   return { spikes: stack(spikes, 0), v: stack(vs, 0) };
 }
 
-/** SpikingJelly `IFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+/**
+ * SpikingJelly `IFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...].
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param v0 - The membrane before step 0; null (default) starts at vReset (0 for the soft reset).
+ * @param p - vThreshold (default 1), vReset (default 0; null: soft reset), surrogate, detachReset.
+ * @example
+ * ```ts
+ * const { spikes, v } = ifNode(fill([4, 2], 0.5)); // [T 4, 2 neurons] of 0.5
+ * console.log(spikes.arraySync()); // [[0, 0], [1, 1], [0, 0], [1, 1]]: a spike every other step
+ * ```
+ */
 export function ifNode(xSeq: Tensor, v0: Tensor | null = null, p: IFNodeParameters = {}): NodeSequence {
   return multiStep('ifNode', (x, v) => ifNodeStep(x, v, p), xSeq, v0);
 }
@@ -140,6 +178,18 @@ export function ifNode(xSeq: Tensor, v0: Tensor | null = null, p: IFNodeParamete
  * SpikingJelly `LIFNode` in multi-step mode ('m'): xSeq [T, ...] -> { spikes, v } each [T, ...]. With
  * number parameters, decayInput, a hard reset and a named surrogate, on a backend with a native
  * LIFSequence kernel, the whole sequence is that one kernel (fusedLifNode); else step by step.
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param v0 - The membrane before step 0; null (default) starts at vReset (0 for the soft reset).
+ * @param p - tau in steps (default 2), decayInput (default true), vThreshold (default 1), vReset
+ *   (default 0; null: soft reset), surrogate (default sigmoid, alpha 4), detachReset (default false).
+ * @example
+ * ```ts
+ * // SpikingJelly: LIFNode(tau=2.0, surrogate_function=surrogate.ATan()) with step_mode='m'
+ * const xSeq = randomUniform([8, 32, 100], { seed: 0, high: 3 }); // [T, batch, neurons]
+ * const { spikes, v } = lifNode(xSeq, null, { tau: 2, surrogate: surrogate.atan() });
+ * console.log(spikes.shape, v.shape); // [8, 32, 100] [8, 32, 100]
+ * ```
  */
 export function lifNode(xSeq: Tensor, v0: Tensor | null = null, p: LIFNodeParameters = {}): NodeSequence {
   return fusedLifNode(xSeq, v0, p) ?? multiStep('lifNode', (x, v) => lifNodeStep(x, v, p), xSeq, v0);

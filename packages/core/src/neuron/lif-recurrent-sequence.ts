@@ -26,6 +26,20 @@ import { lifSequenceAttrs } from './sequence-attrs.js';
  * `recurrentWeights` [n, n] (applied as z @ W^T, Norse's layout). Differentiable in the currents, the
  * weights and the initial state. The final state is not returned: use lifRecurrentStep in a loop to
  * carry it on.
+ *
+ * @param currents - The input projection x @ W_in^T at every step, [T, batch, n].
+ * @param state - The state before step 0; null starts at z = 0, v = vLeak, i = 0.
+ * @param recurrentWeights - [n, n], applied as z @ W^T.
+ * @param p - LIF parameters: tauMemInv and tauSynInv in 1/s (default 100 and 200), vTh (default 1), ...
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * const x = randomUniform([25, 8, 28], { seed: 0 }); // [T, batch, inputs]
+ * const wIn = randomNormal([100, 28], { seed: 1, std: 0.3 }); // [hidden, inputs]
+ * const wRec = randomNormal([100, 100], { seed: 2, std: 0.05 }); // [hidden, hidden]
+ * const currents = matMul(x, wIn, false, true); // [25, 8, 100]: the input projection of every step at once
+ * const z = lifRecurrentSpikes(currents, null, wRec, { tauMemInv: 100 }, 1e-3); // [25, 8, 100]
+ * ```
  */
 export function lifRecurrentSpikes(
   currents: Tensor,

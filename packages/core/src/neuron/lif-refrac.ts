@@ -40,7 +40,16 @@ export interface LIFRefracFeedForwardState {
   rho: Tensor;
 }
 
-/** Norse `LIFRefracParameters(lif, rho_reset)`: `lif` completed by lifParameters, rhoReset defaulted and checked. */
+/**
+ * Norse `LIFRefracParameters(lif, rho_reset)`: `lif` completed by lifParameters, rhoReset defaulted and checked.
+ *
+ * @param p - lif (LIF's fields: tauMemInv, tauSynInv in 1/s...) and rhoReset, the refractory steps after
+ *   a spike (default 5).
+ * @example
+ * ```ts
+ * const p = lifRefracParameters({ lif: { tauMemInv: 50 }, rhoReset: 2 });
+ * ```
+ */
 export function lifRefracParameters(p: Partial<LIFRefracParameters> = {}): LIFRefracParameters {
   const full = {
     lif: lifParameters(p.lif ?? {}),
@@ -50,7 +59,16 @@ export function lifRefracParameters(p: Partial<LIFRefracParameters> = {}): LIFRe
   return full;
 }
 
-/** Norse `LIFRefracCell`'s initial state: v = vLeak, i = 0, rho = 0. */
+/**
+ * Norse `LIFRefracCell`'s initial state: v = vLeak, i = 0, rho = 0.
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param p - lif.vLeak (default 0) is where v starts.
+ * @example
+ * ```ts
+ * const s = lifRefracInitialState([8, 100]); // lif: v = 0, i = 0; rho = 0
+ * ```
+ */
 export function lifRefracInitialState(
   shape: readonly number[],
   p: Partial<LIFRefracParameters> = {},
@@ -63,6 +81,20 @@ export function lifRefracInitialState(
  * with m = H(rho) through the LIF's spike function:
  *   v'' = (1 - m)*v' + m*v;  z' = (1 - m)*z;  rho' = (1 - z')*relu(rho - m) + z'*rhoReset.
  * `state` null starts at v = vLeak, i = 0, rho = 0. Returns [z', state'].
+ *
+ * @param input - The step's input current.
+ * @param state - The LIF state and rho before the step; null starts at v = vLeak, i = 0, rho = 0.
+ * @param p - lif (LIF's fields) and rhoReset (default 5 steps).
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: LIFRefracCell(); after each spike the membrane is held for rhoReset steps
+ * let state: LIFRefracFeedForwardState | null = null;
+ * for (let t = 0; t < 50; t++) {
+ *   const [z, next] = lifRefracFeedForwardStep(tensor([[20]]), state, { rhoReset: 5 }, 1e-3);
+ *   state = next;
+ * }
+ * ```
  */
 export function lifRefracFeedForwardStep(
   input: Tensor,

@@ -48,6 +48,20 @@ export interface LIFSequenceResult {
  * give the same values and gradients. The reset is kept in the graph by default, as Norse's
  * lif_feed_forward_step (so gradients match Norse's LIFCell); `{ detachReset: true }` cuts it, as
  * Norse's lif_step does.
+ *
+ * @param x - Input currents, [T, ...n] (time first).
+ * @param state - The state before step 0; null (default) starts at v = vLeak, i = 0.
+ * @param p - LIF parameters (lifParameters' fields): tauMemInv and tauSynInv in 1/s (default 100 and 200),
+ *   vTh (default 1), vLeak and vReset (default 0), method (default `'super'`), alpha (default 100).
+ * @param dt - The integration step in s, default 1e-3 (1 ms).
+ * @param options - `detachReset` (default false: the reset stays in the graph, as Norse's LIFCell).
+ * @example
+ * ```ts
+ * // Norse: LIF(p=LIFParameters(tau_mem_inv=100.0))(x) over x [T, batch, n]
+ * const x = randomUniform([25, 8, 100], { seed: 0, high: 5 }); // [T 25, batch 8, 100 neurons]
+ * const { z, v, state } = lifFeedForwardSequence(x, null, { tauMemInv: 100, tauSynInv: 200 }, 1e-3);
+ * console.log(z.shape, state.v.shape); // [25, 8, 100] [8, 100]
+ * ```
  */
 export function lifFeedForwardSequence(
   x: Tensor,
@@ -80,6 +94,19 @@ export function lifFeedForwardSequence(
  * `spikesOnly` attr, so a backend may skip writing the states v, i and vDecayed (three quarters of its
  * stores; the constant-current encoders' case); while recording, it is the full layer's z, with its
  * gradient. The spikes are the same either way.
+ *
+ * @param x - Input currents, [T, ...n] (time first).
+ * @param state - The state before step 0; null (default) starts at v = vLeak, i = 0.
+ * @param p - LIF parameters: tauMemInv and tauSynInv in 1/s (default 100 and 200), vTh (default 1), ...
+ * @param dt - The integration step in s, default 1e-3.
+ * @param options - `detachReset` (default false).
+ * @example
+ * ```ts
+ * const currents = fill([100, 1, 3], 0); // [T 100, batch 1, 3 neurons]
+ * const drive = add(currents, tensor([0.5, 1.5, 6])); // three constant currents
+ * const spikes = noGrad(() => lifFeedForwardSpikes(drive)); // [100, 1, 3]; no states written
+ * console.log(sum(spikes, [0, 1]).dataSync()); // [18, 48, 98]: more current, more spikes
+ * ```
  */
 export function lifFeedForwardSpikes(
   x: Tensor,

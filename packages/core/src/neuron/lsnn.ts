@@ -39,12 +39,30 @@ export interface LSNNFeedForwardState {
 
 const FIELDS = ['tauSynInv', 'tauMemInv', 'tauAdaptInv', 'vLeak', 'vTh', 'vReset', 'beta'] as const;
 
-/** Norse `LSNNParameters(...)`: the given fields over {@link DEFAULT_LSNN_PARAMETERS}, each checked. */
+/**
+ * Norse `LSNNParameters(...)`: the given fields over {@link DEFAULT_LSNN_PARAMETERS}, each checked.
+ *
+ * @param p - LIF's fields (tauMemInv, tauSynInv in 1/s, default 100 and 200; vTh, vLeak, vReset...),
+ *   tauAdaptInv in 1/s (default 1/800) and beta, the threshold jump per spike (default 1.8).
+ * @example
+ * ```ts
+ * const p = lsnnParameters({ tauAdaptInv: 1 / 0.2, beta: 0.5 }); // threshold adaptation over 200 ms
+ * ```
+ */
 export function lsnnParameters(p: Partial<LSNNParameters> = {}): LSNNParameters {
   return withDefaults('LSNNParameters', DEFAULT_LSNN_PARAMETERS, p, FIELDS);
 }
 
-/** Norse `LSNNCell`'s initial state: v = vLeak, i = 0, b = vTh (detached). */
+/**
+ * Norse `LSNNCell`'s initial state: v = vLeak, i = 0, b = vTh (detached).
+ *
+ * @param shape - The neurons' shape ([batch, n]).
+ * @param p - vLeak (where v starts, default 0) and vTh (where b starts, default 1).
+ * @example
+ * ```ts
+ * const s = lsnnInitialState([8, 100]); // v = 0, i = 0, b = 1
+ * ```
+ */
 export function lsnnInitialState(
   shape: readonly number[],
   p: Partial<LSNNParameters> = {},
@@ -58,6 +76,21 @@ export function lsnnInitialState(
  *   vd = v + dt*tauMemInv*((vLeak - v) + i);  id = i - dt*tauSynInv*i;  bd = b + dt*tauAdaptInv*(vTh - b);
  *   z = H(vd - bd);  v' = (1 - z)*vd + z*vReset;  b' = bd + z*beta;  i' = id + input.
  * `state` null starts at v = vLeak, i = 0, b = vTh. Returns [z, state'].
+ *
+ * @param input - The step's input current (added to i after the decay).
+ * @param state - v, i and b before the step; null starts at v = vLeak, i = 0, b = vTh.
+ * @param p - lsnnParameters' fields.
+ * @param dt - The integration step in s, default 1e-3.
+ * @example
+ * ```ts
+ * // Norse: LSNNCell(); the threshold b rises by beta with each spike
+ * let state: LSNNFeedForwardState | null = null;
+ * for (let t = 0; t < 50; t++) {
+ *   const [z, next] = lsnnFeedForwardStep(tensor([[3]]), state, {}, 1e-3);
+ *   state = next;
+ * }
+ * console.log(state?.b.dataSync()); // above vTh = 1 once the neuron has fired
+ * ```
  */
 export function lsnnFeedForwardStep(
   input: Tensor,

@@ -27,7 +27,16 @@ export interface ParametricLIFNodeParameters extends IFNodeParameters {
   decayInput?: boolean;
 }
 
-/** SpikingJelly's initial w for a membrane time constant: -log(initTau - 1), so sigmoid(w) = 1/initTau. */
+/**
+ * SpikingJelly's initial w for a membrane time constant: -log(initTau - 1), so sigmoid(w) = 1/initTau.
+ *
+ * @param initTau - The membrane time constant in steps, default 2 (must be > 1).
+ * @example
+ * ```ts
+ * const w = variable(scalar(parametricLIFNodeW(2))); // 0: sigmoid(0) = 1/2 = 1/tau
+ * const [s, v] = parametricLIFNodeStep(tensor([1.5, 3]), null, { w });
+ * ```
+ */
 export function parametricLIFNodeW(initTau = 2): number {
   if (typeof initTau !== 'number' || !(initTau > 1)) {
     throw new ArgumentError(`ParametricLIFNode: initTau must be a number > 1, got ${String(initTau)}`);
@@ -40,6 +49,18 @@ export function parametricLIFNodeW(initTau = 2): number {
  *   decayInput: h = v + (x - (v - vReset))*k  (v + (x - v)*k when vReset is 0 or null)
  *   otherwise:  h = v - (v - vReset)*k + x    (v*(1 - k) + x when vReset is 0 or null)
  * then fire and reset. `v` null starts at vReset (or 0). Returns [s, v'].
+ *
+ * @param x - The step's input, any shape.
+ * @param v - The membrane before the step; null starts at vReset (or 0).
+ * @param p - w (1/tau = sigmoid(w); default from initTau, default 2), decayInput (default true), vThreshold
+ *   (default 1), vReset (default 0; null: soft reset), surrogate, detachReset.
+ * @example
+ * ```ts
+ * // SpikingJelly: ParametricLIFNode(init_tau=2.0): tau is learned through w
+ * const w = variable(scalar(parametricLIFNodeW(2)));
+ * const x = tensor([1.5, 3]);
+ * const { value, grads: [dw] } = valueAndGrads(() => sum(parametricLIFNodeStep(x, null, { w })[1]), [w]);
+ * ```
  */
 export function parametricLIFNodeStep(
   x: Tensor,
@@ -63,7 +84,18 @@ export function parametricLIFNodeStep(
   return fireAndReset(h, c);
 }
 
-/** SpikingJelly `ParametricLIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+/**
+ * SpikingJelly `ParametricLIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...].
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param v0 - The membrane before step 0; null (default) starts at vReset (or 0).
+ * @param p - As parametricLIFNodeStep's.
+ * @example
+ * ```ts
+ * const w = variable(scalar(parametricLIFNodeW(3))); // tau 3 steps to start with
+ * const { spikes, v } = parametricLIFNode(randomUniform([8, 32, 100], { seed: 0, high: 3 }), null, { w });
+ * ```
+ */
 export function parametricLIFNode(
   xSeq: Tensor,
   v0: Tensor | null = null,

@@ -28,7 +28,19 @@ export interface QIFNodeParameters extends IFNodeParameters {
   vRest?: Param;
 }
 
-/** h = v + (x + a0*(v - vRest)*(v - vC))/tau, then fire and reset. `v` null starts at vReset. Returns [s, v']. */
+/**
+ * h = v + (x + a0*(v - vRest)*(v - vC))/tau, then fire and reset. `v` null starts at vReset. Returns [s, v'].
+ *
+ * @param x - The step's input, any shape.
+ * @param v - The membrane before the step; null starts at vReset (default -0.1).
+ * @param p - tau in steps (default 2), vC (default 0.8), a0 (default 1), vRest (default 0), vThreshold
+ *   (default 1), vReset (default -0.1), surrogate, detachReset.
+ * @example
+ * ```ts
+ * const [s, v] = qifNodeStep(tensor([0.5, 3]), null); // SpikingJelly QIFNode() defaults
+ * console.log(s.dataSync()); // [0, 1]
+ * ```
+ */
 export function qifNodeStep(x: Tensor, v: Tensor | null, p: QIFNodeParameters = {}): [Tensor, Tensor] {
   const fn = 'qifNodeStep';
   const c = resolveNode(fn, { vReset: -0.1, ...definedOnly(p) });
@@ -39,7 +51,17 @@ export function qifNodeStep(x: Tensor, v: Tensor | null, p: QIFNodeParameters = 
   return fireAndReset(h, c);
 }
 
-/** SpikingJelly `QIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...]. */
+/**
+ * SpikingJelly `QIFNode` in multi-step mode: xSeq [T, ...] -> { spikes, v } each [T, ...].
+ *
+ * @param xSeq - Inputs, [T, ...] (time first).
+ * @param v0 - The membrane before step 0; null (default) starts at vReset.
+ * @param p - As qifNodeStep's.
+ * @example
+ * ```ts
+ * const { spikes, v } = qifNode(fill([10, 4], 0.6)); // [T 10, 4 neurons]
+ * ```
+ */
 export function qifNode(xSeq: Tensor, v0: Tensor | null = null, p: QIFNodeParameters = {}): NodeSequence {
   return multiStep('qifNode', (x, v) => qifNodeStep(x, v, p), xSeq, v0);
 }

@@ -62,6 +62,15 @@ export interface LIFCoefficients {
 /**
  * LIF's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, and the voltages.
  * @param attrs - LIFSequence's attributes (tauMemInv and tauSynInv in 1/s, dt in s).
+ *
+ * @example
+ * ```ts
+ * const attrs: LIFSequenceAttrs = {
+ *   tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 1e-3,
+ *   surrogate: 'superspike', alpha: 100, detachReset: false,
+ * };
+ * const c = lifCoefficients(attrs); // a = 0.1, b = 0.2 per 1 ms step
+ * ```
  */
 export function lifCoefficients(attrs: LIFSequenceAttrs): LIFCoefficients {
   return {
@@ -82,6 +91,21 @@ export function lifCoefficients(attrs: LIFSequenceAttrs): LIFCoefficients {
  * @param v - The membrane potential before the step.
  * @param i - The synaptic current before the step.
  * @param x - The step's input current (added to i after the decay, as Norse does).
+ *
+ * @example
+ * ```ts
+ * // One neuron, step by step, in float32 as the reference backend computes it
+ * const c = lifCoefficients({
+ *   tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 1e-3,
+ *   surrogate: 'superspike', alpha: 100, detachReset: false,
+ * });
+ * let v = 0;
+ * let i = 0;
+ * for (let t = 0; t < 5; t++) {
+ *   const s = lifForwardStep(HOST_ARITH, c, v, i, 3); // input current 3 at every step
+ *   ({ v, i } = s);
+ * }
+ * ```
  */
 export function lifForwardStep<T>(
   m: NeuronArith<T>,
@@ -116,6 +140,17 @@ export function lifForwardStep<T>(
  * @param vd - The forward's membrane potential before the reset (vDecayed).
  * @param dz - The upstream gradient of the spikes.
  * @param s - surrogate'(vd - vTh).
+ *
+ * @example
+ * ```ts
+ * const c = lifCoefficients({
+ *   tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 1e-3,
+ *   surrogate: 'superspike', alpha: 100, detachReset: false,
+ * });
+ * const vd = 1.02; // the membrane before the reset: it fired
+ * const s = hostSurrogate('superspike', 100)?.(vd - c.vTh) ?? 0;
+ * const { keep, direct } = lifGradLocal(HOST_ARITH, c, 1, vd, 1, s); // z = 1, dz = 1
+ * ```
  */
 export function lifGradLocal<T>(
   m: NeuronArith<T>,
@@ -147,6 +182,17 @@ export function lifGradLocal<T>(
  * @param di - The upstream gradient of i[t].
  * @param gv - The gradient from step t+1 into v[t] (undefined at the last step).
  * @param gi - The gradient from step t+1 into i[t] (undefined at the last step).
+ *
+ * @example
+ * ```ts
+ * const c = lifCoefficients({
+ *   tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 1e-3,
+ *   surrogate: 'superspike', alpha: 100, detachReset: true,
+ * });
+ * // The last step (no gradient from a later one): keep = 1 - z = 1, direct = dz * s = 0
+ * const { dx, gv, gi } = lifGradStep(HOST_ARITH, c, 1, 0, 1, 0, undefined, undefined);
+ * console.log(dx, gv, gi); // 0 0.9 0.1: dv = 1 flows back into v (1 - a) and i (a)
+ * ```
  */
 export function lifGradStep<T>(
   m: NeuronArith<T>,
@@ -184,6 +230,11 @@ export interface LICoefficients {
 /**
  * LI's per-step constants from a kernel's attributes: a = dt * tauMemInv, b = dt * tauSynInv, vLeak.
  * @param attrs - LISequence's attributes (tauMemInv and tauSynInv in 1/s, dt in s).
+ *
+ * @example
+ * ```ts
+ * const c = liCoefficients({ tauSynInv: 200, tauMemInv: 100, vLeak: 0, dt: 1e-3 }); // a = 0.1, b = 0.2
+ * ```
  */
 export function liCoefficients(attrs: KernelAttrs<'LISequence'>): LICoefficients {
   return { a: attrs.dt * attrs.tauMemInv, b: attrs.dt * attrs.tauSynInv, vLeak: attrs.vLeak };
@@ -196,6 +247,12 @@ export function liCoefficients(attrs: KernelAttrs<'LISequence'>): LICoefficients
  * @param v - The membrane potential before the step.
  * @param i - The synaptic current before the step.
  * @param x - The step's input current (added to i first, as Norse does).
+ *
+ * @example
+ * ```ts
+ * const c = liCoefficients({ tauSynInv: 200, tauMemInv: 100, vLeak: 0, dt: 1e-3 });
+ * const { v, i } = liForwardStep(HOST_ARITH, c, 0, 0, 1); // j = 1: v = 0.1, i = 0.8
+ * ```
  */
 export function liForwardStep<T>(
   m: NeuronArith<T>,
@@ -222,6 +279,13 @@ export function liForwardStep<T>(
  * @param di - The upstream gradient of i[t].
  * @param gv - The gradient from step t+1 into v[t] (undefined at the last step).
  * @param gi - The gradient from step t+1 into i[t] (undefined at the last step).
+ *
+ * @example
+ * ```ts
+ * const c = liCoefficients({ tauSynInv: 200, tauMemInv: 100, vLeak: 0, dt: 1e-3 });
+ * const { dx, gv, gi } = liGradStep(HOST_ARITH, c, 1, 0, undefined, undefined); // dv = 1 at the last step
+ * console.log(dx, gv, gi); // 0.1 0.9 0.1
+ * ```
  */
 export function liGradStep<T>(
   m: NeuronArith<T>,
@@ -259,6 +323,25 @@ export interface SequenceArith<T> extends NeuronArith<T> {
  * @param x - The input current of every step, [T, ...n].
  * @param v0 - The membrane potential before the first step, [...n].
  * @param i0 - The synaptic current before the first step, [...n].
+ *
+ * @example
+ * ```ts
+ * // Core ops as a tensor target (what core's LIFSequence decomposition does)
+ * const ops: SequenceArith<Tensor> = {
+ *   add,
+ *   sub,
+ *   mul,
+ *   fires: (vd, vTh) => spike(sub(vd, vTh)),
+ *   round: (x) => x,
+ *   unstack: (x) => unstack(x),
+ *   stack: (xs) => stack(xs),
+ * };
+ * const attrs: LIFSequenceAttrs = {
+ *   tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 1e-3,
+ *   surrogate: 'superspike', alpha: 100, detachReset: false,
+ * };
+ * const [z, v, i, vDecayed] = lifSequence(ops, attrs, fill([25, 4], 3), zeros([4]), zeros([4])); // each [25, 4]
+ * ```
  */
 export function lifSequence<T>(m: SequenceArith<T>, attrs: LIFSequenceAttrs, x: T, v0: T, i0: T): T[] {
   const c = lifCoefficients(attrs);
@@ -284,6 +367,27 @@ export function lifSequence<T>(m: SequenceArith<T>, attrs: LIFSequenceAttrs, x: 
  * @param attrs - The forward's attributes.
  * @param inputs - The forward's z and vDecayed and the upstream gradients dz, dv, di, each [T, ...n].
  * @param s - surrogate'(vDecayed - vTh), [T, ...n].
+ *
+ * @example
+ * ```ts
+ * const ops: SequenceArith<Tensor> = {
+ *   add,
+ *   sub,
+ *   mul,
+ *   fires: (vd, vTh) => spike(sub(vd, vTh)),
+ *   round: (x) => x,
+ *   unstack: (x) => unstack(x),
+ *   stack: (xs) => stack(xs),
+ * };
+ * const attrs: LIFSequenceAttrs = {
+ *   tauSynInv: 200, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 1e-3,
+ *   surrogate: 'superspike', alpha: 100, detachReset: false,
+ * };
+ * const [z, , , vDecayed] = lifSequence(ops, attrs, fill([25, 4], 3), zeros([4]), zeros([4]));
+ * const s = surrogate.surrogateDerivative('superspike', sub(vDecayed, attrs.vTh), attrs.alpha);
+ * const zero = zerosLike(z);
+ * const [dx, dv0, di0] = lifSequenceGrad(ops, attrs, { z, vDecayed, dz: onesLike(z), dv: zero, di: zero }, s);
+ * ```
  */
 export function lifSequenceGrad<T>(
   m: SequenceArith<T>,
@@ -316,6 +420,21 @@ export function lifSequenceGrad<T>(
  * @param x - The input current of every step, [T, ...n].
  * @param v0 - The membrane potential before the first step, [...n].
  * @param i0 - The synaptic current before the first step, [...n].
+ *
+ * @example
+ * ```ts
+ * const ops: SequenceArith<Tensor> = {
+ *   add,
+ *   sub,
+ *   mul,
+ *   fires: (vd, vTh) => spike(sub(vd, vTh)),
+ *   round: (x) => x,
+ *   unstack: (x) => unstack(x),
+ *   stack: (xs) => stack(xs),
+ * };
+ * const attrs = { tauSynInv: 200, tauMemInv: 100, vLeak: 0, dt: 1e-3 };
+ * const [v, i] = liSequence(ops, attrs, fill([25, 4], 1), zeros([4]), zeros([4])); // each [25, 4]
+ * ```
  */
 export function liSequence<T>(
   m: SequenceArith<T>,
@@ -343,6 +462,22 @@ export function liSequence<T>(
  * @param attrs - The forward's attributes.
  * @param dvAll - The upstream gradient of v, [T, ...n].
  * @param diAll - The upstream gradient of i, [T, ...n].
+ *
+ * @example
+ * ```ts
+ * const ops: SequenceArith<Tensor> = {
+ *   add,
+ *   sub,
+ *   mul,
+ *   fires: (vd, vTh) => spike(sub(vd, vTh)),
+ *   round: (x) => x,
+ *   unstack: (x) => unstack(x),
+ *   stack: (xs) => stack(xs),
+ * };
+ * const attrs = { tauSynInv: 200, tauMemInv: 100, vLeak: 0, dt: 1e-3 };
+ * const dv = ones([25, 4]); // d(sum of v over time)/dv
+ * const [dx, dv0, di0] = liSequenceGrad(ops, attrs, dv, zerosLike(dv)); // dx [25, 4], dv0 and di0 [4]
+ * ```
  */
 export function liSequenceGrad<T>(
   m: SequenceArith<T>,

@@ -60,6 +60,23 @@ export function recurrentCurrent(fn: string, spk: Tensor, c: RecurrentConnection
  *   subtract (default): mem' = base - reset*threshold;  zero: base - reset*base;  none: base;
  *   spk' = H(mem' - threshold); with resetDelay false the reset is applied at once (do_reset = spk' - reset).
  * `state` null starts at spk = 0, mem = 0. Returns [spk', state'].
+ *
+ * @param input - The step's input current, [batch, n].
+ * @param state - spk and mem before the step; null starts at zeros.
+ * @param p - beta (membrane decay per step, in [0, 1]), recurrentWeight [n, n] and recurrentBias [n]
+ *   (all_to_all) or V (one to one, default 1), threshold (default 1), spikeGrad (default atan),
+ *   resetMechanism (default `'subtract'`), resetDelay (default true).
+ * @example
+ * ```ts
+ * // snnTorch: snn.RLeaky(beta=0.9, linear_features=4)
+ * const recurrentWeight = randomNormal([4, 4], { seed: 0, std: 0.5 }); // [n, n]
+ * const recurrentBias = zeros([4]);
+ * let state: RLeakyState | null = null;
+ * for (let t = 0; t < 5; t++) {
+ *   const [spk, next] = rleakyStep(fill([2, 4], 0.4), state, { beta: 0.9, recurrentWeight, recurrentBias });
+ *   state = next;
+ * }
+ * ```
  */
 export function rleakyStep(
   input: Tensor,

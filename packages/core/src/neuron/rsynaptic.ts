@@ -27,6 +27,20 @@ export interface RSynapticState {
  *   syn' = alpha*syn + input + recurrent(spk);  base = beta*mem + syn';
  *   subtract (default): mem' = base - reset*threshold;  zero: base - reset*base;  none: base;
  *   spk' = H(mem' - threshold). `state` null starts at zeros. Returns [spk', state'].
+ *
+ * @param input - The step's input current, [batch, n].
+ * @param state - spk, syn and mem before the step; null starts at zeros.
+ * @param p - alpha and beta (decays per step, in [0, 1]), recurrentWeight [n, n] and recurrentBias [n]
+ *   (all_to_all) or V (one to one, default 1), threshold (default 1), spikeGrad, resetMechanism.
+ * @example
+ * ```ts
+ * // snnTorch: snn.RSynaptic(alpha=0.9, beta=0.8, all_to_all=False, V=0.5)
+ * let state: RSynapticState | null = null;
+ * for (let t = 0; t < 5; t++) {
+ *   const [spk, next] = rsynapticStep(fill([2, 4], 0.3), state, { alpha: 0.9, beta: 0.8, V: 0.5 });
+ *   state = next;
+ * }
+ * ```
  */
 export function rsynapticStep(
   input: Tensor,

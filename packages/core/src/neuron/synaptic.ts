@@ -25,6 +25,20 @@ export interface SynapticState {
  *   syn' = alpha*syn + input;  mem' = beta*mem + syn' - reset*threshold (subtract)
  *   zero: mem' = (beta*mem + syn')*(1 - reset), syn' unchanged;  none: no reset term.
  * `state` null starts at zeros. Returns [spk, state'].
+ *
+ * @param input - The step's input current, any shape.
+ * @param state - syn and mem before the step; null starts at zeros.
+ * @param p - alpha (synaptic decay per step, in [0, 1]), beta (membrane decay per step, in [0, 1]),
+ *   threshold (default 1), spikeGrad (default atan), resetMechanism (default `'subtract'`).
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.Synaptic(alpha=0.9, beta=0.8); spk, syn, mem = lif(cur, syn, mem)
+ * let state: SynapticState | null = null;
+ * for (let t = 0; t < 10; t++) {
+ *   const [spk, next] = synapticStep(tensor([0.3, 0]), state, { alpha: 0.9, beta: 0.8 });
+ *   state = next;
+ * }
+ * ```
  */
 export function synapticStep(
   input: Tensor,

@@ -26,6 +26,17 @@ function matMulOperands(a: Tensor, b: Tensor, op: string, tA: boolean, tB: boole
  * its zeros: `a` directly, `b` through op(a) op(b) = (op(b)^T op(a)^T)^T, which is how a Linear
  * layer's weight gradient dy^T x over spike inputs x becomes a spike product. Same values (up to
  * float32 summation order) and gradients as the dense MatMul.
+ *
+ * @param a - [m, k] or [batch, m, k] (float32).
+ * @param b - [k, n] or [batch, k, n].
+ * @param transposeA - Use a^T, default false.
+ * @param transposeB - Use b^T, default false (true for a PyTorch Linear weight [out, in]).
+ * @example
+ * ```ts
+ * const x = randomUniform([32, 784], { seed: 0 }); // [batch, in]
+ * const w = randomNormal([100, 784], { seed: 1, std: 0.05 }); // [out, in], as a PyTorch Linear weight
+ * const y = matMul(x, w, false, true); // x @ w^T: [32, 100]
+ * ```
  */
 export function matMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   return scoped(() => {
@@ -107,6 +118,17 @@ function remember(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean
 /**
  * matMul where `a` holds only 0 and 1 (spikes): backends with a SpikeMatMul kernel skip the zeros
  * (event-driven); others run MatMul. Same result and gradient as matMul.
+ *
+ * @param a - Spikes (0 or 1), [m, k] or [batch, m, k].
+ * @param b - [k, n] or [batch, k, n].
+ * @param transposeA - Use a^T, default false.
+ * @param transposeB - Use b^T, default false.
+ * @example
+ * ```ts
+ * const spikes = randomBernoulli(fill([784], 0.1), 32, { seed: 0 }); // [32, 784] of 0 and 1
+ * const w = randomNormal([784, 100], { seed: 1, std: 0.05 });
+ * const current = spikeMatMul(spikes, w); // [32, 100], zeros skipped where the backend can
+ * ```
  */
 export function spikeMatMul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   return scoped(() => {

@@ -4,12 +4,30 @@ import { broadcastShapes, formatShape, shapesEqual } from '../kernels/shape-util
 import type { Tensor } from '../tensor/tensor.js';
 import { ensureDType, normAxes, normAxis, scoped, toTensor } from './util.js';
 
-/** Same data, new shape (metadata only); one dimension may be -1. */
+/**
+ * Same data, new shape (metadata only); one dimension may be -1.
+ *
+ * @example
+ * ```ts
+ * const x = arange(6); // [6]
+ * const y = reshape(x, [2, -1]); // [2, 3], the -1 inferred
+ * ```
+ */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   return toTensor(x, 'reshape').reshape(shape);
 }
 
-/** Inserts a dimension of size 1 at `axis` (negative counts from the end of the result). */
+/**
+ * Inserts a dimension of size 1 at `axis` (negative counts from the end of the result).
+ *
+ * @param x - The tensor.
+ * @param axis - Where the new dimension goes, default 0 (negative counts from the end of the result).
+ * @example
+ * ```ts
+ * const v = tensor([1, 2, 3]); // [3]
+ * console.log(expandDims(v).shape, expandDims(v, -1).shape); // [1, 3] [3, 1]
+ * ```
+ */
 export function expandDims(x: Tensor, axis = 0): Tensor {
   const t = toTensor(x, 'expandDims');
   const a = normAxis(axis, t.rank + 1, 'expandDims');
@@ -18,7 +36,17 @@ export function expandDims(x: Tensor, axis = 0): Tensor {
   return t.reshape(shape);
 }
 
-/** Removes dimensions of size 1 (all of them, or those in `axes`, which must have size 1). */
+/**
+ * Removes dimensions of size 1 (all of them, or those in `axes`, which must have size 1).
+ *
+ * @param x - The tensor.
+ * @param axes - The size-1 dimensions to drop; default all of them.
+ * @example
+ * ```ts
+ * const x = zeros([1, 3, 1]);
+ * console.log(squeeze(x).shape, squeeze(x, 0).shape); // [3] [3, 1]
+ * ```
+ */
 export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
   const t = toTensor(x, 'squeeze');
   const drop =
@@ -35,7 +63,18 @@ export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
   return t.reshape(t.shape.filter((_, i) => !drop.includes(i)));
 }
 
-/** Flattens dims startDim..endDim into one (torch.flatten; default keeps the batch dim). */
+/**
+ * Flattens dims startDim..endDim into one (torch.flatten; default keeps the batch dim).
+ *
+ * @param x - The tensor.
+ * @param startDim - The first dimension merged, default 1 (the batch dimension is kept).
+ * @param endDim - The last dimension merged, default -1 (the last).
+ * @example
+ * ```ts
+ * const images = zeros([32, 1, 28, 28]); // NCHW
+ * console.log(flatten(images).shape, flatten(images, 0).shape); // [32, 784] [25088]
+ * ```
+ */
 export function flatten(x: Tensor, startDim = 1, endDim = -1): Tensor {
   const t = toTensor(x, 'flatten');
   if (t.rank === 0) return t.reshape([1]);
@@ -47,7 +86,19 @@ export function flatten(x: Tensor, startDim = 1, endDim = -1): Tensor {
   return t.reshape([...t.shape.slice(0, s), merged, ...t.shape.slice(e + 1)]);
 }
 
-/** Permutes dimensions (reverses them by default). */
+/**
+ * Permutes dimensions (reverses them by default).
+ *
+ * @param x - The tensor.
+ * @param perm - The new order of the dimensions; default reversed.
+ * @example
+ * ```ts
+ * const x = zeros([2, 3]);
+ * console.log(transpose(x).shape); // [3, 2]
+ * const tbn = zeros([8, 25, 10]); // [batch, T, neurons]
+ * console.log(transpose(tbn, [1, 0, 2]).shape); // [25, 8, 10]: time first, as the sequence functions want
+ * ```
+ */
 export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   const t = toTensor(x, 'transpose');
   const p =
@@ -61,7 +112,19 @@ export function transpose(x: Tensor, perm?: readonly number[]): Tensor {
   return ENGINE.runKernel('Transpose', { x: t }, { perm: p });
 }
 
-/** x[begin[d] : begin[d] + size[d]]; size -1 means "to the end"; negative begins count from the end. */
+/**
+ * x[begin[d] : begin[d] + size[d]]; size -1 means "to the end"; negative begins count from the end.
+ *
+ * @param x - The tensor.
+ * @param begin - The start index per dimension (a number: the first dimension only); negative counts from the end.
+ * @param size - The length per dimension, -1 for "to the end"; default to the end everywhere.
+ * @example
+ * ```ts
+ * const x = tensor([[1, 2, 3], [4, 5, 6]]);
+ * console.log(slice(x, [0, 1], [2, 2]).arraySync()); // [[2, 3], [5, 6]]
+ * console.log(slice(x, 1).arraySync()); // [[4, 5, 6]]: from row 1 to the end
+ * ```
+ */
 export function slice(
   x: Tensor,
   begin: number | readonly number[],
@@ -89,7 +152,18 @@ export function slice(
   return ENGINE.runKernel('Slice', { x: t }, { begin: b, size: s });
 }
 
-/** Joins tensors along `axis` (equal dtype and all other dims). */
+/**
+ * Joins tensors along `axis` (equal dtype and all other dims).
+ *
+ * @param xs - The tensors (equal dtype and equal sizes but along axis).
+ * @param axis - The dimension joined along, default 0.
+ * @example
+ * ```ts
+ * const a = zeros([2, 3]);
+ * const b = ones([1, 3]);
+ * console.log(concat([a, b]).shape, concat([a, a], 1).shape); // [3, 3] [2, 6]
+ * ```
+ */
 export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   if (!Array.isArray(xs) || xs.length === 0) throw new ArgumentError('concat: needs at least one tensor');
   for (const t of xs) toTensor(t, 'concat');
@@ -109,7 +183,17 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   return ENGINE.runKernel('Concat', { xs: same }, { axis: a });
 }
 
-/** Stacks equal-shaped tensors along a new axis. */
+/**
+ * Stacks equal-shaped tensors along a new axis.
+ *
+ * @param xs - Equal-shaped tensors.
+ * @param axis - Where the new dimension goes, default 0 (time first for a list of steps).
+ * @example
+ * ```ts
+ * const steps = [zeros([8, 10]), ones([8, 10])]; // one tensor per time step
+ * console.log(stack(steps).shape); // [2, 8, 10]: [T, batch, neurons]
+ * ```
+ */
 export function stack(xs: readonly Tensor[], axis = 0): Tensor {
   return scoped(() => {
     if (!Array.isArray(xs) || xs.length === 0) throw new ArgumentError('stack: needs at least one tensor');
@@ -128,7 +212,17 @@ export function stack(xs: readonly Tensor[], axis = 0): Tensor {
   });
 }
 
-/** Splits along `axis` into tensors with that axis removed. */
+/**
+ * Splits along `axis` into tensors with that axis removed.
+ *
+ * @param x - The tensor.
+ * @param axis - The dimension split along (and removed), default 0.
+ * @example
+ * ```ts
+ * const spikes = zeros([25, 8, 10]); // [T, batch, neurons]
+ * const perStep = unstack(spikes); // 25 tensors of [8, 10]
+ * ```
+ */
 export function unstack(x: Tensor, axis = 0): Tensor[] {
   return scoped(() => {
     const t = toTensor(x, 'unstack');
@@ -152,7 +246,18 @@ export function unstack(x: Tensor, axis = 0): Tensor[] {
   });
 }
 
-/** Pads with `value`: paddings[d] = [before, after]. */
+/**
+ * Pads with `value`: paddings[d] = [before, after].
+ *
+ * @param x - The tensor.
+ * @param paddings - [before, after] per dimension.
+ * @param value - The fill value, default 0.
+ * @example
+ * ```ts
+ * const img = ones([1, 1, 2, 2]);
+ * const padded = pad(img, [[0, 0], [0, 0], [1, 1], [1, 1]]); // [1, 1, 4, 4], a border of 0
+ * ```
+ */
 export function pad(x: Tensor, paddings: readonly (readonly [number, number])[], value = 0): Tensor {
   const t = toTensor(x, 'pad');
   if (paddings.length !== t.rank || paddings.some((p) => p.length !== 2 || p[0] < 0 || p[1] < 0)) {
@@ -168,7 +273,15 @@ export function pad(x: Tensor, paddings: readonly (readonly [number, number])[],
   );
 }
 
-/** Repeats x to `shape` (NumPy broadcast_to). */
+/**
+ * Repeats x to `shape` (NumPy broadcast_to).
+ *
+ * @example
+ * ```ts
+ * const bias = tensor([1, 2, 3]);
+ * console.log(broadcastTo(bias, [2, 3]).arraySync()); // [[1, 2, 3], [1, 2, 3]]
+ * ```
+ */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   const t = toTensor(x, 'broadcastTo');
   const out = broadcastShapes(t.shape, shape, 'broadcastTo');
@@ -179,7 +292,19 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
   return ENGINE.runKernel('BroadcastTo', { x: t }, { shape: [...shape] });
 }
 
-/** indices (int32) -> float32 [...indices.shape, depth]. */
+/**
+ * indices (int32) -> float32 [...indices.shape, depth].
+ *
+ * @param indices - Class indices (int32; other dtypes are cast).
+ * @param depth - The number of classes.
+ * @param onValue - The value at the index, default 1.
+ * @param offValue - The value elsewhere, default 0.
+ * @example
+ * ```ts
+ * const labels = tensor(new Int32Array([2, 0]));
+ * console.log(oneHot(labels, 3).arraySync()); // [[0, 0, 1], [1, 0, 0]]
+ * ```
+ */
 export function oneHot(indices: Tensor, depth: number, onValue = 1, offValue = 0): Tensor {
   const t = ensureDType(toTensor(indices, 'oneHot'), 'int32');
   if (!Number.isInteger(depth) || depth < 1)

@@ -16,7 +16,18 @@ function pair(v: Pair, op: string, what: string, min: number): [number, number] 
   return p;
 }
 
-/** log(softmax(x)) along `axis`, computed stably. */
+/**
+ * log(softmax(x)) along `axis`, computed stably.
+ *
+ * @param x - Logits.
+ * @param axis - The class dimension, default -1 (the last).
+ * @example
+ * ```ts
+ * const logits = tensor([[2, 1, 0.1]]);
+ * const logP = logSoftmax(logits); // [[-0.417, -1.417, -2.317]]
+ * const nll = neg(mean(sum(mul(logP, oneHot(tensor(new Int32Array([0])), 3)), 1))); // cross-entropy
+ * ```
+ */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
   return scoped(() => {
     const t = ensureDType(toTensor(x, 'logSoftmax'), 'float32');
@@ -24,7 +35,16 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
   });
 }
 
-/** exp(x) / sum(exp(x)) along `axis`. */
+/**
+ * exp(x) / sum(exp(x)) along `axis`.
+ *
+ * @param x - Logits.
+ * @param axis - The class dimension, default -1 (the last).
+ * @example
+ * ```ts
+ * const p = softmax(tensor([[2, 1, 0.1]])); // [[0.659, 0.242, 0.099]], sums to 1
+ * ```
+ */
 export function softmax(x: Tensor, axis = -1): Tensor {
   return scoped(() => {
     return exp(logSoftmax(x, axis));
@@ -34,6 +54,17 @@ export function softmax(x: Tensor, axis = -1): Tensor {
 /**
  * 2-D convolution (cross-correlation, as PyTorch): x [N, C, H, W], w [O, C, kh, kw] -> [N, O, Ho, Wo].
  * `padding` is symmetric zero padding per spatial axis. No bias.
+ *
+ * @param x - Input [N, C, H, W].
+ * @param w - Weights [O, C, kh, kw].
+ * @param options - stride (default 1) and padding (default 0): a number or [h, w].
+ * @example
+ * ```ts
+ * const x = zeros([8, 1, 28, 28]); // [N, C, H, W]
+ * const w = randomNormal([20, 1, 5, 5], { seed: 0, std: 0.1 }); // [O, C, kh, kw]
+ * console.log(conv2d(x, w).shape); // [8, 20, 24, 24]
+ * console.log(conv2d(x, w, { stride: 1, padding: 2 }).shape); // [8, 20, 28, 28]
+ * ```
  */
 export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?: Pair } = {}): Tensor {
   return scoped(() => {
@@ -48,7 +79,19 @@ export function conv2d(x: Tensor, w: Tensor, options: { stride?: Pair; padding?:
   });
 }
 
-/** Max pooling over NCHW; `stride` defaults to the kernel size, padding counts as -Infinity. */
+/**
+ * Max pooling over NCHW; `stride` defaults to the kernel size, padding counts as -Infinity.
+ *
+ * @param x - Input [N, C, H, W].
+ * @param kernel - The window: a number or [h, w].
+ * @param stride - Default the kernel size.
+ * @param padding - Default 0 (padded cells count as -Infinity).
+ * @example
+ * ```ts
+ * const x = zeros([8, 20, 24, 24]);
+ * console.log(maxPool2d(x, 2).shape); // [8, 20, 12, 12] (stride defaults to the kernel size)
+ * ```
+ */
 export function maxPool2d(x: Tensor, kernel: Pair, stride?: Pair, padding: Pair = 0): Tensor {
   return scoped(() => {
     const tx = ensureDType(toTensor(x, 'maxPool2d'), 'float32');

@@ -34,6 +34,14 @@ export function mulHi32(a: number, b: number): number {
 /**
  * Philox4x32 with 10 rounds. `counter` is 4 and `key` 2 unsigned 32-bit words. Writes the 4 output
  * words into `out` (fresh array if omitted) and returns it.
+ *
+ * @param counter - 4 unsigned 32-bit words.
+ * @param key - 2 unsigned 32-bit words (the seed).
+ * @param out - Where the 4 output words go; default a new array.
+ * @example
+ * ```ts
+ * const words = philox4x32_10([0, 0, 0, 0], [42, 0]); // Uint32Array(4): the first block of seed 42
+ * ```
  */
 export function philox4x32_10(
   counter: readonly [number, number, number, number] | Uint32Array,
@@ -86,6 +94,15 @@ export function wordToUniform(word: number): number {
  * philox4x32_10([lo32(offset + floor(i/4)), hi32(offset + floor(i/4)), 0, 0], [lo32(seed), hi32(seed)]),
  * converted by `wordToUniform`. `seed` and `offset` are non-negative integers below 2^53; `offset`
  * counts 4-element blocks, so a caller that used n elements continues with offset + ceil(n / 4).
+ *
+ * @param size - How many values.
+ * @param seed - A non-negative integer below 2^53.
+ * @param offset - The first 4-element block of the stream, default 0.
+ * @example
+ * ```ts
+ * const u = uniformFloat32(6, 42); // the values randomUniform([6], { seed: 42 }) holds, on every backend
+ * const next = uniformFloat32(4, 42, 2); // continues after 2 blocks (8 values)
+ * ```
  */
 export function uniformFloat32(size: number, seed: number, offset = 0): Float32Array {
   const key = splitUint53(seed);

@@ -78,6 +78,15 @@ const CORE_OPS: ExprAlgebra<TensorLike> = {
  * surrogate'(x) at x = v - vTh in core ops, for any defined surrogate (its expression, or its `ops`
  * when it has none). Same formula as the host version the reference backend runs; the tests check
  * the two agree.
+ *
+ * @param name - A defined surrogate's name.
+ * @param x - v - vTh.
+ * @param alpha - Its sharpness.
+ * @example
+ * ```ts
+ * const d = surrogate.surrogateDerivative('atan', tensor([-0.5, 0, 0.5]), 2);
+ * console.log(d.dataSync()); // [0.288, 1, 0.288]
+ * ```
  */
 export function surrogateDerivative(name: string, x: Tensor, alpha: number): Tensor {
   const def = requireSurrogate(name, 'surrogateDerivative');
@@ -90,6 +99,14 @@ export function surrogateDerivative(name: string, x: Tensor, alpha: number): Ten
  * The smooth function a surrogate stands for, at x, in core ops (differentiable like any op):
  * SpikingJelly's `primitive_function`, what its surrogates output with `spiking=False`. Throws for a
  * surrogate defined without one.
+ *
+ * @param name - A defined surrogate's name (with a primitive).
+ * @param x - v - vTh.
+ * @param alpha - Its sharpness.
+ * @example
+ * ```ts
+ * const y = surrogate.surrogatePrimitive('sigmoid', tensor([-1, 0, 1]), 4); // sigmoid(4x): [0.018, 0.5, 0.982]
+ * ```
  */
 export function surrogatePrimitive(name: string, x: Tensor, alpha: number): Tensor {
   const def = requireSurrogate(name, 'surrogatePrimitive');

@@ -70,6 +70,23 @@ function countUses(e: SurrogateExpr, uses: Map<object, number>): void {
  * Evaluates `e` on a target. `leaves.alpha` may be a number (folded into constants: tensor and host
  * targets) or a target value (WGSL, where alpha is a uniform). Returns a number when the whole
  * expression does not depend on x (e.g. the straight-through estimator's 1).
+ *
+ * @param e - The expression.
+ * @param leaves - The values of x and alpha on the target.
+ * @param algebra - The target's constants and operations.
+ * @example
+ * ```ts
+ * // Print an expression as text (how a code-generating backend sees it)
+ * const { x, alpha, mul, abs, add, square, reciprocal } = surrogate.expr;
+ * const text: ExprAlgebra<string> = {
+ *   constant: (v) => String(v),
+ *   unary: (op, a) => `${op}(${a})`,
+ *   binary: (op, a, b) => `${op}(${a}, ${b})`,
+ *   where: (op, l, r, a, b) => `(${op}(${l}, ${r}) ? ${a} : ${b})`,
+ * };
+ * const e = reciprocal(square(add(mul(alpha, abs(x)), 1)));
+ * console.log(evaluateExpression(e, { x: 'x', alpha: 100 }, text)); // reciprocal(square(add(mul(100, abs(x)), 1)))
+ * ```
  */
 export function evaluateExpression<T>(
   e: SurrogateExpr,
@@ -152,7 +169,19 @@ const HOST_ALGEBRA: ExprAlgebra<HostFn> = {
   },
 };
 
-/** The expression as a float64 host function of x for a fixed alpha. */
+/**
+ * The expression as a float64 host function of x for a fixed alpha.
+ *
+ * @param e - The expression (built with surrogate.expr).
+ * @param alpha - The surrogate's sharpness, folded into the constants.
+ * @example
+ * ```ts
+ * const { x, alpha, abs, add, mul, square, reciprocal } = surrogate.expr;
+ * const superspike = reciprocal(square(add(mul(alpha, abs(x)), 1))); // 1 / (alpha |x| + 1)^2
+ * const f = surrogate.compileHost(superspike, 100); // a plain (x: number) => number
+ * console.log(f(0), f(0.01)); // 1 0.25
+ * ```
+ */
 export function compileHost(e: SurrogateExpr, alpha: number): HostFn {
   const f = evaluateExpression<HostFn>(e, { x: (x) => x, alpha }, HOST_ALGEBRA);
   return typeof f === 'number' ? () => f : f;

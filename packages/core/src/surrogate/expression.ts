@@ -86,45 +86,215 @@ const compare =
   (a: SurrogateExpr, b: SurrogateExpr): Condition =>
     Object.freeze({ op, args: Object.freeze([a, b] as const) });
 
-/** -a. */
+/**
+ * -a.
+ *
+ * @example
+ * ```ts
+ * const { x, neg } = surrogate.expr;
+ * console.log(surrogate.compileHost(neg(x), 1)(2)); // -2
+ * ```
+ */
 export const neg = unary('neg');
-/** |a|. */
+/**
+ * |a|.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, abs, mul, add, square, reciprocal } = surrogate.expr;
+ * const superspike = reciprocal(square(add(mul(alpha, abs(x)), 1))); // 1 / (alpha |x| + 1)^2
+ * console.log(surrogate.compileHost(superspike, 100)(-0.01)); // 0.25
+ * ```
+ */
 export const abs = unary('abs');
-/** e^a (WGSL clamps the argument at 88 so it never overflows f32). */
+/**
+ * e^a (WGSL clamps the argument at 88 so it never overflows f32).
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, exp, neg, mul, square } = surrogate.expr;
+ * const gaussian = mul(alpha, exp(neg(square(mul(alpha, x))))); // alpha e^(-(alpha x)^2)
+ * console.log(surrogate.compileHost(gaussian, 2)(0)); // 2
+ * ```
+ */
 export const exp = unary('exp');
-/** Natural logarithm of a. */
+/**
+ * Natural logarithm of a.
+ *
+ * @example
+ * ```ts
+ * const { x, log } = surrogate.expr;
+ * console.log(surrogate.compileHost(log(x), 1)(Math.E)); // 1
+ * ```
+ */
 export const log = unary('log');
-/** Square root of a. */
+/**
+ * Square root of a.
+ *
+ * @example
+ * ```ts
+ * const { x, sqrt } = surrogate.expr;
+ * console.log(surrogate.compileHost(sqrt(x), 1)(9)); // 3
+ * ```
+ */
 export const sqrt = unary('sqrt');
-/** Hyperbolic tangent of a. */
+/**
+ * Hyperbolic tangent of a.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, tanh, mul, sub, square } = surrogate.expr;
+ * const dtanh = mul(alpha, sub(1, square(tanh(mul(alpha, x))))); // d/dx tanh(alpha x)
+ * console.log(surrogate.compileHost(dtanh, 2)(0)); // 2
+ * ```
+ */
 export const tanh = unary('tanh');
-/** 1 / (1 + e^-a), computed stably by each backend. */
+/**
+ * 1 / (1 + e^-a), computed stably by each backend.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, sigmoid, mul, sub } = surrogate.expr;
+ * const s = sigmoid(mul(alpha, x)); // used twice below, computed once on every backend
+ * const dsigmoid = mul(alpha, mul(s, sub(1, s))); // SpikingJelly's Sigmoid surrogate
+ * console.log(surrogate.compileHost(dsigmoid, 4)(0)); // 1
+ * ```
+ */
 export const sigmoid = unary('sigmoid');
-/** a * a. */
+/**
+ * a * a.
+ *
+ * @example
+ * ```ts
+ * const { x, square } = surrogate.expr;
+ * console.log(surrogate.compileHost(square(x), 1)(-3)); // 9
+ * ```
+ */
 export const square = unary('square');
-/** 1 / a. */
+/**
+ * 1 / a.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, reciprocal, add, mul, abs } = surrogate.expr;
+ * const f = reciprocal(add(mul(alpha, abs(x)), 1)); // 1 / (alpha |x| + 1)
+ * console.log(surrogate.compileHost(f, 4)(0.25)); // 0.5
+ * ```
+ */
 export const reciprocal = unary('reciprocal');
-/** a + b. */
+/**
+ * a + b.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, add } = surrogate.expr;
+ * console.log(surrogate.compileHost(add(x, alpha), 2)(1)); // 3
+ * ```
+ */
 export const add = binary('add');
-/** a - b. */
+/**
+ * a - b.
+ *
+ * @example
+ * ```ts
+ * const { x, sub } = surrogate.expr;
+ * console.log(surrogate.compileHost(sub(1, x), 1)(0.25)); // 0.75
+ * ```
+ */
 export const sub = binary('sub');
-/** a * b. */
+/**
+ * a * b.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, mul } = surrogate.expr;
+ * console.log(surrogate.compileHost(mul(alpha, x), 3)(2)); // 6
+ * ```
+ */
 export const mul = binary('mul');
-/** a / b. */
+/**
+ * a / b.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, div } = surrogate.expr;
+ * console.log(surrogate.compileHost(div(x, alpha), 4)(2)); // 0.5
+ * ```
+ */
 export const div = binary('div');
-/** The larger of a and b. */
+/**
+ * The larger of a and b.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, max, mul, sub, abs } = surrogate.expr;
+ * const triangle = mul(alpha, max(0, sub(1, mul(alpha, abs(x))))); // alpha max(0, 1 - alpha |x|)
+ * console.log(surrogate.compileHost(triangle, 1)(0.5)); // 0.5
+ * ```
+ */
 export const max = binary('max');
-/** The smaller of a and b. */
+/**
+ * The smaller of a and b.
+ *
+ * @example
+ * ```ts
+ * const { x, min } = surrogate.expr;
+ * console.log(surrogate.compileHost(min(x, 1), 1)(3)); // 1
+ * ```
+ */
 export const min = binary('min');
-/** a < b, for `where`. */
+/**
+ * a < b, for `where`.
+ *
+ * @example
+ * ```ts
+ * const { x, where, lt } = surrogate.expr;
+ * console.log(surrogate.compileHost(where(lt(x, 0), 0.1, 1), 1)(-2)); // 0.1
+ * ```
+ */
 export const lt = compare('lt');
-/** a <= b, for `where`. */
+/**
+ * a <= b, for `where`.
+ *
+ * @example
+ * ```ts
+ * const { x, where, le } = surrogate.expr;
+ * console.log(surrogate.compileHost(where(le(x, 0), 0.1, 1), 1)(0)); // 0.1
+ * ```
+ */
 export const le = compare('le');
-/** a > b, for `where`. */
+/**
+ * a > b, for `where`.
+ *
+ * @example
+ * ```ts
+ * const { x, where, gt } = surrogate.expr;
+ * console.log(surrogate.compileHost(where(gt(x, 0), 1, 0), 1)(0)); // 0
+ * ```
+ */
 export const gt = compare('gt');
-/** a >= b, for `where`. */
+/**
+ * a >= b, for `where`.
+ *
+ * @example
+ * ```ts
+ * const { x, where, ge } = surrogate.expr;
+ * console.log(surrogate.compileHost(where(ge(x, 0), 1, 0), 1)(0)); // 1
+ * ```
+ */
 export const ge = compare('ge');
-/** `condition ? a : b`, elementwise. */
+/**
+ * `condition ? a : b`, elementwise.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, where, le, abs, mul } = surrogate.expr;
+ * // a box: alpha where |x| <= 1/(2 alpha), else 0 (SpikingJelly's rectangular window)
+ * const box = where(le(mul(alpha, abs(x)), 0.5), alpha, 0);
+ * const f = surrogate.compileHost(box, 2);
+ * console.log(f(0.2), f(0.3)); // 2 0
+ * ```
+ */
 export function where(condition: Condition, a: SurrogateExpr, b: SurrogateExpr): ExprNode {
   return Object.freeze({ op: 'where' as const, args: Object.freeze([condition, a, b] as const) });
 }
@@ -133,7 +303,20 @@ const UNARY = new Set<string>(UNARY_OPS);
 const BINARY = new Set<string>(BINARY_OPS);
 const COMPARE = new Set<string>(COMPARE_OPS);
 
-/** Throws an ArgumentError naming `where` (the surrogate) if `e` is not a well-formed expression. */
+/**
+ * Throws an ArgumentError naming `where` (the surrogate) if `e` is not a well-formed expression.
+ *
+ * @example
+ * ```ts
+ * const { x, alpha, mul } = surrogate.expr;
+ * surrogate.expr.checkExpression(mul(alpha, x), 'mySurrogate'); // fine
+ * try {
+ *   surrogate.expr.checkExpression({ op: 'cube', args: [x] }, 'mySurrogate');
+ * } catch (e) {
+ *   console.log((e as Error).message); // names mySurrogate and the unknown op
+ * }
+ * ```
+ */
 export function checkExpression(e: unknown, where: string, root = 'derivative'): asserts e is SurrogateExpr {
   const visit = (n: unknown, path: string, depth: number): void => {
     if (depth > 64) throw new ArgumentError(`${where}: expression nested deeper than 64 at ${path}`);

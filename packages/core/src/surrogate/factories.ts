@@ -47,12 +47,19 @@ function factory(name: string): SurrogateFactory {
  * Adds a surrogate to the open set and returns its factory. Every backend runs it: those that
  * generate code from the expression natively, the others through core's decomposition.
  *
- *   const { x, alpha, exp, mul, neg, square } = surrogate.expr;
- *   const gaussian = surrogate.define({
- *     name: 'gaussian', alpha: 1,
- *     derivative: mul(alpha, exp(neg(square(mul(alpha, x))))),
- *   });
- *   lifStep(input, state, { method: gaussian({ alpha: 2 }) }); // or method: 'gaussian'
+ * @param spec - name, alpha (the default sharpness), derivative (a `surrogate.expr` expression of x =
+ *   v - vTh and alpha) or ops, and optionally primitive, host, alphaAbove and matches.
+ * @example
+ * ```ts
+ * const { x, alpha, exp, mul, neg, square } = surrogate.expr;
+ * const gaussian = surrogate.define({
+ *   name: 'gaussian',
+ *   alpha: 1,
+ *   derivative: mul(alpha, exp(neg(square(mul(alpha, x))))), // alpha e^(-(alpha x)^2)
+ * });
+ * const [z, state] = lifFeedForwardStep(tensor([[2]]), null, { method: gaussian({ alpha: 2 }) }); // or 'gaussian'
+ * const g = grad((u: Tensor) => sum(gaussian()(u)))(tensor([0, 1])); // [1, e^-1]
+ * ```
  */
 export function define(spec: SurrogateSpec): SurrogateFactory {
   return factory(defineSurrogate(spec).name);

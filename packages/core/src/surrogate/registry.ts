@@ -30,6 +30,15 @@ function sameDefinition(a: SurrogateDefinition, b: SurrogateDefinition): boolean
 /**
  * Adds a surrogate to the set every backend can run. Defining a name twice is an error unless the
  * two definitions are the same (a module evaluated twice).
+ *
+ * @param spec - name, alpha (default sharpness), derivative (a surrogate.expr expression) or ops, and
+ *   optionally primitive, host, alphaAbove, matches.
+ * @example
+ * ```ts
+ * const { x, alpha, exp, mul, neg, square } = surrogate.expr;
+ * defineSurrogate({ name: 'gaussianDoc', alpha: 1, derivative: mul(alpha, exp(neg(square(mul(alpha, x))))) });
+ * const spikeFn = surrogate.namedSpikeFunction('gaussianDoc', 2); // or method: 'gaussianDoc' in a neuron
+ * ```
  */
 export function defineSurrogate(spec: SurrogateSpec): SurrogateDefinition {
   const def = surrogateDefinition(spec);
@@ -42,17 +51,42 @@ export function defineSurrogate(spec: SurrogateSpec): SurrogateDefinition {
   return def;
 }
 
-/** The definition of a surrogate, or undefined. */
+/**
+ * The definition of a surrogate, or undefined.
+ *
+ * @param name - The surrogate's name.
+ * @example
+ * ```ts
+ * const def = getSurrogate('atan');
+ * console.log(def?.alpha, def?.matches); // 2, the library it reproduces
+ * ```
+ */
 export function getSurrogate(name: string): SurrogateDefinition | undefined {
   return registry.get(name);
 }
 
-/** Every defined surrogate name. */
+/**
+ * Every defined surrogate name.
+ *
+ * @example
+ * ```ts
+ * console.log(surrogateNames()); // ['superspike', 'atan', 'sigmoid', ...] and any surrogate.define added
+ * ```
+ */
 export function surrogateNames(): string[] {
   return [...registry.keys()];
 }
 
-/** The definition, or an ArgumentError naming `op` and listing the known surrogates. */
+/**
+ * The definition, or an ArgumentError naming `op` and listing the known surrogates.
+ *
+ * @param name - The surrogate's name.
+ * @param op - The caller, named in the error.
+ * @example
+ * ```ts
+ * const def = requireSurrogate('atan', 'myKernel'); // throws an ArgumentError listing the names if unknown
+ * ```
+ */
 export function requireSurrogate(name: unknown, op: string): SurrogateDefinition {
   const def = typeof name === 'string' ? registry.get(name) : undefined;
   if (def === undefined) {
@@ -63,7 +97,15 @@ export function requireSurrogate(name: unknown, op: string): SurrogateDefinition
   return def;
 }
 
-/** True when backends can generate the surrogate's code (it has an expression). */
+/**
+ * True when backends can generate the surrogate's code (it has an expression).
+ *
+ * @param name - The surrogate's name.
+ * @example
+ * ```ts
+ * console.log(hasSurrogateExpression('atan')); // true: backends generate its code
+ * ```
+ */
 export function hasSurrogateExpression(name: string): boolean {
   return registry.get(name)?.derivative !== undefined;
 }
@@ -73,6 +115,14 @@ const hostCache = new Map<string, (x: number) => number>();
 /**
  * The float64 host derivative x -> surrogate'(x) for one alpha (compiled from the expression, or the
  * definition's `host` formula), or undefined when the surrogate has neither (only core ops).
+ *
+ * @param name - The surrogate's name.
+ * @param alpha - Its sharpness.
+ * @example
+ * ```ts
+ * const d = hostSurrogate('superspike', 100);
+ * console.log(d?.(0), d?.(0.01)); // 1 0.25
+ * ```
  */
 export function hostSurrogate(name: string, alpha: number): ((x: number) => number) | undefined {
   const key = `${name}:${alpha}`;
@@ -95,6 +145,14 @@ const arrayCache = new Map<string, HostArrayFunction>();
 /**
  * The host derivative over whole arrays, xs -> surrogate'(xs[k] - shift) in float64, for one alpha
  * (the reference backend's kernels), or undefined when the surrogate has no host formula.
+ *
+ * @param name - The surrogate's name.
+ * @param alpha - Its sharpness.
+ * @example
+ * ```ts
+ * const d = hostSurrogateArray('atan', 2);
+ * console.log(d?.([0.5, 1, 1.5], 1)); // Float64Array at x = -0.5, 0, 0.5: [0.288, 1, 0.288]
+ * ```
  */
 export function hostSurrogateArray(name: string, alpha: number): HostArrayFunction | undefined {
   const key = `${name}:${alpha}`;

@@ -30,7 +30,17 @@ export type SurrogateName = BuiltinSurrogateName | (string & {});
  */
 export type SpikeMethod = 'super' | 'heaviside' | SurrogateName | SpikeFunction;
 
-/** The SpikeFunction for a method; `alpha` applies to names (a SpikeFunction carries its own). */
+/**
+ * The SpikeFunction for a method; `alpha` applies to names (a SpikeFunction carries its own).
+ *
+ * @param method - 'super', 'heaviside', a surrogate name, or a SpikeFunction.
+ * @param alpha - The sharpness for a name; default the surrogate's own.
+ * @example
+ * ```ts
+ * const f = surrogate.resolveSpikeFunction('super'); // Norse's method string
+ * console.log(f.surrogate, f.alpha); // 'superspike' 100
+ * ```
+ */
 export function resolveSpikeFunction(method: SpikeMethod, alpha?: number): SpikeFunction {
   if (isSpikeFunction(method)) return method;
   if (method === 'heaviside') return heaviside();
@@ -53,7 +63,17 @@ export function resolveSpikeFunction(method: SpikeMethod, alpha?: number): Spike
 
 const cache = new Map<string, SpikeFunction>();
 
-/** The (surrogate, alpha) pair a fused kernel needs, or undefined when the method has none (custom, heaviside). */
+/**
+ * The (surrogate, alpha) pair a fused kernel needs, or undefined when the method has none (custom, heaviside).
+ *
+ * @param method - 'super', 'heaviside', a surrogate name, or a SpikeFunction.
+ * @param alpha - The sharpness for a name.
+ * @example
+ * ```ts
+ * console.log(surrogate.fusedSurrogate('atan', 2)); // { surrogate: 'atan', alpha: 2 }
+ * console.log(surrogate.fusedSurrogate(surrogate.custom((x) => onesLike(x)))); // undefined
+ * ```
+ */
 export function fusedSurrogate(
   method: SpikeMethod,
   alpha?: number,

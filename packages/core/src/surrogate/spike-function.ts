@@ -29,6 +29,14 @@ export interface SpikeFunction {
  * Spike kernel, backward the SpikeGrad kernel (native on backends that support the surrogate,
  * otherwise core's decomposition in ops/decompositions/SpikeGrad.ts). alpha defaults to the
  * surrogate's own.
+ *
+ * @param name - A defined surrogate's name ('atan', 'superspike', one added with surrogate.define...).
+ * @param alphaOption - Its sharpness; default the surrogate's own.
+ * @example
+ * ```ts
+ * const spikeFn = surrogate.namedSpikeFunction('atan', 2); // the same as surrogate.atan({ alpha: 2 })
+ * console.log(spikeFn.surrogate, spikeFn.alpha); // 'atan' 2
+ * ```
  */
 export function namedSpikeFunction(name: string, alphaOption?: number): SpikeFunction {
   const def = requireSurrogate(name, 'surrogate');
@@ -58,6 +66,14 @@ export function namedSpikeFunction(name: string, alphaOption?: number): SpikeFun
  * A spike function with your own surrogate derivative, written in core ops: `derivative(x)` returns
  * d(spike)/dx at x = v - vTh (same shape as x). The backward pass multiplies it by the incoming gradient.
  * Neurons using a custom surrogate always take the step-by-step path (fused kernels need a named one).
+ *
+ * @param derivative - x -> d(spike)/dx at x = v - vTh, in core ops.
+ * @example
+ * ```ts
+ * // A rectangular window of width 1 (not a named surrogate, so neurons take the step-by-step path)
+ * const box = surrogate.custom((x) => cast(lessEqual(abs(x), 0.5), 'float32'));
+ * const g = grad((x: Tensor) => sum(box(x)))(tensor([-1, 0.2, 0.4])); // [0, 1, 1]
+ * ```
  */
 export function custom(derivative: (x: Tensor) => Tensor): SpikeFunction {
   if (typeof derivative !== 'function') {
@@ -79,7 +95,17 @@ export function custom(derivative: (x: Tensor) => Tensor): SpikeFunction {
   return Object.assign(fn, { surrogate: 'custom' as const, alpha: 1, derivative });
 }
 
-/** The bare Heaviside step (Norse method 'heaviside'): no gradient flows through it. */
+/**
+ * The bare Heaviside step (Norse method 'heaviside'): no gradient flows through it.
+ *
+ * @example
+ * ```ts
+ * // Norse: LIFParameters(method='heaviside'): spikes without a gradient (inference)
+ * const step = surrogate.heaviside();
+ * console.log(step(tensor([-0.1, 0.2])).dataSync()); // [0, 1]
+ * const [z, state] = lifFeedForwardStep(tensor([[2]]), null, { method: 'heaviside' });
+ * ```
+ */
 export function heaviside(): SpikeFunction {
   const fn = (x: Tensor, inclusive = false) => spike(x, { inclusive });
   return Object.assign(fn, {
@@ -89,7 +115,14 @@ export function heaviside(): SpikeFunction {
   });
 }
 
-/** True for the spike functions produced by this module (used to validate neuron parameters). */
+/**
+ * True for the spike functions produced by this module (used to validate neuron parameters).
+ *
+ * @example
+ * ```ts
+ * console.log(surrogate.isSpikeFunction(surrogate.atan()), surrogate.isSpikeFunction(relu)); // true false
+ * ```
+ */
 export function isSpikeFunction(f: unknown): f is SpikeFunction {
   return typeof f === 'function' && 'surrogate' in f && 'derivative' in f;
 }
@@ -98,6 +131,15 @@ export function isSpikeFunction(f: unknown): f is SpikeFunction {
  * SpikingJelly's `spiking=False` mode of a surrogate: the forward IS the smooth primitive (no step),
  * differentiated as written (for PiecewiseLeakyReLU and S2NN that differs from the spiking backward, as
  * in SpikingJelly). Neurons using it output analog values and take the step-by-step path.
+ *
+ * @param name - A defined surrogate's name that has a primitive.
+ * @param alphaOption - Its sharpness; default the surrogate's own.
+ * @example
+ * ```ts
+ * // SpikingJelly: surrogate.Sigmoid(alpha=4.0, spiking=False): outputs sigmoid(4x), not spikes
+ * const soft = surrogate.primitiveSpikeFunction('sigmoid', 4);
+ * console.log(soft(tensor([0])).dataSync()); // [0.5]
+ * ```
  */
 export function primitiveSpikeFunction(name: string, alphaOption?: number): SpikeFunction {
   const def = requireSurrogate(name, 'surrogate');

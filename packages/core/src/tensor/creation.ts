@@ -51,6 +51,18 @@ function typedFor(dtype: DType, values: ArrayLike<number>): BackendValues {
  * A tensor from values: a typed array or a flat array (with `shape`), or nested arrays (shape
  * inferred). dtype defaults from the values: Int32Array -> int32, Uint8Array or booleans -> bool,
  * otherwise float32.
+ *
+ * @param values - Nested arrays, a flat array (with shape) or a typed array.
+ * @param shape - The shape; default inferred from the nesting (a typed array: 1-D).
+ * @param dtype - Default from the values: Int32Array int32, Uint8Array or booleans bool, otherwise float32.
+ * @example
+ * ```ts
+ * const x = tensor([[1, 2], [3, 4]]); // float32 [2, 2], shape inferred
+ * const flat = tensor([1, 2, 3, 4, 5, 6], [2, 3]); // a flat array with its shape
+ * const labels = tensor(new Int32Array([3, 1, 4])); // int32 [3]
+ * const mask = tensor([true, false]); // bool [2]
+ * console.log(x.shape, flat.shape, labels.dtype, mask.dtype); // [2, 2] [2, 3] 'int32' 'bool'
+ * ```
  */
 export function tensor(
   values: NestedValues | Float32Array | Int32Array | Uint8Array,
@@ -100,6 +112,15 @@ export function scalar(value: number | boolean, dtype?: DType): Tensor {
 /**
  * A tensor of `shape` filled with `value`, filled by the backend (BroadcastTo of the cached scalar):
  * no host array to allocate and upload (initial neuron states are made every batch).
+ *
+ * @param shape - The shape.
+ * @param value - The fill value.
+ * @param dtype - Default 'float32'.
+ * @example
+ * ```ts
+ * const vTh = fill([100], 0.5); // a threshold of 0.5 for each of 100 neurons
+ * const counts = fill([2, 3], 7, 'int32');
+ * ```
  */
 export function fill(shape: readonly number[], value: number, dtype: DType = 'float32'): Tensor {
   checkShape(shape, 'fill');
@@ -118,24 +139,60 @@ export function zeros(shape: readonly number[], dtype: DType = 'float32'): Tenso
   return fill(shape, 0, dtype);
 }
 
-/** A tensor of `shape` filled with 1 (dtype default float32; true for bool). PyTorch: `torch.ones(shape)`. */
+/**
+ * A tensor of `shape` filled with 1 (dtype default float32; true for bool). PyTorch: `torch.ones(shape)`.
+ *
+ * @param shape - The shape.
+ * @param dtype - Default 'float32'.
+ * @example
+ * ```ts
+ * const w = ones([10, 10]); // float32 [10, 10] of 1
+ * ```
+ */
 export function ones(shape: readonly number[], dtype: DType = 'float32'): Tensor {
   return fill(shape, 1, dtype);
 }
 
-/** Zeros of x's shape and dtype. PyTorch: `torch.zeros_like(x)`. */
+/**
+ * Zeros of x's shape and dtype. PyTorch: `torch.zeros_like(x)`.
+ *
+ * @example
+ * ```ts
+ * const x = tensor([[1, 2], [3, 4]]);
+ * const v0 = zerosLike(x); // float32 [2, 2] of 0
+ * ```
+ */
 export function zerosLike(x: Tensor): Tensor {
   ENGINE.assertUsable(x, 'zerosLike');
   return fill(x.shape, 0, x.dtype);
 }
 
-/** Ones of x's shape and dtype. PyTorch: `torch.ones_like(x)`. */
+/**
+ * Ones of x's shape and dtype. PyTorch: `torch.ones_like(x)`.
+ *
+ * @example
+ * ```ts
+ * const x = tensor([[1, 2], [3, 4]]);
+ * const y = onesLike(x); // float32 [2, 2] of 1
+ * ```
+ */
 export function onesLike(x: Tensor): Tensor {
   ENGINE.assertUsable(x, 'onesLike');
   return fill(x.shape, 1, x.dtype);
 }
 
-/** start, start + step, ... below stop (float32; with one argument: 0 .. start). */
+/**
+ * start, start + step, ... below stop (float32; with one argument: 0 .. start).
+ *
+ * @param start - The first value (with one argument: the end, starting at 0).
+ * @param stop - The end, excluded.
+ * @param step - Default 1.
+ * @example
+ * ```ts
+ * console.log(arange(4).dataSync()); // Float32Array [0, 1, 2, 3]
+ * console.log(arange(0, 1, 0.25).dataSync()); // Float32Array [0, 0.25, 0.5, 0.75]
+ * ```
+ */
 export function arange(start: number, stop?: number, step = 1): Tensor {
   if (stop === undefined) {
     stop = start;
@@ -152,6 +209,16 @@ export function arange(start: number, stop?: number, step = 1): Tensor {
 /**
  * A trainable tensor: a handle on x's data that survives tidy() and is marked requiresGrad. Free it
  * with dispose() when done.
+ *
+ * @param x - The initial value (copied).
+ * @param options - requiresGrad (default true) and name (shown in errors).
+ * @example
+ * ```ts
+ * const w = variable(randomNormal([784, 100], { seed: 0, std: 0.01 }), { name: 'fc1.weight' });
+ * const x = ones([1, 784]);
+ * const { grads: [dw] } = valueAndGrads(() => sum(matMul(x, w)), [w]); // dL/dw: [784, 100]
+ * w.dispose(); // a variable outlives tidy: free it when done
+ * ```
  */
 export function variable(x: Tensor, options: { requiresGrad?: boolean; name?: string } = {}): Tensor {
   const v = ENGINE.keptCopy(x);
@@ -171,7 +238,17 @@ export interface RandomOptions {
   offset?: number;
 }
 
-/** Uniform float32 in [low, high) from core's counter-based Philox stream (identical on every backend). */
+/**
+ * Uniform float32 in [low, high) from core's counter-based Philox stream (identical on every backend).
+ *
+ * @param shape - The shape.
+ * @param options - seed (required), offset (in 4-value blocks, default 0), low (default 0) and high (default 1).
+ * @example
+ * ```ts
+ * const u = randomUniform([2, 3], { seed: 42 }); // float32 in [0, 1)
+ * const w = randomUniform([784, 100], { seed: 1, low: -0.05, high: 0.05 }); // a uniform init
+ * ```
+ */
 export function randomUniform(
   shape: readonly number[],
   options: RandomOptions & { low?: number; high?: number },
@@ -218,6 +295,13 @@ export function randomBernoulli(p: Tensor, steps: number, options: RandomOptions
  * Normal float32 (mean, std) by Box-Muller on the host from the same Philox stream: pair k uses
  * uniforms u1 = U[2k], u2 = U[2k+1] of uniformFloat32(2 * ceil(n / 2), seed, offset) and gives
  * r cos(2 pi u2), r sin(2 pi u2) with r = sqrt(-2 ln(1 - u1)), computed in float64.
+ *
+ * @param shape - The shape.
+ * @param options - seed (required), offset (default 0), mean (default 0) and std (default 1).
+ * @example
+ * ```ts
+ * const w = randomNormal([784, 100], { seed: 0, std: Math.sqrt(2 / 784) }); // a He init
+ * ```
  */
 export function randomNormal(
   shape: readonly number[],

@@ -172,7 +172,15 @@ export class Tensor implements TensorInfo {
   }
 }
 
-/** `#12 'fc1.weight' [100, 784] float32`: how errors name a tensor. */
+/**
+ * `#12 'fc1.weight' [100, 784] float32`: how errors name a tensor.
+ *
+ * @example
+ * ```ts
+ * const w = variable(zeros([100, 784]), { name: 'fc1.weight' });
+ * console.log(describeTensor(w)); // #12 'fc1.weight' [100, 784] float32 (the id varies)
+ * ```
+ */
 export function describeTensor(t: Tensor): string {
   const name = t.name === undefined ? '' : ` '${t.name}'`;
   return `#${t.id}${name} [${t.shape.join(', ')}] ${t.dtype}`;

@@ -12,6 +12,12 @@ import { allocate, ReferenceStore } from './store.js';
 /**
  * The pure-TypeScript backend over typed arrays: the ground truth for tests and the fallback that
  * makes @snn/core work with nothing else installed. Clear code over speed.
+ *
+ * @example
+ * ```ts
+ * await setBackend('reference'); // always registered, at priority 0
+ * console.log(getBackend() instanceof ReferenceBackend); // true
+ * ```
  */
 export class ReferenceBackend implements KernelBackend {
   /** The KernelBackend interface version it implements. */
