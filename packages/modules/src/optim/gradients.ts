@@ -18,6 +18,18 @@ import type { Parameter } from '../module/parameter.js';
  * Runs `f` (which must return a scalar loss), stores d loss / d p in each parameter's `grad`
  * (replacing the previous one: call `optimizer.zeroGrad()` or let the next call replace it) and
  * returns the loss. This is PyTorch's `loss.backward()` for a functional tape.
+ *
+ * @param f - Computes the loss from the parameters' current values; must return a scalar.
+ * @param params - The parameters to differentiate against (usually `model.parameters()`).
+ * @returns The loss, a scalar the caller owns.
+ * @example
+ * ```ts
+ * // PyTorch: loss = loss_fn(model(x), y); loss.backward()
+ * const model = new Linear(784, 10);
+ * const x = zeros([32, 784]);
+ * const loss = computeGradients(() => mseLoss(model.forward(x), zeros([32, 10])), model.parameters());
+ * console.log(loss.item(), model.weight.grad?.shape); // the loss, then [10, 784]
+ * ```
  */
 export function computeGradients(f: () => Tensor, params: readonly Parameter[]): Tensor {
   const { value, grads } = valueAndGrads(
