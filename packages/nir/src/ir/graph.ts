@@ -296,5 +296,13 @@ export function nirArray(
   return { data, shape: [...shape] };
 }
 
-/** The number of elements of a shape (1 for `[]`). */
+/**
+ * The number of elements of a shape (1 for `[]`).
+ *
+ * @param shape - The dimensions.
+ * @example
+ * ```ts
+ * console.log(sizeOf([2, 3, 4]), sizeOf([])); // 24 1
+ * ```
+ */
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
