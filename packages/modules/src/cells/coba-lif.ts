@@ -13,11 +13,13 @@ import { type LearnableKey, type NeuronOptions, NorseCell } from './norse-cell.j
  * `forward(input, state)` (state null: Norse's initial state) returns [z, { v, gE, gI }]; run it over time
  * with `unroll` or inside `Sequential`.
  *
- * Norse: `norse.torch.CobaLIFCell(p=CobaLIFParameters(), dt=0.001)`.
+ * Norse: `norse.torch.functional.coba_lif_feed_forward_step(input, state, p, dt=0.001)` per call
+ * (Norse's CobaLIFCell module adds input and recurrent weights around it).
  *
  * @param options - p: Norse's `CobaLIFParameters` (missing fields take Norse's defaults: tauSynExcInv and
- *   tauSynInhInv 0.2, cMInv 5, gL 0.25, eRevE 60, eRevI -100, vRest -20, vReset -70, vThresh -10); dt: the time step in s (default 1e-3); learnable: the fields of p to
- *   train (default none) and learnableShape (default [], one value shared).
+ *   tauSynInhInv 0.2, cMInv 5, gL 0.25, eRevE 60, eRevI -100, vRest -20, vReset -70, vThresh -10); dt: the
+ *   time step in s (default 1e-3); learnable: the fields of p to train (default none) and learnableShape
+ *   (default [], one value shared).
  * @example
  * ```ts
  * const cell = new CobaLIFCell();

@@ -5,9 +5,9 @@ import { LIFNode } from './lif-node.js';
  * SpikingJelly's `EIFNode(tau=2., delta_T=1., theta_rh=.8, v_threshold=1., v_rest=0., v_reset=-0.1, ...)`
  * in multi-step mode: the exponential integrate-and-fire neuron, starting at vReset. Stateful like LIFNode.
  *
- * @param options - tau: membrane time constant in time steps (default 2); deltaT: sharpness (default
- *   1); thetaRh: rheobase threshold (default 0.8); vRest (default 0); vReset (default -0.1; null for
- *   the soft reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
+ * @param options - tau: membrane time constant in time steps (default 2); deltaT: sharpness (default 1);
+ *   thetaRh: rheobase threshold (default 0.8); vRest (default 0); vReset (default -0.1; null for the soft
+ *   reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
  *   storeVSeq (default false).
  * @example
  * ```ts

@@ -14,8 +14,9 @@ import { type LearnableKey, type NeuronOptions, NorseCell } from './norse-cell.j
  *
  * Norse: `norse.torch.IAFCell(p=IAFParameters(v_th=0.5), dt=0.001)`.
  *
- * @param options - p: Norse's `IAFParameters` (missing fields take Norse's defaults: vTh 1, vReset 0); dt: the time step in s (default 1e-3); learnable: the fields of p to
- *   train (default none) and learnableShape (default [], one value shared).
+ * @param options - p: Norse's `IAFParameters` (missing fields take Norse's defaults: vTh 1, vReset 0); dt:
+ *   the time step in s (default 1e-3); learnable: the fields of p to train (default none) and learnableShape
+ *   (default [], one value shared).
  * @example
  * ```ts
  * const cell = new IAFCell({ p: { vTh: 0.5 }, dt: 1e-3 });

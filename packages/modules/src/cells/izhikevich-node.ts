@@ -13,11 +13,11 @@ import { LIFNode } from './lif-node.js';
  * w_rest=0., tau_w=2., a=0., b=0., ...)` in multi-step mode: QIF membrane with an adaptation current w,
  * both kept between calls (`lastV`, `lastW`) until `resetNet`.
  *
- * @param options - tau: membrane time constant in time steps (default 2); vC (default 0.8); a0
- *   (default 1); vRest (default -0.1); wRest: initial adaptation current (default 0); tauW:
- *   adaptation time constant in time steps (default 2); a: subthreshold coupling (default 0); b:
- *   spike-triggered jump of w (default 0); vReset (default 0; null for the soft reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
- *   storeVSeq (default false).
+ * @param options - tau: membrane time constant in time steps (default 2); vC (default 0.8); a0 (default 1);
+ *   vRest (default -0.1); wRest: initial adaptation current (default 0); tauW: adaptation time constant in
+ *   time steps (default 2); a: subthreshold coupling (default 0); b: spike-triggered jump of w (default 0);
+ *   vReset (default 0; null for the soft reset); vThreshold (default 1), surrogate (default sigmoid, alpha
+ *   4), detachReset (default false) and storeVSeq (default false).
  * @example
  * ```ts
  * // SpikingJelly: node = neuron.IzhikevichNode(tau=2.0, a=0.1, b=0.05, step_mode='m')

@@ -7,10 +7,10 @@ import { LIFNode } from './lif-node.js';
  * LIFNode whose charged membrane is rescaled by the learnable `k` (SpikingJelly's name, initialised to
  * 1) and rectified before firing. Stateful like LIFNode (`resetNet` between samples).
  *
- * @param options - k: initial scale (default 1); tau: membrane time constant in time steps (default
- *   2); decayInput (default true); scaleReset (default false); vReset (default 0; null for the soft
- *   reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
- *   storeVSeq (default false).
+ * @param options - k: initial scale (default 1); tau: membrane time constant in time steps (default 2);
+ *   decayInput (default true); scaleReset (default false); vReset (default 0; null for the soft reset);
+ *   vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and storeVSeq
+ *   (default false).
  * @example
  * ```ts
  * // SpikingJelly: node = neuron.KLIFNode(tau=2.0, step_mode='m')

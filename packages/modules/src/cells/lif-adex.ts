@@ -15,9 +15,9 @@ import { type LearnableKey, type NeuronOptions, NorseCell } from './norse-cell.j
  * Norse: `norse.torch.LIFAdExCell(p=LIFAdExParameters(), dt=0.001)`.
  *
  * @param options - p: Norse's `LIFAdExParameters` (missing fields take Norse's defaults: the LIF's, tauSynInv
- *   200 and tauMemInv 100 in 1/s, plus deltaT 0.5, adaptationCurrent 4, adaptationSpike 0.02, tauAdaInv
- *   2 in 1/s); dt: the time step in s (default 1e-3); learnable: the fields of p to
- *   train (default none) and learnableShape (default [], one value shared).
+ *   200 and tauMemInv 100 in 1/s, plus deltaT 0.5, adaptationCurrent 4, adaptationSpike 0.02, tauAdaInv 2 in
+ *   1/s); dt: the time step in s (default 1e-3); learnable: the fields of p to train (default none) and
+ *   learnableShape (default [], one value shared).
  * @example
  * ```ts
  * const cell = new LIFAdExCell();

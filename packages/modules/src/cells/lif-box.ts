@@ -15,8 +15,8 @@ import { type LearnableKey, type NeuronOptions, NorseCell } from './norse-cell.j
  * Norse: `norse.torch.LIFBoxCell(p=LIFBoxParameters(), dt=0.001)`.
  *
  * @param options - p: Norse's `LIFBoxParameters` (missing fields take Norse's defaults: tauMemInv 100 in 1/s,
- *   vTh 1); dt: the time step in s (default 1e-3); learnable: the fields of p to
- *   train (default none) and learnableShape (default [], one value shared).
+ *   vTh 1); dt: the time step in s (default 1e-3); learnable: the fields of p to train (default none) and
+ *   learnableShape (default [], one value shared).
  * @example
  * ```ts
  * const cell = new LIFBoxCell();

@@ -14,9 +14,10 @@ import { type LearnableKey, type NeuronOptions, NorseCell } from './norse-cell.j
  *
  * Norse: `norse.torch.LSNNCell(p=LSNNParameters(), dt=0.001)`.
  *
- * @param options - p: Norse's `LSNNParameters` (missing fields take Norse's defaults: the LIF's, tauSynInv 200
- *   and tauMemInv 100 in 1/s, plus tauAdaptInv 1/800 in 1/s and beta 1.8); dt: the time step in s (default 1e-3); learnable: the fields of p to
- *   train (default none) and learnableShape (default [], one value shared).
+ * @param options - p: Norse's `LSNNParameters` (missing fields take Norse's defaults: the LIF's, tauSynInv
+ *   200 and tauMemInv 100 in 1/s, plus tauAdaptInv 1/800 in 1/s and beta 1.8); dt: the time step in s
+ *   (default 1e-3); learnable: the fields of p to train (default none) and learnableShape (default [], one
+ *   value shared).
  * @example
  * ```ts
  * const cell = new LSNNCell();

@@ -14,9 +14,9 @@ import { LIFNode } from './lif-node.js';
  * a LIFNode with 1/tau = sigmoid(w), w the learnable parameter SpikingJelly names `w`, initialised to
  * -log(initTau - 1). Stateful like LIFNode (`resetNet` between samples).
  *
- * @param options - initTau: initial membrane time constant in time steps, > 1 (default 2); w: the
- *   initial w instead (default -log(initTau - 1)); decayInput (default true); vReset (default 0; null
- *   for the soft reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
+ * @param options - initTau: initial membrane time constant in time steps, > 1 (default 2); w: the initial w
+ *   instead (default -log(initTau - 1)); decayInput (default true); vReset (default 0; null for the soft
+ *   reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
  *   storeVSeq (default false).
  * @example
  * ```ts

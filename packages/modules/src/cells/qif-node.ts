@@ -5,10 +5,10 @@ import { LIFNode } from './lif-node.js';
  * SpikingJelly's `QIFNode(tau=2., v_c=0.8, a0=1., v_threshold=1., v_rest=0., v_reset=-0.1, ...)` in
  * multi-step mode: the quadratic integrate-and-fire neuron, starting at vReset. Stateful like LIFNode.
  *
- * @param options - tau: membrane time constant in time steps (default 2); vC: critical voltage
- *   (default 0.8); a0: quadratic coefficient (default 1); vRest (default 0); vReset (default -0.1;
- *   null for the soft reset); vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and
- *   storeVSeq (default false).
+ * @param options - tau: membrane time constant in time steps (default 2); vC: critical voltage (default 0.8);
+ *   a0: quadratic coefficient (default 1); vRest (default 0); vReset (default -0.1; null for the soft reset);
+ *   vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and storeVSeq
+ *   (default false).
  * @example
  * ```ts
  * // SpikingJelly: node = neuron.QIFNode(tau=2.0, step_mode='m')
