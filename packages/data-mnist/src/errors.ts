@@ -24,6 +24,9 @@ export class DataMnistError extends Error {
 /**
  * The bytes are not a valid IDX file: bad magic, unknown dtype, truncated, trailing bytes, bad gzip.
  *
+ * @param file - The file (path or name) that failed to parse.
+ * @param problem - What is wrong with it.
+ * @param options - cause: the underlying error, if any.
  * @example
  * ```ts
  * try {
@@ -135,6 +138,9 @@ export function describeAttempts(attempts: readonly DownloadAttempt[]): string[]
 /**
  * Every mirror failed for a file. `failures` holds each try; the message lists each URL once.
  *
+ * @param file - The file that could not be downloaded.
+ * @param failures - Each try, in order.
+ * @param options - cause: the underlying error, if any.
  * @example
  * ```ts
  * const e = new DownloadError('train-images-idx3-ubyte.gz', [
@@ -186,6 +192,9 @@ export interface NotFoundDetails {
  * No local copy and downloading is off or impossible. The message says where to put the files;
  * `details` lets an application (e.g. a command-line tool) give the same facts in its own words.
  *
+ * @param message - Where to put the files.
+ * @param details - The facts behind the message (places searched, download answers).
+ * @param options - cause: the underlying error, if any.
  * @example
  * ```ts
  * try {

@@ -47,6 +47,9 @@ export function computeGradients(f: () => Tensor, params: readonly Parameter[]):
  * where totalNorm is the 2-norm of all gradients together. Returns totalNorm (a scalar the caller
  * owns). Stays on the device: no read-back.
  *
+ * @param params - The parameters whose gradients are scaled (those without one are skipped).
+ * @param maxNorm - The largest 2-norm of all gradients together.
+ * @returns The norm before clipping, a scalar the caller owns.
  * @example
  * ```ts
  * // PyTorch: torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)

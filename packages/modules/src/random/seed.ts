@@ -11,6 +11,7 @@ let draws = 0;
 /**
  * Resets the default seed sequence, as `torch.manual_seed(seed)` does.
  *
+ * @param seed - A non-negative safe integer.
  * @example
  * ```ts
  * manualSeed(42); // torch.manual_seed(42)

@@ -104,6 +104,7 @@ export interface Resettable {
 /**
  * SpikingJelly's `functional.reset_net`: clears the kept state of every stateful module in the tree.
  *
+ * @param model - The model whose modules (itself included) forget their kept state.
  * @example
  * ```ts
  * // SpikingJelly: functional.reset_net(net)

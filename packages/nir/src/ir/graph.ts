@@ -276,6 +276,9 @@ export const NIR_NODE_TYPES: readonly NirNodeType[] = [
  * A float array of `shape` filled from `values` (one value broadcast, or one per element); dtype
  * default float64. Throws a RangeError when the values do not fill the shape.
  *
+ * @param values - One value for every element, or one per element (row-major).
+ * @param shape - The array's shape.
+ * @param dtype - 'float64' (default) or 'float32'.
  * @example
  * ```ts
  * nirArray(0.01, [100]); // tau of 100 neurons, 10 ms each

@@ -8,6 +8,10 @@ import { type Stage, statelessStage } from './stage.js';
  * forward calls it. Each matches the core op of the same name. Make them with {@link relu} and
  * {@link scale}.
  *
+ * @param defaultName - Default stage name (`relu`), made unique in the model.
+ * @param description - How the stage shows in messages and the doc string.
+ * @param outputShape - The output dims from the input dims (without batch and time).
+ * @param write - Adds the ONNX nodes computing the output from the input.
  * @example
  * ```ts
  * // A forward written as code: z = lif(relu(fc1(x)) * 10), then a readout
