@@ -32,7 +32,7 @@ function checkTime(x: Tensor, op: string): void {
  * voltages that stay at 0 for several steps tie often, and the gradients differ.
  *
  * @param x - A recording [T, batch, ...], time first.
- * @returns [batch, ...]: each element's maximum over time.
+ * @returns Each element's maximum over time, [batch, ...].
  * @example
  * ```ts
  * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
