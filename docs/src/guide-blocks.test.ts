@@ -1,4 +1,4 @@
-import { guideProgram, tsBlocks } from './guide-blocks.js';
+import { guideProgram, jsBlockLines, tsBlocks } from './guide-blocks.js';
 
 describe('guideProgram', () => {
   const md = [
@@ -43,5 +43,28 @@ describe('guideProgram', () => {
       { code: 'browserOnly();\n', firstLine: 6, noRun: true },
       { code: 'console.log(a);\na;\n', firstLine: 12, noRun: false },
     ]);
+  });
+});
+
+describe('jsBlockLines', () => {
+  it('finds the blocks fenced as JavaScript, by their fence line, and nothing else', () => {
+    const md = [
+      '```js',
+      'a;',
+      '```',
+      '```ts',
+      'b;',
+      '```',
+      '```javascript title',
+      'c;',
+      '```',
+      '```jsonc',
+      '{}',
+      '```',
+      '```mjs',
+      '```',
+    ];
+    expect(jsBlockLines(md.join('\n'))).toEqual([1, 7, 13]);
+    expect(jsBlockLines('```ts\nx;\n```\n```json\n{}\n```\n')).toEqual([]);
   });
 });

@@ -43,6 +43,18 @@ export function tsBlocks(markdown: string): TsBlock[] {
   }));
 }
 
+// A JavaScript fence: ```js, ```javascript, ```mjs, ```cjs (with or without an info string after it).
+const JS_FENCE = /^```(?:js|javascript|mjs|cjs)(?:[ \t][^\n]*)?$/gm;
+
+/**
+ * The markdown lines (1-based) of the blocks fenced as JavaScript. Nothing checks such a block (the
+ * type-check reads ts blocks only) and every example here is also valid TypeScript, so the docs fence
+ * them ```ts and this finds any that are not.
+ */
+export function jsBlockLines(markdown: string): number[] {
+  return [...markdown.matchAll(JS_FENCE)].map((m) => markdown.slice(0, m.index).split('\n').length);
+}
+
 /** Concatenates the runnable ts blocks of a markdown text (and, apart, its no-run blocks). */
 export function guideProgram(markdown: string): GuideProgram {
   const blocks = tsBlocks(markdown);

@@ -6,7 +6,7 @@
 // compiles for a TypeScript user. Errors name the markdown file, its line and tsc's message.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guideProgram, tsBlocks } from './guide-blocks.js';
+import { guideProgram, jsBlockLines, tsBlocks } from './guide-blocks.js';
 import { compileUnits, docsDir, repoRoot, type Unit } from './typecheck.js';
 
 const checkDir = join(docsDir, '.run', 'typecheck');
@@ -97,6 +97,20 @@ describe('markdown code compiles as written (tsc, strict, against the built pack
     const found = errorsOf(broken);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^broken\.md:5: TS2322 Type 'Tensor' is not assignable to type 'number'/);
+  });
+
+  it('fences no example as JavaScript (a js block would be checked by nothing: fence it ts)', () => {
+    const markdown = [
+      ...readdirSync(docsDir)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+      'README.md',
+      ...readmes,
+    ];
+    const found = markdown.flatMap((f) =>
+      jsBlockLines(readFileSync(join(repoRoot, f), 'utf8')).map((line) => `${f}:${line}`),
+    );
+    expect(found).toEqual([]);
   });
 
   for (const unit of guides) it(unit.source, () => expectCompiles(unit));

@@ -4,6 +4,18 @@ import { BackendError } from '@snn/core';
  * A kernel (or write) needed more wasm memory than the heap could provide: 4 GiB is the wasm32
  * limit, and a browser may refuse to grow sooner. Names the kernel and the bytes it asked for, and
  * what the heap held at that moment, so a user can pick a smaller batch.
+ *
+ * @example
+ * ```ts
+ * registerWasmBackend({ maxMemoryBytes: 64 * 1024 ** 2 }); // a 64 MiB heap at most
+ * await setBackend('wasm');
+ * try {
+ *   zeros([8192, 8192]); // 256 MiB of float32
+ * } catch (e) {
+ *   if (!(e instanceof WasmOutOfMemoryError)) throw e;
+ *   console.log(e.kernel, e.bytesRequested, e.heapBytes); // what asked, for how much, in what heap
+ * }
+ * ```
  */
 export class WasmOutOfMemoryError extends BackendError {
   constructor(

@@ -75,7 +75,17 @@ async function availableCores(): Promise<number> {
   }
 }
 
-/** The thread count to use: the request (or the cores), or 1 where threads cannot work here. */
+/**
+ * The thread count to use: the request (or the cores), or 1 where threads cannot work here (no
+ * SharedArrayBuffer, or a thread that may not block: a browser's main thread).
+ *
+ * @param requested - An integer from 1 to 64, or undefined for the available cores.
+ * @example
+ * ```ts
+ * console.log(await resolveThreads(4)); // 4 in Node; 1 on a browser's main thread
+ * console.log(await resolveThreads(undefined)); // the available cores, at most 64
+ * ```
+ */
 export async function resolveThreads(requested: number | undefined): Promise<number> {
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 1 || requested > 64)) {
     throw new ArgumentError(`backend 'wasm': threads must be an integer from 1 to 64, got ${requested}`);
@@ -89,7 +99,15 @@ export async function resolveThreads(requested: number | undefined): Promise<num
 /**
  * The WebAssembly backend: our own SIMD kernels (C, compiled by clang to wasm32 + simd128) over one
  * memory shared by worker threads. Data live in that memory; kernels are synchronous, so reads are
- * too (`readSync`).
+ * too (`readSync`). Made by {@link createWasmBackend}, or through core's registry with
+ * {@link registerWasmBackend}.
+ *
+ * @example
+ * ```ts
+ * const backend = await createWasmBackend({ threads: 2 });
+ * console.log(backend.name, backend.threads); // wasm 2 (1 where threads cannot work)
+ * backend.dispose(); // frees its memory and stops its worker threads
+ * ```
  */
 export class WasmBackend implements KernelBackend {
   /** The KernelBackend interface version this backend implements. */
@@ -252,7 +270,20 @@ export class WasmBackend implements KernelBackend {
   }
 }
 
-/** Starts the backend (loads and compiles the module, starts the worker threads). */
+/**
+ * Starts the backend (loads and compiles the module, starts the worker threads).
+ *
+ * @param options - threads (default: the available cores), spikeDensityCutover (default 0.25),
+ *   parallelMin (default 16384), spin (default 20000), maxMemoryBytes (default 4 GiB) and wasmUrl
+ *   (default: beside the package).
+ * @example
+ * ```ts
+ * // Register it under a name of your own, or use registerWasmBackend
+ * registerBackend('wasm-1', () => createWasmBackend({ threads: 1 }), 40);
+ * await setBackend('wasm-1');
+ * console.log(getBackend().name); // wasm
+ * ```
+ */
 export function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
   return WasmBackend.create(options);
 }

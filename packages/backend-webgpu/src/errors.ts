@@ -1,6 +1,20 @@
 import { SnnError } from '@snn/core';
 
-/** A WebGPU failure: no adapter, a lost device, or a validation / out-of-memory error from the GPU. */
+/**
+ * A WebGPU failure: no adapter, a lost device, or a validation / out-of-memory error from the GPU.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const backend = await WebGPUBackend.create();
+ *   registerBackend('webgpu', () => backend, 10);
+ *   await setBackend('webgpu');
+ * } catch (e) {
+ *   if (!(e instanceof WebGPUError)) throw e;
+ *   console.log(e.message); // no adapter: says what to install (NODE_INSTALL_HINT)
+ * }
+ * ```
+ */
 export class WebGPUError extends SnnError {}
 
 /** What to install when no WebGPU adapter can be found (Node), shown in every "no adapter" error. */

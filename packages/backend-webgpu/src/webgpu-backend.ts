@@ -21,7 +21,23 @@ import type { Program, Uniforms } from './program.js';
 /** Bytes of uniforms packed per upload (256 dispatches at the usual 256-byte offset alignment). */
 const UNIFORM_ARENA_BYTES = 64 * 1024;
 
-/** What the backend knows of one tensor's data: its buffer and element count. Also the DataId. */
+/**
+ * What the backend knows of one tensor's data: its buffer and element count. Also the DataId.
+ *
+ * @param buffer - The storage buffer holding the elements (pooled by size class: possibly larger).
+ * @param size - The element count.
+ * @param dtype - float32, int32 or bool.
+ * @example
+ * ```ts
+ * // A kernel of your own reads its input's buffer through the backend
+ * const backend = await WebGPUBackend.create();
+ * registerBackend('webgpu', () => backend, 10);
+ * await setBackend('webgpu');
+ * const x = tensor([1, 2, 3]);
+ * const data: GPUData = backend.get(x.dataId);
+ * console.log(data.size, data.dtype, data.buffer.size >= 12); // 3 float32 true
+ * ```
+ */
 export class GPUData {
   constructor(
     /** The storage buffer holding the elements (possibly larger than needed: pooled by size class). */

@@ -22,6 +22,15 @@ export type FileKind = 'images' | 'labels';
 /**
  * The exact size of a split file's IDX content: images [count, height, width] of uint8 (16-byte
  * header), labels [count] (8-byte header).
+ *
+ * @param spec - The dataset.
+ * @param split - 'train' or 'test'.
+ * @param kind - 'images' or 'labels'.
+ * @example
+ * ```ts
+ * console.log(idxFileBytes(MNIST, 'test', 'images')); // 7840016: 16 + 10000 * 28 * 28
+ * console.log(idxFileBytes(MNIST, 'test', 'labels')); // 10008
+ * ```
  */
 export function idxFileBytes(spec: DatasetSpec, split: SplitName, kind: FileKind): number {
   const { count } = splitSpec(spec, split);
@@ -57,6 +66,29 @@ export interface ReadFileOptions {
  * decompressed by a web server or stored uncompressed (torchvision's `raw/` folders) passes, a
  * damaged or different one does not. Where only the published `.gz` digests are known (KMNIST),
  * a gzip file is checked against those and an uncompressed one is parsed and validated only.
+ *
+ * @param bytes - The file as read or downloaded, gzip or not.
+ * @param file - Its spec (`splitSpec(spec, split).images` or `.labels`).
+ * @param label - The name errors give.
+ * @param platform - The gunzip and hashers to use.
+ * @param options - verify: check the registered checksum (default true); idxBytes: the exact IDX size.
+ * @example
+ * ```ts
+ * import { createHash } from 'node:crypto';
+ * import { readFile } from 'node:fs/promises';
+ * import { Readable } from 'node:stream';
+ * import { createGunzip } from 'node:zlib';
+ * import { MNIST, type Platform, readDatasetFile, splitSpec } from '@snn/data-mnist';
+ * const platform: Platform = {
+ *   gunzip: (bytes) => Readable.from([bytes]).pipe(createGunzip()),
+ *   hasher: (algorithm) => {
+ *     const h = createHash(algorithm);
+ *     return { update: (chunk) => void h.update(chunk), digest: async () => h.digest('hex') };
+ *   },
+ * };
+ * const spec = splitSpec(MNIST, 'test').labels; // t10k-labels-idx1-ubyte.gz
+ * const labels = await readDatasetFile(await readFile(spec.name), spec, spec.name, platform);
+ * ```
  */
 export async function readDatasetFile(
   bytes: Uint8Array,

@@ -37,6 +37,15 @@ export interface PixelStats {
  * A labelled set of single-channel uint8 images, stored as one contiguous `images` buffer of
  * `length * height * width` bytes and one `labels` byte per image. Subsets are views where they
  * can be (a contiguous range) and copies of the selected rows otherwise.
+ *
+ * @example
+ * ```ts
+ * // Three 2×2 images of classes 0, 1 and 0; or load one: await loadMnist({ split: 'test' })
+ * const pixels = new Uint8Array([0, 255, 255, 0, 9, 9, 9, 9, 255, 0, 0, 255]);
+ * const ds = new ImageDataset(pixels, new Uint8Array([0, 1, 0]), 2, 2, 10);
+ * console.log(ds.length, ds.imageSize); // 3 4
+ * const loader = new DataLoader(ds, { batchSize: 2, normalize: 'unit' });
+ * ```
  */
 export class ImageDataset {
   /**

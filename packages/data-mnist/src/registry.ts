@@ -323,7 +323,17 @@ export const DATASETS = {
 /** The name of a built-in dataset: a key of {@link DATASETS}. */
 export type DatasetName = keyof typeof DATASETS;
 
-/** Look a dataset up by name, or pass a custom spec through. */
+/**
+ * Look a dataset up by name, or pass a custom spec through; an unknown name throws a DatasetError
+ * listing the known ones.
+ *
+ * @param dataset - A name of {@link DATASETS} ('mnist', 'fashion-mnist', 'kmnist', 'emnist-...') or a spec.
+ * @example
+ * ```ts
+ * const spec = getDatasetSpec('kmnist');
+ * console.log(spec.title, spec.envVar, spec.numClasses); // Kuzushiji-MNIST SNN_KMNIST_DIR 10
+ * ```
+ */
 export function getDatasetSpec(dataset: DatasetName | DatasetSpec): DatasetSpec {
   if (typeof dataset !== 'string') return dataset;
   // Own keys only: '__proto__' or 'toString' are not data sets.
@@ -336,7 +346,17 @@ export function getDatasetSpec(dataset: DatasetName | DatasetSpec): DatasetSpec 
   return spec;
 }
 
-/** The files of one split; the split name is checked (own keys only: 'train' or 'test'). */
+/**
+ * The files of one split; the split name is checked (own keys only: 'train' or 'test').
+ *
+ * @param spec - The dataset.
+ * @param split - 'train' or 'test' (anything else throws a DatasetError).
+ * @example
+ * ```ts
+ * const { images, labels, count } = splitSpec(MNIST, 'test');
+ * console.log(images.name, labels.name, count); // t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz 10000
+ * ```
+ */
 export function splitSpec(spec: DatasetSpec, split: string): SplitSpec {
   if (!Object.hasOwn(spec.splits, split)) {
     throw new DatasetError(

@@ -44,7 +44,17 @@ export interface Hasher {
  */
 export type HasherFactory = (algorithm: HashAlgorithm) => Hasher;
 
-/** The digests a file must match: every algorithm the spec names (sha256 first). */
+/**
+ * The digests a file must match: every algorithm the spec names (sha256 first).
+ *
+ * @param file - The file's spec (from the registry or your own).
+ * @example
+ * ```ts
+ * const spec = { name: 'x.gz', md5: 'AB12', sha256: 'CD34' };
+ * console.log(expectedDigests(spec)); // [['sha256', 'cd34'], ['md5', 'ab12']]
+ * console.log(expectedDigests(splitSpec(MNIST, 'test').labels).length); // 0: MNIST pins the IDX content's sha256 (contentSha256) instead
+ * ```
+ */
 export function expectedDigests(file: FileSpec): Array<[HashAlgorithm, string]> {
   const out: Array<[HashAlgorithm, string]> = [];
   if (file.sha256) out.push(['sha256', file.sha256.toLowerCase()]);
@@ -81,7 +91,27 @@ export class DigestChecker {
   }
 }
 
-/** Verify a whole file already in memory against its spec's digests (no-op when it has none). */
+/**
+ * Verify a whole file already in memory against its spec's digests (no-op when it has none); throws
+ * a `ChecksumError` on the first that differs.
+ *
+ * @param bytes - The whole file.
+ * @param file - The spec naming the expected digests.
+ * @param label - The name the error gives.
+ * @param createHasher - Makes a hasher per algorithm (node:crypto, SubtleCrypto, ...).
+ * @example
+ * ```ts
+ * import { createHash } from 'node:crypto';
+ * import { type HasherFactory, verifyBytes } from '@snn/data-mnist';
+ * const nodeHasher: HasherFactory = (algorithm) => {
+ *   const h = createHash(algorithm);
+ *   return { update: (chunk) => void h.update(chunk), digest: async () => h.digest('hex') };
+ * };
+ * const bytes = new TextEncoder().encode('abc');
+ * const sha256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+ * await verifyBytes(bytes, { name: 'abc', sha256 }, 'abc', nodeHasher); // passes; another digest throws
+ * ```
+ */
 export async function verifyBytes(
   bytes: Uint8Array,
   file: FileSpec,

@@ -8,7 +8,18 @@ import { type IdxArray, type IdxHeader, parseIdx, readIdxHeader } from './parse-
  */
 export type Gunzip = (bytes: Uint8Array) => AsyncIterable<Uint8Array>;
 
-/** gzip streams start with 1f 8b (RFC 1952); IDX files start with 00 00. */
+/**
+ * gzip streams start with 1f 8b (RFC 1952); IDX files start with 00 00.
+ *
+ * @param bytes - A file's bytes (only the first two are read).
+ * @example
+ * ```ts
+ * import { gzipSync } from 'node:zlib';
+ * import { encodeIdx, isGzip } from '@snn/data-mnist';
+ * const idx = encodeIdx('uint8', [3], [1, 2, 3]);
+ * console.log(isGzip(idx), isGzip(gzipSync(idx))); // false true
+ * ```
+ */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
@@ -18,6 +29,20 @@ export function isGzip(bytes: Uint8Array): boolean {
  * name). Inflation stops as soon as the output passes the size the IDX header inside declares, or
  * `maxBytes` when the caller knows the size it expects: a small file that would inflate to
  * gigabytes (a decompression bomb) costs a few kilobytes past that size, never the gigabytes.
+ *
+ * @param bytes - The file's bytes, gzip or not (uncompressed bytes are returned as they are).
+ * @param file - The name errors give.
+ * @param gunzip - The platform's gunzip, as a stream of chunks.
+ * @param maxBytes - Stop past this many output bytes (default: only the header's declared size).
+ * @example
+ * ```ts
+ * import { createGunzip, gzipSync } from 'node:zlib';
+ * import { Readable } from 'node:stream';
+ * import { encodeIdx, type Gunzip, inflateIdx } from '@snn/data-mnist';
+ * const gunzip: Gunzip = (bytes) => Readable.from([bytes]).pipe(createGunzip());
+ * const gz = gzipSync(encodeIdx('uint8', [3], [1, 2, 3]));
+ * const idx = await inflateIdx(gz, 'labels.gz', gunzip); // the 11 bytes of the IDX file
+ * ```
  */
 export async function inflateIdx(
   bytes: Uint8Array,
@@ -55,7 +80,24 @@ export async function inflateIdx(
   return concatBytes(chunks);
 }
 
-/** Parse an IDX file that may be gzip-compressed (see `inflateIdx`); every problem is an `IdxFormatError`. */
+/**
+ * Parse an IDX file that may be gzip-compressed (see `inflateIdx`); every problem is an `IdxFormatError`.
+ *
+ * @param bytes - The file's bytes, gzip or not.
+ * @param file - The name errors give.
+ * @param gunzip - The platform's gunzip, as a stream of chunks.
+ * @param maxBytes - Stop inflating past this many bytes (default: the header's declared size).
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { Readable } from 'node:stream';
+ * import { createGunzip } from 'node:zlib';
+ * import { decodeIdx, type Gunzip } from '@snn/data-mnist';
+ * const gunzip: Gunzip = (bytes) => Readable.from([bytes]).pipe(createGunzip());
+ * const path = 't10k-labels-idx1-ubyte.gz';
+ * const labels = await decodeIdx(await readFile(path), path, gunzip); // shape [10000], uint8
+ * ```
+ */
 export async function decodeIdx(
   bytes: Uint8Array,
   file: string,

@@ -5,6 +5,16 @@ const BYTES: Record<IdxDType, number> = { uint8: 1, int8: 1, int16: 2, int32: 4,
 /**
  * Write an IDX file (big-endian). The inverse of `parseIdx`; used to build fixtures and to save
  * derived data sets in the format every MNIST tool reads.
+ *
+ * @param dtype - The element type ('uint8' for images and labels).
+ * @param shape - The dimensions, e.g. [N, 28, 28] for images (1 to 255 of them).
+ * @param data - prod(shape) values, row-major.
+ * @example
+ * ```ts
+ * const labels = encodeIdx('uint8', [4], [7, 2, 1, 0]); // 8-byte header + 4 bytes
+ * await writeFile('my-labels-idx1-ubyte', labels);
+ * console.log(parseIdx(labels).shape); // [4]
+ * ```
  */
 export function encodeIdx(dtype: IdxDType, shape: readonly number[], data: ArrayLike<number>): Uint8Array {
   const count = shape.reduce((a, b) => a * b, 1);

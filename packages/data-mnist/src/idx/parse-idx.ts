@@ -83,6 +83,14 @@ export function readIdxHeader(bytes: Uint8Array, file = '<bytes>'): IdxHeader | 
  * means two files were concatenated or the wrong file was given).
  *
  * uint8 and int8 data are views into `bytes` (no copy); wider types are copied into native order.
+ *
+ * @param bytes - The whole uncompressed file (use `decodeIdx` for a gzip one).
+ * @param file - The name errors give (default '<bytes>').
+ * @example
+ * ```ts
+ * const images = parseIdx(await readFile('t10k-images-idx3-ubyte'), 't10k-images-idx3-ubyte');
+ * console.log(images.dtype, images.shape); // uint8 [10000, 28, 28]
+ * ```
  */
 export function parseIdx(bytes: Uint8Array, file = '<bytes>'): IdxArray {
   if (bytes.length < 4) {

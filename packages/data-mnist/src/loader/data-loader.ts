@@ -68,6 +68,17 @@ export interface DataLoaderOptions {
 /**
  * Iterates over a dataset in batches. Nothing is copied per epoch except the batch being built:
  * the dataset stays as bytes and each batch is normalised from it through a 256-entry table.
+ *
+ * @example
+ * ```ts
+ * // Three 2×2 images in memory (or: await loadMnist({ split: 'train' }))
+ * const ds = new ImageDataset(new Uint8Array(12).fill(255), new Uint8Array([0, 1, 2]), 2, 2, 10);
+ * const loader = new DataLoader(ds, { batchSize: 2, shuffle: true, seed: 42, normalize: 'unit' });
+ * for (const batch of loader.epoch(0)) {
+ *   const x = tensor(batch.images, [...batch.shape]); // [2, 1, 2, 2], then [1, 1, 2, 2]
+ *   console.log(batch.shape, batch.labels); // the epoch's order depends only on seed and epoch
+ * }
+ * ```
  */
 export class DataLoader implements Iterable<Batch> {
   /** Examples per batch (option `batchSize`, default 64). */
@@ -166,6 +177,15 @@ export class DataLoader implements Iterable<Batch> {
 /**
  * All images as one Float32Array (length * height * width), normalised like a DataLoader would
  * (same `normalize`/`stats` options and defaults). For code that wants the whole set at once.
+ *
+ * @param dataset - The images to convert.
+ * @param options - normalize (default 'standard' when the dataset has stats, else 'unit') and stats.
+ * @example
+ * ```ts
+ * const ds = new ImageDataset(new Uint8Array([0, 255, 51, 102]), new Uint8Array([3]), 2, 2, 10);
+ * console.log(toFloat32(ds, { normalize: 'unit' })); // Float32Array [0, 1, 0.2, 0.4]
+ * const x = tensor(toFloat32(ds, { normalize: 'unit' }), [ds.length, 1, ds.height, ds.width]);
+ * ```
  */
 export function toFloat32(
   dataset: ImageDataset,
@@ -182,6 +202,17 @@ export function toFloat32(
  * Split a dataset into two disjoint parts, e.g. train/validation. `first` is a count or a
  * fraction of the examples. With a seed the examples are shuffled first (deterministically);
  * without one the split is the first / remaining examples, as views.
+ *
+ * @param dataset - The dataset to split.
+ * @param first - The first part's size: a count, or a fraction in (0, 1) of the examples.
+ * @param seed - Shuffle with this seed first (default: no shuffle).
+ * @example
+ * ```ts
+ * // 10 one-pixel images; with MNIST: randomSplit(await loadMnist(), 55000, 0)
+ * const ds = new ImageDataset(new Uint8Array(10), new Uint8Array(10), 1, 1, 10);
+ * const [train, validation] = randomSplit(ds, 0.8, 42);
+ * console.log(train.length, validation.length); // 8 2
+ * ```
  */
 export function randomSplit(
   dataset: ImageDataset,

@@ -146,6 +146,8 @@ export async function loadDataset(
 /**
  * MNIST (`loadDataset('mnist', options)`).
  *
+ * @param options - split (default 'train'), where to look (dataDir, cacheDir, env), download (default true)
+ *   and verify (default true): see {@link LoadOptions}.
  * @example
  * ```ts
  * const test = await loadMnist({ split: 'test' }); // 10000 images
@@ -158,6 +160,8 @@ export function loadMnist(options: LoadOptions = {}): Promise<ImageDataset> {
 /**
  * Both splits, train then test (as the browser entry point does).
  *
+ * @param dataset - A registered name (`'mnist'`, `'fashion-mnist'`, ...) or a {@link DatasetSpec}.
+ * @param options - As for {@link loadDataset}, without `split`.
  * @example
  * ```ts
  * const { train, test } = await loadDatasetSplits('mnist', { dataDir: './data' });
@@ -179,6 +183,8 @@ export function loadDatasetSplits(
  * Find (or download) the two files of a split and return their paths. Throws one
  * `DataNotFoundError` that lists every place searched and how to provide the files.
  *
+ * @param dataset - A registered name (`'mnist'`, `'fashion-mnist'`, ...) or a {@link DatasetSpec}.
+ * @param options - split (default 'train'), where to look, download (default true) and mirrors.
  * @example
  * ```ts
  * const { images, labels } = await resolveDatasetFiles('mnist', { split: 'test', download: false });

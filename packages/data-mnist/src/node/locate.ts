@@ -34,7 +34,18 @@ export interface LocatedFiles {
   readonly place: SearchedPlace;
 }
 
-/** The places searched, in order: dataDir option, the dataset's env variable, the user cache. */
+/**
+ * The places searched, in order: dataDir option, the dataset's env variable, the user cache.
+ *
+ * @param spec - The dataset (its envVar and id name the folders).
+ * @param options - dataDir, cacheDir and env (default `process.env`).
+ * @example
+ * ```ts
+ * const places = searchPlaces(MNIST, { dataDir: './data', env: { SNN_MNIST_DIR: '/data/mnist' } });
+ * for (const { label, dir } of places) console.log(label, dir);
+ * // dataDir option ./data / SNN_MNIST_DIR /data/mnist / cache ~/.cache/snn/mnist
+ * ```
+ */
 export function searchPlaces(spec: DatasetSpec, options: LocateOptions): SearchedPlace[] {
   const env = options.env ?? process.env;
   const envDir = env[spec.envVar];

@@ -12,6 +12,20 @@ export interface AlphaOptions extends SnnTorchNeuronOptions {
  * the membrane; alpha must exceed beta. Default reset 'zero', as snnTorch. `forward(input, state)`
  * (state null: zeros) returns [spk, { synExc, synInh, mem }]. State-dict keys are snnTorch's:
  * `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
+ *
+ * @param alpha - Decay per time step of the excitatory trace (snnTorch `alpha`, dimensionless, stored
+ *   clamped to [0, 1]); must exceed beta.
+ * @param beta - Decay per time step of the inhibitory trace (snnTorch `beta`, dimensionless), below
+ *   alpha and not 1.
+ * @param options - threshold (default 1), spikeGrad (default atan), resetMechanism (default 'zero'),
+ *   learnThreshold and learnBeta (default false), shape (default [], one value shared).
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.Alpha(alpha=0.9, beta=0.8)
+ * const lif = new Alpha(0.9, 0.8);
+ * const [spk, state] = unroll(lif, ones([10, 4, 3])); // [T 10, batch 4, 3] -> spk [10, 4, 3]
+ * console.log(state.mem.shape); // [4, 3]
+ * ```
  */
 export class Alpha extends SnnTorchNeuron<AlphaState> {
   /** Decay per time step of the inhibitory trace (snnTorch `beta`), below alpha; trained with learnBeta. */

@@ -28,6 +28,19 @@ export interface IzhikevichCellOptions extends LearnableOptions<LearnableKey<Izh
  * gives both the parameters and the state it starts from. `forward(input, state)` (state null: the
  * behaviour's v and u) returns [z, { v, u }]. `learnable` fields get Norse's names (a, b, c, d, sq,
  * mn, bias, v_th, tau_inv).
+ *
+ * Norse: `norse.torch.IzhikevichCell(spiking_method=tonic_spiking, dt=0.001)`.
+ *
+ * @param behavior - A preset name of `IZHIKEVICH_BEHAVIORS` ('tonicSpiking', 'phasicBursting',
+ *   ...) or `izhikevichBehavior(a, b, c, d, vRest, uRest)`: the parameters and the initial { v, u }.
+ * @param options - dt: the time step in s (default 1e-3); learnable: the parameters to train (default
+ *   none) and learnableShape (default [], one value shared).
+ * @example
+ * ```ts
+ * const cell = new IzhikevichCell('tonicSpiking', { dt: 1e-3 });
+ * const [z, state] = unroll(cell, mul(ones([50, 1, 4]), 10)); // [T 50, batch 1, 4] -> z [50, 1, 4]
+ * console.log(state.u.shape); // [1, 4]: the recovery variable
+ * ```
  */
 export class IzhikevichCell extends NeuronModule<IzhikevichParameters, IzhikevichState> {
   /** Marks a cell: `Sequential` runs it over time with `unroll`. */

@@ -6,6 +6,19 @@ import { LIFNode } from './lif-node.js';
  * SpikingJelly's `KLIFNode(scale_reset=False, tau=2., decay_input=True, ...)` in multi-step mode: a
  * LIFNode whose charged membrane is rescaled by the learnable `k` (SpikingJelly's name, initialised to
  * 1) and rectified before firing. Stateful like LIFNode (`resetNet` between samples).
+ *
+ * @param options - k: initial scale (default 1); tau: membrane time constant in time steps (default 2);
+ *   decayInput (default true); scaleReset (default false); vReset (default 0; null for the soft reset);
+ *   vThreshold (default 1), surrogate (default sigmoid, alpha 4), detachReset (default false) and storeVSeq
+ *   (default false).
+ * @example
+ * ```ts
+ * // SpikingJelly: node = neuron.KLIFNode(tau=2.0, step_mode='m')
+ * const node = new KLIFNode({ tau: 2 });
+ * const spikes = node.forward(mul(ones([4, 1, 3]), 1.5)); // xSeq [T 4, batch 1, 3] -> spikes [4, 1, 3]
+ * console.log(node.parameters().length); // 1: k, trained like any weight
+ * resetNet(node); // functional.reset_net(node): the membrane is kept between calls until then
+ * ```
  */
 export class KLIFNode extends LIFNode {
   /** The learnable scale of the charged membrane, a scalar initialised to the `k` option (default 1). */

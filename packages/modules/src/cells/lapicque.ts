@@ -19,6 +19,21 @@ export interface LapicqueOptions
  * (mem null: zeros) returns [spk, mem]. State-dict keys are snnTorch's buffers: `threshold`,
  * `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `time_step`, `R`, `C` (only the threshold
  * can be trained: the update uses R and C, not beta).
+ *
+ * @param options - R (membrane resistance) and C (capacitance), or beta (decay per step) with at most
+ *   one of them; timeStep: the Euler step in the unit of R C (default 1); threshold (default 1),
+ *   spikeGrad (default atan), resetMechanism (default 'subtract'), learnThreshold (default false),
+ *   shape (default [], one value shared).
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.Lapicque(R=5.1, C=5e-3, time_step=1e-3)
+ * const lif = new Lapicque({ R: 5.1, C: 5e-3, timeStep: 1e-3 }); // R C = 25.5 ms, 1 ms steps
+ * let mem: Tensor | null = null;
+ * for (let t = 0; t < 10; t++) {
+ *   const [spk, next] = lif.forward(tensor([[0.5]]), mem);
+ *   mem = next;
+ * }
+ * ```
  */
 export class Lapicque extends SnnTorchNeuron<Tensor> {
   /** Membrane decay per step, exp(-time_step / (R C)) (a buffer: snnTorch derives it, the update uses R and C). */

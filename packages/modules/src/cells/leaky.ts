@@ -23,7 +23,9 @@ export interface LeakyOptions extends SnnTorchNeuronOptions {
  *
  * snnTorch: `snn.Leaky(beta, threshold=1.0, reset_mechanism='subtract', ...)`.
  *
- * @param beta - Membrane decay per time step, in (0, 1].
+ * @param beta - Membrane decay per time step, in (0, 1] (snnTorch `beta`, dimensionless).
+ * @param options - resetDelay (default true), learnBeta (default false), threshold (default 1), spikeGrad
+ *   (default atan), resetMechanism (default 'subtract'), learnThreshold (default false), shape (default []).
  * @example
  * ```ts
  * const inputs = [ones([8, 10]), zeros([8, 10])]; // two steps

@@ -104,6 +104,8 @@ export class LIFNode extends Module<[Tensor], Tensor> implements Resettable {
 /**
  * SpikingJelly's `IFNode` (no leak) in multi-step mode; see LIFNode.
  *
+ * @param p - vThreshold (default 1), vReset (default 0; null for the soft reset), surrogate (default sigmoid,
+ *   alpha 4), detachReset (default false) and storeVSeq (default false).
  * @example
  * ```ts
  * // SpikingJelly: node = neuron.IFNode(step_mode='m')

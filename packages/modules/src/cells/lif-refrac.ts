@@ -27,6 +27,18 @@ export interface LIFRefracCellOptions extends LearnableOptions<LearnableKey<Flat
  * (`lif_refrac_feed_forward_step`). `forward(input, state)` (state null: v = vLeak, i = 0, rho = 0)
  * returns [z, { lif: { v, i }, rho }]. `learnable` takes the LIF's fields and 'rhoReset' (keys
  * tau_mem_inv, ..., rho_reset).
+ *
+ * Norse: `norse.torch.LIFRefracCell(p=LIFRefracParameters(rho_reset=5), dt=0.001)`.
+ *
+ * @param options - p: `lif` (Norse's LIFParameters: tauSynInv 200 and tauMemInv 100 in 1/s by
+ *   default, ...) and `rhoReset` (refractory steps, default 5); dt: the time step in s (default 1e-3);
+ *   learnable and learnableShape (default none, []).
+ * @example
+ * ```ts
+ * const cell = new LIFRefracCell({ p: { lif: { tauMemInv: 100 }, rhoReset: 5 }, dt: 1e-3 });
+ * const [z, state] = unroll(cell, mul(ones([30, 8, 10]), 200)); // [T 30, batch 8, 10] -> z [30, 8, 10]
+ * console.log(state.rho.shape); // [8, 10]: refractory steps left
+ * ```
  */
 // Not a NeuronModule: its `p` is Norse's nested { lif, rhoReset }, while the learnable fields are
 // registered from the flat set.

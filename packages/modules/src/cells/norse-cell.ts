@@ -8,6 +8,15 @@ import { NeuronModule, type NeuronOptions } from './neuron-module.js';
  * parameter set `p` (missing fields take Norse's defaults), `dt`, and the chosen `learnable` fields
  * registered under Norse's snake_case names. `forward(input, state)` (state null: Norse's initial
  * state) returns [z, state]; run it over time with `unroll` or inside `Sequential`.
+ *
+ * @example
+ * ```ts
+ * // Norse's feed-forward cells (IAFCell, LIFBoxCell, LIFExCell, LIFAdExCell, LSNNCell, CobaLIFCell)
+ * // share this base: a parameter set p, a time step dt in s and the learnable fields.
+ * const cell: NorseCell<IAFParameters, IAFFeedForwardState> = new IAFCell({ dt: 1e-3 });
+ * const [z, state] = cell.forward(ones([8, 10])); // state null: Norse's initial state
+ * console.log(cell.dt, cell.p.vTh); // 0.001 1
+ * ```
  */
 export abstract class NorseCell<P extends object, S> extends NeuronModule<P, S> {
   /** Marks a cell: `Sequential` runs it over time with `unroll`. */

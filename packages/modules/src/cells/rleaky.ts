@@ -22,6 +22,19 @@ export interface RLeakyOptions extends SnnTorchNeuronOptions, RecurrentOptions {
  * (one to one) or `recurrent.weight`/`recurrent.bias`, `graded_spikes_factor`, `reset_mechanism_val`
  * (parameters before buffers, as PyTorch orders them). snnTorch's hidden-state buffers (`spk`, `mem`)
  * and its alias `recurrent.V` are not kept: load such a dict with `{ strict: false }`.
+ *
+ * @param beta - Membrane decay per time step, in (0, 1] (snnTorch `beta`, dimensionless).
+ * @param options - allToAll (default true) with linearFeatures (the neuron count, required then), or
+ *   V: the one-to-one recurrent weight (default 1); learnRecurrent (default true); resetDelay (default
+ *   true); learnBeta (default false); threshold (default 1); spikeGrad (default atan); resetMechanism
+ *   (default 'subtract'); learnThreshold (default false); seed of the recurrent Linear.
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.RLeaky(beta=0.9, linear_features=10)
+ * const lif = new RLeaky(0.9, { linearFeatures: 10, seed: 0 });
+ * const [spk, state] = unroll(lif, ones([25, 8, 10])); // [T 25, batch 8, 10] -> spk [25, 8, 10]
+ * console.log(state.mem.shape); // [8, 10]
+ * ```
  */
 export class RLeaky extends SnnTorchNeuron<RLeakyState> {
   /**

@@ -19,6 +19,20 @@ export interface RSynapticOptions extends SnnTorchNeuronOptions, RecurrentOption
  * snnTorch's `RSynaptic(alpha, beta, V, all_to_all, linear_features, ...)`: Synaptic with its own
  * previous spikes fed into the synaptic current (see RLeaky). `forward(input, state)` (state null:
  * zeros) returns [spk, { spk, syn, mem }]. Keys as RLeaky's, plus `alpha`.
+ *
+ * @param alpha - Synaptic current decay per time step (snnTorch `alpha`, dimensionless).
+ * @param beta - Membrane decay per time step, in (0, 1] (snnTorch `beta`, dimensionless).
+ * @param options - allToAll (default true) with linearFeatures (the neuron count, required then), or
+ *   V: the one-to-one recurrent weight (default 1); learnRecurrent (default true); learnAlpha and
+ *   learnBeta (default false); threshold (default 1); spikeGrad (default atan); resetMechanism (default
+ *   'subtract'); learnThreshold (default false); seed of the recurrent Linear.
+ * @example
+ * ```ts
+ * // snnTorch: lif = snn.RSynaptic(alpha=0.9, beta=0.8, all_to_all=False, V=0.5)
+ * const lif = new RSynaptic(0.9, 0.8, { allToAll: false, V: 0.5 });
+ * const [spk, state] = unroll(lif, ones([25, 8, 10])); // [T 25, batch 8, 10] -> spk [25, 8, 10]
+ * console.log(state.syn.shape); // [8, 10]
+ * ```
  */
 export class RSynaptic extends SnnTorchNeuron<RSynapticState> {
   /**

@@ -48,6 +48,13 @@ const RESET_CODE: Record<ResetMechanism, number> = { subtract: 0, zero: 1, none:
  * `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, then the subclass's own (`beta`,
  * `alpha`, `V`, ...), each a parameter when learnable and a buffer otherwise. A cell: one step per
  * call with the state S passed explicitly (run it with `unroll`, or inside `Sequential`).
+ *
+ * @example
+ * ```ts
+ * // Any snnTorch neuron (Leaky, Synaptic, Alpha, Lapicque, RLeaky, RSynaptic) is one of these.
+ * const neurons: SnnTorchNeuron<unknown>[] = [new Leaky(0.9), new Synaptic(0.9, 0.8)];
+ * for (const n of neurons) console.log(n.resetMechanism, n.threshold.value.item()); // subtract 1
+ * ```
  */
 export abstract class SnnTorchNeuron<S> extends Module<[input: Tensor, state?: S | null], [Tensor, S]> {
   /** Marks a cell: `Sequential` runs it over time with `unroll`. */

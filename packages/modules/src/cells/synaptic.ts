@@ -14,6 +14,10 @@ export interface SynapticOptions extends SnnTorchNeuronOptions {
  * `forward(input, state)` (state null: zeros) returns [spk, { syn, mem }]. State-dict keys are
  * snnTorch's: `threshold`, `graded_spikes_factor`, `reset_mechanism_val`, `beta`, `alpha`.
  *
+ * @param alpha - Synaptic current decay per time step (snnTorch `alpha`, dimensionless).
+ * @param beta - Membrane decay per time step, in (0, 1] (snnTorch `beta`, dimensionless).
+ * @param options - learnAlpha and learnBeta (default false), threshold (default 1), spikeGrad (default
+ *   atan), resetMechanism (default 'subtract'), learnThreshold (default false), shape (default []).
  * @example
  * ```ts
  * // snnTorch: lif = snn.Synaptic(alpha=0.9, beta=0.8); spk, syn, mem = lif(x, syn, mem)

@@ -37,6 +37,21 @@ export interface ImageBatchesOptions {
  * `fit`'s batch source from an image loader: for each epoch, the loader's batches as tensors, x the
  * (encoded) pixels and y the labels as int32 [B], the loader's epoch order unchanged. Use as
  * `fit({ trainBatches: imageBatches(trainLoader), evalBatches: imageBatches(testLoader), ... })`.
+ *
+ * @param loader - Anything with `epoch(e)` yielding image batches (`@snn/data-mnist`'s DataLoader).
+ * @param options - layout: 'flat' [B, C*H*W] (default) or 'image' [B, C, H, W]; encode: pixels to the
+ *   model's input (default: none).
+ * @example
+ * ```ts
+ * // An in-memory loader of two 2x2 images (a DataLoader of @snn/data-mnist yields the same batches)
+ * const loader = {
+ *   epoch: (_epoch: number) => [
+ *     { images: new Float32Array([0, 1, 1, 0, 1, 0, 0, 1]), labels: [0, 1], batchSize: 2, shape: [2, 1, 2, 2] },
+ *   ],
+ * };
+ * const batches = imageBatches(loader, { encode: (x) => rate(x, 10, { seed: 0 }) });
+ * for (const { x, y } of batches(0)) console.log(x.shape, y.shape); // [10, 2, 4] [2]
+ * ```
  */
 export function imageBatches(
   loader: EpochLoader,

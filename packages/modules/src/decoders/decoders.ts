@@ -31,6 +31,8 @@ function checkTime(x: Tensor, op: string): void {
  * step holding the maximum only (PyTorch's rule for `max(dim)`), not shared among ties -- readout
  * voltages that stay at 0 for several steps tie often, and the gradients differ.
  *
+ * @param x - A recording [T, batch, ...], time first.
+ * @returns Each element's maximum over time, [batch, ...].
  * @example
  * ```ts
  * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
@@ -50,6 +52,8 @@ export function maxOverTime(x: Tensor): Tensor {
 /**
  * Norse tutorial's `decode`: max over time, then log_softmax over classes -> log-probabilities [B, C].
  *
+ * @param x - Readout voltages [T, batch, classes], time first.
+ * @returns Log-probabilities [batch, classes].
  * @example
  * ```ts
  * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
@@ -65,6 +69,8 @@ export function maxLogSoftmax(x: Tensor): Tensor {
 /**
  * The last time step x[T-1].
  *
+ * @param x - A recording [T, ...], time first.
+ * @returns x[T-1], shape [...].
  * @example
  * ```ts
  * const mem = tensor([[[0.2, 0.1, 0]], [[0.9, 0.3, 0.4]], [[0.5, 0.2, 0.1]]]); // [T 3, batch 1, classes 3]
@@ -81,6 +87,8 @@ export function lastStep(x: Tensor): Tensor {
 /**
  * Mean firing rate per neuron: spikes averaged over time.
  *
+ * @param spikes - A spike recording [T, batch, ...], time first.
+ * @returns Spikes per step, in [0, 1], shape [batch, ...].
  * @example
  * ```ts
  * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
@@ -95,6 +103,8 @@ export function firingRate(spikes: Tensor): Tensor {
 /**
  * Spike count per neuron: spikes summed over time.
  *
+ * @param spikes - A spike recording [T, batch, ...], time first.
+ * @returns Spikes per neuron, shape [batch, ...].
  * @example
  * ```ts
  * const spk = tensor([[[1, 0, 0]], [[1, 0, 1]], [[1, 0, 0]], [[0, 1, 0]]]); // [T 4, batch 1, classes 3]
@@ -109,6 +119,8 @@ export function spikeCount(spikes: Tensor): Tensor {
 /**
  * Fraction of samples whose highest score (last axis of [B, C]) is the target class, as a scalar tensor.
  *
+ * @param scores - Class scores [batch, classes] (log-probabilities, spike counts, voltages...).
+ * @param targets - Class indices [batch]: an int32 tensor, an Int32Array or a number array.
  * @example
  * ```ts
  * // snnTorch: SF.accuracy_rate(spk_rec, targets)

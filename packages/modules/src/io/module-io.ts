@@ -4,6 +4,15 @@ import { parseSafetensors, type SafetensorsInput, serializeSafetensors } from '.
 /**
  * A module's `stateDict()` as `.safetensors` bytes (keys exactly as PyTorch's, e.g. `fc_out.weight`),
  * loadable with Python's `safetensors.torch.load_file` and `model.load_state_dict`.
+ *
+ * @param module - The module whose parameters and buffers are written.
+ * @param metadata - Extra `__metadata__` strings (`format: 'pt'` is always written).
+ * @example
+ * ```ts
+ * // Python: model.load_state_dict(safetensors.torch.load_file('model.safetensors'))
+ * const model = new Sequential(new Linear(784, 100), new Leaky(0.9), new Linear(100, 10));
+ * await writeFile('model.safetensors', await saveSafetensors(model, { epochs: '5' }));
+ * ```
  */
 export async function saveSafetensors(
   module: Module,
@@ -19,6 +28,16 @@ export async function saveSafetensors(
 /**
  * Loads `.safetensors` bytes (e.g. from PyTorch's `save_file(model.state_dict(), ...)`) into a module.
  * F64/F16/BF16 become float32. Returns missing/unexpected keys (throws on them unless strict is false).
+ *
+ * @param module - The module to load into (same keys and shapes as the file).
+ * @param bytes - The `.safetensors` file's bytes.
+ * @param options - strict: every key must match both ways (default true).
+ * @example
+ * ```ts
+ * // Python: safetensors.torch.save_file(model.state_dict(), 'model.safetensors')
+ * const model = new Sequential(new Linear(784, 100), new Leaky(0.9), new Linear(100, 10));
+ * const { missingKeys, unexpectedKeys } = loadSafetensors(model, await readFile('model.safetensors'));
+ * ```
  */
 export function loadSafetensors(
   module: Module,

@@ -66,6 +66,17 @@ function defaultDType(data: SafetensorsInput['data']): 'F32' | 'I32' | 'U8' {
  * Writes tensors (sorted by name, so equal inputs give identical bytes) and string metadata.
  * The header is padded with spaces to a multiple of 8 bytes, as the Python writer does, so the data
  * that follows stays aligned.
+ *
+ * @param tensors - The tensors by name, as plain data.
+ * @param metadata - The `__metadata__` strings (default none).
+ * @example
+ * ```ts
+ * const bytes = serializeSafetensors(
+ *   { weight: { shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) } },
+ *   { format: 'pt' },
+ * );
+ * console.log(parseSafetensors(bytes).tensors.get('weight')?.dtype); // 'F32'
+ * ```
  */
 export function serializeSafetensors(
   tensors: Record<string, SafetensorsInput> | Map<string, SafetensorsInput>,
@@ -136,6 +147,14 @@ function isDType(d: unknown): d is SafetensorsDType {
  * entry's dtype, shape and offsets are checked, and the offsets must tile the data buffer exactly
  * (no overlap, no hole, nothing past its end), BEFORE any tensor is read: a small file whose header
  * points many tensors at the same bytes can never make the reader allocate more than the file holds.
+ *
+ * @param bytes - The whole file.
+ * @example
+ * ```ts
+ * // Python: safetensors.torch.load_file('weights.safetensors')
+ * const { tensors, metadata } = parseSafetensors(await readFile('weights.safetensors'));
+ * for (const [name, { dtype, shape }] of tensors) console.log(name, dtype, shape);
+ * ```
  */
 export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
   if (bytes.length < 8) {

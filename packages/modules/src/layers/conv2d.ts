@@ -22,6 +22,8 @@ const pair = (v: number | [number, number]): [number, number] => (typeof v === '
  * U(-1/sqrt(fanIn), 1/sqrt(fanIn)) with fanIn = in*kh*kw. A 5-D input [T, B, C, H, W] is run as
  * one [T*B, C, H, W] batch (SpikingJelly's multi-step mode).
  *
+ * @param kernelSize - Kernel height and width: one number for both, or [kH, kW].
+ * @param options - stride (default 1), padding (default 0), bias (default true) and seed (default: the next of `manualSeed`'s sequence).
  * @example
  * ```ts
  * const x = zeros([8, 1, 28, 28]);

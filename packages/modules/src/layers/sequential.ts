@@ -12,6 +12,7 @@ type Layer = Module<[Tensor], Tensor> | (Module & CellModule);
  * next call, as SpikingJelly's stateful nodes keep theirs; `resetNet` (which `fit` calls before every
  * batch) forgets it.
  *
+ * @param layers - The layers in order, children `0`, `1`, ...; cells among them are run over time with `unroll`.
  * @example
  * ```ts
  * const x = zeros([25, 8, 784]);

@@ -25,6 +25,9 @@ function reduce(perSample: Tensor, reduction: Reduction): Tensor {
  * PyTorch's `nll_loss`: -logP[b, target[b]] per sample, then the mean (default), sum or none.
  * logP [B, C] (already log-probabilities, e.g. from `logSoftmax`), targets [B] class indices.
  *
+ * @param logP - Log-probabilities [batch, classes] (e.g. `logSoftmax` or `maxLogSoftmax` output).
+ * @param targets - Class indices [batch]: an int32 tensor, an Int32Array or a number array.
+ * @param options - reduction: 'mean' (default), 'sum' or 'none' (per sample, [batch]).
  * @example
  * ```ts
  * // PyTorch: F.nll_loss(log_probs, targets)
@@ -51,6 +54,9 @@ export function nllLoss(
 /**
  * PyTorch's `cross_entropy` on logits [B, C]: nllLoss(logSoftmax(logits)).
  *
+ * @param logits - Unnormalised class scores [batch, classes].
+ * @param targets - Class indices [batch]: an int32 tensor, an Int32Array or a number array.
+ * @param opts - reduction: 'mean' (default), 'sum' or 'none' (per sample, [batch]).
  * @example
  * ```ts
  * // PyTorch: F.cross_entropy(logits, targets)
@@ -69,6 +75,9 @@ export function crossEntropy(logits: Tensor, targets: Targets, opts: { reduction
 /**
  * PyTorch's `mse_loss`: mean (default), sum or elementwise squared difference; shapes must match.
  *
+ * @param input - The prediction, any shape.
+ * @param target - The target, the same shape.
+ * @param options - reduction: 'mean' (default), 'sum' or 'none' (elementwise).
  * @example
  * ```ts
  * // PyTorch: F.mse_loss(input, target)

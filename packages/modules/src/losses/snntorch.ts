@@ -57,6 +57,8 @@ function spikeCounts(
 /**
  * `ce_rate_loss`: cross entropy of the output at every step, averaged over steps (and batch).
  *
+ * @param spk - Output spikes [T, batch, classes].
+ * @param targets - Class indices [batch].
  * @example
  * ```ts
  * // snnTorch: loss_fn = SF.ce_rate_loss(); loss = loss_fn(spk_rec, targets)
@@ -77,6 +79,9 @@ export function ceRateLoss(spk: Tensor, targets: Targets): Tensor {
 /**
  * `ce_count_loss`: cross entropy of the spike counts (summed over time).
  *
+ * @param spk - Output spikes [T, batch, neurons].
+ * @param targets - Class indices [batch].
+ * @param opts - populationCode (default false) and numClasses (required with it).
  * @example
  * ```ts
  * // snnTorch: loss_fn = SF.ce_count_loss(); loss = loss_fn(spk_rec, targets)
@@ -91,6 +96,8 @@ export function ceCountLoss(spk: Tensor, targets: Targets, opts: PopulationCodeO
 /**
  * `ce_max_membrane_loss`: cross entropy of each output's maximum membrane potential over time (gradient to the first maximum, as torch.max).
  *
+ * @param mem - Output membrane [T, batch, classes].
+ * @param targets - Class indices [batch].
  * @example
  * ```ts
  * // snnTorch: loss_fn = SF.ce_max_membrane_loss(); loss = loss_fn(mem_rec, targets)
@@ -115,6 +122,9 @@ export interface MseCountLossOptions extends PopulationCodeOptions {
  * `mse_count_loss`: MSE between spike counts and target counts int(T*correctRate) for the correct
  * class, int(T*incorrectRate) elsewhere (scaled by neurons per class with population code), / T.
  *
+ * @param spk - Output spikes [T, batch, neurons].
+ * @param targets - Class indices [batch].
+ * @param opts - correctRate (default 1) and incorrectRate (default 0): fractions of the T steps; populationCode (default false) and numClasses.
  * @example
  * ```ts
  * // snnTorch: loss_fn = SF.mse_count_loss(correct_rate=0.8, incorrect_rate=0.2)
@@ -151,6 +161,9 @@ export interface MseMembraneLossOptions {
 /**
  * `mse_membrane_loss`: MSE between the membrane at every step and onTarget/offTarget, averaged over steps.
  *
+ * @param mem - Output membrane [T, batch, classes].
+ * @param targets - Class indices [batch] (or [T, batch] with timeVarTargets).
+ * @param opts - timeVarTargets (default false), onTarget (default 1) and offTarget (default 0).
  * @example
  * ```ts
  * // snnTorch: loss_fn = SF.mse_membrane_loss(on_target=1, off_target=0)

@@ -91,6 +91,20 @@ type Fn = (x: Tensor) => Tensor;
 /**
  * Norse tutorial's `Model(encoder, snn, decoder)`: forward = decoder(snn(encoder(x))). The encoder and
  * decoder are functions or modules (only modules contribute parameters).
+ *
+ * @param encoder - Input to spikes [T, batch, ...]: a function or a module (then child `encoder`).
+ * @param snn - The network between encoder and decoder (child `snn`).
+ * @param decoder - The network's output over time to the prediction: a function or a module (then
+ *   child `decoder`).
+ * @example
+ * ```ts
+ * import { ConstantCurrentLIFEncoder } from '@snn/encoders';
+ * import { EncoderSNNDecoder, maxLogSoftmax, RecurrentSNN } from '@snn/modules';
+ * import { zeros } from '@snn/core';
+ * // Norse's tutorial: model = Model(encoder=ConstantCurrentLIFEncoder(32), snn=SNN(784, 100, 10), decoder=decode)
+ * const model = new EncoderSNNDecoder(new ConstantCurrentLIFEncoder(32), new RecurrentSNN(784, 100, 10), maxLogSoftmax);
+ * const logProbs = model.forward(zeros([16, 784])); // pixels [batch, 784] -> [16, 10]
+ * ```
  */
 export class EncoderSNNDecoder extends Module<[Tensor], Tensor> {
   private readonly encode: Fn;

@@ -44,6 +44,23 @@ function describeArg(a: unknown): string {
  *
  * The type parameters say what `forward` takes and returns (`Module<[Tensor], [Tensor, Tensor]>`), so
  * code handed a module (`fit`, `Sequential`) knows its output type without a cast.
+ *
+ * @example
+ * ```ts
+ * // PyTorch: class Net(nn.Module): __init__ sets self.fc1, self.lif1, self.fc2; forward chains them
+ * class Net extends Module<[Tensor], Tensor> {
+ *   fc1 = new Linear(784, 100);
+ *   lif1 = new Leaky(0.9);
+ *   fc2 = new Linear(100, 10);
+ *   forward(x: Tensor): Tensor {
+ *     const [spk] = this.lif1.forward(this.fc1.forward(x)); // one time step, state from zero
+ *     return this.fc2.forward(spk);
+ *   }
+ * }
+ * const net = new Net();
+ * console.log([...net.stateDict().keys()].slice(0, 3)); // ['fc1.weight', 'fc1.bias', 'lif1.threshold']
+ * const out = net.forward(zeros([32, 784])); // [32, 10]
+ * ```
  */
 // biome-ignore lint/suspicious/noExplicitAny: the default accepts any forward signature (PyTorch's nn.Module)
 export abstract class Module<In extends readonly unknown[] = any[], Out = unknown> {

@@ -4,6 +4,19 @@ import { dispose, keep, type Tensor, variable } from '@snn/core';
  * A named, replaceable tensor slot owned by a module (PyTorch's `nn.Parameter`). Core tensors are
  * immutable, so an optimizer step produces a new tensor and `assign`s it here; everything that reads
  * `param.value` at call time sees the update. `grad` holds the last computed gradient (owned here).
+ *
+ * @param value - The initial tensor (taken over: the parameter owns it from here).
+ * @param requiresGrad - false keeps it in the state dict but away from optimizers (default true).
+ * @param name - The key errors show (default: set when a module registers it).
+ * @example
+ * ```ts
+ * const model = new Linear(3, 2);
+ * const [w] = model.parameters(); // Parameter objects: model.weight, model.bias
+ * console.log(w.shape, w.requiresGrad); // [2, 3] true
+ * computeGradients(() => sum(model.forward(ones([4, 3]))), model.parameters());
+ * console.log(w.grad?.shape); // [2, 3]: d loss / d weight
+ * w.assign(zeros([2, 3])); // what an optimizer step does with the new value
+ * ```
  */
 export class Parameter {
   private current: Tensor;

@@ -19,6 +19,8 @@ export interface AdamOptions {
  * added to the gradient as L2, no amsgrad). Each update is one `AdamUpdate` kernel per parameter
  * via core's `adamUpdate` (core decomposes it where a backend lacks it). State: `exp_avg`, `exp_avg_sq`, step, as PyTorch names them.
  *
+ * @param params - The parameters to update (usually `model.parameters()`), each once.
+ * @param options - lr (default 1e-3), betas (default [0.9, 0.999]), eps (default 1e-8), weightDecay (default 0).
  * @example
  * ```ts
  * // PyTorch: optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)

@@ -20,7 +20,25 @@ export interface SchedulerState {
   readonly baseLr: number;
 }
 
-/** Sets `optimizer.lr` from the epoch count; call `step()` once per epoch, after the optimizer's steps. */
+/**
+ * Sets `optimizer.lr` from the epoch count; call `step()` once per epoch, after the optimizer's steps.
+ * Subclasses give the closed form `lrAt(epoch)` (StepLR, CosineAnnealingLR).
+ *
+ * @example
+ * ```ts
+ * // A warm-up schedule: the lr grows linearly to its base value over 5 epochs, then stays.
+ * class WarmupLR extends LRScheduler {
+ *   protected readonly typeName = 'WarmupLR';
+ *   lrAt(epoch: number): number {
+ *     return this.baseLr * Math.min(1, (epoch + 1) / 5);
+ *   }
+ * }
+ * const optimizer = new SGD(new Linear(4, 2).parameters(), { lr: 0.1 });
+ * const scheduler = new WarmupLR(optimizer);
+ * scheduler.step(); // after epoch 0
+ * console.log(scheduler.lr); // 0.04000000000000001 (0.1 * 2 / 5)
+ * ```
+ */
 export abstract class LRScheduler {
   /** Epochs stepped so far (PyTorch's `last_epoch`), 0 at the start. */
   lastEpoch = 0;

@@ -19,6 +19,21 @@ export interface OptimizerStateDict {
 /**
  * Base of Adam and SGD: one parameter group (the parameters' order fixes the state indices, as in
  * PyTorch), gradients read from `param.grad` (see `computeGradients`), `lr` settable by schedulers.
+ *
+ * @param params - The parameters to update (each once), in the order that numbers their state.
+ * @param lr - The learning rate, finite and >= 0.
+ * @example
+ * ```ts
+ * // Code that takes any optimizer: one training step
+ * function trainStep(model: Linear, optimizer: Optimizer, x: Tensor, y: Tensor): number {
+ *   const loss = computeGradients(() => mseLoss(model.forward(x), y), model.parameters());
+ *   optimizer.step();
+ *   optimizer.zeroGrad();
+ *   return loss.item();
+ * }
+ * const model = new Linear(4, 2);
+ * trainStep(model, new Adam(model.parameters(), { lr: 1e-3 }), ones([8, 4]), zeros([8, 2]));
+ * ```
  */
 export abstract class Optimizer {
   /** The parameters updated, in the order that numbers their state (`state.<index>.*`). */

@@ -20,6 +20,8 @@ export interface SGDOptions {
  * `torch.optim.SGD`: weight decay added to the gradient, momentum buffer (`momentum_buffer`) set to
  * the gradient on the first step, dampening, Nesterov. One `SGDUpdate` kernel per parameter.
  *
+ * @param params - The parameters to update (usually `model.parameters()`), each once.
+ * @param options - lr (required), momentum, dampening and weightDecay (default 0), nesterov (default false).
  * @example
  * ```ts
  * // PyTorch: optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)

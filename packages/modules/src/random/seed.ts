@@ -11,6 +11,7 @@ let draws = 0;
 /**
  * Resets the default seed sequence, as `torch.manual_seed(seed)` does.
  *
+ * @param seed - A non-negative safe integer.
  * @example
  * ```ts
  * manualSeed(42); // torch.manual_seed(42)
@@ -34,7 +35,19 @@ function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** The next seed of the default sequence (a non-negative integer below 2^53). */
+/**
+ * The next seed of the default sequence (a non-negative integer below 2^53): what a module given no
+ * `seed` draws its initial weights from.
+ *
+ * @example
+ * ```ts
+ * manualSeed(7);
+ * const seed = nextSeed(); // the seed a layer made now would take
+ * const w = uniformFanIn([10, 784], 784, seed);
+ * manualSeed(7);
+ * console.log(nextSeed() === seed); // true: a pure function of the seed and the draw count
+ * ```
+ */
 export function nextSeed(): number {
   const i = draws++;
   const lo = mix32((globalSeed >>> 0) ^ mix32(i * 2 + 1));
@@ -50,7 +63,16 @@ export interface SeedState {
   readonly draws: number;
 }
 
-/** The default seed sequence's state now (checkpoints save it so a resumed run draws the same seeds). */
+/**
+ * The default seed sequence's state now (checkpoints save it so a resumed run draws the same seeds).
+ *
+ * @example
+ * ```ts
+ * manualSeed(3);
+ * new Linear(4, 2); // draws two seeds: weight and bias
+ * console.log(getSeedState()); // { seed: 3, draws: 2 }
+ * ```
+ */
 export function getSeedState(): SeedState {
   return { seed: globalSeed, draws };
 }
@@ -58,6 +80,15 @@ export function getSeedState(): SeedState {
 /**
  * Puts the default seed sequence back to a state from `getSeedState`: the next `nextSeed` calls
  * return what they returned after it.
+ *
+ * @param state - A state from `getSeedState` (`seed` a non-negative safe integer).
+ * @example
+ * ```ts
+ * const saved = getSeedState();
+ * const a = new Linear(4, 2);
+ * setSeedState(saved);
+ * const b = new Linear(4, 2); // the same weights as a
+ * ```
  */
 export function setSeedState(state: SeedState): void {
   manualSeed(state.seed);

@@ -20,7 +20,17 @@ export interface CellModule<S = unknown> extends StepModule<S> {
   readonly [CELL]: true;
 }
 
-/** True for modules marked as cells. */
+/**
+ * True for modules marked as cells (one time step per call, state passed explicitly), which
+ * `Sequential` runs over time with `unroll`.
+ *
+ * @param m - Any value.
+ * @example
+ * ```ts
+ * console.log(isCell(new LIFCell()), isCell(new Leaky(0.9))); // true true
+ * console.log(isCell(new Linear(2, 2)), isCell(new LIFNode())); // false false: stateless, or stateful SpikingJelly-style
+ * ```
+ */
 export function isCell(m: unknown): m is CellModule {
   return typeof m === 'object' && m !== null && (m as Partial<CellModule>)[CELL] === true;
 }
@@ -29,6 +39,17 @@ export function isCell(m: unknown): m is CellModule {
  * Runs a cell over the leading time axis of `inputs` [T, ...] starting from `state` (null: the
  * cell's initial state) and returns [outputs [T, ...], final state] -- Norse's `LIF` vs `LIFCell`.
  * Per-step tensors are left to the caller's `tidy` (the gradient tape may still need them).
+ *
+ * @param cell - The cell (or any `forward(input, state) -> [output, state]`).
+ * @param inputs - The inputs [T, ...]: time first.
+ * @param state - The state to start from (default null: the cell's initial state).
+ * @example
+ * ```ts
+ * // Norse: z, s = norse.torch.LIF()(x) runs LIFCell over the time axis
+ * const xs = ones([100, 8, 10]); // [T 100, batch 8, 10]
+ * const [z, state] = unroll(new LIFCell({ dt: 1e-3 }), xs); // z [100, 8, 10], state { v, i } [8, 10]
+ * const [z2] = unroll(new LIFCell({ dt: 1e-3 }), xs, state); // carry on from where the first ended
+ * ```
  */
 export function unroll<S>(cell: StepModule<S>, inputs: Tensor, state: S | null = null): [Tensor, S] {
   if (inputs.rank < 1 || inputs.shape[0] < 1) {
@@ -49,6 +70,14 @@ export function unroll<S>(cell: StepModule<S>, inputs: Tensor, state: S | null =
  * Norse's `Lift`: applies a stateless module (Linear, Conv2d...) to every time step of [T, ...].
  * Layers that accept leading dims (Linear, Conv2d on 5-D input) are faster called directly on the
  * whole sequence; Lift is for modules that take one step at a time.
+ *
+ * @param module - The stateless per-step module (child `lifted_module`).
+ * @example
+ * ```ts
+ * // Norse: norse.torch.Lift(torch.nn.Flatten())
+ * const lifted = new Lift(new Flatten());
+ * const y = lifted.forward(zeros([10, 8, 1, 28, 28])); // [T 10, batch 8, 1, 28, 28] -> [10, 8, 784]
+ * ```
  */
 export class Lift extends Module<[Tensor], Tensor> {
   /** The per-step module applied to each time step (submodule `lifted_module`, as Norse names it). */
@@ -75,6 +104,7 @@ export interface Resettable {
 /**
  * SpikingJelly's `functional.reset_net`: clears the kept state of every stateful module in the tree.
  *
+ * @param model - The model whose modules (itself included) forget their kept state.
  * @example
  * ```ts
  * // SpikingJelly: functional.reset_net(net)

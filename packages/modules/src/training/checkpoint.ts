@@ -27,7 +27,17 @@ export interface CheckpointStore {
   load(): Promise<Uint8Array | null>;
 }
 
-/** A store in memory (tests, browsers): `save` replaces the bytes in one assignment. */
+/**
+ * A store in memory (tests, browsers): `save` replaces the bytes in one assignment.
+ *
+ * @example
+ * ```ts
+ * const store = memoryCheckpointStore();
+ * const model = new Linear(2, 2);
+ * await store.save(await saveCheckpoint({ model }, { epoch: 1, step: 10 }));
+ * console.log(store.bytes?.length); // the checkpoint's size in bytes; fit({ checkpoint: store, ... }) does the same
+ * ```
+ */
 export function memoryCheckpointStore(): CheckpointStore & {
   /** The last saved checkpoint (a copy of what `save` got), or null before the first save. */
   bytes: Uint8Array | null;
@@ -87,6 +97,18 @@ async function toInput(name: string, t: Tensor, allowNonFinite: boolean): Promis
 /**
  * Serialises model, optimizer, scheduler, counters and RNG state into `.safetensors` bytes. Weights
  * or optimizer state holding NaN or Infinity are refused (a TrainingError) unless `allowNonFinite`.
+ *
+ * @param parts - The model, and optionally the optimizer, scheduler and other random generators.
+ * @param progress - Epochs completed and optimizer steps taken.
+ * @param extra - Any JSON-able object, given back by `loadCheckpoint` (default {}).
+ * @param options - allowNonFinite (default false).
+ * @example
+ * ```ts
+ * const model = new Linear(784, 10);
+ * const optimizer = new Adam(model.parameters(), { lr: 1e-3 });
+ * const bytes = await saveCheckpoint({ model, optimizer }, { epoch: 3, step: 1500 }, { note: 'lr 1e-3' });
+ * await writeFile('checkpoint.safetensors', bytes);
+ * ```
  */
 export async function saveCheckpoint(
   parts: CheckpointParts,
@@ -125,6 +147,20 @@ export async function saveCheckpoint(
  * Restores what `saveCheckpoint` wrote into the given model/optimizer/scheduler; returns the counters.
  * Everything is checked first (metadata types and ranges, tensor keys and shapes, finite weights
  * unless `allowNonFinite`): a bad file throws a TrainingError and changes nothing.
+ *
+ * @param bytes - What `saveCheckpoint` returned.
+ * @param parts - The same parts it was saved from (a model of the same architecture, ...).
+ * @param options - allowNonFinite (default false).
+ * @example
+ * ```ts
+ * const model = new Linear(784, 10);
+ * const optimizer = new Adam(model.parameters(), { lr: 1e-3 });
+ * const bytes = await saveCheckpoint({ model, optimizer }, { epoch: 3, step: 1500 });
+ * const fresh = new Linear(784, 10);
+ * const freshOptimizer = new Adam(fresh.parameters(), { lr: 1e-3 });
+ * const { epoch, step } = loadCheckpoint(bytes, { model: fresh, optimizer: freshOptimizer });
+ * console.log(epoch, step); // 3 1500: carry on from epoch 3
+ * ```
  */
 export function loadCheckpoint(
   bytes: Uint8Array,

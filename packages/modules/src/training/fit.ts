@@ -238,6 +238,27 @@ function nonFiniteProblem(
  *
  * The output type of `loss` and `metrics` is the model's `forward` result, so a model declared
  * `extends Module<[Tensor], [Tensor, Tensor]>` (or whose `forward` says so) needs no cast.
+ *
+ * @param opts - The model, optimizer, epochs and batches, and the optional loss, metrics, scheduler,
+ *   checkpointing and logging (see {@link FitOptions} for each one's default).
+ * @returns Each epoch's result, and the epoch training started at.
+ * @example
+ * ```ts
+ * // Four samples, three classes: the PyTorch loop over epochs and batches in one call
+ * const model = new Linear(4, 3);
+ * const x = tensor([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1], [4, 4]);
+ * const y = tensor([0, 1, 2, 0], [4], 'int32'); // class indices
+ * const { history } = await fit({
+ *   model,
+ *   optimizer: new Adam(model.parameters(), { lr: 0.1 }),
+ *   epochs: 30,
+ *   trainBatches: () => [{ x, y }],
+ *   evalBatches: () => [{ x, y }],
+ *   loss: (logits, batch) => crossEntropy(logits, batch.y), // the default nllLoss expects log-probabilities
+ *   keepBatches: true, // x and y are reused every epoch: do not dispose them
+ * });
+ * console.log(history.at(-1)?.eval?.accuracy); // 1
+ * ```
  */
 export async function fit<M extends Module, Out = ModuleOutput<M>>(
   opts: FitOptions<M, Out>,
@@ -446,6 +467,24 @@ export async function fit<M extends Module, Out = ModuleOutput<M>>(
 /**
  * Runs `metrics` over every batch in eval mode (no tape) and returns sample-weighted means. The sums
  * stay on the device until the end: one read per evaluation, not one per batch.
+ *
+ * @param model - The model, put in eval mode for the run (its mode is restored after).
+ * @param batches - The evaluation batches.
+ * @param forward - How the model is called on a batch's x.
+ * @param metrics - Scalar means over one batch, by name.
+ * @param disposeBatches - Dispose each batch's tensors after use (default true).
+ * @param resetBetweenBatches - `resetNet(model)` before every batch (default true).
+ * @example
+ * ```ts
+ * const model = new Linear(4, 3);
+ * const batches = [{ x: ones([8, 4]), y: tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], 'int32') }];
+ * const { loss, acc } = await evaluate(
+ *   model,
+ *   batches,
+ *   (m, x) => m.forward(x),
+ *   (logits, b) => ({ loss: crossEntropy(logits, b.y), acc: accuracy(logits, b.y) }),
+ * );
+ * ```
  */
 export async function evaluate<M extends Module, Out>(
   model: M,

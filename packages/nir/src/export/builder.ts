@@ -135,6 +135,7 @@ export function float32Above(x: number): number {
  * The largest float32 below `x`: `v >= x` and `v > below(x)` agree for every float32 v. Used to write
  * a `>=` threshold as NIR's strict `>` one.
  *
+ * @param x - Any number.
  * @example
  * ```ts
  * float32Below(1); // 0.99999994 (1 - 2^-24)

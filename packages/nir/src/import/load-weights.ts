@@ -107,6 +107,10 @@ function sameValues(a: NirArray, b: NirArray): boolean {
  * number) must equal the network's, since the network cannot take it. Anything else throws a
  * NirConversionError that lists each difference, naming both sides' nodes and shapes.
  *
+ * @param network - The network the file was exported from, built again (a module or its pieces, as for `toNir`).
+ * @param graph - The NIR graph read from the file.
+ * @param options - inputShape (required, as for `toNir`); dt: the time step in s the file was written for
+ *   (default: the graph's `snn.dt` metadata); name: the file's label for messages.
  * @example
  * ```ts
  * const model = new RecurrentSNN(784, 100, 10); // the network the file was exported from, built again

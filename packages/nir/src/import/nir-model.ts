@@ -44,6 +44,9 @@ const sanitize = (id: string): string => id.replace(/\./g, '_') || 'node';
  * time step, [T, batch, ...inputShape], starts every neuron from its initial state, and returns the
  * Output node's values [T, batch, ...outputShape].
  *
+ * @param graph - The NIR graph to run.
+ * @param options - dt: the time step in s the file's time constants were written for (default: the
+ *   graph's `snn.dt` metadata; snnTorch exports with 1e-4, Norse with 1e-3), and the rest of {@link FromNirOptions}.
  * @example
  * ```ts
  * const { graph } = await readNir(await readFile('from-snntorch.nir'), 'from-snntorch.nir');

@@ -111,6 +111,8 @@ function writeGraph(g: Group, graph: NirGraph): void {
  * The graph as NIR file bytes, in the layout `nir.write` produces (`nir.read` and the NIR importers
  * of snnTorch, Norse, Sinabs, Lava... read it). The graph is checked first as `nir.read` would.
  *
+ * @param graph - The graph to write (checked first).
+ * @returns The bytes of an HDF5 `.nir` file.
  * @example
  * ```ts
  * const model = new RecurrentSNN(784, 100, 10); // trained

@@ -276,6 +276,9 @@ export const NIR_NODE_TYPES: readonly NirNodeType[] = [
  * A float array of `shape` filled from `values` (one value broadcast, or one per element); dtype
  * default float64. Throws a RangeError when the values do not fill the shape.
  *
+ * @param values - One value for every element, or one per element (row-major).
+ * @param shape - The array's shape.
+ * @param dtype - 'float64' (default) or 'float32'.
  * @example
  * ```ts
  * nirArray(0.01, [100]); // tau of 100 neurons, 10 ms each
@@ -296,5 +299,13 @@ export function nirArray(
   return { data, shape: [...shape] };
 }
 
-/** The number of elements of a shape (1 for `[]`). */
+/**
+ * The number of elements of a shape (1 for `[]`).
+ *
+ * @param shape - The dimensions.
+ * @example
+ * ```ts
+ * console.log(sizeOf([2, 3, 4]), sizeOf([])); // 24 1
+ * ```
+ */
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);

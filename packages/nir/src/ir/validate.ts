@@ -96,6 +96,8 @@ function nodeProblems(name: string, node: NirNode, problems: string[]): void {
 /**
  * The output type of every node, inferred forward from the Input nodes where NIR leaves it open.
  *
+ * @param graph - The graph (nested graphs included).
+ * @returns Each node's output shape by name; null where it cannot be inferred.
  * @example
  * ```ts
  * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');
@@ -131,6 +133,7 @@ export function nodeOutputTypes(graph: NirGraph): Map<string, IntList | null> {
 /**
  * Every rule the graph breaks, as sentences naming nodes and edges (empty: the graph is sound).
  *
+ * @param graph - The graph to check.
  * @example
  * ```ts
  * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');
@@ -171,6 +174,8 @@ export function graphProblems(graph: NirGraph): string[] {
  * Throws a NirFormatError listing every problem of the graph; `where` names the file
  * (default `NIR graph`).
  *
+ * @param graph - The graph to check.
+ * @param where - What the message calls the graph (default 'NIR graph').
  * @example
  * ```ts
  * const { graph } = await readNir(await readFile('model.nir'), 'model.nir');

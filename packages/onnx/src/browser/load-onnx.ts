@@ -8,6 +8,16 @@ const onnxruntimeWeb = lazyRuntime('onnxruntime-web', () => import('onnxruntime-
 /**
  * Loads an ONNX model (a URL to fetch, or its bytes) into onnxruntime-web (WebAssembly by default;
  * `executionProviders: ['webgpu']` where the browser has WebGPU) and returns a typed predictor.
+ * Needs the optional peer dependency onnxruntime-web.
+ *
+ * @param model - The model's URL (fetched), or its bytes.
+ * @param options - intraOpNumThreads, batchSize (default 256) and executionProviders (default wasm).
+ * @example
+ * ```ts
+ * // In a page bundled for browsers, '@snn/onnx' is this entry point
+ * const predictor = await loadOnnx('/models/model.onnx', { executionProviders: ['webgpu'] });
+ * const { labels } = await predictor.predict(new Float32Array(784)); // one image
+ * ```
  */
 export async function loadOnnx(
   model: string | URL | Uint8Array,

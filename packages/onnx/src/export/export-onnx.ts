@@ -69,13 +69,37 @@ const PRODUCER_VERSION = '0.0.0';
  * exporter knows or the list of a model's per-step pieces in order; parameters become initializers
  * named by their state-dict keys (`l1.input_weights`), thresholds comparisons and casts. Throws
  * OnnxExportError naming any module, encoder or decoder it cannot export, and why.
+ *
+ * @param network - A module the exporter knows (a layer, a cell, a `Sequential` of them,
+ *   `RecurrentSNN`) or a model's per-step pieces in order.
+ * @param options - inputShape (required), encoder (default 'direct'), steps, decoder, form (default
+ *   'sequence'), metadata... (see {@link ExportOptions}).
+ * @returns The bytes of the `.onnx` file (opset 17).
+ * @example
+ * ```ts
+ * // Norse's tutorial model: pixels -> constant-current LIF encoder (32 steps) -> RecurrentSNN -> max over time
+ * const model = new RecurrentSNN(784, 100, 10);
+ * const bytes = await exportOnnx(model, { inputShape: [784], encoder: new ConstantCurrentLIFEncoder(32), decoder: maxLogSoftmax });
+ * await writeOnnx('model.onnx', bytes); // input x [batch, 784], output scores [batch, 10]
+ * ```
  */
 export async function exportOnnx(network: Network, options: ExportOptions): Promise<Uint8Array> {
   const model = await buildModel(network, options);
   return onnx.ModelProto.encode(onnx.ModelProto.fromObject(model)).finish();
 }
 
-/** The ModelProto object (for inspection); `exportOnnx` encodes it. */
+/**
+ * The ModelProto object (for inspection); `exportOnnx` encodes it.
+ *
+ * @param network - As for {@link exportOnnx}.
+ * @param options - As for {@link exportOnnx}.
+ * @example
+ * ```ts
+ * const model = await buildModel(new Sequential(new Linear(784, 10), new LIFCell()), { inputShape: [784], steps: 25 });
+ * console.log(model.graph?.input?.map((i) => i.name), model.graph?.output?.map((o) => o.name)); // ['x'] ['outputs']
+ * console.log(model.opsetImport?.[0]?.version); // 17
+ * ```
+ */
 export async function buildModel(network: Network, options: ExportOptions): Promise<ModelProto> {
   checkOptions(options);
   const table = await TensorTable.of(network);

@@ -9,6 +9,20 @@ const onnxruntimeNode = lazyRuntime('onnxruntime-node', () => import('onnxruntim
 /**
  * Loads an ONNX model (a file path or its bytes) into onnxruntime-node and returns a typed
  * predictor: `predict(input)` gives class scores, batched; per-step models also `step`.
+ * Needs the optional peer dependency onnxruntime-node.
+ *
+ * @param model - The `.onnx` file's path, or its bytes.
+ * @param options - intraOpNumThreads (default: onnxruntime's), batchSize (default 256) and
+ *   executionProviders.
+ * @example
+ * ```ts
+ * const model = new RecurrentSNN(784, 100, 10); // trained, in practice
+ * const bytes = await exportOnnx(model, { inputShape: [784], encoder: new ConstantCurrentLIFEncoder(32), decoder: maxLogSoftmax });
+ * const predictor = await loadOnnx(bytes, { intraOpNumThreads: 2 }); // or loadOnnx('model.onnx')
+ * const { labels, classes } = await predictor.predict(new Float32Array(3 * 784).fill(0.5)); // 3 images
+ * console.log(labels.length, classes); // 3 10
+ * await predictor.release();
+ * ```
  */
 export async function loadOnnx(
   model: string | Uint8Array,

@@ -72,7 +72,19 @@ const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 /**
  * A typed predictor over an exported model and an onnxruntime session (Node or web): `predict`
  * gives class scores for any number of samples, batched; per-step models also `step` one time step
- * at a time. `release()` frees the session.
+ * at a time. `release()` frees the session. Made by {@link loadOnnx} (or `OnnxPredictor.create` with
+ * any onnxruntime module).
+ *
+ * @example
+ * ```ts
+ * const model = new RecurrentSNN(784, 100, 10);
+ * const encoder = new ConstantCurrentLIFEncoder(32);
+ * const step = await loadOnnx(await exportOnnx(model, { inputShape: [784], encoder, decoder: maxLogSoftmax, form: 'step' }));
+ * let state = step.initialState(1); // the per-step model's state, zeros for one sample
+ * for (let t = 0; t < 32; t++) ({ state } = await step.step(new Float32Array(784).fill(0.5), state));
+ * const { labels } = await step.predict(new Float32Array(784).fill(0.5)); // all 32 steps in one call
+ * await step.release();
+ * ```
  */
 export class OnnxPredictor {
   private constructor(
