@@ -80,8 +80,18 @@ describe.each([1, 2])('%i thread(s)', (threads) => {
       const i0 = filled(shape as number[], 0, 3);
       const z = b.kernels.LIFSpikesFromState!({ v0, i0 }, { steps, ...encoder }) as TensorInfo;
       const key = `${steps * rows}x${cols}`;
-      const index = (z.dataId as WasmData).spikeIndex?.get(key);
+      const data = z.dataId as WasmData;
+      const index = data.spikeIndex?.get(key);
       expect(index).toBeTruthy();
+      // The dense values wait until something reads them; the event-driven products do not.
+      expect(data.pendingWrite).toBeDefined();
+      const w0 = filled([n, cols], -1, 1);
+      const a0: TensorInfo = { dataId: z.dataId, shape: [steps * rows, cols], dtype: 'float32' };
+      const early = b.kernels.SpikeMatMul!(
+        { a: a0, b: w0 },
+        { transposeA: false, transposeB: true },
+      ) as TensorInfo;
+      expect(data.pendingWrite).toBeDefined();
       const ones = read(z).filter((s) => s === 1).length;
       expect(index!.nnz).toBe(ones);
       expect(ones).toBeGreaterThan(0);
@@ -103,7 +113,14 @@ describe.each([1, 2])('%i thread(s)', (threads) => {
         expect(read(event)).toEqual(read(scanned));
         free(event, plain, copy, scanned);
       }
-      free(v0, i0, z, w, dy);
+      expect(data.pendingWrite).toBeUndefined();
+      // The product taken before the values were written equals the dense one over them.
+      const plain0 = b.kernels.MatMul!(
+        { a: a0, b: w0 },
+        { transposeA: false, transposeB: true },
+      ) as TensorInfo;
+      expectClose(read(early), read(plain0), 'SpikeMatMul before the write', 1e-5, 1e-6);
+      free(v0, i0, z, w, dy, w0, early, plain0);
     },
   );
 
@@ -121,6 +138,8 @@ describe.each([1, 2])('%i thread(s)', (threads) => {
       const i0 = make(20, 40);
       const z = sparse.kernels.LIFSpikesFromState!({ v0, i0 }, { steps: 10, ...encoder }) as TensorInfo;
       expect((z.dataId as WasmData).spikeIndex?.get('80x50')?.idx).toBe(-1);
+      // Dense: the values are written at once, for the dense kernels.
+      expect((z.dataId as WasmData).pendingWrite).toBeUndefined();
       const a: TensorInfo = { dataId: z.dataId, shape: [80, 50], dtype: 'float32' };
       const w = write(
         Float32Array.from({ length: 150 }, () => rand() - 0.5),

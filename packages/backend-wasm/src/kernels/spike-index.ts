@@ -48,8 +48,8 @@ export function withListScratch<T>(
 
 /**
  * The lists in counts/scratch (withListScratch) compacted into the index of `d` viewed as
- * [rows, cols], cached on it: the lists, 'dense' above the density cut-over (only the count is kept),
- * or null when a row was not binary.
+ * [rows, cols], cached on it: the lists, 'dense' above the density cut-over (the backend's unless
+ * `cutover` is given; only the count is kept), or null when a row was not binary.
  */
 export function keepSpikeIndex(
   ctx: WasmKernelContext,
@@ -58,6 +58,7 @@ export function keepSpikeIndex(
   cols: number,
   counts: number,
   scratch: number,
+  cutover = ctx.spikeDensityCutover,
 ): SpikeLists {
   const { rt } = ctx;
   const key = `${rows}x${cols}`;
@@ -70,7 +71,7 @@ export function keepSpikeIndex(
     d.spikeIndex.set(key, null);
     return null;
   }
-  if (nnz > ctx.spikeDensityCutover * rows * cols) {
+  if (nnz > cutover * rows * cols) {
     rt.heap.free(ptr, ptrBytes);
     d.spikeIndex.set(key, { ptr: 0, idx: -1, nnz, lists: rows, ptrBytes: 0, idxBytes: 0 });
     return 'dense';
@@ -81,6 +82,26 @@ export function keepSpikeIndex(
   const index: SpikeIndex = { ptr, idx, nnz, lists: rows, ptrBytes, idxBytes };
   d.spikeIndex.set(key, index);
   return index;
+}
+
+/** Replaces the lists cached on `d` for [rows, cols] by the 'dense' mark (the count kept), freeing them. */
+export function markDense(
+  ctx: WasmKernelContext,
+  d: WasmData,
+  rows: number,
+  cols: number,
+  index: SpikeIndex,
+): void {
+  ctx.rt.heap.free(index.ptr, index.ptrBytes);
+  ctx.rt.heap.free(index.idx, index.idxBytes);
+  d.spikeIndex?.set(`${rows}x${cols}`, {
+    ptr: 0,
+    idx: -1,
+    nnz: index.nnz,
+    lists: rows,
+    ptrBytes: 0,
+    idxBytes: 0,
+  });
 }
 
 /** A [rows, cols] view of float32 `d` transposed ([cols, rows]), cached on the data. */
