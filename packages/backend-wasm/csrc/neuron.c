@@ -104,6 +104,68 @@ void snn_lif_sequence_spikes(const float *x, const float *v0, const float *i0, f
   }
 }
 
+/*
+ * LIFSpikesFromState: snn_lif_sequence_spikes with a zero input (the constant-current encoders), the
+ * same float32 operations (i = id + 0 as there), with no input read and no spikes written densely:
+ * each step's spikes [n] are viewed as `rows` rows of `cols` (n = rows*cols; the last axis is cols)
+ * and listed: the columns of the ones of row r of step t go to scratch + (t*rows + r)*cols, ascending,
+ * their number to counts[t*rows + r] (csrc/spike.c's lists: the caller compacts them with
+ * snn_prefix_sum and snn_spike_compact_rows, and writes the dense 0/1 values from them with
+ * snn_spike_lists_to_dense if they are read). Threads split rows, so each list has one writer and
+ * its column chunks come in order.
+ */
+EXPORT(snn_lif_spikes_from_state)
+void snn_lif_spikes_from_state(const float *v0, const float *i0, int32_t *counts, int32_t *scratch,
+                               int T, int rows, int cols, float a, float b, float vLeak, float vTh,
+                               float vReset, int part, int parts) {
+  int lo, hi;
+  split_range(rows, part, parts, &lo, &hi);
+  const f4 A = SPLAT(a), B = SPLAT(b), VL = SPLAT(vLeak), VT = SPLAT(vTh), VR = SPLAT(vReset);
+  const f4 ONE = SPLAT(1.0f), ZERO = SPLAT(0.0f);
+  float vs[CHUNK] __attribute__((aligned(16))), is[CHUNK] __attribute__((aligned(16)));
+  for (int r = lo; r < hi; r++) {
+    for (int t = 0; t < T; t++) counts[(size_t)t * rows + r] = 0;
+    for (int c0 = 0; c0 < cols; c0 += CHUNK) {
+      int m = c0 + CHUNK < cols ? CHUNK : cols - c0;
+      const size_t at = (size_t)r * cols + c0;
+      for (int k = 0; k < m; k++) {
+        vs[k] = v0[at + k];
+        is[k] = i0[at + k];
+      }
+      for (int t = 0; t < T; t++) {
+        const size_t list = (size_t)t * rows + r;
+        int32_t *out = scratch + list * cols + counts[list];
+        int32_t *start = out;
+        int k = 0;
+        for (; k + 4 <= m; k += 4) {
+          f4 v = LD(vs + k), i = LD(is + k);
+          f4 d = ADD(v, MUL(A, ADD(SUB(VL, v), i)));
+          f4 id = SUB(i, MUL(B, i));
+          v128_t fire = wasm_f32x4_gt(SUB(d, VT), ZERO);
+          f4 sp = wasm_v128_and(fire, ONE);
+          ST(vs + k, ADD(MUL(SUB(ONE, sp), d), MUL(sp, VR)));
+          ST(is + k, ADD(id, ZERO));
+          uint32_t mask = wasm_i32x4_bitmask(fire);
+          while (mask) {
+            *out++ = c0 + k + __builtin_ctz(mask);
+            mask &= mask - 1;
+          }
+        }
+        for (; k < m; k++) {
+          float vk = vs[k], ik = is[k];
+          float d = vk + a * ((vLeak - vk) + ik);
+          float id = ik - b * ik;
+          float spike = d - vTh > 0.0f ? 1.0f : 0.0f;
+          vs[k] = (1.0f - spike) * d + spike * vReset;
+          is[k] = id + 0.0f;
+          if (spike != 0.0f) *out++ = c0 + k;
+        }
+        counts[list] += (int32_t)(out - start);
+      }
+    }
+  }
+}
+
 /* One reverse step of four neurons: (gv, gi) flow in from step t+1, out to step t-1. */
 #define LIF_GRAD4(gv, gi, at)                                                      \
   do {                                                                            \

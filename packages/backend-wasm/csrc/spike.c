@@ -83,6 +83,20 @@ void snn_spike_compact_rows(const int32_t *scratch, int rows, int cols, const in
   }
 }
 
+/* The dense 0/1 matrix [rows, cols] of the lists (ptr, idx): each row zeroed, then its ones set. */
+EXPORT(snn_spike_lists_to_dense)
+void snn_spike_lists_to_dense(const int32_t *ptr, const int32_t *idx, float *out, int rows, int cols, int part,
+                              int parts) {
+  int lo, hi;
+  split_range(rows, part, parts, &lo, &hi);
+  if (lo >= hi) return;
+  __builtin_memset(out + (size_t)lo * cols, 0, (size_t)(hi - lo) * cols * sizeof(float));
+  for (int r = lo; r < hi; r++) {
+    float *row = out + (size_t)r * cols;
+    for (int q = ptr[r]; q < ptr[r + 1]; q++) row[idx[q]] = 1.0f;
+  }
+}
+
 /*
  * c[r, :] = sum over k in list r (ascending) of b[k, :], for output rows r of a [rows, N] product;
  * b is [K, N] row-major. Threads split the rows. Register-blocked over 32 columns.

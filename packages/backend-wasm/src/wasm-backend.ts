@@ -130,6 +130,7 @@ export class WasmBackend implements KernelBackend {
       rt,
       spikeDensityCutover: cutover,
       data: (info, kernel) => self.#dataOf(info.dataId, kernel),
+      peek: (info, kernel) => self.#dataOf(info.dataId, kernel, false),
       output(shape, dtype, kernel) {
         const data = makeData(rt, shape, dtype, kernel);
         live.add(data);
@@ -261,10 +262,15 @@ export class WasmBackend implements KernelBackend {
     this.#rt.dispose();
   }
 
-  #dataOf(dataId: DataId, op: string): WasmData {
+  #dataOf(dataId: DataId, op: string, write = true): WasmData {
     const d = dataId as WasmData;
     if (!(d instanceof WasmData) || d.disposed || !this.#live.has(d)) {
       throw new BackendError(`backend 'wasm': ${op}: the data was disposed or belongs to another backend`);
+    }
+    if (write && d.pendingWrite !== undefined) {
+      const pending = d.pendingWrite;
+      d.pendingWrite = undefined;
+      pending();
     }
     return d;
   }

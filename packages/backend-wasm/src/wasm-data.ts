@@ -40,6 +40,12 @@ export class WasmData {
   spikeIndex: Map<string, SpikeIndex | null> | undefined;
   /** Transposed copies by view: a weight used at every time step is transposed once. */
   transposed: Map<string, DerivedBlock> | undefined;
+  /**
+   * Writes the values when they are first needed: a kernel that leaves a spike index on its output
+   * (LIFSpikesFromState) may defer writing the dense 0/1 values, which the event-driven products never
+   * read. The backend runs it (once) before any kernel or read sees the data (`ctx.data`, `readSync`).
+   */
+  pendingWrite: (() => void) | undefined;
   disposed = false;
 
   constructor(

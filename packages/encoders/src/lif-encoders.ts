@@ -1,14 +1,12 @@
 import {
-  broadcastTo,
   type LIFParameters,
   lifCurrentEncoder,
-  lifFeedForwardSpikes,
+  lifFeedForwardSpikesFromState,
   maximum,
   mul,
   stack,
   sub,
   type Tensor,
-  tensor,
   tidy,
   zerosLike,
 } from '@snn/core';
@@ -39,14 +37,13 @@ export function constantCurrentLIFEncode(
 ): Tensor {
   checkLIFEncoderArgs('constantCurrentLIFEncode', seqLength, dt);
   // lif_current_encoder is lif_feed_forward_step with a synaptic current that never decays
-  // (tauSynInv 0) and stays the input x: the whole sequence is one fused LIFSequence kernel where the
-  // backend has one (else the same steps one by one), with zero input after the start. Only the
-  // spikes are returned: where no gradient is recorded the kernel may skip writing the states.
-  return tidy(() => {
-    const none = broadcastTo(tensor(0), [seqLength, ...x.shape]);
-    const state = { v: zerosLike(x), i: x };
-    return lifFeedForwardSpikes(none, state, { ...p, tauSynInv: 0 }, dt);
-  });
+  // (tauSynInv 0) and stays the input x, and no input after the start: the neurons run on their
+  // initial state alone. Where no gradient is recorded that is one LIFSpikesFromState kernel, which
+  // neither makes nor reads a [seqLength, ...x.shape] input of zeros; while recording, the fused
+  // LIFSequence of that zero input (differentiable in x). The spikes are the same either way.
+  return tidy(() =>
+    lifFeedForwardSpikesFromState({ v: zerosLike(x), i: x }, seqLength, { ...p, tauSynInv: 0 }, dt),
+  );
 }
 
 /**

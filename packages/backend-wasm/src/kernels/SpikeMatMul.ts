@@ -15,8 +15,13 @@ export const SpikeMatMul: WasmKernel<'SpikeMatMul'> = ({ a, b }, { transposeA, t
   if (a.shape.length !== 2 || g.M * g.N * g.K === 0) {
     return denseMatMul(ctx, a, b, transposeA, transposeB, 'SpikeMatMul', g);
   }
-  const da = ctx.data(a, 'SpikeMatMul');
-  const lists = transposeA ? spikeIndex(ctx, da, g.K, g.M) : spikeIndex(ctx, da, g.M, g.K);
+  // A cached index serves without the dense values (which may not be written yet: pendingWrite).
+  const [listCount, listWidth] = transposeA ? [g.K, g.M] : [g.M, g.K];
+  const cached = ctx.peek(a, 'SpikeMatMul').spikeIndex?.get(`${listCount}x${listWidth}`);
+  const lists =
+    cached !== undefined && cached !== null && cached.idx >= 0
+      ? cached
+      : spikeIndex(ctx, ctx.data(a, 'SpikeMatMul'), listCount, listWidth);
   if (lists === null || lists === 'dense') {
     return denseMatMul(ctx, a, b, transposeA, transposeB, 'SpikeMatMul', g);
   }

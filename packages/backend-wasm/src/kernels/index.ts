@@ -23,6 +23,7 @@ import { LIFRecurrentSequence } from './LIFRecurrentSequence.js';
 import { LIFRecurrentSequenceGrad } from './LIFRecurrentSequenceGrad.js';
 import { LIFSequence } from './LIFSequence.js';
 import { LIFSequenceGrad } from './LIFSequenceGrad.js';
+import { LIFSpikesFromState } from './LIFSpikesFromState.js';
 import { LISequence } from './LISequence.js';
 import { LISequenceGrad } from './LISequenceGrad.js';
 import { Log } from './Log.js';
@@ -78,6 +79,7 @@ export const WASM_KERNELS: { readonly [K in KernelName]: WasmKernel<K> } = {
   LIFRecurrentSequenceGrad,
   LIFSequence,
   LIFSequenceGrad,
+  LIFSpikesFromState,
   LISequence,
   LISequenceGrad,
   LeakySequence,

@@ -16,6 +16,11 @@ export interface WasmKernelContext {
   readonly spikeDensityCutover: number;
   /** The data behind an input; `kernel` names the kernel in the error for foreign or freed data. */
   data(info: TensorInfo, kernel: string): WasmData;
+  /**
+   * The data behind an input without writing deferred values (WasmData.pendingWrite): only for
+   * reading what is cached on it (a spike index); call `data` before reading the values.
+   */
+  peek(info: TensorInfo, kernel: string): WasmData;
   /** A fresh output of `shape` and `dtype` (uninitialised). */
   output(shape: readonly number[], dtype: DType, kernel: string): { info: TensorInfo; data: WasmData };
   /** A temporary block (free with `freeTemp`). */

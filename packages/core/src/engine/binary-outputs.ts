@@ -22,6 +22,7 @@ export const BINARY_OUTPUT_RULES: { readonly [K in KernelName]?: Rule } = {
   Spike: () => true,
   /** [z, v, i, vDecayed]: the spikes. */
   LIFSequence: () => [true, false, false, false],
+  LIFSpikesFromState: () => true,
   /** [z, vDecayed]: the spikes. */
   LIFRecurrentSequence: () => [true, false],
   /** [spk, mem]: the spikes. */

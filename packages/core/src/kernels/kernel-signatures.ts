@@ -406,6 +406,35 @@ export interface OptionalKernels {
     attrs: LIFSequenceAttrs;
   };
   /**
+   * The spikes of LIFSequence run for `steps` steps with no input (x = 0 at every step) from the state
+   * (v0, i0) [...n]: the constant-current encoders (Norse's lif_current_encoder is this with
+   * tauSynInv 0, the constant current held in i0). Per step, as LIFSequence's:
+   * vd = v + dt*tauMemInv*((vLeak - v) + i); id = i - dt*tauSynInv*i; z = Spike(vd - vTh);
+   * v = (1 - z)*vd + z*vReset; i = id + 0. Returns z [steps, ...n], equal to LIFSequence's z for a
+   * zero x. Forward only: no gradient rule, so core runs it only where no gradient is recorded.
+   */
+  LIFSpikesFromState: {
+    /** v0, i0: the state before the first step [...n]. */
+    inputs: Inputs<'v0' | 'i0'>;
+    /** The number of steps and the neuron's parameters (scalars) and dt. */
+    attrs: {
+      /** Number of steps T of the output. */
+      readonly steps: number;
+      /** 1 / synaptic time constant, in 1/s (0: the current stays i0). */
+      readonly tauSynInv: number;
+      /** 1 / membrane time constant, in 1/s. */
+      readonly tauMemInv: number;
+      /** Leak (resting) potential. */
+      readonly vLeak: number;
+      /** Threshold: a neuron fires when vd - vTh > 0. */
+      readonly vTh: number;
+      /** Potential after a spike. */
+      readonly vReset: number;
+      /** Integration step, in s. */
+      readonly dt: number;
+    };
+  };
+  /**
    * Reverse-time gradient of LIFSequence, the reset detached or not as `detachReset` says. With
    * a = dt*tauMemInv, b = dt*tauSynInv, s = surrogate'(vDecayed[t] - vTh), from t = T-1 down to 0 with
    * gv = gi = 0 after the last step:
@@ -664,6 +693,7 @@ export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'SpikeMatMul',
   'LIFSequence',
   'LIFSequenceGrad',
+  'LIFSpikesFromState',
   'LIFRecurrentSequence',
   'LIFRecurrentSequenceGrad',
   'LISequence',

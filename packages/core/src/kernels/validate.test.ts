@@ -260,6 +260,20 @@ const cases: Case[] = [
     ArgumentError,
   ],
   [
+    'LIFSpikesFromState',
+    () => ({ v0: f([2, 3]), i0: f([3]) }),
+    { steps: 4, tauSynInv: 0, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 0.001 },
+    /LIFSpikesFromState: i0 \[3\] must have the shape of v0 \[2, 3\]/,
+    ShapeError,
+  ],
+  [
+    'LIFSpikesFromState',
+    () => ({ v0: f([3]), i0: f([3]) }),
+    { steps: 0, tauSynInv: 0, tauMemInv: 100, vLeak: 0, vTh: 1, vReset: 0, dt: 0.001 },
+    /LIFSpikesFromState: attrs.steps must be an integer >= 1, got 0/,
+    ArgumentError,
+  ],
+  [
     'LIFRecurrentSequence',
     () => ({ x: f([4, 2, 3]), w: f([3, 2]), z0: f([2, 3]), v0: f([2, 3]), i0: f([2, 3]) }),
     lif,

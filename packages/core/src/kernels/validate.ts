@@ -399,6 +399,11 @@ const VALIDATORS: {
     steps(op, x.shape);
     lifAttrs(op, attrs);
   },
+  LIFSpikesFromState: (inputs, attrs, op) => {
+    sameFloat32Shapes(op, { v0: one(inputs, 'v0'), i0: one(inputs, 'i0') });
+    integer(op, 'attrs.steps', attrs.steps, 1);
+    finite(op, attrs, 'tauSynInv', 'tauMemInv', 'vLeak', 'vTh', 'vReset', 'dt');
+  },
   LIFSequenceGrad: (inputs, attrs, op) => {
     const names = ['z', 'vDecayed', 'dz', 'dv', 'di'];
     sequenceSizes(op, Object.fromEntries(names.map((n) => [n, one(inputs, n)])));

@@ -117,6 +117,7 @@ export {
   type LIFSequenceResult,
   lifFeedForwardSequence,
   lifFeedForwardSpikes,
+  lifFeedForwardSpikesFromState,
 } from './lif-sequence.js';
 export {
   DEFAULT_LSNN_PARAMETERS,

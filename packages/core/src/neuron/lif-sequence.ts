@@ -1,7 +1,8 @@
-import { noGrad, runKernel } from '../engine/api.js';
+import { noGrad, runKernel, tidy } from '../engine/api.js';
 import { ENGINE } from '../engine/engine.js';
 import { ArgumentError, ShapeError } from '../errors.js';
 import { reshape, slice, stack, unstack } from '../ops/index.js';
+import { zeros } from '../tensor/creation.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
   DEFAULT_DT,
@@ -132,6 +133,56 @@ export function lifFeedForwardSpikes(
   for (const t of outs.slice(1)) t.dispose();
   if (state === null) for (const t of [s.v, s.i]) t.dispose();
   return outs[0];
+}
+
+/**
+ * The spikes z [steps, ...n] of lifFeedForwardSpikes for a zero input of `steps` steps from `state`:
+ * the neurons run on their initial state alone, as the constant-current encoders do (Norse's
+ * lif_current_encoder is this with tauSynInv 0, the current held in state.i). Where no gradient is
+ * recorded and the fused kernels apply, it is the LIFSpikesFromState kernel: no [steps, ...n] input
+ * is made or read (a backend may also index the spikes as it writes them). While recording, or with
+ * tensor parameters or a custom surrogate, it is lifFeedForwardSpikes of that zero input, differentiable
+ * in the state. The spikes are the same either way.
+ *
+ * @param state - The state before step 0: membrane v and synaptic current i, each [...n].
+ * @param steps - Number of time steps T (an integer >= 1).
+ * @param p - LIF parameters (Norse's defaults for fields left out).
+ * @param dt - Time step in seconds, default 1e-3.
+ * @example
+ * ```ts
+ * // A constant current of 20 (one neuron) and 1.5 (the other), held for 100 steps (tauSynInv 0).
+ * const current = tensor([20, 1.5]);
+ * const state = { v: zeros([2]), i: current };
+ * const z = lifFeedForwardSpikesFromState(state, 100, { tauSynInv: 0 }); // [100, 2]
+ * console.log(sum(z, 0).dataSync()); // [100, 9]: a larger current fires more often
+ * ```
+ */
+export function lifFeedForwardSpikesFromState(
+  state: LIFFeedForwardState,
+  steps: number,
+  p: Partial<LIFParameters> = {},
+  dt: number = DEFAULT_DT,
+): Tensor {
+  const fn = 'lifFeedForwardSpikesFromState';
+  checkDt(fn, dt);
+  if (!Number.isInteger(steps) || steps < 1) {
+    throw new ArgumentError(`${fn}: steps must be an integer >= 1, got ${String(steps)}`);
+  }
+  const neuronShape = state.v.shape;
+  checkStateShape(fn, neuronShape, state.v, state.i);
+  const q = lifParameters(p);
+  const attrs = lifSequenceAttrs(q, dt, false);
+  if (ENGINE.isRecording || attrs === undefined) {
+    return tidy(() => lifFeedForwardSpikes(zeros([steps, ...neuronShape]), state, q, dt));
+  }
+  const { tauSynInv, tauMemInv, vLeak, vTh, vReset } = attrs;
+  return noGrad(() =>
+    runKernel(
+      'LIFSpikesFromState',
+      { v0: state.v, i0: state.i },
+      { steps, tauSynInv, tauMemInv, vLeak, vTh, vReset, dt },
+    ),
+  );
 }
 
 /** z of a sequence result; the states (and, when the caller made it, the initial state) are freed. */

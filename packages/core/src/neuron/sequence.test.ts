@@ -16,6 +16,7 @@ import {
   tensor,
   tidy,
   unstack,
+  zeros,
 } from '../index.js';
 import * as surrogate from '../surrogate/index.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -25,6 +26,7 @@ import {
   liFeedForwardStep,
   lifFeedForwardSequence,
   lifFeedForwardSpikes,
+  lifFeedForwardSpikesFromState,
   lifParameters,
 } from './index.js';
 import { lifFeedForwardLoop } from './lif-sequence.js';
@@ -287,6 +289,49 @@ describe('lifFeedForwardSpikes', () => {
       expect(g.some((v) => v !== 0)).toBe(true);
       expect(Array.from(viaSpikes[0].dataSync())).toEqual(g);
     });
+  });
+});
+
+describe('lifFeedForwardSpikesFromState', () => {
+  const current = () => tensor(values(2 * 9, 11, 0, 30), [2, 9]);
+  const p = { tauSynInv: 0, vTh: 0.7 };
+  const viaZeroInput = (i: Tensor) =>
+    tidy(() => lifFeedForwardSpikes(zeros([20, 2, 9]), { v: zeros([2, 9]), i }, p));
+
+  it('outside a gradient: the LIFSpikesFromState kernel, the spikes of a zero input, no tensor left over', () => {
+    const i = current();
+    const v = zeros([2, 9]);
+    const want = Array.from(viaZeroInput(i).dataSync());
+    const before = memory().numTensors;
+    const z = lifFeedForwardSpikesFromState({ v, i }, 20, p);
+    expect(memory().numTensors).toBe(before + 1);
+    expect(z.shape).toEqual([20, 2, 9]);
+    expect(Array.from(z.dataSync())).toEqual(want);
+    expect(want.some((s) => s === 1) && want.some((s) => s === 0)).toBe(true);
+    expect(z.binary).toBe(true);
+    for (const t of [z, v, i]) t.dispose();
+  });
+
+  it('while recording: the zero-input layer, differentiable in the state', () => {
+    tidy(() => {
+      const w = tensor(values(20 * 18, 13, -1, 1), [20, 2, 9]);
+      const fromState = grads((i: Tensor) =>
+        sum(mul(lifFeedForwardSpikesFromState({ v: zeros([2, 9]), i }, 20, p), w)),
+      )([current()]);
+      const zeroInput = grads((i: Tensor) => sum(mul(viaZeroInput(i), w)))([current()]);
+      const g = Array.from(zeroInput[0].dataSync());
+      expect(g.some((d) => d !== 0)).toBe(true);
+      expect(Array.from(fromState[0].dataSync())).toEqual(g);
+    });
+  });
+
+  it('rejects a bad step count or state', () => {
+    const s = { v: zeros([3]), i: zeros([3]) };
+    expect(() => lifFeedForwardSpikesFromState(s, 0)).toThrow(/steps must be an integer >= 1, got 0/);
+    expect(() => lifFeedForwardSpikesFromState({ v: s.v, i: zeros([2]) }, 4)).toThrow(
+      /state.i has shape \[2\]/,
+    );
+    for (const t of [s.v, s.i]) t.dispose();
   });
 });
 

@@ -25,6 +25,7 @@ import {
 } from './LIFRecurrentSequence.js';
 import { lifSequenceDecomposition } from './LIFSequence.js';
 import { lifSequenceGradDecomposition } from './LIFSequenceGrad.js';
+import { lifSpikesFromStateDecomposition } from './LIFSpikesFromState.js';
 import { liSequenceDecomposition } from './LISequence.js';
 import { liSequenceGradDecomposition } from './LISequenceGrad.js';
 import { logSoftmaxDecomposition } from './LogSoftmax.js';
@@ -66,6 +67,7 @@ export const CORE_DECOMPOSITIONS: ReadonlyMap<OptionalKernelName, Decomposition>
   ['SpikeGrad', spikeGradDecomposition as Decomposition],
   ['LIFSequence', lifSequenceDecomposition as Decomposition],
   ['LIFSequenceGrad', lifSequenceGradDecomposition as Decomposition],
+  ['LIFSpikesFromState', lifSpikesFromStateDecomposition as Decomposition],
   ['LIFRecurrentSequence', lifRecurrentSequenceDecomposition as Decomposition],
   ['LIFRecurrentSequenceGrad', lifRecurrentSequenceGradDecomposition as Decomposition],
   ['LISequence', liSequenceDecomposition as Decomposition],

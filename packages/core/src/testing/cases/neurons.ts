@@ -271,6 +271,43 @@ function liCases(problem: SequenceProblem, p: LIAttrs): KernelCase[] {
   ];
 }
 
+/**
+ * LIFSpikesFromState: LIFSequence's spikes for a zero input from (v0, i0), from the same host
+ * simulation; i0 spread wide enough that some neurons fire often, some rarely, some never.
+ */
+function lifFromStateCase(
+  problem: Omit<SequenceProblem, 'xRange'>,
+  p: LIFSequenceAttrs,
+  i0Range: [number, number],
+): KernelCase {
+  const { steps, neuronShape, seed } = problem;
+  const count = product(neuronShape);
+  const v0 = pseudoRandom(count, seed + 1, -0.2, 0.8);
+  const i0 = pseudoRandom(count, seed + 2, ...i0Range);
+  const runs = neurons(new Array(steps * count).fill(0), v0, i0, steps).map((n) => lifNeuron(n, p));
+  const margin = Math.min(...runs.map((r) => r.margin));
+  if (margin < 1e-3)
+    throw new Error(
+      `conformance case ${problem.name}: vDecayed comes within ${margin} of vTh; pick another seed`,
+    );
+  if (!runs.some((r) => r.z.includes(1)))
+    throw new Error(`conformance case ${problem.name}: no spikes; pick larger currents`);
+  const { tauSynInv, tauMemInv, vLeak, vTh, vReset, dt } = p;
+  return {
+    kernel: 'LIFSpikesFromState',
+    name: problem.name,
+    inputs: { v0: t(v0, neuronShape), i0: t(i0, neuronShape) },
+    attrs: { steps, tauSynInv, tauMemInv, vLeak, vTh, vReset, dt },
+    expected: t(
+      interleave(
+        runs.map((r) => r.z),
+        steps,
+      ),
+      [steps, ...neuronShape],
+    ),
+  };
+}
+
 const allSurrogates: [SurrogateName, number][] = withEveryDefinedSurrogate([
   ['superspike', 100],
   ['atan', 2],
@@ -310,6 +347,21 @@ export const neuronCases: readonly KernelCase[] = [
     { name: 'T 1, neurons [4]', steps: 1, neuronShape: [4], seed: 1021, xRange: [0, 1] },
     { ...norse, vTh: 0.2 },
     [['sigmoid', 4]],
+  ),
+  lifFromStateCase(
+    {
+      name: 'constant current (tauSynInv 0), T 40, neurons [3, 37]',
+      steps: 40,
+      neuronShape: [3, 37],
+      seed: 1030,
+    },
+    { ...norse, tauSynInv: 0 },
+    [0, 12],
+  ),
+  lifFromStateCase(
+    { name: 'decaying current, vLeak, vReset, T 9, neurons [6]', steps: 9, neuronShape: [6], seed: 1040 },
+    { ...norse, tauSynInv: 300, tauMemInv: 250, vLeak: 0.1, vTh: 0.6, vReset: -0.2, dt: 0.002 },
+    [0, 6],
   ),
   ...liCases(
     {

@@ -11,6 +11,7 @@ import { Less } from './Less.js';
 import { LessEqual } from './LessEqual.js';
 import { LIFSequence } from './LIFSequence.js';
 import { LIFSequenceGrad } from './LIFSequenceGrad.js';
+import { LIFSpikesFromState } from './LIFSpikesFromState.js';
 import { LISequence } from './LISequence.js';
 import { LISequenceGrad } from './LISequenceGrad.js';
 import { LogicalAnd } from './LogicalAnd.js';
@@ -60,6 +61,7 @@ export const optionalKernels: { readonly [K in ReferenceOptional]: ReferenceKern
   SpikeMatMul,
   LIFSequence,
   LIFSequenceGrad,
+  LIFSpikesFromState,
   LISequence,
   LISequenceGrad,
   LeakySequence,
