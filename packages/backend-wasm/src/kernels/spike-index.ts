@@ -12,40 +12,71 @@ export type SpikeLists = SpikeIndex | 'dense' | null;
  * count is kept), null when the values are not all 0 and 1.
  */
 export function spikeIndex(ctx: WasmKernelContext, d: WasmData, rows: number, cols: number): SpikeLists {
-  const key = `${rows}x${cols}`;
-  d.spikeIndex ??= new Map();
-  const hit = d.spikeIndex.get(key);
+  const hit = d.spikeIndex?.get(`${rows}x${cols}`);
   if (hit !== undefined) return hit === null || hit.idx >= 0 ? hit : 'dense';
-  const { rt } = ctx;
+  return withRowLists(ctx, rows, cols, (counts, scratch) => {
+    ctx.rt.call('snn_spike_scan_rows', rows * cols, d.ptr, rows, cols, counts, scratch);
+    return cacheIndex(ctx, d, rows, cols, counts, scratch);
+  });
+}
+
+/**
+ * Runs `fill` with the temporaries a kernel writes row lists into: int32 counts [rows] and scratch
+ * [rows, cols] (row r's list at r * cols), as csrc/spike.c's snn_spike_scan_rows writes them.
+ */
+export function withRowLists<T>(
+  ctx: WasmKernelContext,
+  rows: number,
+  cols: number,
+  fill: (counts: number, scratch: number) => T,
+): T {
   const countBytes = rows * 4;
   const scratchBytes = rows * cols * 4;
   const counts = ctx.temp(countBytes, 'spike index');
   const scratch = ctx.temp(scratchBytes, 'spike index');
-  const ptrBytes = (rows + 1) * 4;
   try {
-    rt.call('snn_spike_scan_rows', rows * cols, d.ptr, rows, cols, counts, scratch);
-    const ptr = rt.heap.alloc(ptrBytes, 'spike index');
-    const nnz = rt.exports.snn_prefix_sum(counts, ptr, rows);
-    if (nnz < 0) {
-      rt.heap.free(ptr, ptrBytes);
-      d.spikeIndex.set(key, null);
-      return null;
-    }
-    if (nnz > ctx.spikeDensityCutover * rows * cols) {
-      rt.heap.free(ptr, ptrBytes);
-      d.spikeIndex.set(key, { ptr: 0, idx: -1, nnz, lists: rows, ptrBytes: 0, idxBytes: 0 });
-      return 'dense';
-    }
-    const idxBytes = nnz * 4;
-    const idx = rt.heap.alloc(idxBytes, 'spike index');
-    rt.call('snn_spike_compact_rows', nnz + rows, scratch, rows, cols, ptr, idx);
-    const index: SpikeIndex = { ptr, idx, nnz, lists: rows, ptrBytes, idxBytes };
-    d.spikeIndex.set(key, index);
-    return index;
+    return fill(counts, scratch);
   } finally {
     ctx.freeTemp(scratch, scratchBytes);
     ctx.freeTemp(counts, countBytes);
   }
+}
+
+/**
+ * Compacts row lists (counts and scratch as {@link withRowLists} holds them; a count of -1 marks a
+ * row that is not binary) into the index of `d` viewed as [rows, cols], caches it on `d` and returns
+ * it: null for a view that is not binary, 'dense' (only the count kept) above the cut-over.
+ */
+export function cacheIndex(
+  ctx: WasmKernelContext,
+  d: WasmData,
+  rows: number,
+  cols: number,
+  counts: number,
+  scratch: number,
+): SpikeLists {
+  const { rt } = ctx;
+  const key = `${rows}x${cols}`;
+  d.spikeIndex ??= new Map();
+  const ptrBytes = (rows + 1) * 4;
+  const ptr = rt.heap.alloc(ptrBytes, 'spike index');
+  const nnz = rt.exports.snn_prefix_sum(counts, ptr, rows);
+  if (nnz < 0) {
+    rt.heap.free(ptr, ptrBytes);
+    d.spikeIndex.set(key, null);
+    return null;
+  }
+  if (nnz > ctx.spikeDensityCutover * rows * cols) {
+    rt.heap.free(ptr, ptrBytes);
+    d.spikeIndex.set(key, { ptr: 0, idx: -1, nnz, lists: rows, ptrBytes: 0, idxBytes: 0 });
+    return 'dense';
+  }
+  const idxBytes = nnz * 4;
+  const idx = rt.heap.alloc(idxBytes, 'spike index');
+  rt.call('snn_spike_compact_rows', nnz + rows, scratch, rows, cols, ptr, idx);
+  const index: SpikeIndex = { ptr, idx, nnz, lists: rows, ptrBytes, idxBytes };
+  d.spikeIndex.set(key, index);
+  return index;
 }
 
 /** A [rows, cols] view of float32 `d` transposed ([cols, rows]), cached on the data. */
