@@ -168,8 +168,9 @@ void snn_random_bernoulli(float *out, const float *p, int n, int np, uint32_t se
 }
 
 /*
- * RandomBernoulli straight into spike lists, for a p whose rows (its last dim, `cols`, a multiple of 4
- * so that every Philox block lies within one row) mostly hold zeros, as MNIST's pixels: an element
+ * RandomBernoulli straight into spike lists, for p viewed as [prows, cols] (a batch of samples of
+ * `cols` values, a multiple of 4 so that every Philox block lies within one row) that mostly holds
+ * zeros, as MNIST's pixels: an element
  * with p = 0 (or NaN) never spikes, so its uniform is never drawn. Element i is still compared with
  * u_i of the counter-based stream (counter offset + i/4, word i % 4), so the spikes are
  * snn_random_bernoulli's bit for bit; skipping blocks shifts nothing.

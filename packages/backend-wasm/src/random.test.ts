@@ -28,8 +28,8 @@ describe.each([1, 2])('%i thread(s)', (threads) => {
 });
 
 /*
- * RandomBernoulli on rows whose length is a multiple of 4 draws only the blocks holding a p > 0 and
- * writes the spike lists as it goes: its spikes must still be core's definition bit for bit, and the
+ * RandomBernoulli over samples whose size is a multiple of 4 draws only the blocks holding a p > 0
+ * and writes the spike lists as it goes: its spikes must still be core's definition bit for bit, and the
  * lists it caches must serve the event-driven products exactly as the lists a scan of the same
  * values gives (compared against the same spikes written afresh, which SpikeMatMul scans).
  */
@@ -62,9 +62,14 @@ describe.each([1, 2])('RandomBernoulli with spike lists, %i thread(s)', (threads
     [[6, 20], 7, 2 ** 40 + 1, 2 ** 32 - 30],
     [[4, 2, 28], 13, 99, 5],
     [[64, 784], 3, 2024, 123456],
+    // A sample of 36 in rows of 6; and one of 5 (not a whole number of blocks: the plain kernel).
+    [[3, 1, 6, 6], 4, 8, 2 ** 32 - 3],
+    [[2, 5], 6, 8, 1],
+    [[12], 5, 21, 0],
   ])('p %j, %i steps, seed %d, offset %d', (shape, steps, seed, offset) => {
     const size = shape.reduce((x, y) => x * y, 1);
-    const cols = shape[shape.length - 1];
+    // The lists are those of one row per sample and step (the view of a Linear after Flatten).
+    const cols = shape.length > 1 ? size / shape[0] : size;
     const pv = imageLike(size / cols, cols);
     for (const backend of [b, sparse]) {
       const p = { dataId: backend.write(pv, shape, 'float32'), shape, dtype: 'float32' as const };
