@@ -166,3 +166,105 @@ void snn_random_bernoulli(float *out, const float *p, int n, int np, uint32_t se
     }
   }
 }
+
+/*
+ * RandomBernoulli straight into spike lists, for p viewed as [prows, cols] (a batch of samples of
+ * `cols` values, a multiple of 4 so that every Philox block lies within one row) that mostly holds
+ * zeros, as MNIST's pixels: an element
+ * with p = 0 (or NaN) never spikes, so its uniform is never drawn. Element i is still compared with
+ * u_i of the counter-based stream (counter offset + i/4, word i % 4), so the spikes are
+ * snn_random_bernoulli's bit for bit; skipping blocks shifts nothing.
+ *
+ * snn_bernoulli_active_blocks lists, for each of p's `prows` rows, the blocks of four that hold a
+ * p > 0: blocks + pr * (cols/4 + 1) holds the count, then the block numbers in ascending order.
+ */
+EXPORT(snn_bernoulli_active_blocks)
+void snn_bernoulli_active_blocks(const float *p, int prows, int cols, int32_t *blocks) {
+  const f4 zero = wasm_f32x4_splat(0.0f);
+  int nb = cols / 4;
+  for (int pr = 0; pr < prows; pr++) {
+    const float *row = p + (size_t)pr * cols;
+    int32_t *list = blocks + (size_t)pr * (nb + 1);
+    int n = 0;
+    for (int b = 0; b < nb; b++) {
+      if (wasm_v128_any_true(wasm_f32x4_gt(wasm_v128_load(row + b * 4), zero))) list[1 + n++] = b;
+    }
+    list[0] = n;
+  }
+}
+
+/* Eight blocks at the counters ctr[0..7] (any order), their 32 uniforms stored at dst. */
+INLINE void uniforms32_at(float *dst, const uint64_t ctr[8], const v128_t K0[10], const v128_t K1[10]) {
+  const v128_t M0 = wasm_i32x4_splat((int)0xd2511f53u), M1 = wasm_i32x4_splat((int)0xcd9e8d57u);
+  v128_t a0 = wasm_i32x4_make((int)(uint32_t)ctr[0], (int)(uint32_t)ctr[1], (int)(uint32_t)ctr[2], (int)(uint32_t)ctr[3]);
+  v128_t a1 = wasm_i32x4_make((int)(uint32_t)(ctr[0] >> 32), (int)(uint32_t)(ctr[1] >> 32), (int)(uint32_t)(ctr[2] >> 32),
+                              (int)(uint32_t)(ctr[3] >> 32));
+  v128_t d0 = wasm_i32x4_make((int)(uint32_t)ctr[4], (int)(uint32_t)ctr[5], (int)(uint32_t)ctr[6], (int)(uint32_t)ctr[7]);
+  v128_t d1 = wasm_i32x4_make((int)(uint32_t)(ctr[4] >> 32), (int)(uint32_t)(ctr[5] >> 32), (int)(uint32_t)(ctr[6] >> 32),
+                              (int)(uint32_t)(ctr[7] >> 32));
+  v128_t a2 = wasm_i32x4_splat(0), a3 = a2, d2 = a2, d3 = a2;
+  for (int round = 0; round < 10; round++) {
+    PHILOX_ROUND(a0, a1, a2, a3, K0[round], K1[round]);
+    PHILOX_ROUND(d0, d1, d2, d3, K0[round], K1[round]);
+  }
+  store_blocks(dst, a0, a1, a2, a3);
+  store_blocks(dst + 16, d0, d1, d2, d3);
+}
+
+/*
+ * The spikes of `count` (at most 8) active blocks blk[] of output row `orow` (p row `prow`, zeroed
+ * beforehand) whose first block has counter c0: ones written to orow and their column numbers appended
+ * to *list in ascending order (the blocks are ascending).
+ */
+INLINE int32_t *bernoulli_blocks(float *orow, const float *prow, const int32_t *blk, int count, uint64_t c0,
+                                 const v128_t K0[10], const v128_t K1[10], int32_t *list) {
+  uint64_t ctr[8];
+  float u[32] __attribute__((aligned(16)));
+  for (int g = 0; g < 8; g++) ctr[g] = c0 + (uint64_t)blk[g < count ? g : 0];
+  uniforms32_at(u, ctr, K0, K1);
+  const v128_t ONE = wasm_f32x4_splat(1.0f);
+  for (int g = 0; g < count; g++) {
+    int col = blk[g] * 4;
+    v128_t lt = wasm_f32x4_lt(wasm_v128_load(u + g * 4), wasm_v128_load(prow + col));
+    uint32_t mask = wasm_i32x4_bitmask(lt);
+    if (!mask) continue;
+    wasm_v128_store(orow + col, wasm_v128_and(lt, ONE));
+    while (mask) {
+      *list++ = col + __builtin_ctz(mask);
+      mask &= mask - 1;
+    }
+  }
+  return list;
+}
+
+/*
+ * out [rows, cols] (rows = steps * prows): row r is step r / prows against p's row r % prows. Writes
+ * the 0/1 values, and row r's column numbers of its ones to scratch + r*cols (capacity cols), their
+ * number to counts[r]: the input of snn_prefix_sum and snn_spike_compact_rows (csrc/spike.c). `blocks`
+ * is snn_bernoulli_active_blocks' output. Threads split the rows.
+ */
+EXPORT(snn_random_bernoulli_rows)
+void snn_random_bernoulli_rows(float *out, const float *p, const int32_t *blocks, int rows, int cols, int prows,
+                               uint32_t seed_lo, uint32_t seed_hi, uint32_t off_lo, uint32_t off_hi,
+                               int32_t *counts, int32_t *scratch, int part, int parts) {
+  int lo, hi;
+  split_range(rows, part, parts, &lo, &hi);
+  uint64_t offset = ((uint64_t)off_hi << 32) | off_lo;
+  v128_t K0[10], K1[10];
+  round_keys(K0, K1, seed_lo, seed_hi);
+  int nb = cols / 4;
+  for (int r = lo; r < hi; r++) {
+    int pr = r % prows;
+    const float *prow = p + (size_t)pr * cols;
+    const int32_t *active = blocks + (size_t)pr * (nb + 1);
+    int count = active[0];
+    float *orow = out + (size_t)r * cols;
+    int32_t *start = scratch + (size_t)r * cols, *list = start;
+    __builtin_memset(orow, 0, (size_t)cols * sizeof(float));
+    uint64_t c0 = offset + (uint64_t)r * (uint64_t)nb;
+    for (int g = 0; g < count; g += 8) {
+      list = bernoulli_blocks(orow, prow, active + 1 + g, count - g < 8 ? count - g : 8, c0, K0, K1, list);
+    }
+    counts[r] = (int32_t)(list - start);
+  }
+}

@@ -159,7 +159,7 @@ void snn_spike_gather_rows(const int32_t *ptr, const int32_t *idx, const float *
 /*
  * c[i, :] = sum over rows k (ascending) whose list holds i of b[k, :]: op(a) = a^T for a [K, M]
  * indexed by rows, b [K, N], c [M, N]. Parts split the output rows; each part walks every list and
- * keeps the entries in its range (lists are sorted, so it skips to them).
+ * keeps the entries in its range (lists are sorted, so it bisects to them).
  */
 EXPORT(snn_spike_scatter_rows)
 void snn_spike_scatter_rows(const int32_t *ptr, const int32_t *idx, const float *b, float *c, int K, int M,
@@ -170,8 +170,16 @@ void snn_spike_scatter_rows(const int32_t *ptr, const int32_t *idx, const float 
   __builtin_memset(c + (size_t)lo * N, 0, (size_t)(hi - lo) * N * sizeof(float));
   for (int k = 0; k < K; k++) {
     int q = ptr[k], end = ptr[k + 1];
-    if (parts > 1) {
-      while (q < end && idx[q] < lo) q++;
+    if (parts > 1 && q < end && idx[q] < lo) {
+      // The first entry >= lo, by bisection: a part high in the range would otherwise step
+      // through most of every list.
+      int a = q + 1, z = end;
+      while (a < z) {
+        int m = (a + z) >> 1;
+        if (idx[m] < lo) a = m + 1;
+        else z = m;
+      }
+      q = a;
     }
     const float *src = b + (size_t)k * N;
     for (; q < end; q++) {

@@ -12,9 +12,7 @@ export type SpikeLists = SpikeIndex | 'dense' | null;
  * count is kept), null when the values are not all 0 and 1.
  */
 export function spikeIndex(ctx: WasmKernelContext, d: WasmData, rows: number, cols: number): SpikeLists {
-  const key = `${rows}x${cols}`;
-  d.spikeIndex ??= new Map();
-  const hit = d.spikeIndex.get(key);
+  const hit = d.spikeIndex?.get(`${rows}x${cols}`);
   if (hit !== undefined) return hit === null || hit.idx >= 0 ? hit : 'dense';
   return withListScratch(ctx, rows, cols, (counts, scratch) => {
     ctx.rt.call('snn_spike_scan_rows', rows * cols, d.ptr, rows, cols, counts, scratch);

@@ -38,3 +38,21 @@ test('coalesces freed blocks when it cannot grow, then fails with a typed error'
   expect((error as WasmOutOfMemoryError).bytesRequested).toBe(2 * PAGE);
   expect((error as Error).message).toMatch(/requested 128\.0 KiB with 128\.0 KiB live in a 192\.0 KiB heap/);
 });
+
+test('large blocks of nearly the same size share a size class, so a freed one serves the next', () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 256 });
+  const heap = new Heap(memory, 1024, 256);
+  // 2.65 MB and 2.85 MB (a spike index whose spike count varies by batch): one class of 2.75 MiB.
+  const a = heap.alloc(2_650_000, 'test');
+  expect(heap.stats().liveBytes).toBe(2.75 * 2 ** 20);
+  heap.free(a, 2_650_000);
+  expect(heap.alloc(2_850_000, 'test')).toBe(a);
+  heap.free(a, 2_850_000);
+  // Beyond the class: fresh memory.
+  expect(heap.alloc(2_900_000, 'test')).not.toBe(a);
+  // Below 256 KiB sizes stay exact (whole cache lines).
+  const small = heap.alloc(200_000, 'test');
+  heap.free(small, 200_000);
+  expect(heap.alloc(200_064, 'test')).not.toBe(small);
+  expect(heap.alloc(199_990, 'test')).toBe(small);
+});

@@ -74,7 +74,23 @@ const bernoulliStreams: [number[], number[], number, number, number][] = [
   [[], [0.3], 9, 1, 0],
   [[3], [0.1, 0.9, 0.5], 7, 2 ** 40 + 3, 2 ** 33 + 5],
   [[37], Array.from({ length: 37 }, (_, k) => k / 36), 11, 2024, 17],
+  // Rows whose length is a multiple of 4 and mostly zero, as an image's pixels (a backend may skip
+  // the blocks that hold no p > 0; the stream of the others must not move), with negative, NaN and
+  // above-1 probabilities, and counters that carry into the high word.
+  [[3, 8], imageLike(3, 8), 5, 77, 2 ** 32 - 9],
+  [[2, 2, 12], imageLike(4, 12), 6, 2 ** 45 + 11, 3],
 ];
+
+/** p [rows, cols]: zeros but for a few stretches of values in (0, 1], some exotic. */
+function imageLike(rows: number, cols: number): number[] {
+  const special = [0.5, -0.25, Number.NaN, 1, 1.5, 0.75, 0.125];
+  return Array.from({ length: rows * cols }, (_, i) => {
+    const r = Math.floor(i / cols);
+    const c = i % cols;
+    if (r % 3 === 2 || c < 4 || c >= cols - 2) return 0;
+    return special[(i * 5) % special.length];
+  });
+}
 
 export const randomBernoulliCases: readonly KernelCase[] = bernoulliStreams.map(
   ([shape, p, steps, seed, offset]): KernelCase => ({
