@@ -416,14 +416,23 @@ export interface OptionalKernels {
   LIFSpikesFromState: {
     /** v0, i0: the state before the first step [...n]. */
     inputs: Inputs<'v0' | 'i0'>;
-    /**
-     * The number of steps T of the output, and LIFSequence's neuron parameters (scalars) and dt
-     * (tauSynInv 0: the current stays i0).
-     */
-    attrs: { readonly steps: number } & Pick<
-      LIFSequenceAttrs,
-      'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset' | 'dt'
-    >;
+    /** The number of steps and the neuron's parameters (scalars) and dt. */
+    attrs: {
+      /** Number of steps T of the output. */
+      readonly steps: number;
+      /** 1 / synaptic time constant, in 1/s (0: the current stays i0). */
+      readonly tauSynInv: number;
+      /** 1 / membrane time constant, in 1/s. */
+      readonly tauMemInv: number;
+      /** Leak (resting) potential. */
+      readonly vLeak: number;
+      /** Threshold: a neuron fires when vd - vTh > 0. */
+      readonly vTh: number;
+      /** Potential after a spike. */
+      readonly vReset: number;
+      /** Integration step, in s. */
+      readonly dt: number;
+    };
   };
   /**
    * Reverse-time gradient of LIFSequence, the reset detached or not as `detachReset` says. With
