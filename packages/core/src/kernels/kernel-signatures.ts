@@ -416,23 +416,11 @@ export interface OptionalKernels {
   LIFSpikesFromState: {
     /** v0, i0: the state before the first step [...n]. */
     inputs: Inputs<'v0' | 'i0'>;
-    /** The number of steps and the neuron's parameters (scalars) and dt. */
+    /** The number of steps, and LIFSequence's neuron parameters (scalars; tauSynInv 0: the current stays i0) and dt. */
     attrs: {
       /** Number of steps T of the output. */
       readonly steps: number;
-      /** 1 / synaptic time constant, in 1/s (0: the current stays i0). */
-      readonly tauSynInv: number;
-      /** 1 / membrane time constant, in 1/s. */
-      readonly tauMemInv: number;
-      /** Leak (resting) potential. */
-      readonly vLeak: number;
-      /** Threshold: a neuron fires when vd - vTh > 0. */
-      readonly vTh: number;
-      /** Potential after a spike. */
-      readonly vReset: number;
-      /** Integration step, in s. */
-      readonly dt: number;
-    };
+    } & Pick<LIFSequenceAttrs, 'tauSynInv' | 'tauMemInv' | 'vLeak' | 'vTh' | 'vReset' | 'dt'>;
   };
   /**
    * Reverse-time gradient of LIFSequence, the reset detached or not as `detachReset` says. With

@@ -96,6 +96,17 @@ function neurons(x: number[], v0: number[], i0: number[], steps: number): Neuron
   const count = v0.length;
   return range(count).map((k) => ({ x: range(steps).map((s) => x[s * count + k]), v0: v0[k], i0: i0[k] }));
 }
+/**
+ * A LIF case is only a test where every neuron keeps vDecayed at least 1e-3 away from vTh (float32
+ * rounding would otherwise flip a spike) and some neuron fires; `what` names the inputs to enlarge.
+ */
+function checkRuns(name: string, runs: { margin: number; z: number[] }[], what: string): void {
+  const margin = Math.min(...runs.map((r) => r.margin));
+  if (margin < 1e-3)
+    throw new Error(`conformance case ${name}: vDecayed comes within ${margin} of vTh; pick another seed`);
+  if (!runs.some((r) => r.z.includes(1)))
+    throw new Error(`conformance case ${name}: no spikes; pick larger ${what}`);
+}
 const interleave = (perNeuron: number[][], steps: number) =>
   range(steps).flatMap((s) => perNeuron.map((series) => series[s]));
 
@@ -132,13 +143,7 @@ function lifCases(
   const i0 = pseudoRandom(count, seed + 2, 0, 2);
   const cells = neurons(x, v0, i0, steps);
   const runs = cells.map((n) => lifNeuron(n, p));
-  const margin = Math.min(...runs.map((r) => r.margin));
-  if (margin < 1e-3)
-    throw new Error(
-      `conformance case ${problem.name}: vDecayed comes within ${margin} of vTh; pick another seed`,
-    );
-  if (!runs.some((r) => r.z.includes(1)))
-    throw new Error(`conformance case ${problem.name}: no spikes; pick larger inputs`);
+  checkRuns(problem.name, runs, 'inputs');
   const z = interleave(
     runs.map((r) => r.z),
     steps,
@@ -285,13 +290,7 @@ function lifFromStateCase(
   const v0 = pseudoRandom(count, seed + 1, -0.2, 0.8);
   const i0 = pseudoRandom(count, seed + 2, ...i0Range);
   const runs = neurons(new Array(steps * count).fill(0), v0, i0, steps).map((n) => lifNeuron(n, p));
-  const margin = Math.min(...runs.map((r) => r.margin));
-  if (margin < 1e-3)
-    throw new Error(
-      `conformance case ${problem.name}: vDecayed comes within ${margin} of vTh; pick another seed`,
-    );
-  if (!runs.some((r) => r.z.includes(1)))
-    throw new Error(`conformance case ${problem.name}: no spikes; pick larger currents`);
+  checkRuns(problem.name, runs, 'currents');
   const { tauSynInv, tauMemInv, vLeak, vTh, vReset, dt } = p;
   return {
     kernel: 'LIFSpikesFromState',
