@@ -187,8 +187,8 @@ class NorseConv(nn.Module):
         self.conv1 = nn.Conv2d(1, 20, 5)
         self.conv2 = nn.Conv2d(20, 50, 5)
         self.fc1 = nn.Linear(800, 500)
-        # As our LILinearCell: randn * sqrt(2 / hidden). (Norse 1.0's LILinearCell uses randn / sqrt(input).)
-        self.out_weights = nn.Parameter(torch.randn(10, 500) * math.sqrt(2 / 10))
+        # As Norse's (and our) LILinearCell: randn / sqrt(input).
+        self.out_weights = nn.Parameter(torch.randn(10, 500) / math.sqrt(500))
 
     def state_names(self):
         names = {f'{m}.{w}': f'{m}.{w}' for m in ('conv1', 'conv2', 'fc1') for w in ('weight', 'bias')}

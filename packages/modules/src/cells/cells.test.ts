@@ -249,6 +249,15 @@ describe('learnable neuron parameters', () => {
     expect(values(grads[1]).every((v) => v !== 0)).toBe(true);
   });
 
+  it('LILinearCell initialises like Norse: randn / sqrt(input), not the recurrent cell sqrt(2/hidden)', () => {
+    // Norse's ConvNet readout LILinearCell(500, 10): std 1/sqrt(500) = 0.045 (sqrt(2/10) would be 0.45).
+    const w = values(new LILinearCell(500, 10, { seed: 2 }).input_weights.value);
+    const mean = w.reduce((s, v) => s + v, 0) / w.length;
+    const std = Math.sqrt(w.reduce((s, v) => s + (v - mean) ** 2, 0) / w.length);
+    expect(Math.abs(mean)).toBeLessThan(0.005);
+    expect(Math.abs(std - 1 / Math.sqrt(500))).toBeLessThan(0.003);
+  });
+
   it('LILinearCell has Norse input_weights and runs li_step', () => {
     const cell = new LILinearCell(3, 2, { seed: 3 });
     expect([...cell.stateDict().keys()]).toEqual(['input_weights']);

@@ -47,7 +47,8 @@ export class LICell extends NeuronModule<LIParameters, LIState> {
 
 /**
  * Norse's `LILinearCell`: a leaky integrator behind its own weights `input_weights` [hidden, input]
- * (Norse init randn * sqrt(2 / hidden)); `forward(input, state)` runs `li_step`.
+ * (Norse init randn / sqrt(input), as `torch.randn(hidden, input) / np.sqrt(input)`); `forward(input, state)`
+ * runs `li_step`.
  *
  * Norse: `norse.torch.LILinearCell(input_size, hidden_size, p=LIParameters(...), dt=0.001)`.
  *
@@ -61,7 +62,7 @@ export class LICell extends NeuronModule<LIParameters, LIState> {
 export class LILinearCell extends Module<[input: Tensor, state?: LIState | null], [Tensor, LIState]> {
   /** Marks a cell: `Sequential` runs it over time with `unroll`. */
   readonly [CELL] = true as const;
-  /** Input weights [hiddenSize, inputSize] (Norse's name), init randn * sqrt(2 / hiddenSize). */
+  /** Input weights [hiddenSize, inputSize] (Norse's name), init randn / sqrt(inputSize) as Norse's LILinearCell. */
   readonly input_weights: Parameter;
   /** Integration time step in seconds (default 1e-3). */
   readonly dt: number;
@@ -78,7 +79,8 @@ export class LILinearCell extends Module<[input: Tensor, state?: LIState | null]
     this.dt = dt;
     this.input_weights = this.registerParameter(
       'input_weights',
-      scaledNormal([hiddenSize, inputSize], Math.sqrt(2 / hiddenSize), seed),
+      // Norse's LILinearCell scales by the fan-in (its LIFRecurrentCell by sqrt(2 / hidden)).
+      scaledNormal([hiddenSize, inputSize], 1 / Math.sqrt(inputSize), seed),
     );
     this.neuronParams = registerLearnable(
       this,
