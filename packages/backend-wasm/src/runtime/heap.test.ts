@@ -56,3 +56,24 @@ test('large blocks of nearly the same size share a size class, so a freed one se
   expect(heap.alloc(200_064, 'test')).not.toBe(small);
   expect(heap.alloc(199_990, 'test')).toBe(small);
 });
+
+test('a request with no freed block of its size takes a freed one up to 1.5x larger, then gives it back whole', () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 256 });
+  const heap = new Heap(memory, 1024, 256);
+  // A spike index that shrinks from one batch to the next (2 MiB class, then 1.5 MiB class).
+  const a = heap.alloc(2 * 2 ** 20, 'test');
+  heap.free(a, 2 * 2 ** 20);
+  const b = heap.alloc(1.5 * 2 ** 20, 'test');
+  expect(b).toBe(a);
+  expect(heap.stats().liveBytes).toBe(2 * 2 ** 20); // the whole block is in use
+  heap.free(b, 1.5 * 2 ** 20);
+  expect(heap.stats()).toMatchObject({ liveBytes: 0, liveBlocks: 0, cachedBytes: 2 * 2 ** 20 });
+  // Freed into its own 2 MiB bin: the next 2 MiB request gets it exactly.
+  expect(heap.alloc(2 * 2 ** 20, 'test')).toBe(a);
+  heap.free(a, 2 * 2 ** 20);
+  // More than 1.5x larger than asked, or a small request: fresh memory.
+  expect(heap.alloc(1.25 * 2 ** 20, 'test')).not.toBe(a);
+  const small = heap.alloc(40_000, 'test');
+  heap.free(small, 40_000);
+  expect(heap.alloc(39_936, 'test')).not.toBe(small);
+});

@@ -12,6 +12,17 @@ const roundUp = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 const SIZE_CLASS_MIN = 256 * 1024;
 
 /**
+ * A request of at least {@link REUSE_MIN} bytes whose own size has no freed block takes the smallest
+ * freed block up to this factor larger before fresh memory. A spike index's size follows the spike
+ * count, which drifts over training through many size classes; without this each new class took fresh
+ * memory (first-touch page faults every batch) while larger freed blocks sat idle, and the heap's top
+ * ended about 40 % above its peak use.
+ */
+const REUSE_SLACK = 1.5;
+/** Smaller requests take fresh memory on a miss (cheap, and the scan of the bins would not be). */
+const REUSE_MIN = 64 * 1024;
+
+/**
  * The bytes a request takes: whole cache lines, and from {@link SIZE_CLASS_MIN} up one of eight size
  * classes per power of two (at most 12.5 % more). Sizes that vary a little from step to step, such
  * as a spike index (its length is the number of spikes), then fall into a few classes whose freed
@@ -44,7 +55,8 @@ export interface WasmHeapStats {
  * The allocator of the backend's wasm memory. Blocks come from a bump pointer over the heap; freed
  * blocks are kept in bins by block size (exact below 256 KiB, size classes above: blockSize), so a
  * training loop, which frees and asks for the same or nearly the same sizes every step, reuses them
- * at the cost of a Map lookup. When the bump region is exhausted the memory
+ * at the cost of a Map lookup; a larger request with no block of its size left takes a somewhat larger
+ * freed block (REUSE_SLACK) before fresh memory. When the bump region is exhausted the memory
  * grows (by at least a quarter, to keep growth rare: every growth replaces the JavaScript views).
  * When it cannot grow any more, the binned blocks are coalesced into address-ordered free ranges and
  * the request is served first-fit from them; only then does allocation fail, with a typed error
@@ -55,6 +67,8 @@ export class Heap {
   #top: number;
   readonly #base: number;
   readonly #bins = new Map<number, number[]>();
+  /** Live blocks handed out from a larger bin (REUSE_SLACK): their block size, for free(). */
+  readonly #oversized = new Map<number, number>();
   #binnedBytes = 0;
   /** Coalesced free ranges [start, end), sorted by start. */
   #ranges: [number, number][] = [];
@@ -81,6 +95,10 @@ export class Heap {
       this.#binnedBytes -= size;
       return this.#taken(bin.pop() as number, size);
     }
+    if (size >= REUSE_MIN) {
+      const larger = this.#fromLargerBin(size);
+      if (larger >= 0) return larger;
+    }
     const fromRange = this.#fromRanges(size);
     if (fromRange >= 0) return this.#taken(fromRange, size);
     if (this.#top + size <= this.#memory.buffer.byteLength || this.#grow(this.#top + size)) {
@@ -105,7 +123,12 @@ export class Heap {
   /** Returns a block from alloc(bytes) (same `bytes`). */
   free(ptr: number, bytes: number): void {
     if (bytes <= 0 || ptr === 0) return;
-    const size = blockSize(bytes);
+    let size = blockSize(bytes);
+    const oversized = this.#oversized.get(ptr);
+    if (oversized !== undefined) {
+      size = oversized;
+      this.#oversized.delete(ptr);
+    }
     this.#liveBytes -= size;
     this.#liveBlocks--;
     let bin = this.#bins.get(size);
@@ -138,6 +161,19 @@ export class Heap {
     this.#liveBlocks++;
     if (this.#liveBytes > this.#peakBytes) this.#peakBytes = this.#liveBytes;
     return ptr;
+  }
+
+  /** The smallest binned block larger than `size`, at most REUSE_SLACK times it, taken; else -1. */
+  #fromLargerBin(size: number): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (const [s, ptrs] of this.#bins) {
+      if (s > size && s < best && s <= size * REUSE_SLACK && ptrs.length > 0) best = s;
+    }
+    if (best === Number.POSITIVE_INFINITY) return -1;
+    const ptr = (this.#bins.get(best) as number[]).pop() as number;
+    this.#binnedBytes -= best;
+    this.#oversized.set(ptr, best);
+    return this.#taken(ptr, best);
   }
 
   #grow(end: number): boolean {

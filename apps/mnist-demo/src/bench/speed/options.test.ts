@@ -12,7 +12,7 @@ describe('parseSpeedOptions', () => {
     ]);
     expect(o.batchSize('norse-conv')).toBe(256);
     expect(o.dataDir).toBe('/data/mnist');
-    expect([o.warmup, o.batches, o.maxSeconds]).toEqual([1, 10, 30]);
+    expect([o.warmup, o.batches, o.maxSeconds]).toEqual([3, 10, 30]);
   });
 
   test('PyTorch runs at 1 thread and at the number of cores unless told otherwise', () => {
@@ -30,6 +30,7 @@ describe('parseSpeedOptions', () => {
     expect([quick.batchSize('norse-recurrent'), quick.batchSize('snntorch-fc'), quick.batches]).toEqual([
       32, 32, 2,
     ]);
+    expect([quick.warmup, parseSpeedOptions(['--warmup', '1'], {}).warmup]).toEqual([1, 1]);
     expect(() => parseSpeedOptions(['--nets', 'lenet'], {})).toThrow(/unknown preset 'lenet'/);
     expect(() => parseSpeedOptions(['--batch-size', 'lenet=3'], {})).toThrow(/--batch-size/);
     expect(() => parseSpeedOptions(['--phases', 'test'], {})).toThrow(/not train or infer/);

@@ -90,7 +90,10 @@ export function parseSpeedOptions(
     .option('--backends <list>', 'our backends, comma-separated (default: every one that starts here)')
     .option('--runners <list>', 'runners, comma-separated (default all: ours,onnx,pytorch)')
     .option('--phases <list>', 'train,infer (default both)')
-    .option('--warmup <n>', 'untimed batches before each figure', '1')
+    // Three, not one: during our second and third batches V8 is still compiling the hot JavaScript
+    // (engine, tape, kernel wrappers) with TurboFan, which takes CPU from the compute threads: about
+    // 2x the steady-state time on a 2-core machine. PyTorch gets the same warm-up.
+    .option('--warmup <n>', 'untimed batches before each figure (JIT warm-up)', '3')
     .option('--batches <n>', 'timed batches per figure, at most', '10')
     .option('--max-seconds <s>', 'stop timing a figure after the batch that crosses this', '30')
     .option(
