@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench:torch-check` (in apps/mnist-demo): do bench/pytorch's networks compute what ours do? For
- * each preset, our reference backend builds the network (seed 0), takes a few MNIST batches through
+ * each preset, our reference backend (or `--backend`'s) builds the network (seed 0), takes a few MNIST batches through
  * the preset's encoder and trains on them with the app's own loop; the initial weights, the pixels,
  * the encoded batches, our gradients on the first batch, our loss at every step and our weights after
  * the last go into a safetensors file. bench/pytorch/check_losses.py then loads the same weights into
@@ -25,7 +25,12 @@ import {
 } from '@snn/modules';
 import { Command } from 'commander';
 import { parseInteger } from '../cli/parse-number.js';
-import { resolveTrainConfig, type TrainConfig } from '../cli/train-config.js';
+import {
+  BACKEND_CHOICES,
+  type BackendChoice,
+  resolveTrainConfig,
+  type TrainConfig,
+} from '../cli/train-config.js';
 import { loadData } from '../data/load-data.js';
 import { buildNetwork } from '../models/build-network.js';
 import { batchSeed } from '../models/input-encoding.js';
@@ -102,9 +107,10 @@ export async function exportCheck(config: TrainConfig, steps: number, dataDir: s
 async function main(): Promise<void> {
   const opts = new Command('bench:torch-check')
     .description(
-      "Compare bench/pytorch's losses with our reference backend's, step by step, from the same weights and batches.",
+      "Compare bench/pytorch's losses with one of our backends' (the reference backend's by default), step by step, from the same weights and batches.",
     )
     .option('--nets <list>', `presets (default all: ${PRESET_NAMES.join(',')})`)
+    .option('--backend <name>', 'our backend that trains (default: the reference backend)', 'reference')
     .option('--batch-size <B>', 'images per batch', '16')
     .option('--train-steps <n>', 'optimizer steps compared', '3')
     .option('--data-dir <dir>', 'MNIST folder (default: $SNN_MNIST_DIR)', process.env.SNN_MNIST_DIR)
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
     .parse()
     .opts<{
       nets?: string;
+      backend: string;
       batchSize: string;
       trainSteps: string;
       dataDir?: string;
@@ -120,10 +127,13 @@ async function main(): Promise<void> {
       keep?: string;
     }>();
   if (!opts.dataDir) throw new Error('no MNIST: set SNN_MNIST_DIR or pass --data-dir');
+  if (!(BACKEND_CHOICES as readonly string[]).includes(opts.backend))
+    throw new Error(`--backend: '${opts.backend}' is not one of ${BACKEND_CHOICES.join(', ')}`);
+  const backend = opts.backend as BackendChoice;
   const script = join(pytorchBenchDir() ?? '.', 'check_losses.py');
   const nets = (opts.nets?.split(',') ?? [...PRESET_NAMES]) as PresetName[];
   const steps = parseInteger('--train-steps', opts.trainSteps, 1);
-  await useBackend('reference');
+  await useBackend(backend);
   const dir = opts.keep ?? (await mkdtemp(join(tmpdir(), 'snn-torch-check-')));
   await mkdir(dir, { recursive: true });
   const files: string[] = [];
@@ -131,12 +141,12 @@ async function main(): Promise<void> {
     for (const net of nets) {
       const config = resolveTrainConfig({
         model: net,
-        backend: 'reference',
+        backend,
         batchSize: opts.batchSize,
         dataDir: opts.dataDir,
       });
       process.stderr.write(
-        `${net}: training ${steps} steps of batch ${config.batchSize} on the reference backend...\n`,
+        `${net}: training ${steps} steps of batch ${config.batchSize} on the ${backend} backend...\n`,
       );
       const file = join(dir, `${net}.safetensors`);
       await writeFile(file, await exportCheck(config, steps, opts.dataDir));
