@@ -19,25 +19,20 @@ import resource
 import sys
 import time
 
+from net_args import add_net_args
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--probe', action='store_true', help='print whether torch loads, and its version')
-    ap.add_argument('--net')
+    # Not argparse-required: --probe alone is a valid call; the check below names what is missing.
+    add_net_args(ap, required=False)
     ap.add_argument('--phase', choices=['train', 'infer'])
-    ap.add_argument('--steps', type=int, help='time steps T')
-    ap.add_argument('--tau', type=float, help="the preset's membrane time constant in steps")
-    ap.add_argument('--batch-size', type=int)
-    ap.add_argument('--lr', type=float)
-    ap.add_argument('--normalization', choices=['standard', 'unit'])
     ap.add_argument('--warmup', type=int, default=1)
     ap.add_argument('--batches', type=int, default=10)
     ap.add_argument('--max-seconds', type=float, default=60.0)
-    ap.add_argument('--threads', type=int, default=os.cpu_count(), help='torch.set_num_threads')
-    ap.add_argument('--data-dir', default=os.environ.get('SNN_MNIST_DIR'))
-    ap.add_argument('--seed', type=int, default=0)
     args = ap.parse_args(argv)
     if not args.probe:
         need = ['net', 'phase', 'steps', 'tau', 'batch_size', 'lr', 'normalization', 'data_dir']

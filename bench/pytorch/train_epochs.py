@@ -17,21 +17,15 @@ import os
 import sys
 import time
 
+from net_args import add_net_args
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--net', required=True)
-    ap.add_argument('--steps', type=int, required=True, help='time steps T')
-    ap.add_argument('--tau', type=float, required=True, help="the preset's membrane time constant in steps")
-    ap.add_argument('--batch-size', type=int, required=True)
-    ap.add_argument('--lr', type=float, required=True)
-    ap.add_argument('--normalization', choices=['standard', 'unit'], required=True)
+    add_net_args(ap, required=True)
     ap.add_argument('--epochs', type=int, default=1)
-    ap.add_argument('--threads', type=int, default=os.cpu_count(), help='torch.set_num_threads')
-    ap.add_argument('--data-dir', default=os.environ.get('SNN_MNIST_DIR'))
-    ap.add_argument('--seed', type=int, default=0)
     args = ap.parse_args(argv)
     if not args.data_dir:
         ap.error('no MNIST: set SNN_MNIST_DIR or pass --data-dir')
