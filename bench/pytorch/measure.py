@@ -71,7 +71,7 @@ def main(argv=None):
         return
     sys.path.insert(0, HERE)
     from mnist_idx import load_split, normalise
-    from snn_nets import build_net
+    from snn_nets import build_net, input_tensor, train_step
 
     torch.manual_seed(args.seed)
     net = build_net(args.net, args.steps, args.tau)
@@ -80,8 +80,7 @@ def main(argv=None):
     want = (args.warmup + args.batches) * b
     available = 60000 if split == 'train' else 10000
     images, labels = load_split(args.data_dir, split, min(want, available - available % b))
-    pixels = torch.from_numpy(normalise(images, args.normalization))
-    pixels = pixels.reshape(-1, 784) if net.layout == 'flat' else pixels.reshape(-1, 1, 28, 28)
+    pixels = input_tensor(net, normalise(images, args.normalization))
     targets = torch.from_numpy(labels)
     batches = [(pixels[k:k + b], targets[k:k + b]) for k in range(0, pixels.shape[0], b)]
 
@@ -90,14 +89,7 @@ def main(argv=None):
         optimizer = torch.optim.Adam(net.parameters(), lr=args.lr)
 
         def step(batch):
-            x, y = batch
-            with torch.no_grad():
-                encoded = net.encode(x)
-            loss = net.loss(net(encoded), y)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            return loss.item()
+            return train_step(net, optimizer, *batch)
     else:
         net.eval()
 

@@ -310,6 +310,24 @@ class SnnTorchFc(nn.Module):
         return out[0].sum(0).argmax(-1)
 
 
+def input_tensor(net, pixels):
+    """Normalised pixels (numpy float32, [N, 28, 28]) as the tensor `net` reads: [N, 784] or [N, 1, 28, 28]."""
+    x = torch.from_numpy(pixels)
+    return x.reshape(-1, 784) if net.layout == 'flat' else x.reshape(-1, 1, 28, 28)
+
+
+def train_step(net, optimizer, pixels, labels):
+    """One training batch, as measure.py times it and train_epochs.py trains: encode (no gradient),
+    forward, loss, backward, optimizer step. Returns the loss."""
+    with torch.no_grad():
+        encoded = net.encode(pixels)
+    loss = net.loss(net(encoded), labels)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
 def build_net(name, steps, tau):
     """The network of a mnist-demo preset by name."""
     if name == 'norse-recurrent':

@@ -39,15 +39,14 @@ def main(argv=None):
     torch.set_num_threads(max(1, args.threads))
     sys.path.insert(0, HERE)
     from mnist_idx import load_split, normalise
-    from snn_nets import build_net
+    from snn_nets import build_net, input_tensor, train_step
 
     torch.manual_seed(args.seed)
     net = build_net(args.net, args.steps, args.tau)
-    shape = (-1, 784) if net.layout == 'flat' else (-1, 1, 28, 28)
 
     def split(name, count):
         images, labels = load_split(args.data_dir, name, count)
-        return torch.from_numpy(normalise(images, args.normalization)).reshape(shape), torch.from_numpy(labels)
+        return input_tensor(net, normalise(images, args.normalization)), torch.from_numpy(labels)
 
     train_x, train_y = split('train', 60000)
     test_x, test_y = split('test', 10000)
@@ -60,13 +59,7 @@ def main(argv=None):
         total, seen = 0.0, 0
         for k in range(0, order.shape[0], b):
             idx = order[k:k + b]
-            with torch.no_grad():
-                encoded = net.encode(train_x[idx])
-            loss = net.loss(net(encoded), train_y[idx])
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * idx.shape[0]
+            total += train_step(net, optimizer, train_x[idx], train_y[idx]) * idx.shape[0]
             seen += idx.shape[0]
         net.eval()
         correct, test_loss = 0, 0.0

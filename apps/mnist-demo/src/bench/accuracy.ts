@@ -72,16 +72,16 @@ async function main(): Promise<void> {
     out: string;
     outDir: string;
   }>();
-  // resolveTrainConfig validates --epochs and --seed the way `train` does (a clear error, exit 2).
-  const presets = (opts.presets?.split(',') ?? [...PRESET_NAMES]).map(
-    (p) => resolveTrainConfig({ model: p, epochs: opts.epochs, seed: opts.seed }).preset,
+  // resolveTrainConfig validates --epochs and --seed the way `train` does (a clear error, exit 2) and
+  // gives each preset's epochs: --epochs, else the tutorial's budget.
+  const runs = (opts.presets?.split(',') ?? [...PRESET_NAMES]).map((p) =>
+    resolveTrainConfig({ model: p, epochs: opts.epochs, seed: opts.seed }),
   );
   const budget = Number(opts.minutes) * 60;
   const rows: Row[] = [];
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  for (const preset of presets) {
+  for (const { preset, epochs } of runs) {
     const outDir = resolve(opts.outDir, preset);
-    const epochs = opts.epochs === undefined ? PRESETS[preset].epochs : Number(opts.epochs);
     const t0 = performance.now();
     let summary: RunSummary | undefined;
     let note = '';
